@@ -1,0 +1,268 @@
+// The real wasm engine in Node through the worker's handler and client: load, train, query, errors, numbers.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataDir, engineClient, root } from './engineHarness.js';
+
+const TOY_STORY = 1;
+const USUAL_SUSPECTS = 50;
+const AMELIE = 4973;
+
+let data;
+let client;
+let loaded;
+const progress = [];
+let firstRun;
+let resumed;
+
+beforeAll(async () => {
+  data = dataDir() + '/';
+  ({ client } = engineClient());
+  loaded = await client.load(data);
+}, 300_000);
+
+function expectNeighbourList(list, k, exclude) {
+  const ids = list.map((f) => f.movieId);
+  expect(ids).toHaveLength(k);
+  expect(new Set(ids).size).toBe(k);
+  expect(ids).not.toContain(exclude);
+  for (const f of list) {
+    expect(typeof f.title).toBe('string');
+    expect(f.title.length).toBeGreaterThan(0);
+    expect(Array.isArray(f.genres)).toBe(true);
+  }
+}
+
+function expectDescending(scores) {
+  for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThanOrEqual(scores[i - 1]);
+}
+
+describe('load', () => {
+  it('reads MovieLens latest-small and splits it 80/20', () => {
+    const s = loaded.stats;
+    expect(s.users).toBe(610);
+    expect(s.films).toBe(9742);
+    expect(s.ratedFilms).toBe(9724);
+    expect(s.ratings).toBe(100836);
+    expect(s.train + s.test).toBe(s.ratings - s.duplicates);
+    expect(s.test / (s.train + s.test)).toBeCloseTo(0.2, 2);
+    expect(loaded.epochs.rating).toBeGreaterThan(0);
+    expect(loaded.epochs.ranking).toBeGreaterThan(0);
+    expect(loaded.genreNames).toContain('Animation');
+  });
+
+  it('lists the 610 users in ascending order', async () => {
+    const users = await client.users();
+    expect(users).toHaveLength(610);
+    expect(users[0]).toBe(1);
+    expect(users.at(-1)).toBe(610);
+    for (let i = 1; i < users.length; i++) expect(users[i]).toBeGreaterThan(users[i - 1]);
+  });
+});
+
+describe('search (works before training)', () => {
+  it('finds Toy Story from a prefix, popular first', async () => {
+    const hits = await client.search('toy sto');
+    expect(hits[0].movieId).toBe(TOY_STORY);
+    expect(hits[0].title).toBe('Toy Story (1995)');
+    expect(hits[0].year).toBe(1995);
+    expect(hits[0].genres).toEqual(expect.arrayContaining(['Animation', 'Children', 'Comedy']));
+    expect(hits.map((h) => h.name)).toEqual(expect.arrayContaining(['Toy Story 2', 'Toy Story 3']));
+  });
+
+  it('forgives accents, moved articles, case and missing years', async () => {
+    expect((await client.search('amelie'))[0].movieId).toBe(AMELIE);
+    expect((await client.search('the usual suspects'))[0].movieId).toBe(USUAL_SUSPECTS);
+    expect((await client.search('USUAL SUSPECTS'))[0].movieId).toBe(USUAL_SUSPECTS);
+    expect((await client.search('Usual Suspects, The (1995)'))[0].movieId).toBe(USUAL_SUSPECTS);
+  });
+
+  it('respects k and returns nothing for a blank query', async () => {
+    expect(await client.search('the', 3)).toHaveLength(3);
+    expect(await client.search('   ')).toEqual([]);
+  });
+
+  it('shows a user their highest-rated training films', async () => {
+    const fav = await client.favourites(1, 5);
+    expect(fav.films).toHaveLength(5);
+    expectDescending(fav.films.map((f) => f.rating));
+    for (const f of fav.films) expect(f.rating).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('before training', () => {
+  it('refuses similar and recommend with a readable error', async () => {
+    await expect(client.similar(TOY_STORY)).rejects.toThrow(/still training/);
+    await expect(client.recommend(1)).rejects.toThrow(/still training/);
+    await expect(client.evaluate()).rejects.toThrow(/still training/);
+  });
+});
+
+describe('training', () => {
+  beforeAll(async () => {
+    // Pause after two epochs, then resume: the protocol's cancel must stop between epochs, not lose any.
+    firstRun = await client.train((p) => {
+      progress.push(p);
+      if (progress.length === 2) client.cancel();
+    });
+    resumed = await client.train((p) => progress.push(p));
+  }, 600_000);
+
+  it('stops on cancel and resumes where it stopped', () => {
+    expect(firstRun.cancelled).toBe(true);
+    expect(firstRun.trained.rating).toBe(2);
+    expect(resumed.cancelled).toBe(false);
+    const rating = progress.filter((p) => p.stage === 'rating').map((p) => p.epoch);
+    expect(rating).toEqual(Array.from({ length: loaded.epochs.rating }, (_, i) => i + 1));
+  });
+
+  it('reports every epoch of both models, rating first', () => {
+    const stages = progress.map((p) => p.stage);
+    expect(stages.lastIndexOf('rating')).toBeLessThan(stages.indexOf('ranking'));
+    const ranking = progress.filter((p) => p.stage === 'ranking');
+    expect(ranking.map((p) => p.epoch)).toEqual(Array.from({ length: loaded.epochs.ranking }, (_, i) => i + 1));
+    for (const p of progress) {
+      expect(p.epochs).toBe(loaded.epochs[p.stage]);
+      expect(Number.isFinite(p.loss)).toBe(true);
+      expect(p.elapsedMs).toBeGreaterThanOrEqual(0);
+      expect(p.etaMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(progress.at(-1).etaMs).toBe(0);
+  });
+
+  it('lowers the losses as it goes', () => {
+    const rating = progress.filter((p) => p.stage === 'rating');
+    const ranking = progress.filter((p) => p.stage === 'ranking');
+    expect(rating.at(-1).loss).toBeLessThan(rating[0].loss);
+    expect(ranking.at(-1).loss).toBeLessThan(ranking[0].loss);
+    for (const p of rating) expect(p.heldOut).toBeGreaterThan(0.5);
+    expect(rating.at(-1).heldOut).toBeLessThan(1.0);
+    for (const p of ranking) expect(p.heldOut).toBeNaN();
+  });
+
+  it('times each model', () => {
+    expect(resumed.trainMs.rating).toBeGreaterThan(0);
+    expect(resumed.trainMs.ranking).toBeGreaterThan(0);
+  });
+});
+
+describe('after training', () => {
+  it.each(['rating', 'ranking'])("finds ten distinct neighbours of Toy Story with the %s model", async (model) => {
+    const r = await client.similar(TOY_STORY, { k: 10, model });
+    expect(r.film.movieId).toBe(TOY_STORY);
+    expect(r.model).toBe(model);
+    expectNeighbourList(r.neighbours, 10, TOY_STORY);
+    const scores = r.neighbours.map((n) => n.score);
+    expectDescending(scores);
+    for (const s of scores) {
+      expect(s).toBeGreaterThanOrEqual(-1);
+      expect(s).toBeLessThanOrEqual(1);
+    }
+    // Neighbours should be well-supported films, and the cross-genre flag must agree with the genres.
+    const toyGenres = new Set(r.film.genres);
+    for (const n of r.neighbours) {
+      expect(n.ratings).toBeGreaterThan(0);
+      expect(n.crossGenre).toBe(!n.genres.some((g) => toyGenres.has(g)));
+    }
+  });
+
+  it('gives neighbours that are plausibly alike (the sequel ranks among the top 10 by audience)', async () => {
+    const r = await client.similar(TOY_STORY, { k: 10, model: 'ranking' });
+    expect(r.neighbours.some((n) => n.movieId === 3114)).toBe(true); // Toy Story 2
+  });
+
+  it('recommends ten unseen films for user 1, best first', async () => {
+    const r = await client.recommend(1, 10);
+    expect(r.userId).toBe(1);
+    expectNeighbourList(r.films, 10, undefined);
+    expectDescending(r.films.map((f) => f.score));
+    const seen = (await client.favourites(1, 1000)).films.map((f) => f.movieId);
+    expect(seen.length).toBeGreaterThan(100); // user 1 rated 232 films; ~80 % are in training
+    for (const f of r.films) expect(seen).not.toContain(f.movieId);
+  });
+
+  it('gives different users different lists', async () => {
+    const a = (await client.recommend(1)).films.map((f) => f.movieId);
+    const b = (await client.recommend(414)).films.map((f) => f.movieId);
+    expect(a).not.toEqual(b);
+  });
+
+  it('reports the evaluation figures in sensible ranges', async () => {
+    const e = await client.evaluate();
+    expect(e.ratingRmse).toBeGreaterThan(0.7);
+    expect(e.ratingRmse).toBeLessThan(1.0);
+    expect(e.popularityRecall10).toBeGreaterThan(0.05);
+    expect(e.rankingRecall10).toBeGreaterThan(e.popularityRecall10);
+    expect(e.lift).toBeCloseTo(e.rankingRecall10 / e.popularityRecall10 - 1, 12);
+    expect(e.ratingAsRankerRecall10).toBeGreaterThanOrEqual(0);
+    expect(e.trainMs.rating).toBeGreaterThan(0);
+  });
+
+  it('equals, digit for digit, what the native `reel eval` prints (seed 42)', async (ctx) => {
+    const native = path.join(root, 'build/native/reel');
+    if (!existsSync(native)) {
+      ctx.skip('native build/native/reel is missing: build it to compare the wasm figures with it');
+    }
+    const out = JSON.parse(execFileSync(native, ['eval', '--data', data, '--json'], { encoding: 'utf8' }));
+    const e = await client.evaluate();
+    expect({
+      ratingRmse: e.ratingRmse,
+      rankingRecall10: e.rankingRecall10,
+      popularityRecall10: e.popularityRecall10,
+      lift: e.lift,
+      ratingAsRankerRecall10: e.ratingAsRankerRecall10,
+    }).toStrictEqual({
+      ratingRmse: out.rating_rmse,
+      rankingRecall10: out.ranking_recall10,
+      popularityRecall10: out.popularity_recall10,
+      lift: out.lift,
+      ratingAsRankerRecall10: out.rating_as_ranker_recall10,
+    });
+  }, 600_000);
+});
+
+describe('bad input', () => {
+  it('rejects an unknown film with an Error naming it, and keeps answering', async () => {
+    const err = await client.similar(99999999).catch((e) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err.message).toMatch(/99999999/);
+    expect((await client.similar(TOY_STORY)).neighbours).toHaveLength(10);
+  });
+
+  it('rejects an unknown user, a non-numeric id and an unknown request', async () => {
+    await expect(client.recommend(999999)).rejects.toThrow(/999999/);
+    await expect(client.similar('abc')).rejects.toThrow(/movieId must be a whole number/);
+    await expect(client.similar(TOY_STORY, { model: 'magic' })).rejects.toThrow(/model must be/);
+    const { worker } = engineClient();
+    await worker.handle({ type: 'explode', id: 7 });
+    expect(worker.sent.at(-1)).toEqual({ type: 'error', id: 7, message: 'Unknown request type "explode"' });
+  });
+
+  it('rejects a malformed ratings file with its line, and never half-loads', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'reel-bad-'));
+    const good = readFileSync(path.join(data, 'ratings.csv'), 'utf8').split('\n');
+    good[12] = '1,1,6.0,964982703';
+    writeFileSync(path.join(dir, 'ratings.csv'), good.join('\n'));
+    writeFileSync(path.join(dir, 'movies.csv'), readFileSync(path.join(data, 'movies.csv')));
+    const err = await client.load(dir).catch((e) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err.message).toMatch(/ratings\.csv/);
+    expect(err.message).toMatch(/line 13/);
+    // Either the trained dataset is still in place, or none at all; never a half-loaded one.
+    const after = await client.similar(TOY_STORY).then(
+      (r) => r.neighbours.length,
+      (e) => e.message,
+    );
+    if (typeof after === 'number') expect(after).toBe(10);
+    else expect(after).toMatch(/no dataset/i);
+  });
+
+  it('reports a missing data file readably', async () => {
+    const { client: fresh } = engineClient();
+    const err = await fresh.load('/nonexistent/dir/').catch((e) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err.message).toMatch(/movies\.csv|ratings\.csv/);
+  });
+});

@@ -1,0 +1,62 @@
+// Test helpers: the real wasm module in Node, behind the worker's own handler and client, minus the Worker.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createEngineClient } from '../../web/src/engineClient.js';
+import { createHandler } from '../../web/src/workerHandler.js';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// scripts/build copies the module into web/src/wasm; a bare `cmake --build` leaves it in build/wasm.
+const wasmDir = [path.join(root, 'web/src/wasm'), path.join(root, 'build/wasm')].find(
+  (d) => existsSync(path.join(d, 'reel.js')) && existsSync(path.join(d, 'reel.wasm')),
+);
+
+export function requireWasm() {
+  if (!wasmDir) throw new Error('No wasm build found in web/src/wasm or build/wasm: run scripts/build first');
+  return wasmDir;
+}
+
+/** Instantiates the Release module from bytes, so Node never tries to fetch() a path. */
+export async function loadReel() {
+  const dir = requireWasm();
+  const { default: createReel } = await import(/* @vite-ignore */ pathToFileURL(path.join(dir, 'reel.js')).href);
+  return createReel({ wasmBinary: readFileSync(path.join(dir, 'reel.wasm')) });
+}
+
+/** The MovieLens folder, found the way every script finds it. */
+export function dataDir() {
+  return execFileSync(path.join(root, 'scripts/data'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+}
+
+/**
+ * A stand-in for `new Worker(...)`: same handler, messages cloned both ways like postMessage does,
+ * delivered as separate tasks so ordering and interleaving behave as in a browser.
+ */
+export class InProcessWorker extends EventTarget {
+  constructor(deps) {
+    super();
+    this.sent = [];
+    this.handle = createHandler({
+      fetchBytes: async (file) => new Uint8Array(await readFile(file)),
+      ...deps,
+      post: (message) => {
+        const data = structuredClone(message);
+        this.sent.push(data);
+        setTimeout(() => this.dispatchEvent(Object.assign(new Event('message'), { data })), 0);
+      },
+    });
+  }
+
+  postMessage(message) {
+    const data = structuredClone(message);
+    setTimeout(() => this.handle(data), 0);
+  }
+}
+
+export function engineClient(deps = {}) {
+  const worker = new InProcessWorker({ loadModule: loadReel, ...deps });
+  return { client: createEngineClient(worker), worker };
+}

@@ -1,0 +1,92 @@
+// One pass over the bytes as a small state machine; each field is copied out once.
+#include "csv.hpp"
+
+#include "error.hpp"
+
+namespace reel {
+
+CsvReader::CsvReader(std::string_view bytes, std::string_view file) : bytes_(bytes), file_(file) {
+    if (bytes_.substr(0, 3) == "\xEF\xBB\xBF") bytes_.remove_prefix(3);
+    CsvRecord header;
+    if (!read_record(header)) throw Error(file_ + ": the file is empty (no header line)");
+    header_ = std::move(header.fields);
+}
+
+std::string CsvReader::where(size_t line) const { return file_ + " line " + std::to_string(line); }
+
+bool CsvReader::next(CsvRecord& record) {
+    if (!read_record(record)) return false;
+    if (record.fields.size() != header_.size())
+        throw Error(where(record.line) + ": expected " + std::to_string(header_.size()) + " fields, found " +
+                    std::to_string(record.fields.size()));
+    return true;
+}
+
+bool CsvReader::read_record(CsvRecord& rec) {
+    const std::string_view s = bytes_;
+    auto at_line_end = [&](size_t p) { return p >= s.size() || s[p] == ',' || s[p] == '\n' || s[p] == '\r'; };
+    // Blank lines between records are skipped.
+    while (pos_ < s.size() && (s[pos_] == '\n' || s[pos_] == '\r')) {
+        if (s[pos_] == '\r' && pos_ + 1 < s.size() && s[pos_ + 1] == '\n') ++pos_;
+        ++pos_;
+        ++line_;
+    }
+    if (pos_ >= s.size()) return false;
+    rec.line = line_;
+    rec.fields.clear();
+    std::string field;
+    for (;;) {
+        field.clear();
+        if (s[pos_] == '"') {
+            const size_t opened = line_;
+            ++pos_;
+            for (;;) {
+                if (pos_ >= s.size()) throw Error(where(opened) + ": a quoted field is never closed");
+                const char c = s[pos_++];
+                if (c == '"') {
+                    if (pos_ < s.size() && s[pos_] == '"') {
+                        field += '"';  // a doubled quote stands for one
+                        ++pos_;
+                        continue;
+                    }
+                    break;
+                }
+                if (c == '\n' || (c == '\r' && (pos_ >= s.size() || s[pos_] != '\n'))) ++line_;
+                field += c;
+            }
+            if (!at_line_end(pos_)) throw Error(where(line_) + ": unexpected text after a closing quote");
+        } else {
+            const size_t start = pos_;
+            for (; !at_line_end(pos_); ++pos_)
+                if (s[pos_] == '"') throw Error(where(line_) + ": a quote inside an unquoted field");
+            field.assign(s.substr(start, pos_ - start));
+        }
+        rec.fields.push_back(field);
+        if (pos_ >= s.size()) return true;  // no final newline
+        const char c = s[pos_++];
+        if (c == ',') {
+            if (pos_ >= s.size()) rec.fields.emplace_back();  // a trailing comma ends in an empty field
+            else continue;
+            return true;
+        }
+        if (c == '\r' && pos_ < s.size() && s[pos_] == '\n') ++pos_;
+        ++line_;
+        return true;
+    }
+}
+
+int CsvReader::optional_column(std::string_view name) const {
+    for (size_t c = 0; c < header_.size(); ++c)
+        if (header_[c] == name) return static_cast<int>(c);
+    return -1;
+}
+
+size_t CsvReader::column(std::string_view name) const {
+    const int c = optional_column(name);
+    if (c >= 0) return static_cast<size_t>(c);
+    std::string found;
+    for (const auto& h : header_) found += (found.empty() ? "" : ", ") + h;
+    throw Error(where(1) + ": no '" + std::string(name) + "' column in the header (found: " + found + ")");
+}
+
+}  // namespace reel

@@ -1,0 +1,40 @@
+// A strict CSV reader over bytes in memory (RFC 4180 quoting; LF, CRLF or lone CR; BOM).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reel {
+
+struct CsvRecord {
+    size_t line = 0;                  // 1-based line where the record starts (the header is line 1)
+    std::vector<std::string> fields;
+};
+
+class CsvReader {
+public:
+    // Reads the header; throws reel::Error if there is none.
+    CsvReader(std::string_view bytes, std::string_view file);
+
+    // The next record, skipping blank lines; false at the end. Throws reel::Error naming the
+    // file and line for an unclosed quote, text after a closing quote, a stray quote, or a
+    // field count that differs from the header's.
+    bool next(CsvRecord& record);
+
+    // The position of a column found by its header name; throws naming the columns there are.
+    size_t column(std::string_view name) const;
+    int optional_column(std::string_view name) const;  // -1 when absent
+
+    // "ratings.csv line 12", for messages about a record's contents.
+    std::string where(size_t line) const;
+
+private:
+    bool read_record(CsvRecord& record);
+
+    std::string_view bytes_;
+    std::string file_;
+    size_t pos_ = 0, line_ = 1;
+    std::vector<std::string> header_;
+};
+
+}  // namespace reel

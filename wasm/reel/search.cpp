@@ -1,0 +1,178 @@
+// Each title becomes word lists (as written, and with ", The" moved back to the front);
+// a query matches when its words, the last possibly unfinished, line up with a title's.
+#include "search.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "error.hpp"
+
+namespace reel {
+
+namespace {
+
+// ASCII spellings of U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A).
+constexpr std::array<const char*, 0x180 - 0xC0> kFolded = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+    "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", " ",
+    "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a",
+    "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u",
+    "u", "y", "th", "y", "a", "a", "a", "a", "a", "a", "c", "c",
+    "c", "c", "c", "c", "c", "c", "d", "d", "d", "d", "e", "e",
+    "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i",
+    "i", "i", "i", "i", "i", "i", "ij", "ij", "j", "j", "k", "k",
+    "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n",
+    "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s",
+    "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t",
+    "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u",
+    "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+const char* const kArticles[] = {"the", "a", "an", "les", "la", "le", "l", "il", "el", "los", "las",
+                                 "der", "die", "das", "den", "det", "lo", "o", "os", "gli", "i", "un", "une"};
+
+std::vector<std::string> words_of(std::string_view folded) {
+    std::vector<std::string> words;
+    size_t p = 0;
+    while (p < folded.size()) {
+        const size_t q = folded.find(' ', p);
+        const size_t end = q == std::string_view::npos ? folded.size() : q;
+        if (end > p) words.emplace_back(folded.substr(p, end - p));
+        p = end + 1;
+    }
+    return words;
+}
+
+bool starts_with(const std::string& word, const std::string& prefix) { return word.compare(0, prefix.size(), prefix) == 0; }
+
+// Do the query's words equal key[at..], the last query word allowed to be a prefix?
+bool run_matches(const std::vector<std::string>& query, const std::vector<std::string>& key, size_t at) {
+    if (at + query.size() > key.size()) return false;
+    for (size_t w = 0; w + 1 < query.size(); ++w)
+        if (key[at + w] != query[w]) return false;
+    return starts_with(key[at + query.size() - 1], query.back());
+}
+
+}  // namespace
+
+std::string fold(std::string_view text) {
+    std::string out;
+    auto space = [&] {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+    };
+    for (size_t p = 0; p < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[p]);
+        if (c < 0x80) {
+            // An apostrophe joins ("Schindler's" → "schindlers"), so "schindler" still finds it.
+            if (c == '\'') {}
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
+            else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+            else space();
+            ++p;
+            continue;
+        }
+        // Decode one UTF-8 sequence; anything outside the table (or malformed) separates words.
+        int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        uint32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k < len; ++k) {
+            const unsigned char d = p + k < text.size() ? static_cast<unsigned char>(text[p + k]) : 0;
+            if ((d & 0xC0) != 0x80) {
+                len = k;
+                cp = 0;
+                break;
+            }
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        p += static_cast<size_t>(len);
+        if (cp == 0x2019) continue;  // a typographic apostrophe joins too
+        if (cp >= 0xC0 && cp < 0x180 && kFolded[cp - 0xC0][0] != ' ') out += kFolded[cp - 0xC0];
+        else space();
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+TitleSearch::TitleSearch(const Catalog& catalog) : catalog_(&catalog), keys_(catalog.size()) {
+    for (size_t i = 0; i < catalog.size(); ++i) {
+        const Film& film = catalog.film(i);
+        std::string_view title = film.title;
+        Key written;
+        if (film.year != 0) {
+            written.year = std::to_string(film.year);
+            title = title.substr(0, title.rfind('('));
+        }
+        written.words = words_of(fold(title));
+        keys_[i].push_back(written);
+        // "Usual Suspects, The" is "The Usual Suspects"; the article sits before any "(…)" alias.
+        std::string_view main = title.substr(0, title.find(" ("));
+        const size_t comma = main.rfind(", ");
+        if (comma == std::string_view::npos) continue;
+        const std::string article = fold(main.substr(comma + 2));
+        if (std::find(std::begin(kArticles), std::end(kArticles), article) == std::end(kArticles)) continue;
+        Key moved{words_of(article + " " + fold(main.substr(0, comma)) + " " + fold(title.substr(main.size()))),
+                  written.year};
+        keys_[i].push_back(moved);
+    }
+}
+
+int TitleSearch::tier_of(const std::vector<std::string>& q, const Key& key) const {
+    const std::vector<std::string>& k = key.words;
+    // The query may end with the year, as in "heat 1995" (typed from "Heat (1995)").
+    const bool has_year = !key.year.empty() && q.size() > 1 && q.back() == key.year;
+    const std::vector<std::string> words = has_year ? std::vector<std::string>(q.begin(), q.end() - 1) : q;
+    if (words == k) return 0;
+    if (run_matches(words, k, 0)) return 1;
+    for (size_t at = 1; at < k.size(); ++at)
+        if (run_matches(words, k, at)) return 2;
+    std::vector<std::string> all = k;
+    if (!key.year.empty()) all.push_back(key.year);
+    const bool every = std::all_of(q.begin(), q.end(), [&](const std::string& w) {
+        return std::any_of(all.begin(), all.end(), [&](const std::string& t) { return starts_with(t, w); });
+    });
+    return every ? 3 : -1;
+}
+
+std::vector<TitleMatch> TitleSearch::find(std::string_view query, size_t limit,
+                                          const std::vector<int32_t>& popularity) const {
+    const std::vector<std::string> q = words_of(fold(query));
+    std::vector<TitleMatch> matches;
+    if (q.empty()) return matches;
+    for (size_t i = 0; i < keys_.size(); ++i) {
+        int best = -1;
+        for (const Key& key : keys_[i]) {
+            const int t = tier_of(q, key);
+            if (t >= 0 && (best < 0 || t < best)) best = t;
+        }
+        if (best >= 0) matches.push_back(TitleMatch{static_cast<int>(i), best});
+    }
+    auto better = [&](const TitleMatch& a, const TitleMatch& b) {
+        if (a.tier != b.tier) return a.tier < b.tier;
+        const int32_t pa = popularity.empty() ? 0 : popularity[a.film], pb = popularity.empty() ? 0 : popularity[b.film];
+        if (pa != pb) return pa > pb;
+        return catalog_->film(a.film).movie_id < catalog_->film(b.film).movie_id;
+    };
+    const size_t n = std::min(limit, matches.size());
+    std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(n), matches.end(), better);
+    matches.resize(n);
+    return matches;
+}
+
+int TitleSearch::resolve(std::string_view title, const std::vector<int32_t>& popularity) const {
+    const std::vector<TitleMatch> matches = find(title, 8, popularity);
+    auto list = [&](size_t n) {
+        std::string s;
+        for (size_t m = 0; m < std::min(n, matches.size()); ++m) s += "\n  " + catalog_->film(matches[m].film).title;
+        return s;
+    };
+    if (matches.empty()) throw Error("no film matches '" + std::string(title) + "'");
+    const size_t exact = static_cast<size_t>(
+        std::count_if(matches.begin(), matches.end(), [](const TitleMatch& m) { return m.tier == 0; }));
+    if (exact == 1 || matches.size() == 1) return matches[0].film;
+    if (exact > 1) throw Error("'" + std::string(title) + "' names " + std::to_string(exact) + " films; add the year:" + list(exact));
+    throw Error("no film is titled '" + std::string(title) + "'; did you mean:" + list(5));
+}
+
+}  // namespace reel

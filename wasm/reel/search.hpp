@@ -1,0 +1,43 @@
+// Title search forgiving of case, accents, MovieLens's moved articles and missing years.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog.hpp"
+
+namespace reel {
+
+// Lower-case ASCII words: accents dropped ("Amélie" → "amelie"), punctuation to spaces.
+std::string fold(std::string_view text);
+
+struct TitleMatch {
+    int film;   // catalog index
+    int tier;   // 0 exact title, 1 starts the title, 2 a run of words inside it, 3 words anywhere
+};
+
+class TitleSearch {
+public:
+    TitleSearch() = default;
+    explicit TitleSearch(const Catalog& catalog);
+
+    // Best matches first: by tier, then by `popularity` (higher first), then by movieId.
+    std::vector<TitleMatch> find(std::string_view query, size_t limit, const std::vector<int32_t>& popularity) const;
+
+    // The one film a title names, e.g. "heat (1995)", "the usual suspects", "amelie"; throws
+    // reel::Error listing candidates when it names none or several.
+    int resolve(std::string_view title, const std::vector<int32_t>& popularity) const;
+
+private:
+    struct Key {
+        std::vector<std::string> words;  // the title's words, without the year
+        std::string year;                // "" when the title has none
+    };
+    int tier_of(const std::vector<std::string>& query, const Key& key) const;
+
+    const Catalog* catalog_ = nullptr;
+    std::vector<std::vector<Key>> keys_;  // per film: the title as written and with its article moved to the front
+};
+
+}  // namespace reel

@@ -1,0 +1,144 @@
+// Search-as-you-type film picker following the ARIA combobox pattern (arrows, Enter, Escape).
+import { useRef, useState } from 'preact/hooks';
+import { FilmGenres, FilmTitle, filmLabel } from './FilmMeta.jsx';
+
+let instances = 0;
+
+/**
+ * @param {{ search: (q: string) => Promise<object[]>, onPick: (film: object) => void, disabled?: boolean }} props
+ */
+export function FilmSearch({ search, onPick, disabled = false, label = 'Find a film' }) {
+  const [uid] = useState(() => `film-search-${++instances}`);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [error, setError] = useState(null);
+  const latest = useRef(0);
+
+  async function runSearch(text) {
+    const ticket = ++latest.current;
+    if (text.trim() === '') {
+      setResults([]);
+      setOpen(false);
+      return;
+    }
+    try {
+      const films = await search(text);
+      if (ticket !== latest.current) return; // a newer keystroke already asked
+      setResults(films);
+      setError(null);
+      setActive(-1);
+      setOpen(true);
+    } catch (e) {
+      if (ticket !== latest.current) return;
+      setResults([]);
+      setError(e.message);
+      setOpen(true);
+    }
+  }
+
+  function pick(film) {
+    latest.current++; // ignore any search still in flight
+    setQuery(filmLabel(film));
+    setOpen(false);
+    setActive(-1);
+    onPick(film);
+  }
+
+  function onKeyDown(e) {
+    const n = results.length;
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        if (!open && n > 0) setOpen(true);
+        if (n > 0) setActive((a) => (a + 1) % n);
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        if (!open && n > 0) setOpen(true);
+        if (n > 0) setActive((a) => (a <= 0 ? n - 1 : a - 1));
+        break;
+      case 'Enter':
+        if (open && n > 0) {
+          e.preventDefault();
+          pick(results[active >= 0 ? active : 0]);
+        }
+        break;
+      case 'Escape':
+        e.preventDefault();
+        if (open) setOpen(false);
+        else {
+          latest.current++;
+          setQuery('');
+          setResults([]);
+        }
+        setActive(-1);
+        break;
+      default:
+    }
+  }
+
+  const listId = `${uid}-list`;
+  const optionId = (i) => `${uid}-option-${i}`;
+  const expanded = open && (results.length > 0 || error !== null || query.trim() !== '');
+
+  return (
+    <div class="combobox">
+      <label class="combobox-label" for={uid}>
+        {label}
+      </label>
+      <input
+        id={uid}
+        class="combobox-input"
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        spellcheck={false}
+        placeholder="Type a title — e.g. toy story, amelie, the usual suspects"
+        aria-autocomplete="list"
+        aria-expanded={expanded ? 'true' : 'false'}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        disabled={disabled}
+        value={query}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          runSearch(e.currentTarget.value);
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={() => results.length > 0 && setOpen(true)}
+        onBlur={() => setOpen(false)}
+      />
+      <ul id={listId} class="combobox-list" role="listbox" aria-label="Matching films" hidden={!expanded}>
+        {results.map((film, i) => (
+          <li
+            key={film.movieId}
+            id={optionId(i)}
+            role="option"
+            class="combobox-option"
+            aria-selected={i === active ? 'true' : 'false'}
+            data-movie-id={film.movieId}
+            // mousedown, not click: picking must happen before the input's blur closes the list
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(film);
+            }}
+            onMouseMove={() => setActive(i)}
+          >
+            <span class="option-title"><FilmTitle film={film} /></span>
+            <FilmGenres film={film} />
+          </li>
+        ))}
+        {expanded && results.length === 0 ? (
+          <li class="combobox-empty" role="presentation">
+            {error ?? `No film matches “${query.trim()}”`}
+          </li>
+        ) : null}
+      </ul>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {expanded ? `${results.length} film${results.length === 1 ? '' : 's'} found` : ''}
+      </p>
+    </div>
+  );
+}

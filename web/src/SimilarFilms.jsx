@@ -1,0 +1,116 @@
+// "Films like X": X's neighbours by cosine similarity, flagging those that share no genre with X.
+import { useState } from 'preact/hooks';
+import { FilmGenres, FilmTitle } from './FilmMeta.jsx';
+import { filmHref } from './urlState.js';
+import { useAsync } from './useAsync.js';
+
+const MODEL_CHOICES = [
+  { model: 'rating', label: 'By taste', hint: 'rated alike by the same people' },
+  { model: 'ranking', label: 'By audience', hint: 'watched by the same people' },
+];
+
+// Starting points for an empty page; MovieLens ids are stable across its releases.
+const SUGGESTIONS = [
+  { movieId: 1, label: 'Toy Story' },
+  { movieId: 2571, label: 'The Matrix' },
+  { movieId: 4973, label: 'Amélie' },
+  { movieId: 296, label: 'Pulp Fiction' },
+  { movieId: 5618, label: 'Spirited Away' },
+];
+
+function linkHandler(movieId, onPick) {
+  return (e) => {
+    // Let modified clicks open a new tab; a plain click stays in the page.
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    onPick(movieId);
+  };
+}
+
+/**
+ * @param {{ client: object, filmId: number|null, loaded: boolean, ready: boolean, onPick: (id: number) => void }} props
+ */
+export function SimilarFilms({ client, filmId, loaded, ready, onPick }) {
+  const [model, setModel] = useState('rating');
+  const film = useAsync(() => (loaded && filmId !== null ? client.film(filmId) : null), [client, loaded, filmId]);
+  const similar = useAsync(
+    () => (ready && filmId !== null ? client.similar(filmId, { k: 10, model }) : null),
+    [client, ready, filmId, model],
+  );
+
+  if (filmId === null) {
+    return (
+      <div class="similar empty-state">
+        <p>Pick a film to see the films most like it. Try one of these:</p>
+        <p class="suggestions">
+          {SUGGESTIONS.map((s) => (
+            <a key={s.movieId} class="chip" href={filmHref(s.movieId)} onClick={linkHandler(s.movieId, onPick)}>
+              {s.label}
+            </a>
+          ))}
+        </p>
+      </div>
+    );
+  }
+
+  const x = similar.data?.film ?? film.data;
+  const error = film.error ?? similar.error;
+  const neighbours = similar.data?.neighbours ?? [];
+
+  return (
+    <div class="similar" aria-busy={similar.loading ? 'true' : 'false'}>
+      {x ? (
+        <header class="film-x">
+          <p class="eyebrow">Films like</p>
+          <h3 class="film-x-title" data-movie-id={x.movieId}>
+            <FilmTitle film={x} />
+          </h3>
+          <FilmGenres film={x} />
+        </header>
+      ) : null}
+      {error ? (
+        <p class="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!ready && !error ? <p class="muted">Neighbours appear as soon as training finishes.</p> : null}
+      {ready && !error ? (
+        <div class="segmented" role="radiogroup" aria-label="Similarity">
+          {MODEL_CHOICES.map((c) => (
+            <button
+              key={c.model}
+              type="button"
+              role="radio"
+              aria-checked={model === c.model ? 'true' : 'false'}
+              title={c.hint}
+              onClick={() => setModel(c.model)}
+            >
+              {c.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {neighbours.length > 0 ? (
+        <ol class="film-list neighbours">
+          {neighbours.map((n) => (
+            <li key={n.movieId} class="film-item" data-movie-id={n.movieId}>
+              <a class="film-link" href={filmHref(n.movieId)} onClick={linkHandler(n.movieId, onPick)}>
+                <FilmTitle film={n} />
+              </a>
+              {n.crossGenre ? (
+                <span class="badge" title="Shares no genre with the film above">
+                  cross-genre
+                </span>
+              ) : null}
+              <FilmGenres film={n} />
+              <span class="similarity" title={`cosine similarity ${n.score}`}>
+                <span class="similarity-bar" style={{ width: `${Math.max(0, n.score) * 100}%` }} />
+                <span class="similarity-value">{n.score.toFixed(2)}</span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// Small formatting helpers shared by the panels, so numbers read the same everywhere on the page.
+
+/** 65_000 → "1 min 5 s"; under ten seconds keeps one decimal so short waits still visibly move. */
+export function formatDuration(ms) {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const s = ms / 1000;
+  if (s < 10) return `${s.toFixed(1)} s`;
+  if (s < 60) return `${Math.round(s)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${Math.round(s - m * 60)} s`;
+}
+
+export function formatNumber(x, digits = 4) {
+  return Number.isFinite(x) ? x.toFixed(digits) : '—';
+}
+
+export function formatPercent(x, digits = 1) {
+  if (!Number.isFinite(x)) return '—';
+  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
+  return `${sign}${Math.abs(x * 100).toFixed(digits)} %`;
+}
+
+export function formatCount(n) {
+  return Number.isFinite(n) ? n.toLocaleString('en-GB') : '—';
+}
+
+/** Half-star rating as stars text for the "rated highest" glimpse: 4.5 → "★★★★½". */
+export function stars(rating) {
+  const whole = Math.floor(rating);
+  return '★'.repeat(whole) + (rating - whole >= 0.5 ? '½' : '');
+}

@@ -1,0 +1,17 @@
+// Vitest config: tests live in ../tests/web; DOM tests opt into happy-dom per file.
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [preact({ prefreshEnabled: false })],
+  // The tests sit outside web/, so bare imports from them must resolve from web/node_modules.
+  resolve: { dedupe: ['preact', '@testing-library/preact'] },
+  server: { fs: { allow: ['..'] } },
+  test: {
+    dir: '../tests/web',
+    include: ['**/*.test.{js,jsx}'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+  },
+});
