@@ -67,7 +67,7 @@ function watch(page, origin, log) {
 }
 
 async function waitForReady(page) {
-  await page.locator('[role=status][data-state=ready]').waitFor({ timeout: READY_TIMEOUT });
+  await page.locator('.training-status[data-state=ready]').waitFor({ timeout: READY_TIMEOUT });
 }
 
 async function neighbourIds(page) {
@@ -101,17 +101,17 @@ async function main() {
       await page.waitForFunction(
         () =>
           Number(document.querySelector('[role=progressbar][data-stage=rating]')?.getAttribute('aria-valuenow')) > 0 ||
-          document.querySelector('[role=status][data-state=ready]'),
+          document.querySelector('.training-status[data-state=ready]'),
         null,
         { timeout: READY_TIMEOUT },
       );
       let typedDuringTraining = 'training finished before the check could run';
       if (await bar.count()) {
         await page.screenshot({ path: path.join(output, 'training.png') });
-        const input = page.getByRole('combobox');
+        const input = page.getByRole('combobox', { name: 'Find a film' });
         await input.fill('amelie');
         await page.getByRole('option').first().waitFor({ timeout: 30_000 });
-        const stillTraining = (await page.locator('[role=status]').getAttribute('data-state')) === 'training';
+        const stillTraining = (await page.locator('.training-status').getAttribute('data-state')) === 'training';
         typedDuringTraining = stillTraining ? 'search answered during training' : 'search answered';
         await input.fill('');
       }
@@ -121,7 +121,7 @@ async function main() {
     });
 
     await step('types "toy sto", picks Toy Story (1995) and sees ten neighbours', async () => {
-      const input = page.getByRole('combobox');
+      const input = page.getByRole('combobox', { name: 'Find a film' });
       await input.click();
       await input.pressSequentially('toy sto', { delay: 40 });
       const option = page.getByRole('option', { name: /Toy Story \(1995\)/ });

@@ -9,23 +9,23 @@ namespace reel {
 struct RatingConfig {
     int factors = 64;             // a multiple of 4 (the kernels' lane width)
     int epochs = 40;
-    float learning_rate = 0.01f;  // γ at epoch 0
+    float learning_rate = 0.03f;  // γ at epoch 0
     float decay = 0.95f;          // γ shrinks by this factor after every epoch
-    float reg = 0.05f;            // λ on the factor vectors
-    float reg_bias = 0.01f;       // λ on the biases
+    float reg = 0.1f;             // λ on the factor vectors
+    float reg_bias = 0.1f;        // λ on the biases
     float init_scale = 0.1f;      // factors start uniform in [−s, s]
 };
 
 struct RankingConfig {
     int factors = 64;
     int epochs = 30;
-    float learning_rate = 0.05f;
-    float decay = 1.0f;
-    float reg = 0.01f;
+    float learning_rate = 0.15f;
+    float decay = 0.93f;
+    float reg = 0.03f;
     float reg_bias = 0.01f;
     float init_scale = 0.1f;
-    float min_positive = 0.5f;    // a training rating ≥ this counts as a positive
-    int negatives = 1;            // candidates drawn per step; the highest-scoring one is used
+    float min_positive = 3.5f;    // a training rating ≥ this counts as a positive
+    int negatives = 4;            // candidates drawn per step; the highest-scoring one is used
 };
 
 struct SimilarConfig {
