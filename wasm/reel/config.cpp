@@ -40,7 +40,8 @@ void validate(const Config& c) {
     require(c.similar.min_support >= 1, "similar.min_support must be at least 1");
 }
 
-void set_option(Config& c, const std::string& assignment) {
+void set_option(Config& config, const std::string& assignment) {
+    Config c = config;  // changed only once the new value is known to be valid
     const size_t eq = assignment.find('=');
     if (eq == std::string::npos) throw Error("setting '" + assignment + "' should look like name=value");
     const std::string name = assignment.substr(0, eq), value = assignment.substr(eq + 1);
@@ -66,6 +67,7 @@ void set_option(Config& c, const std::string& assignment) {
     else throw Error("unknown setting '" + name + "'");
     // clang-format on
     validate(c);
+    config = c;
 }
 
 }  // namespace reel

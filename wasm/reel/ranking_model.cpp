@@ -37,6 +37,7 @@ int RankingModel::sample_negative(int u) {
     // Negatives are drawn from the films seen in training that u did not rate; with more than
     // one candidate the best-scoring one is the most informative to push down.
     const std::vector<int32_t>& films = index_->rated_films();
+    if (index_->count_of_user(u) >= films.size()) return -1;  // u rated every film: no negative exists
     int best = -1;
     float best_score = 0;
     for (int c = 0; c < config_.negatives; ++c) {
@@ -76,6 +77,7 @@ double RankingModel::train_epoch() {
     for (uint32_t step = 0; step < n; ++step) {
         const Rating& pos = positives_[rng_.below(n)];
         const int j = sample_negative(pos.user);
+        if (j < 0) continue;
         loss_sum += det_softplus(-bpr_step(pos.user, pos.film, j, lr));  // −ln σ(x) = ln(1 + e^−x)
     }
     ++epochs_done_;

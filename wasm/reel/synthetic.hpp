@@ -10,7 +10,7 @@ struct SyntheticSpec {
     int groups = 4;
     int users_per_group = 40;
     int films_per_group = 30;
-    int ratings_per_user = 20;
+    int ratings_per_user = 30;
     float own_group_share = 0.85f;  // the share of a user's ratings that fall in their own group
     uint64_t seed = 7;
 };

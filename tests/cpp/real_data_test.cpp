@@ -1,0 +1,158 @@
+// End to end on MovieLens latest-small from ../shared/data: the quality bars of the engine
+// issue on the canonical split, reproducibility, and the CLI's contract.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "engine.hpp"
+
+namespace {
+
+const std::string kData = std::string(REEL_SHARED_DATA) + "/ml-latest-small";
+const std::string kSplit = std::string(REEL_SHARED_DATA) + "/splits/ml-latest-small-80-20-s42";
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string run(const std::string& args, int* status = nullptr) {
+    FILE* p = popen((std::string(REEL_CLI) + " " + args + " 2>&1").c_str(), "r");
+    std::string out;
+    char buf[4096];
+    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    const int s = pclose(p);
+    if (status) *status = WEXITSTATUS(s);
+    return out;
+}
+
+double json_number(const std::string& json, const std::string& key) {
+    const size_t at = json.find("\"" + key + "\": ");
+    if (at == std::string::npos) ADD_FAILURE() << key << " missing in " << json;
+    return std::stod(json.substr(at + key.size() + 4));
+}
+
+// Trained once for every test here: the canonical split with the default settings.
+class CanonicalSplit : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        engine = new reel::Engine();
+        engine->load_split(read(kData + "/movies.csv"), read(kSplit + "/train.csv"), read(kSplit + "/test.csv"));
+        engine->train();
+        figures = engine->evaluate();
+    }
+    static void TearDownTestSuite() { delete engine; }
+    static reel::Engine* engine;
+    static reel::Figures figures;
+};
+reel::Engine* CanonicalSplit::engine = nullptr;
+reel::Figures CanonicalSplit::figures;
+
+}  // namespace
+
+TEST_F(CanonicalSplit, LoadsEveryRow) {
+    EXPECT_EQ(engine->data().train.size(), 80669u);
+    EXPECT_EQ(engine->data().test.size(), 20167u);
+    EXPECT_EQ(engine->data().films(), 9742u);
+    EXPECT_EQ(engine->data().users(), 610u);
+}
+
+TEST_F(CanonicalSplit, MeetsTheQualityBars) {
+    EXPECT_LE(figures.rating_rmse, 0.850);
+    EXPECT_GE(figures.ranking_recall10, 0.145);
+    EXPECT_NEAR(figures.popularity_recall10, 0.0894, 5e-5);  // evaluation.md's figure for this split
+    EXPECT_NEAR(figures.lift, figures.ranking_recall10 / figures.popularity_recall10 - 1, 1e-12);
+    // The reason for two models: tuned for RMSE, the rating model ranks worse than popularity.
+    EXPECT_LT(figures.rating_as_ranker_recall10, figures.popularity_recall10);
+}
+
+TEST_F(CanonicalSplit, NeighboursOfToyStoryAreFamilyFilmsAndCrossGenres) {
+    const int32_t toy_story = engine->resolve_title("toy story");
+    ASSERT_EQ(toy_story, 1);
+    const reel::Catalog& c = engine->data().catalog;
+    std::set<int32_t> seen;
+    int share_genre = 0;
+    const auto neighbours = engine->similar(toy_story, 10, reel::Model::Ranking);
+    ASSERT_EQ(neighbours.size(), 10u);
+    for (size_t n = 0; n < neighbours.size(); ++n) {
+        const auto& p = neighbours[n];
+        EXPECT_NE(p.movie_id, toy_story);
+        EXPECT_TRUE(seen.insert(p.movie_id).second);
+        EXPECT_LE(p.score, 1.0f + 1e-6f);
+        if (n > 0) {
+            EXPECT_LE(p.score, neighbours[n - 1].score);
+        }
+        const reel::Film& f = c.film(static_cast<size_t>(c.index_of(p.movie_id)));
+        EXPECT_GE(engine->train_index().count(c.index_of(p.movie_id)), engine->config().similar.min_support);
+        share_genre += (f.genres & c.film(0).genres) != 0;
+    }
+    EXPECT_GE(share_genre, 5);  // mostly kin, but not a genre filter
+}
+
+TEST_F(CanonicalSplit, RecommendationsSkipWhatTheUserRated) {
+    const auto picks = engine->recommend(1, 10);
+    ASSERT_EQ(picks.size(), 10u);
+    const int u = engine->data().user_index(1);
+    for (const auto& p : picks) EXPECT_FALSE(engine->train_index().rated(u, engine->data().catalog.index_of(p.movie_id)));
+}
+
+TEST(Cli, EvalJsonEqualsTheEngineAndRepeats) {
+    const std::string args = "eval --train " + kSplit + "/train.csv --test " + kSplit + "/test.csv --json";
+    const std::string a = run(args), b = run(args);
+    for (const char* key : {"rating_rmse", "ranking_recall10", "popularity_recall10", "lift", "rating_as_ranker_recall10"})
+        EXPECT_EQ(json_number(a, key), json_number(b, key)) << key;
+    EXPECT_LE(json_number(a, "rating_rmse"), 0.850);
+    EXPECT_GE(json_number(a, "ranking_recall10"), 0.145);
+    EXPECT_GT(json_number(a, "rating_train_seconds"), 0);
+}
+
+TEST(Cli, ExportWritesTheFormatsOfEvaluationMd) {
+    const std::string dir = ::testing::TempDir();
+    int status = -1;
+    run("export --train " + kSplit + "/train.csv --test " + kSplit + "/test.csv --predictions " + dir +
+            "/p.csv --topn " + dir + "/t.csv --model popularity -n 5",
+        &status);
+    ASSERT_EQ(status, 0);
+    std::istringstream p(read(dir + "/p.csv")), t(read(dir + "/t.csv"));
+    std::string line;
+    std::getline(p, line);
+    EXPECT_EQ(line, "userId,movieId,prediction");
+    size_t rows = 0;
+    while (std::getline(p, line)) ++rows;
+    EXPECT_EQ(rows, 20167u);
+    std::getline(t, line);
+    EXPECT_EQ(line, "userId,rank,movieId");
+    // User 1's first pick by popularity: the most-rated training film they have not rated.
+    const reel::RatingRows train = reel::parse_ratings(read(kSplit + "/train.csv"));
+    std::map<int32_t, int> count;
+    std::set<int32_t> user1;
+    for (const auto& r : train.rows) ++count[r.movie_id], r.user_id == 1 && user1.insert(r.movie_id).second;
+    int32_t best = 0;
+    for (const auto& [film, n] : count)
+        if (!user1.count(film) && (best == 0 || n > count[best])) best = film;
+    std::map<int, int> ranks;
+    std::getline(t, line);
+    EXPECT_EQ(line, "1,1," + std::to_string(best));
+    ranks[1] = 1;
+    while (std::getline(t, line)) ++ranks[std::stoi(line)];
+    EXPECT_EQ(ranks.size(), 610u);
+    for (const auto& [user, n] : ranks) EXPECT_EQ(n, 5) << user;
+}
+
+TEST(Cli, ErrorsGoToStderrWithAStatus) {
+    int status = 0;
+    EXPECT_NE(run("similar --data " + kData + " \"No Such Film Ever\"", &status).find("no film matches"), std::string::npos);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(run("eval --set rating.factors=7 --data " + kData, &status).find("multiple of 4"), std::string::npos);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(run("frobnicate", &status).find("unknown command"), std::string::npos);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(run("--help", &status).find("usage:"), std::string::npos);
+    EXPECT_EQ(status, 0);
+}
