@@ -171,6 +171,8 @@ async function main() {
         els.map((e) => `${e.dataset.key}=${e.querySelector('.figure-exact').textContent}`),
       );
       check(values.length === 5, `expected five figures, got ${values.length}`);
+      const times = await page.locator('.numbers > p.muted').last().textContent();
+      values.push(`| ${times}`);
       await page.screenshot({ path: path.join(output, 'site.png'), fullPage: true });
       return values.join(' ');
     });
@@ -187,6 +189,28 @@ async function main() {
       check(/Toy Story \(1995\)/.test(title), `film X should be Toy Story, got "${title}"`);
       await linked.close();
       return `ready ${(timings.linkReadyMs / 1000).toFixed(1)} s after navigation`;
+    });
+
+    await step('a failed download shows a readable message, and Retry recovers', async () => {
+      // Its own context, unwatched: the deliberate 404 is logged by Chromium as a console error.
+      const flaky = await browser.newContext();
+      let failures = 0;
+      await flaky.route('**/data/ratings.csv', (route) => {
+        if (failures++ === 0) return route.fulfill({ status: 404, body: 'gone' });
+        return route.continue();
+      });
+      const p = await flaky.newPage();
+      await p.goto(`${server.origin}/`);
+      const alert = p.locator('.error-panel[role=alert]');
+      await alert.waitFor();
+      const message = await alert.locator('.error-message').textContent();
+      check(/Could not download ratings\.csv \(HTTP 404\)/.test(message), `unexpected error text: ${message}`);
+      await p.screenshot({ path: path.join(output, 'load-error.png') });
+      await p.getByRole('button', { name: 'Retry' }).click();
+      await waitForReady(p);
+      await flaky.close();
+      check(failures === 2, `ratings.csv should have been requested twice, was ${failures}`);
+      return `showed "${message}"`;
     });
 
     await step('looks right at phone width in dark mode', async () => {

@@ -66,8 +66,9 @@ describe('SimilarFilms', () => {
     const client = fakeClient();
     render(<SimilarFilms client={client} filmId={1} loaded ready onPick={() => {}} />);
     await screen.findAllByRole('listitem');
-    fireEvent.click(screen.getByRole('radio', { name: 'By audience' }));
-    await waitFor(() => expect(client.calls).toContainEqual(['similar', 1, 'ranking']));
+    expect(client.calls).toContainEqual(['similar', 1, 'ranking']);
+    fireEvent.click(screen.getByRole('radio', { name: 'By taste' }));
+    await waitFor(() => expect(client.calls).toContainEqual(['similar', 1, 'rating']));
   });
 
   it('names the film but waits for training before asking for neighbours', async () => {
@@ -133,13 +134,14 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Toy Story' }));
     await waitFor(() => expect(document.querySelectorAll('.neighbours .film-item')).toHaveLength(2));
     expect(window.location.search).toBe('?film=1');
+    await waitFor(() => expect(document.title).toBe('Films like Toy Story (1995) — Reel'));
   });
 
   it('opens straight to the film in ?film=', async () => {
     window.history.replaceState(null, '', '/?film=1');
     const client = fakeClient();
     render(<App client={client} dataUrl="/data/" />);
-    await waitFor(() => expect(client.calls).toContainEqual(['similar', 1, 'rating']));
+    await waitFor(() => expect(client.calls).toContainEqual(['similar', 1, 'ranking']));
   });
 
   it('shows a readable message and a Retry that works after a load failure', async () => {

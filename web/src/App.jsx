@@ -122,7 +122,7 @@ export function App({ client, dataUrl }) {
 
           <section class="panel" id="viewers" aria-labelledby="viewers-title">
             <h2 id="viewers-title">What should they watch next?</h2>
-            <UserPicker client={client} users={users} userId={userId} onChange={setUserId} />
+            <UserPicker client={client} users={users} userId={userId} onChange={setUserId} loading={phase === 'loading'} />
             <Recommendations client={client} userId={userId} ready={ready} onPickFilm={pickFilm} />
           </section>
         </div>

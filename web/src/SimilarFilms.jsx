@@ -1,12 +1,12 @@
 // "Films like X": X's neighbours by cosine similarity, flagging those that share no genre with X.
-import { useState } from 'preact/hooks';
-import { FilmGenres, FilmTitle } from './FilmMeta.jsx';
+import { useEffect, useState } from 'preact/hooks';
+import { FilmGenres, FilmTitle, filmLabel } from './FilmMeta.jsx';
 import { filmHref } from './urlState.js';
 import { useAsync } from './useAsync.js';
 
 const MODEL_CHOICES = [
-  { model: 'rating', label: 'By taste', hint: 'rated alike by the same people' },
-  { model: 'ranking', label: 'By audience', hint: 'watched by the same people' },
+  { model: 'ranking', label: 'By audience', hint: 'chosen by the same people (ranking model)' },
+  { model: 'rating', label: 'By taste', hint: 'rated alike by the same people (rating model)' },
 ];
 
 // Starting points for an empty page; MovieLens ids are stable across its releases.
@@ -31,12 +31,18 @@ function linkHandler(movieId, onPick) {
  * @param {{ client: object, filmId: number|null, loaded: boolean, ready: boolean, onPick: (id: number) => void }} props
  */
 export function SimilarFilms({ client, filmId, loaded, ready, onPick }) {
-  const [model, setModel] = useState('rating');
+  const [model, setModel] = useState('ranking');
   const film = useAsync(() => (loaded && filmId !== null ? client.film(filmId) : null), [client, loaded, filmId]);
   const similar = useAsync(
     () => (ready && filmId !== null ? client.similar(filmId, { k: 10, model }) : null),
     [client, ready, filmId, model],
   );
+
+  const x = similar.data?.film ?? film.data;
+  // A shared ?film= link and the browser's history list then name the film.
+  useEffect(() => {
+    document.title = x ? `Films like ${filmLabel(x)} — Reel` : 'Reel — films like the ones you love';
+  }, [x?.movieId]);
 
   if (filmId === null) {
     return (
@@ -53,7 +59,6 @@ export function SimilarFilms({ client, filmId, loaded, ready, onPick }) {
     );
   }
 
-  const x = similar.data?.film ?? film.data;
   const error = film.error ?? similar.error;
   const neighbours = similar.data?.neighbours ?? [];
 
@@ -104,7 +109,9 @@ export function SimilarFilms({ client, filmId, loaded, ready, onPick }) {
               ) : null}
               <FilmGenres film={n} />
               <span class="similarity" title={`cosine similarity ${n.score}`}>
-                <span class="similarity-bar" style={{ width: `${Math.max(0, n.score) * 100}%` }} />
+                <span class="similarity-track" aria-hidden="true">
+                  <span class="similarity-bar" style={{ width: `${Math.max(0, n.score) * 100}%` }} />
+                </span>
                 <span class="similarity-value">{n.score.toFixed(2)}</span>
               </span>
             </li>

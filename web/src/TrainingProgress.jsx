@@ -102,8 +102,9 @@ export function TrainingProgress({ phase, loadStage, stats, epochs, progress, tr
       )}
       {stats ? (
         <p class="dataset-line">
-          MovieLens: {formatCount(stats.ratings)} ratings of {formatCount(stats.ratedFilms)} films by{' '}
-          {formatCount(stats.users)} people; {formatCount(stats.train)} for training, {formatCount(stats.test)} held out.
+          MovieLens: {formatCount(stats.ratings)} ratings of {formatCount(stats.films)} films by{' '}
+          {formatCount(stats.users)} people; {formatCount(stats.train)} train the models (covering{' '}
+          {formatCount(stats.ratedFilms)} films), {formatCount(stats.test)} are held out to measure them.
         </p>
       ) : null}
     </section>

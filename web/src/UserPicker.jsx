@@ -4,9 +4,9 @@ import { stars } from './format.js';
 import { useAsync } from './useAsync.js';
 
 /**
- * @param {{ client: object, users: number[], userId: number|null, onChange: (id: number) => void }} props
+ * @param {{ client: object, users: number[], userId: number|null, onChange: (id: number) => void, loading?: boolean }} props
  */
-export function UserPicker({ client, users, userId, onChange }) {
+export function UserPicker({ client, users, userId, onChange, loading = false }) {
   const favourites = useAsync(() => (userId !== null ? client.favourites(userId, 5) : null), [client, userId]);
 
   function pickRandom() {
@@ -24,7 +24,7 @@ export function UserPicker({ client, users, userId, onChange }) {
           disabled={users.length === 0}
           onChange={(e) => e.currentTarget.value !== '' && onChange(Number(e.currentTarget.value))}
         >
-          <option value="">{users.length === 0 ? 'Loading viewers…' : `Choose one of ${users.length}`}</option>
+          <option value="">{users.length > 0 ? `Choose one of ${users.length}` : loading ? 'Loading viewers…' : 'No viewers loaded'}</option>
           {users.map((u) => (
             <option key={u} value={String(u)}>
               User {u}

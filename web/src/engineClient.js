@@ -40,7 +40,7 @@ export function createEngineClient(worker) {
     load: (dataUrl, { seed, onProgress } = {}) => request('load', { dataUrl, seed }, onProgress),
     train: (onProgress) => request('train', {}, onProgress),
     cancel: () => request('cancel'),
-    similar: (movieId, { k = 10, model = 'rating' } = {}) => request('similar', { movieId, k, model }),
+    similar: (movieId, { k = 10, model = 'ranking' } = {}) => request('similar', { movieId, k, model }),
     recommend: (userId, k = 10) => request('recommend', { userId, k }),
     favourites: (userId, k = 5) => request('favourites', { userId, k }),
     users: () => request('users'),

@@ -46,7 +46,7 @@ function count(value, fallback, what) {
 }
 
 function modelName(value) {
-  const m = value ?? 'rating';
+  const m = value ?? 'ranking'; // the native `reel similar` defaults to the ranking model too
   if (!MODELS.includes(m)) throw new Error(`model must be 'rating' or 'ranking', got ${JSON.stringify(m)}`);
   return m;
 }
