@@ -3,6 +3,8 @@
 #include "det_math.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace reel {
 
@@ -17,24 +19,43 @@ constexpr double kInvFactorial[14] = {
     1.0 / 720,     1.0 / 5040,    1.0 / 40320,      1.0 / 362880,      1.0 / 3628800,       1.0 / 39916800,
     1.0 / 479001600, 1.0 / 6227020800.0};
 constexpr double kInvOdd[10] = {1.0, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9, 1.0 / 11, 1.0 / 13, 1.0 / 15, 1.0 / 17, 1.0 / 19};
+// 2^n for −1022 ≤ n ≤ 1023, built from its bits; outside that, by halves so it stays exact.
+double power_of_two(int n) {
+    if (n > 1023) return power_of_two(1023) * power_of_two(n - 1023);
+    if (n < -1022) return power_of_two(-1022) * power_of_two(n + 1022);
+    const uint64_t bits = uint64_t(n + 1023) << 52;
+    double p;
+    std::memcpy(&p, &bits, sizeof p);
+    return p;
+}
+
 }  // namespace
 
 double det_exp(double x) {
     if (x > 700.0) return HUGE_VAL;
     if (x < -700.0) return 0.0;
-    // x = n·ln2 + r with |r| ≤ ln2/2, so e^x = 2^n · e^r.
-    const double n = std::floor(x * kInvLn2 + 0.5);
+    // x = n·ln2 + r with |r| ≤ ln2/2, so e^x = 2^n · e^r; n rounded by truncating k ± ½,
+    // which is exact and, unlike floor(), needs no libm call.
+    const double k = x * kInvLn2;
+    const int n = static_cast<int>(k + (k >= 0 ? 0.5 : -0.5));
     const double r = (x - n * kLn2Hi) - n * kLn2Lo;
     // Taylor series of e^r to r^13 / 13! in Horner form: |r| ≤ 0.347 leaves a remainder below 1e-17.
     double sum = kInvFactorial[13];
     for (int k = 12; k >= 0; --k) sum = sum * r + kInvFactorial[k];
-    return std::ldexp(sum, static_cast<int>(n));  // scaling by 2^n is exact
+    return sum * power_of_two(n);  // scaling by 2^n is exact
 }
 
 double det_log(double x) {
     if (!(x > 0.0)) return x == 0.0 ? -HUGE_VAL : NAN;
     int e = 0;
-    double m = std::frexp(x, &e);  // x = m · 2^e, m in [0.5, 1): exact
+    if (x < 2.2250738585072014e-308) x *= 18014398509481984.0, e = -54;  // subnormal: scale by 2^54 first
+    // x = m · 2^e with m in [0.5, 1), read straight from the bits: exact.
+    uint64_t bits;
+    std::memcpy(&bits, &x, sizeof bits);
+    e += static_cast<int>((bits >> 52) & 0x7FF) - 1022;
+    bits = (bits & 0x000FFFFFFFFFFFFFull) | (uint64_t(1022) << 52);
+    double m;
+    std::memcpy(&m, &bits, sizeof m);
     if (m < 0.70710678118654752440) {
         m *= 2.0;
         --e;

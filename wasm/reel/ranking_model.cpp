@@ -51,13 +51,14 @@ int RankingModel::sample_negative(int u) {
     return best;
 }
 
-float RankingModel::bpr_step(int u, int i, int j, float lr) {
+double RankingModel::bpr_step(int u, int i, int j, float lr) {
     const float lambda = config_.reg, lambda_b = config_.reg_bias;
     float* pu = U_.row(u).data();
     float* vi = V_.row(i).data();
     float* vj = V_.row(j).data();
-    const float x = score(u, i) - score(u, j);          // x̂_uij
-    const float g = static_cast<float>(det_sigmoid(-x));  // −∂(−ln σ(x̂))/∂x̂ = σ(−x̂)
+    const float x = score(u, i) - score(u, j);  // x̂_uij
+    const double t = det_exp(-x);                // e^−x̂, shared by the gradient and the loss
+    const float g = static_cast<float>(1.0 / (1.0 + 1.0 / t));  // −∂(−ln σ(x̂))/∂x̂ = σ(−x̂) = t / (1 + t)
     b_[i] += lr * (g - lambda_b * b_[i]);                // b_i ← b_i + γ(g − λ_b b_i)
     b_[j] += lr * (-g - lambda_b * b_[j]);               // b_j ← b_j + γ(−g − λ_b b_j)
     for (int f = 0; f < config_.factors; f += 4) {
@@ -78,7 +79,7 @@ double RankingModel::train_epoch() {
         const Rating& pos = positives_[rng_.below(n)];
         const int j = sample_negative(pos.user);
         if (j < 0) continue;
-        loss_sum += det_softplus(-bpr_step(pos.user, pos.film, j, lr));  // −ln σ(x) = ln(1 + e^−x)
+        loss_sum += bpr_step(pos.user, pos.film, j, lr);
     }
     ++epochs_done_;
     return n == 0 ? 0.0 : loss_sum / n;

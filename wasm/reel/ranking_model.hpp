@@ -21,8 +21,8 @@ public:
     int epochs_done() const { return epochs_done_; }
     const RankingConfig& config() const { return config_; }
 
-    // One SGD step on a triple; returns x̂_uij = x̂_ui − x̂_uj before the step.
-    float bpr_step(int u, int i, int j, float learning_rate);
+    // One SGD step on a triple; returns its BPR loss −ln σ(x̂_ui − x̂_uj) before the step.
+    double bpr_step(int u, int i, int j, float learning_rate);
 
     float score(int u, int i) const;
     int factors() const { return config_.factors; }

@@ -46,15 +46,14 @@ std::vector<std::string> words_of(std::string_view folded) {
     return words;
 }
 
-bool starts_with(const std::string& word, const std::string& prefix) { return word.compare(0, prefix.size(), prefix) == 0; }
-
-// Do the query's words equal key[at..], the last query word allowed to be a prefix?
-bool run_matches(const std::vector<std::string>& query, const std::vector<std::string>& key, size_t at) {
-    if (at + query.size() > key.size()) return false;
-    for (size_t w = 0; w + 1 < query.size(); ++w)
-        if (key[at + w] != query[w]) return false;
-    return starts_with(key[at + query.size() - 1], query.back());
+// One bit per letter (and one shared by the digits) that starts a word.
+uint32_t initials_of(const std::vector<std::string>& words, const std::string& year) {
+    uint32_t bits = year.empty() ? 0 : 1u << 26;
+    for (const std::string& w : words) bits |= w[0] >= 'a' ? 1u << (w[0] - 'a') : 1u << 26;
+    return bits;
 }
+
+bool starts_with(const std::string& word, const std::string& prefix) { return word.compare(0, prefix.size(), prefix) == 0; }
 
 }  // namespace
 
@@ -105,6 +104,7 @@ TitleSearch::TitleSearch(const Catalog& catalog) : catalog_(&catalog), keys_(cat
             title = title.substr(0, title.rfind('('));
         }
         written.words = words_of(fold(title));
+        written.initials = initials_of(written.words, written.year);
         keys_[i].push_back(written);
         // "Usual Suspects, The" is "The Usual Suspects"; the article sits before any "(…)" alias.
         std::string_view main = title.substr(0, title.find(" ("));
@@ -114,6 +114,7 @@ TitleSearch::TitleSearch(const Catalog& catalog) : catalog_(&catalog), keys_(cat
         if (std::find(std::begin(kArticles), std::end(kArticles), article) == std::end(kArticles)) continue;
         Key moved{words_of(article + " " + fold(main.substr(0, comma)) + " " + fold(title.substr(main.size()))),
                   written.year};
+        moved.initials = initials_of(moved.words, moved.year);
         keys_[i].push_back(moved);
     }
 }
@@ -122,15 +123,19 @@ int TitleSearch::tier_of(const std::vector<std::string>& q, const Key& key) cons
     const std::vector<std::string>& k = key.words;
     // The query may end with the year, as in "heat 1995" (typed from "Heat (1995)").
     const bool has_year = !key.year.empty() && q.size() > 1 && q.back() == key.year;
-    const std::vector<std::string> words = has_year ? std::vector<std::string>(q.begin(), q.end() - 1) : q;
-    if (words == k) return 0;
-    if (run_matches(words, k, 0)) return 1;
+    const size_t n = q.size() - has_year;  // the query's words before any year
+    auto run_at = [&](size_t at) {  // q[0..n) equal k[at..], the last word possibly unfinished
+        if (at + n > k.size()) return false;
+        for (size_t w = 0; w + 1 < n; ++w)
+            if (k[at + w] != q[w]) return false;
+        return starts_with(k[at + n - 1], q[n - 1]);
+    };
+    if (n == k.size() && std::equal(k.begin(), k.end(), q.begin())) return 0;
+    if (run_at(0)) return 1;
     for (size_t at = 1; at < k.size(); ++at)
-        if (run_matches(words, k, at)) return 2;
-    std::vector<std::string> all = k;
-    if (!key.year.empty()) all.push_back(key.year);
+        if (run_at(at)) return 2;
     const bool every = std::all_of(q.begin(), q.end(), [&](const std::string& w) {
-        return std::any_of(all.begin(), all.end(), [&](const std::string& t) { return starts_with(t, w); });
+        return starts_with(key.year, w) || std::any_of(k.begin(), k.end(), [&](const std::string& t) { return starts_with(t, w); });
     });
     return every ? 3 : -1;
 }
@@ -140,9 +145,11 @@ std::vector<TitleMatch> TitleSearch::find(std::string_view query, size_t limit,
     const std::vector<std::string> q = words_of(fold(query));
     std::vector<TitleMatch> matches;
     if (q.empty()) return matches;
+    const uint32_t initials = initials_of(q, "");
     for (size_t i = 0; i < keys_.size(); ++i) {
         int best = -1;
         for (const Key& key : keys_[i]) {
+            if (initials & ~key.initials) continue;  // some query word starts with a letter no title word does
             const int t = tier_of(q, key);
             if (t >= 0 && (best < 0 || t < best)) best = t;
         }

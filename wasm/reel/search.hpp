@@ -33,6 +33,7 @@ private:
     struct Key {
         std::vector<std::string> words;  // the title's words, without the year
         std::string year;                // "" when the title has none
+        uint32_t initials = 0;           // a bit per first letter of its words: a cheap first filter
     };
     int tier_of(const std::vector<std::string>& query, const Key& key) const;
 

@@ -30,10 +30,11 @@ TrainIndex::TrainIndex(const std::vector<Rating>& train, size_t users, size_t fi
     }
     for (size_t i = 0; i < films; ++i)
         if (counts_[i] > 0) rated_films_.push_back(static_cast<int32_t>(i));
+    words_per_user_ = (films + 63) / 64;
+    rated_bits_.assign(users * words_per_user_, 0);
+    for (const Rating& r : train) rated_bits_[static_cast<size_t>(r.user) * words_per_user_ + (r.film >> 6)] |= uint64_t(1) << (r.film & 63);
 }
 
-bool TrainIndex::rated(int u, int film) const {
-    return std::binary_search(films_begin(u), films_end(u), film);
-}
+
 
 }  // namespace reel

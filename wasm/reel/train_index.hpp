@@ -21,7 +21,10 @@ public:
     const float* values_begin(int u) const { return values_.data() + offsets_[u]; }
     size_t count_of_user(int u) const { return offsets_[u + 1] - offsets_[u]; }
 
-    bool rated(int u, int film) const;
+    // O(1): BPR asks this for every sampled negative, so it is a bit per (user, film).
+    bool rated(int u, int film) const {
+        return (rated_bits_[static_cast<size_t>(u) * words_per_user_ + (static_cast<size_t>(film) >> 6)] >> (film & 63)) & 1;
+    }
     int32_t count(int film) const { return counts_[film]; }  // training ratings of a film
     const std::vector<int32_t>& counts() const { return counts_; }
 
@@ -34,6 +37,8 @@ private:
     std::vector<float> values_;
     std::vector<int32_t> counts_;
     std::vector<int32_t> rated_films_;
+    size_t words_per_user_ = 0;
+    std::vector<uint64_t> rated_bits_;
 };
 
 }  // namespace reel

@@ -1,0 +1,89 @@
+// The floors use the engine's own 4-wide kernels and libm-free sigmoid, so the ratio engine /
+// floor measures the engine's overhead (structure, sampling, shuffling), not different maths.
+#include "floor.hpp"
+
+#include "det_math.hpp"
+#include "kernels.hpp"
+#include "rng.hpp"
+
+namespace reel::bench {
+
+Floor::Floor(const Engine& engine) : rc_(engine.config().rating), kc_(engine.config().ranking) {
+    const Dataset& d = engine.data();
+    const TrainIndex& index = engine.train_index();
+    Rng rng(1234);
+    std::vector<Rating> order = d.train;
+    rng.shuffle(order);
+    double sum = 0;
+    for (const Rating& r : order) {
+        user_.push_back(r.user), film_.push_back(r.film), value_.push_back(r.value);
+        sum += r.value;
+    }
+    mu_ = static_cast<float>(sum / static_cast<double>(order.size()));
+    // As many BPR steps as the engine takes: one per positive.
+    std::vector<Rating> positives;
+    for (const Rating& r : d.train)
+        if (r.value >= kc_.min_positive) positives.push_back(r);
+    const std::vector<int32_t>& films = index.rated_films();
+    for (size_t s = 0; s < positives.size(); ++s) {
+        const Rating& p = positives[rng.below(static_cast<uint32_t>(positives.size()))];
+        t_user_.push_back(p.user), t_pos_.push_back(p.film);
+        for (int c = 0; c < kc_.negatives; ++c) t_cand_.push_back(films[rng.below(static_cast<uint32_t>(films.size()))]);
+    }
+    auto random = [&](size_t n, float s) {
+        std::vector<float> v(n);
+        for (float& x : v) x = rng.uniform(-s, s);
+        return v;
+    };
+    P_ = random(d.users() * rc_.factors, rc_.init_scale), Q_ = random(d.films() * rc_.factors, rc_.init_scale);
+    U_ = random(d.users() * kc_.factors, kc_.init_scale), V_ = random(d.films() * kc_.factors, kc_.init_scale);
+    bu_.assign(d.users(), 0), bi_.assign(d.films(), 0), b_.assign(d.films(), 0);
+}
+
+void Floor::mf_epoch() {
+    const int k = rc_.factors;
+    const float lr = rc_.learning_rate, reg = rc_.reg, reg_b = rc_.reg_bias;
+    for (size_t s = 0; s < value_.size(); ++s) {
+        const int u = user_[s], i = film_[s];
+        float* p = &P_[static_cast<size_t>(u) * k];
+        float* q = &Q_[static_cast<size_t>(i) * k];
+        const float e = value_[s] - (mu_ + bu_[u] + bi_[i] + dot(p, q, k));
+        bu_[u] += lr * (e - reg_b * bu_[u]);
+        bi_[i] += lr * (e - reg_b * bi_[i]);
+        for (int f = 0; f < k; f += 4) {
+            const f32x4 pf = load4(p + f), qf = load4(q + f);
+            store4(p + f, pf + lr * (e * qf - reg * pf));
+            store4(q + f, qf + lr * (e * pf - reg * qf));
+        }
+    }
+}
+
+void Floor::bpr_epoch() {
+    const int k = kc_.factors, m = kc_.negatives;
+    const float lr = kc_.learning_rate, reg = kc_.reg, reg_b = kc_.reg_bias;
+    for (size_t s = 0; s < t_user_.size(); ++s) {
+        float* pu = &U_[static_cast<size_t>(t_user_[s]) * k];
+        const int i = t_pos_[s];
+        int j = -1;
+        float best = 0;
+        for (int c = 0; c < m; ++c) {
+            const int cand = t_cand_[s * m + c];
+            const float sc = b_[cand] + dot(pu, &V_[static_cast<size_t>(cand) * k], k);
+            if (j < 0 || sc > best) best = sc, j = cand;
+        }
+        float* vi = &V_[static_cast<size_t>(i) * k];
+        float* vj = &V_[static_cast<size_t>(j) * k];
+        const float x = b_[i] + dot(pu, vi, k) - best;
+        const float g = static_cast<float>(det_sigmoid(-x));
+        b_[i] += lr * (g - reg_b * b_[i]);
+        b_[j] += lr * (-g - reg_b * b_[j]);
+        for (int f = 0; f < k; f += 4) {
+            const f32x4 w = load4(pu + f), a = load4(vi + f), c = load4(vj + f);
+            store4(pu + f, w + lr * (g * (a - c) - reg * w));
+            store4(vi + f, a + lr * (g * w - reg * a));
+            store4(vj + f, c + lr * (-g * w - reg * c));
+        }
+    }
+}
+
+}  // namespace reel::bench

@@ -1,0 +1,32 @@
+// The tight-loop floor for the benchmark: one epoch of each model's arithmetic over plain
+// contiguous arrays in a pre-shuffled order, with nothing else — what the hardware allows.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "engine.hpp"
+
+namespace reel::bench {
+
+class Floor {
+public:
+    // Takes the loaded engine's training ratings and settings: the same k, the same number of
+    // updates per epoch, the same number of negative candidates per BPR step.
+    explicit Floor(const Engine& engine);
+
+    void mf_epoch();   // biased-MF SGD over every training rating once
+    void bpr_epoch();  // BPR SGD over as many pre-drawn (user, positive, candidates) tuples as the engine's epoch
+
+private:
+    RatingConfig rc_;
+    RankingConfig kc_;
+    float mu_ = 0;
+    // Ratings as parallel arrays in the order one epoch visits them.
+    std::vector<int32_t> user_, film_;
+    std::vector<float> value_;
+    // BPR tuples: `kc_.negatives` candidates per step.
+    std::vector<int32_t> t_user_, t_pos_, t_cand_;
+    std::vector<float> P_, Q_, bu_, bi_, U_, V_, b_;
+};
+
+}  // namespace reel::bench
