@@ -41,23 +41,31 @@ val picks_object(const std::vector<reel::Pick>& picks, const char* score_name) {
     return out;
 }
 
+val summary_object(const reel::Summary& s) {
+    val out = val::object();
+    out.set("users", s.users);
+    out.set("films", s.films);
+    out.set("ratedFilms", s.rated_films);
+    out.set("ratings", s.ratings);
+    out.set("train", s.train);
+    out.set("test", s.test);
+    out.set("duplicates", s.duplicates);
+    return out;
+}
+
 class Engine {
 public:
     val load(const std::string& movies, const std::string& ratings, double seed) {
         return guarded([&] {
             if (!(seed >= 0 && seed <= 9007199254740991.0 && seed == static_cast<double>(static_cast<uint64_t>(seed))))
                 throw reel::Error("seed must be a whole number from 0 to 2^53 − 1");
-            const reel::Summary s = engine_.load(movies, ratings, static_cast<uint64_t>(seed));
-            val out = val::object();
-            out.set("users", s.users);
-            out.set("films", s.films);
-            out.set("ratedFilms", s.rated_films);
-            out.set("ratings", s.ratings);
-            out.set("train", s.train);
-            out.set("test", s.test);
-            out.set("duplicates", s.duplicates);
-            return out;
+            return summary_object(engine_.load(movies, ratings, static_cast<uint64_t>(seed)));
         });
+    }
+
+    // A given split, e.g. the canonical one, so the browser can reproduce the README's table.
+    val loadSplit(const std::string& movies, const std::string& train, const std::string& test) {
+        return guarded([&] { return summary_object(engine_.load_split(movies, train, test)); });
     }
 
     int epochs(const std::string& model) {
@@ -151,6 +159,7 @@ EMSCRIPTEN_BINDINGS(reel) {
     emscripten::class_<Engine>("Engine")
         .constructor<>()
         .function("load", &Engine::load)
+        .function("loadSplit", &Engine::loadSplit)
         .function("epochs", &Engine::epochs)
         .function("trainEpoch", &Engine::trainEpoch)
         .function("evaluate", &Engine::evaluate)
