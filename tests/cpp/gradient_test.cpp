@@ -42,7 +42,7 @@ TEST(Gradient, RatingModelStepIsTheGradientOfItsLoss) {
     for (int f = 0; f < c.factors; ++f) params.push_back(m.user_vector(1) + f), params.push_back(m.film_vector(0) + f);
     const float lr = 1e-3f;
     expect_step_follows_gradient(
-        params, [&] { return m.loss(1, 0, 5.0f); }, [&] { m.sgd_step(1, 0, 5.0f, lr); }, lr);
+        params, [&] { return m.loss(1, 0, 5.0f); }, [&] { m.sgd_step(1, 0, 5.0f, lr, lr); }, lr);
 }
 
 TEST(Gradient, RankingModelStepIsTheGradientOfItsLoss) {

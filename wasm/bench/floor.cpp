@@ -42,14 +42,14 @@ Floor::Floor(const Engine& engine) : rc_(engine.config().rating), kc_(engine.con
 
 void Floor::mf_epoch() {
     const int k = rc_.factors;
-    const float lr = rc_.learning_rate, reg = rc_.reg, reg_b = rc_.reg_bias;
+    const float lr = rc_.learning_rate, lr_b = rc_.bias_learning_rate, reg = rc_.reg, reg_b = rc_.reg_bias;
     for (size_t s = 0; s < value_.size(); ++s) {
         const int u = user_[s], i = film_[s];
         float* p = &P_[static_cast<size_t>(u) * k];
         float* q = &Q_[static_cast<size_t>(i) * k];
         const float e = value_[s] - (mu_ + bu_[u] + bi_[i] + dot(p, q, k));
-        bu_[u] += lr * (e - reg_b * bu_[u]);
-        bi_[i] += lr * (e - reg_b * bi_[i]);
+        bu_[u] += lr_b * (e - reg_b * bu_[u]);
+        bi_[i] += lr_b * (e - reg_b * bi_[i]);
         for (int f = 0; f < k; f += 4) {
             const f32x4 pf = load4(p + f), qf = load4(q + f);
             store4(p + f, pf + lr * (e * qf - reg * pf));

@@ -31,7 +31,8 @@ void validate(const Config& c) {
         require(k >= 4 && k <= 1024 && k % 4 == 0, std::string(name) + " must be a multiple of 4 from 4 to 1024");
     require(c.rating.epochs >= 1 && c.rating.epochs <= 1000, "rating.epochs must be from 1 to 1000");
     require(c.ranking.epochs >= 1 && c.ranking.epochs <= 1000, "ranking.epochs must be from 1 to 1000");
-    require(c.rating.learning_rate > 0 && c.ranking.learning_rate > 0, "learning rates must be positive");
+    require(c.rating.learning_rate > 0 && c.rating.bias_learning_rate > 0 && c.ranking.learning_rate > 0,
+            "learning rates must be positive");
     require(c.rating.decay > 0 && c.rating.decay <= 1 && c.ranking.decay > 0 && c.ranking.decay <= 1,
             "decay must be in (0, 1]");
     require(c.rating.reg >= 0 && c.rating.reg_bias >= 0 && c.ranking.reg >= 0 && c.ranking.reg_bias >= 0,
@@ -50,6 +51,7 @@ void set_option(Config& config, const std::string& assignment) {
     else if (name == "rating.factors")        parse_into(c.rating.factors, value, name);
     else if (name == "rating.epochs")         parse_into(c.rating.epochs, value, name);
     else if (name == "rating.learning_rate")  parse_into(c.rating.learning_rate, value, name);
+    else if (name == "rating.bias_learning_rate") parse_into(c.rating.bias_learning_rate, value, name);
     else if (name == "rating.decay")          parse_into(c.rating.decay, value, name);
     else if (name == "rating.reg")            parse_into(c.rating.reg, value, name);
     else if (name == "rating.reg_bias")       parse_into(c.rating.reg_bias, value, name);

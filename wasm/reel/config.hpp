@@ -9,10 +9,11 @@ namespace reel {
 struct RatingConfig {
     int factors = 64;             // a multiple of 4 (the kernels' lane width)
     int epochs = 40;
-    float learning_rate = 0.03f;  // γ at epoch 0
-    float decay = 0.95f;          // γ shrinks by this factor after every epoch
+    float learning_rate = 0.03f;  // γ for the factors at epoch 0
+    float bias_learning_rate = 0.01f;  // γ_b for the biases: a smaller step lets them settle
+    float decay = 0.95f;          // γ and γ_b shrink by this factor after every epoch
     float reg = 0.1f;             // λ on the factor vectors
-    float reg_bias = 0.1f;        // λ on the biases
+    float reg_bias = 0.05f;       // λ on the biases
     float init_scale = 0.1f;      // factors start uniform in [−s, s]
 };
 

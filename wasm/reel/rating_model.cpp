@@ -16,6 +16,7 @@ RatingModel::RatingModel(const RatingConfig& config, const std::vector<Rating>& 
       order_(train),
       rng_(Rng::stream(seed, kOrderStream)),
       learning_rate_(config.learning_rate),
+      bias_learning_rate_(config.bias_learning_rate),
       bu_(Eigen::VectorXf::Zero(static_cast<Eigen::Index>(users))),
       bi_(Eigen::VectorXf::Zero(static_cast<Eigen::Index>(films))),
       P_(Embeddings::Zero(static_cast<Eigen::Index>(users), config.factors)),
@@ -44,13 +45,13 @@ float RatingModel::score(int u, int i) const {
 
 float RatingModel::predict(int u, int i) const { return std::clamp(score(u, i), 0.5f, 5.0f); }
 
-float RatingModel::sgd_step(int u, int i, float r, float lr) {
+float RatingModel::sgd_step(int u, int i, float r, float lr, float lr_b) {
     const float lambda = config_.reg, lambda_b = config_.reg_bias;
     float* p = P_.row(u).data();
     float* q = Q_.row(i).data();
     const float e = r - score(u, i);  // e = r − r̂
-    bu_[u] += lr * (e - lambda_b * bu_[u]);  // b_u ← b_u + γ(e − λ_b b_u)
-    bi_[i] += lr * (e - lambda_b * bi_[i]);  // b_i ← b_i + γ(e − λ_b b_i)
+    bu_[u] += lr_b * (e - lambda_b * bu_[u]);  // b_u ← b_u + γ_b(e − λ_b b_u)
+    bi_[i] += lr_b * (e - lambda_b * bi_[i]);  // b_i ← b_i + γ_b(e − λ_b b_i)
     for (int f = 0; f < config_.factors; f += 4) {
         const f32x4 pf = load4(p + f), qf = load4(q + f);
         store4(p + f, pf + lr * (e * qf - lambda * pf));  // p_u ← p_u + γ(e q_i − λ p_u)
@@ -61,12 +62,13 @@ float RatingModel::sgd_step(int u, int i, float r, float lr) {
 
 double RatingModel::train_epoch() {
     // γ_t = γ_0 · decay^t, kept as a running product: pow() differs between libms.
-    const float lr = learning_rate_;
+    const float lr = learning_rate_, lr_b = bias_learning_rate_;
     learning_rate_ *= config_.decay;
+    bias_learning_rate_ *= config_.decay;
     rng_.shuffle(order_);
     double sq = 0;
     for (const Rating& r : order_) {
-        const float e = sgd_step(r.user, r.film, r.value, lr);
+        const float e = sgd_step(r.user, r.film, r.value, lr, lr_b);
         sq += double(e) * e;
     }
     ++epochs_done_;

@@ -22,8 +22,9 @@ public:
     int epochs_done() const { return epochs_done_; }
     const RatingConfig& config() const { return config_; }
 
-    // One SGD step on one rating; returns the error e = r − r̂ before the step.
-    float sgd_step(int u, int i, float r, float learning_rate);
+    // One SGD step on one rating with step sizes γ (factors) and γ_b (biases); returns the
+    // error e = r − r̂ before the step.
+    float sgd_step(int u, int i, float r, float lr, float lr_bias);
 
     // The model's estimate before clipping (for ranking) and clipped to the star scale.
     float score(int u, int i) const;
@@ -47,7 +48,7 @@ private:
     std::vector<Rating> order_;  // the training ratings, reshuffled every epoch
     Rng rng_;
     int epochs_done_ = 0;
-    float learning_rate_;
+    float learning_rate_, bias_learning_rate_;
     float mu_ = 0;
     Eigen::VectorXf bu_, bi_;
     Embeddings P_, Q_;
