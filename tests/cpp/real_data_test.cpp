@@ -2,6 +2,7 @@
 // issue on the canonical split, reproducibility, and the CLI's contract.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -61,6 +62,13 @@ TEST_F(CanonicalSplit, LoadsEveryRow) {
     EXPECT_EQ(engine->data().test.size(), 20167u);
     EXPECT_EQ(engine->data().films(), 9742u);
     EXPECT_EQ(engine->data().users(), 610u);
+    // 13 titles lack a plain "(1995)": 12 have no year at all, and one a range ("(2006–2007)")
+    // that counts from its first year.
+    const auto& films = engine->data().catalog.films();
+    EXPECT_EQ(std::count_if(films.begin(), films.end(), [](const reel::Film& f) { return f.year == 0; }), 12);
+    const reel::Film& death_note = engine->data().catalog.film(static_cast<size_t>(engine->data().catalog.index_of(171749)));
+    EXPECT_EQ(death_note.year, 2006);
+    EXPECT_EQ(death_note.title, "Death Note: Desu n\xC3\xB4to (2006\xE2\x80\x93" "2007)");
 }
 
 TEST_F(CanonicalSplit, MeetsTheQualityBars) {
