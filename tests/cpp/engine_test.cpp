@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine.hpp"
 #include "error.hpp"
@@ -61,6 +62,13 @@ TEST(Engine, EpochReportsCountUpAndTheHeldOutErrorFalls) {
     EXPECT_EQ(last.epoch, last.epochs);
     EXPECT_LT(last.held_out, first.held_out);
     EXPECT_LT(last.loss, first.loss);
+    const auto bpr_first = e.train_epoch(reel::Model::Ranking);
+    EXPECT_GT(bpr_first.loss, 0.3);  // about ln 2 while the vectors are still random
+    EXPECT_LT(bpr_first.loss, 1.0);
+    reel::EpochReport bpr_last = bpr_first;
+    while (!e.trained(reel::Model::Ranking)) bpr_last = e.train_epoch(reel::Model::Ranking);
+    EXPECT_LT(bpr_last.loss, bpr_first.loss / 2);
+    EXPECT_TRUE(std::isnan(bpr_last.held_out));
 }
 
 TEST(Engine, SameSeedSameModelOtherSeedOtherSplit) {

@@ -67,7 +67,7 @@ double RankingModel::bpr_step(int u, int i, int j, float lr) {
         store4(vi + f, a + lr * (g * w - lambda * a));        // v_i ← v_i + γ(g u − λ v_i)
         store4(vj + f, c + lr * (-g * w - lambda * c));       // v_j ← v_j + γ(−g u − λ v_j)
     }
-    return x;
+    return det_log(1.0 + t);  // −ln σ(x̂) = ln(1 + e^−x̂)
 }
 
 double RankingModel::train_epoch() {
