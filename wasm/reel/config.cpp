@@ -1,8 +1,8 @@
 // Checking settings and setting them by name.
 #include "config.hpp"
 
-#include <charconv>
 #include <cstdlib>
+#include <type_traits>
 
 #include "error.hpp"
 
