@@ -37,7 +37,6 @@ public:
     // gradient sgd_step follows; used to check the step against finite differences.
     double loss(int u, int i, float r) const;
 
-    float mu() const { return mu_; }
     float& user_bias(int u) { return bu_[u]; }
     float& film_bias(int i) { return bi_[i]; }
     float* user_vector(int u) { return P_.row(u).data(); }

@@ -19,7 +19,6 @@ public:
     // The k films whose vectors point most nearly the way `film`'s does, the film itself left out.
     std::vector<Scored> neighbours(int film, size_t k) const;
 
-    size_t size() const { return films_.size(); }
 
 private:
     int factors_ = 0;
