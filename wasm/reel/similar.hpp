@@ -19,7 +19,6 @@ public:
     // The k films whose vectors point most nearly the way `film`'s does, the film itself left out.
     std::vector<Scored> neighbours(int film, size_t k) const;
 
-
 private:
     int factors_ = 0;
     const float* source_ = nullptr;  // the model's vectors, for a query film below the support
