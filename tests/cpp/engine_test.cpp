@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "engine.hpp"
 #include "error.hpp"
@@ -24,51 +25,53 @@ TEST(Engine, AFailedLoadKeepsWhatWasLoaded) {
     reel::Engine e;
     e.load(d.movies_csv, d.ratings_csv, 1);
     const size_t before = e.data().train.size();
+    const uint64_t fingerprint = e.fingerprint();
     const auto bad_line = std::count(d.ratings_csv.begin(), d.ratings_csv.end(), '\n') + 1;
-    EXPECT_EQ(error_of([&] { e.load(d.movies_csv, d.ratings_csv + "3,999,4.0,1\n", 1); }),
-              "ratings.csv line " + std::to_string(bad_line) + ": movieId 999 is not in movies.csv");
-    EXPECT_EQ(error_of([&] { e.load("movieId,title\n1,\"A\n", d.ratings_csv, 1); }),
-              "movies.csv line 2: a quoted field is never closed");
+    EXPECT_EQ(error_of([&] { e.load(d.movies_csv, d.ratings_csv + "3,999,4.0,1\n", 1, "m.csv", "/tmp/my ratings.csv"); }),
+              "/tmp/my ratings.csv line " + std::to_string(bad_line) + ": movieId 999 is not in movies.csv");
+    EXPECT_EQ(error_of([&] { e.load("movieId,title\n1,\"A\n", d.ratings_csv, 1, "films.csv"); }),
+              "films.csv line 2: a quoted field is never closed");
     EXPECT_EQ(e.data().train.size(), before);
+    EXPECT_EQ(e.fingerprint(), fingerprint);
     e.train();  // still usable
-    EXPECT_EQ(e.recommend(1, 3).size(), 3u);
+    EXPECT_EQ(e.recommend(1, 3, "ranking").size(), 3u);
 }
 
 TEST(Engine, NothingLoadedOrNotTrainedYetIsAClearError) {
     reel::Engine e;
     EXPECT_EQ(error_of([&] { e.search("x", 3); }), "no data loaded yet");
-    EXPECT_EQ(error_of([&] { e.train_epoch(reel::Model::Rating); }), "no data loaded yet");
+    EXPECT_EQ(error_of([&] { e.train_epoch("rating"); }), "no data loaded yet");
     const auto d = reel::make_synthetic({});
     e.load(d.movies_csv, d.ratings_csv, 1);
-    EXPECT_EQ(error_of([&] { e.recommend(1, 3); }), "the ranking model is not trained yet");
-    EXPECT_EQ(error_of([&] { e.similar(1, 3, reel::Model::Rating); }), "the rating model is not trained yet");
+    EXPECT_EQ(error_of([&] { e.recommend(1, 3, "ranking"); }), "the ranking model is not trained yet");
+    EXPECT_EQ(error_of([&] { e.similar(1, 3, "rating"); }), "the rating model is not trained yet");
     EXPECT_EQ(error_of([&] { e.evaluate(); }), "the rating model is not trained yet");
+    EXPECT_EQ(error_of([&] { e.save(); }), "the rating model is not trained yet, so there is nothing to save");
     e.train();
-    EXPECT_EQ(error_of([&] { e.recommend(99999, 3); }), "no user 99999 in the ratings");
-    EXPECT_EQ(error_of([&] { e.similar(99999, 3, reel::Model::Rating); }), "no film with movieId 99999");
-    EXPECT_EQ(error_of([&] { e.train_epoch(reel::Model::Ranking); }), "the ranking model has already trained all its epochs");
-    EXPECT_EQ(error_of([&] { reel::model_named("best"); }), "unknown model 'best' (expected rating or ranking)");
+    EXPECT_EQ(error_of([&] { e.recommend(99999, 3, "ranking"); }), "no user 99999 in the ratings");
+    EXPECT_EQ(error_of([&] { e.similar(99999, 3, "rating"); }), "no film with movieId 99999");
+    EXPECT_EQ(error_of([&] { e.train_epoch("ranking"); }), "the ranking model has already trained all its epochs");
+    EXPECT_EQ(error_of([&] { e.recommend(1, 3, "best"); }), "unknown model 'best' (the models are rating, ranking)");
+    EXPECT_EQ(error_of([&] { e.recommend(1, 1001, "ranking"); }), "a list holds at most 1000 films, not 1001");
 }
 
-TEST(Engine, EpochReportsCountUpAndTheHeldOutErrorFalls) {
+TEST(Engine, EpochReportsCountUpAndTheLossFalls) {
     const auto d = reel::make_synthetic({});
     reel::Engine e;
     e.load(d.movies_csv, d.ratings_csv, 2);
-    const auto first = e.train_epoch(reel::Model::Rating);
+    const auto first = e.train_epoch("rating");
     EXPECT_EQ(first.epoch, 1);
-    EXPECT_EQ(first.epochs, e.epochs(reel::Model::Rating));
+    EXPECT_EQ(first.epochs, e.model("rating").epochs());
     reel::EpochReport last = first;
-    while (!e.trained(reel::Model::Rating)) last = e.train_epoch(reel::Model::Rating);
+    while (!e.trained("rating")) last = e.train_epoch("rating");
     EXPECT_EQ(last.epoch, last.epochs);
-    EXPECT_LT(last.held_out, first.held_out);
     EXPECT_LT(last.loss, first.loss);
-    const auto bpr_first = e.train_epoch(reel::Model::Ranking);
+    const auto bpr_first = e.train_epoch("ranking");
     EXPECT_GT(bpr_first.loss, 0.3);  // about ln 2 while the vectors are still random
     EXPECT_LT(bpr_first.loss, 1.0);
     reel::EpochReport bpr_last = bpr_first;
-    while (!e.trained(reel::Model::Ranking)) bpr_last = e.train_epoch(reel::Model::Ranking);
+    while (!e.trained("ranking")) bpr_last = e.train_epoch("ranking");
     EXPECT_LT(bpr_last.loss, bpr_first.loss / 2);
-    EXPECT_TRUE(std::isnan(bpr_last.held_out));
 }
 
 TEST(Engine, SameSeedSameModelOtherSeedOtherSplit) {
@@ -80,9 +83,12 @@ TEST(Engine, SameSeedSameModelOtherSeedOtherSplit) {
         return e.evaluate();
     };
     const auto a = figures(5), b = figures(5), c = figures(6);
-    EXPECT_EQ(a.rating_rmse, b.rating_rmse);
-    EXPECT_EQ(a.ranking_recall10, b.ranking_recall10);
-    EXPECT_NE(a.rating_rmse, c.rating_rmse);
+    for (size_t m = 0; m < a.models.size(); ++m) {
+        EXPECT_EQ(a.models[m].recall10, b.models[m].recall10);
+        EXPECT_EQ(a.models[m].ndcg10, b.models[m].ndcg10);
+    }
+    EXPECT_EQ(a.models[0].rmse, b.models[0].rmse);
+    EXPECT_NE(a.models[0].rmse, c.models[0].rmse);
 }
 
 TEST(Engine, UsersAndFilmsUnseenInTrainingGetTheMeanPlusKnownBiases) {
@@ -90,20 +96,32 @@ TEST(Engine, UsersAndFilmsUnseenInTrainingGetTheMeanPlusKnownBiases) {
     e.load_split("", "userId,movieId,rating\n1,1,4.0\n1,2,2.0\n2,1,5.0\n",
                  "userId,movieId,rating\n3,1,3.0\n1,3,3.0\n3,4,1.0\n");
     e.train();
-    const auto p = e.test_predictions();
+    const auto p = e.test_predictions("rating");
     ASSERT_EQ(p.size(), 3u);
     const float mu = (4.0f + 2.0f + 5.0f) / 3;
     EXPECT_NEAR(p[2].prediction, mu, 1e-6);  // new user, new film: the mean alone
     EXPECT_NE(p[0].prediction, mu);          // new user, known film: the film's bias counts
-    EXPECT_TRUE(std::isfinite(e.evaluate().rating_rmse));
+    EXPECT_TRUE(std::isfinite(e.evaluate().models[0].rmse));
+    EXPECT_EQ(error_of([&] { e.test_predictions("ranking"); }), "the ranking model does not predict stars");
 }
 
-TEST(Engine, SettingsAreCheckedByName) {
-    reel::Config c;
-    reel::set_option(c, "rating.epochs=12");
-    EXPECT_EQ(c.rating.epochs, 12);
-    EXPECT_EQ(error_of([&] { reel::set_option(c, "rating.factors=10"); }),
-              "setting rating.factors must be a multiple of 4 from 4 to 1024");
-    EXPECT_EQ(error_of([&] { reel::set_option(c, "speed=11"); }), "unknown setting 'speed'");
-    EXPECT_EQ(error_of([&] { reel::set_option(c, "rating.reg=lots"); }), "setting rating.reg: 'lots' is not a number");
+TEST(Engine, AnEmptyTestSetIsAnErrorNotAZero) {
+    reel::Engine e;
+    e.load_split("", "userId,movieId,rating\n1,1,4.0\n1,2,2.0\n2,1,5.0\n", "");
+    e.train();
+    EXPECT_EQ(error_of([&] { e.evaluate(); }), "there are no held-out ratings to measure on");
+}
+
+TEST(Engine, ModelsComeFromTheRegistryInItsOrder) {
+    const auto d = reel::make_synthetic({});
+    reel::Engine e;
+    e.load(d.movies_csv, d.ratings_csv, 1);
+    e.train();
+    const reel::Figures f = e.evaluate();
+    ASSERT_EQ(f.models.size(), reel::model_specs().size());
+    for (size_t m = 0; m < f.models.size(); ++m) {
+        EXPECT_EQ(f.models[m].spec, reel::model_specs()[m]);
+        EXPECT_EQ(std::isnan(f.models[m].rmse), !f.models[m].spec->predicts_stars);
+        EXPECT_EQ(e.model(reel::model_specs()[m]->name).spec().name, std::string(reel::model_specs()[m]->name));
+    }
 }

@@ -18,6 +18,7 @@ TEST(Similar, MatchesBruteForceCosineAndRespectsSupport) {
         for (int u = 0; u < f % 5; ++u) train.push_back(reel::Rating{u, f, 3.0f});
     reel::TrainIndex index(train, 5, films);
     reel::SimilarIndex similar(vectors.data(), k, index, 3);
+    const auto all = [](int) { return true; };
 
     for (int query : {3, 4, 8, 151}) {
         std::vector<std::pair<double, int>> brute;
@@ -30,7 +31,7 @@ TEST(Similar, MatchesBruteForceCosineAndRespectsSupport) {
             brute.emplace_back(-dot / std::sqrt(qq * vv), f);
         }
         std::sort(brute.begin(), brute.end());
-        const auto got = similar.neighbours(query, 10);
+        const auto got = similar.neighbours(query, 10, all);
         ASSERT_EQ(got.size(), 10u);
         for (size_t n = 0; n < got.size(); ++n) {
             EXPECT_EQ(got[n].film, brute[n].second) << "query " << query << " rank " << n;

@@ -8,9 +8,9 @@
 
 namespace {
 reel::Engine trained_on(const reel::SyntheticData& d, uint64_t seed) {
-    reel::Config c;
-    c.similar.min_support = 5;
-    reel::Engine e(c);
+    reel::Settings s = reel::default_settings();
+    s.set("similar.min_support=5");
+    reel::Engine e(s);
     e.load(d.movies_csv, d.ratings_csv, seed);
     e.train();
     return e;
@@ -30,32 +30,55 @@ TEST(Synthetic, GeneratorPlantsWhatItSays) {
 TEST(Synthetic, NeighboursOfAFilmComeFromItsOwnGroup) {
     const auto d = reel::make_synthetic({});
     const reel::Engine e = trained_on(d, 3);
-    for (reel::Model model : {reel::Model::Rating, reel::Model::Ranking}) {
+    for (const reel::ModelSpec* model : reel::model_specs()) {
         int same = 0, total = 0;
         for (int32_t film = 1; film <= 120; film += 7)
-            for (const reel::Pick& p : e.similar(film, 5, model)) {
+            for (const reel::Pick& p : e.similar(film, 5, model->name)) {
                 same += d.group_of_film(p.movie_id) == d.group_of_film(film);
                 ++total;
             }
         // Chance alone would put a quarter of them in the same group.
-        EXPECT_GT(same, total * 9 / 10) << (model == reel::Model::Rating ? "rating" : "ranking");
+        EXPECT_GT(same, total * 9 / 10) << model->name;
     }
 }
 
-TEST(Synthetic, RankingModelBeatsPopularityAndRatingModelBeatsTheMean) {
+TEST(Synthetic, RankersBeatPopularityAndTheRatingModelBeatsTheMean) {
     const auto d = reel::make_synthetic({});
     const reel::Engine e = trained_on(d, 4);
     const reel::Figures f = e.evaluate();
-    EXPECT_GT(f.ranking_recall10, 2 * f.popularity_recall10);
+    for (const reel::ModelFigures& m : f.models)
+        if (!m.spec->predicts_stars) EXPECT_GT(m.recall10, 2 * f.popularity_recall10) << m.spec->name;
     // The planted tastes explain most of what the global mean leaves unexplained.
     double mean = 0, sq = 0;
     for (const auto& r : e.data().train) mean += r.value;
     mean /= static_cast<double>(e.data().train.size());
     for (const auto& r : e.data().test) sq += (r.value - mean) * (r.value - mean);
-    EXPECT_LT(f.rating_rmse, 0.6 * std::sqrt(sq / static_cast<double>(e.data().test.size())));
+    EXPECT_LT(f.models[0].rmse, 0.6 * std::sqrt(sq / static_cast<double>(e.data().test.size())));
     // A user's next watches come mostly from their own group.
     int same = 0;
     for (int32_t user = 1; user <= 160; user += 9)
-        for (const reel::Pick& p : e.recommend(user, 5)) same += d.group_of_film(p.movie_id) == d.group_of_user(user);
+        for (const reel::Pick& p : e.recommend(user, 5, "ranking")) same += d.group_of_film(p.movie_id) == d.group_of_user(user);
     EXPECT_GT(same, 18 * 5 * 8 / 10);
+}
+
+TEST(Synthetic, AVisitorFoldedInGetsTheirOwnGroupWithReasonsFromIt) {
+    const auto d = reel::make_synthetic({});
+    const reel::Engine e = trained_on(d, 5);
+    // A visitor who loves four films of group 2 and dislikes one of group 0.
+    const std::vector<reel::ProfileEntry> profile = {{61, 5.0f}, {65, 4.5f}, {70, 5.0f}, {88, 4.0f}, {3, 1.0f}};
+    for (const reel::ModelSpec* model : reel::model_specs()) {
+        const reel::VisitorPicks r = e.recommend_for(profile, 10, model->name);
+        ASSERT_EQ(r.picks.size(), 10u);
+        int own = 0, loved_first = 0;
+        for (const reel::Recommendation& p : r.picks) {
+            own += d.group_of_film(p.movie_id) == 2;
+            for (const reel::ProfileEntry& mine : profile) EXPECT_NE(p.movie_id, mine.movie_id);
+            ASSERT_FALSE(p.because.empty()) << model->name;
+            loved_first += d.group_of_film(p.because[0].movie_id) == 2;  // pushed up by the loved films
+        }
+        // A stars model may also lift a film for being unlike the one the visitor disliked.
+        const int bar = model->predicts_stars ? 7 : 9;
+        EXPECT_GE(own, bar) << model->name;
+        EXPECT_GE(loved_first, bar) << model->name;
+    }
 }

@@ -19,7 +19,7 @@ public:
     }
     void mfEpoch() { floor_->mf_epoch(); }
     void bprEpoch() { floor_->bpr_epoch(); }
-    int epochs(const std::string& model) { return engine_.epochs(reel::model_named(model)); }
+    int epochs(const std::string& model) { return engine_.model(model).epochs(); }
 
 private:
     reel::Engine engine_;

@@ -52,8 +52,8 @@ int main(int argc, char** argv) {
             auto t = Clock::now();
             engine.load_split(movies, train, test);
             load_ms.push_back(ms_since(t));
-            for (auto [model, epochs, total] : {std::tuple{reel::Model::Rating, &rating_epoch, &rating_total},
-                                                {reel::Model::Ranking, &ranking_epoch, &ranking_total}}) {
+            for (auto [model, epochs, total] : {std::tuple{"rating", &rating_epoch, &rating_total},
+                                                {"ranking", &ranking_epoch, &ranking_total}}) {
                 const auto start = Clock::now();
                 while (!engine.trained(model)) {
                     t = Clock::now();
@@ -67,16 +67,16 @@ int main(int argc, char** argv) {
             eval_ms.push_back(ms_since(t));
             // The floor, in the same process and run, for as many epochs as the engine trained.
             reel::bench::Floor floor(engine);
-            for (int e = 0; e < engine.epochs(reel::Model::Rating); ++e) t = Clock::now(), floor.mf_epoch(), mf_floor.push_back(ms_since(t));
-            for (int e = 0; e < engine.epochs(reel::Model::Ranking); ++e) t = Clock::now(), floor.bpr_epoch(), bpr_floor.push_back(ms_since(t));
+            for (int e = 0; e < engine.model("rating").epochs(); ++e) t = Clock::now(), floor.mf_epoch(), mf_floor.push_back(ms_since(t));
+            for (int e = 0; e < engine.model("ranking").epochs(); ++e) t = Clock::now(), floor.bpr_epoch(), bpr_floor.push_back(ms_since(t));
             // Queries: the most-rated films and every 3rd user; title prefixes as typed.
             const auto& ids = engine.data().catalog;
             std::vector<int32_t> films;
             for (int32_t f : engine.train_index().rated_films())
                 if (engine.train_index().count(f) >= 50) films.push_back(ids.film(static_cast<size_t>(f)).movie_id);
-            for (int32_t film : films) t = Clock::now(), engine.similar(film, 10, reel::Model::Ranking), similar_us.push_back(1000 * ms_since(t));
+            for (int32_t film : films) t = Clock::now(), engine.similar(film, 10, "ranking"), similar_us.push_back(1000 * ms_since(t));
             for (size_t u = 0; u < engine.data().users(); u += 3)
-                t = Clock::now(), engine.recommend(engine.data().user_ids[u], 10), recommend_us.push_back(1000 * ms_since(t));
+                t = Clock::now(), engine.recommend(engine.data().user_ids[u], 10, "ranking"), recommend_us.push_back(1000 * ms_since(t));
             for (size_t f = 0; f < films.size(); f += 4) {
                 const std::string title = ids.film(static_cast<size_t>(ids.index_of(films[f]))).title;
                 for (size_t len = 1; len <= std::min<size_t>(title.size(), 8); ++len)
@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
         std::printf("{\"runtime\":\"native\",\"rmse\":%.6f,\"recall10\":%.6f,\"load_ms\":%s,\"rating_epoch_ms\":%s,"
                     "\"ranking_epoch_ms\":%s,\"rating_total_ms\":%s,\"ranking_total_ms\":%s,\"evaluate_ms\":%s,"
                     "\"mf_floor_epoch_ms\":%s,\"bpr_floor_epoch_ms\":%s,\"similar_us\":%s,\"recommend_us\":%s,\"search_us\":%s}\n",
-                    figures.rating_rmse, figures.ranking_recall10, list(load_ms).c_str(), list(rating_epoch).c_str(),
+                    figures.models[0].rmse, figures.models[1].recall10, list(load_ms).c_str(), list(rating_epoch).c_str(),
                     list(ranking_epoch).c_str(), list(rating_total).c_str(), list(ranking_total).c_str(), list(eval_ms).c_str(),
                     list(mf_floor).c_str(), list(bpr_floor).c_str(), list(similar_us).c_str(), list(recommend_us).c_str(),
                     list(search_us).c_str());

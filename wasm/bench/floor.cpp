@@ -8,7 +8,19 @@
 
 namespace reel::bench {
 
-Floor::Floor(const Engine& engine) : rc_(engine.config().rating), kc_(engine.config().ranking) {
+namespace {
+template <class Steps>
+Steps steps_of(const Settings& s, const std::string& model) {
+    const ModelSettings m(s, model);
+    const bool bpr = model == "ranking";
+    return Steps{m.whole("factors"), bpr ? m.whole("negatives") : 0, m.real("learning_rate"),
+                 bpr ? m.real("learning_rate") : m.real("bias_learning_rate"), m.real("reg"), m.real("reg_bias"),
+                 m.real("init_scale"), bpr ? m.real("min_positive") : 0.0f};
+}
+}  // namespace
+
+Floor::Floor(const Engine& engine)
+    : rc_(steps_of<Steps>(engine.settings(), "rating")), kc_(steps_of<Steps>(engine.settings(), "ranking")) {
     const Dataset& d = engine.data();
     const TrainIndex& index = engine.train_index();
     Rng rng(1234);

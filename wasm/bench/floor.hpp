@@ -18,8 +18,11 @@ public:
     void bpr_epoch();  // BPR SGD over as many pre-drawn (user, positive, candidates) tuples as the engine's epoch
 
 private:
-    RatingConfig rc_;
-    RankingConfig kc_;
+    struct Steps {  // one model's settings, as the engine reads them
+        int factors, negatives;
+        float learning_rate, bias_learning_rate, reg, reg_bias, init_scale, min_positive;
+    };
+    Steps rc_, kc_;
     float mu_ = 0;
     // Ratings as parallel arrays in the order one epoch visits them.
     std::vector<int32_t> user_, film_;

@@ -2,10 +2,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
-#include <iostream>
-#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -18,24 +15,38 @@ namespace {
 const char* kUsage = R"usage(reel — films like X, and what to watch next, from MovieLens ratings
 
 usage:
-  reel eval      [DATA] [--json]              the results table (evaluation.md)
-  reel similar   [DATA] [-k N] [--model rating|ranking] "Heat (1995)"
-  reel recommend [DATA] --user ID [-k N]
-  reel export    [DATA] --predictions OUT.csv --topn OUT.csv [--model ranking|rating|popularity] [-n N]
+  reel eval      DATA [--json]                     every model on the held-out ratings (evaluation.md)
+  reel eval      --train T --profile P --test H [--exclude F] [--json]
+                                                   new visitors: each folded in from P, measured on H
+  reel similar   DATA [-k N] [--model NAME] [FILTER] "Heat (1995)"
+  reel recommend DATA --user ID [-k N] [--model NAME] [FILTER]
+  reel recommend DATA --ratings MY.csv [-k N] [--model NAME] [FILTER] [--json]
+                                                   your next films from your own ratings, with reasons
+  reel export    DATA [--predictions OUT.csv] [--topn OUT.csv] [--model NAME] [-n N]
+  reel export    --train T --profile P --test H [--exclude F] [--predictions OUT.csv] [--topn OUT.csv] [--model NAME] [-n N]
+  reel train     DATA --save FILE                  train every model and save them
+  reel settings                                    every setting, its default and range
 
 DATA is --data DIR (movies.csv + ratings.csv, split 80/20 by --seed) or
 --train F --test F (a given split; add --data DIR for its movies.csv).
-  --seed N          split and model seed (default 42)
-  --set name=value  any engine setting, e.g. --set rating.epochs=30 (see wasm/reel/config.hpp)
-  --help            this text
+  --model NAME        one of the registered models (reel settings lists them) or popularity
+  --model-file FILE   use the models saved by reel train instead of training
+  --seed N            split and model seed (default 42)
+  --set name=value    any setting, e.g. --set rating.epochs=30 (reel settings lists them)
+  --exclude F         new visitors: films each visitor must not be offered (default: their profile P)
+FILTER narrows a list inside the engine, so it still holds N films:
+  --genres A,B        films with any of these genres     --not-genres C,D   none of these
+  --years 1990-1999   films from these years (1990- or -1999 for one bound)
+  --min-ratings N     films with at least N training ratings (towards crowd-pleasers)
+  --max-ratings N     films with at most N (towards hidden gems)
 )usage";
 
 struct Args {
-    std::string command, data, train, test, model, predictions, topn, title;
-    int k = 10, n = 10;
-    int32_t user = 0;
+    std::string command, data, train, test, profile, exclude, ratings, model, model_file, save, predictions, topn, title;
+    std::string genres, not_genres, years;
+    long long k = 10, n = 10, user = 0, min_ratings = 0, max_ratings = 0;
     bool json = false, help = false;
-    reel::Config config;
+    reel::Settings settings = reel::default_settings();
 };
 
 std::string read_file(const std::string& path) {
@@ -46,18 +57,37 @@ std::string read_file(const std::string& path) {
     return s.str();
 }
 
-int whole_number(const std::string& flag, const std::string& text) {
+std::ofstream write_file(const std::string& path) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw reel::Error("cannot write " + path);
+    return out;
+}
+
+long long whole_number(const std::string& flag, const std::string& text, long long min, long long max) {
+    size_t used = 0;
+    long long v = 0;
     try {
-        size_t used = 0;
-        const int v = std::stoi(text, &used);
-        if (used == text.size()) return v;
+        v = std::stoll(text, &used);
     } catch (const std::exception&) {
+        used = 0;
     }
-    throw reel::Error(flag + " needs a whole number, not '" + text + "'");
+    if (text.empty() || used != text.size() || v < min || v > max)
+        throw reel::Error(flag + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", not " +
+                          reel::quoted(text));
+    return v;
+}
+
+std::vector<std::string> names(const std::string& list) {
+    std::vector<std::string> out;
+    std::stringstream s(list);
+    for (std::string name; std::getline(s, name, ',');)
+        if (!name.empty()) out.push_back(name);
+    return out;
 }
 
 Args parse_args(int argc, char** argv) {
     Args a;
+    const long long max_list = static_cast<long long>(reel::Limits::max_results);
     std::vector<std::string> rest(argv + 1, argv + argc);
     for (size_t p = 0; p < rest.size(); ++p) {
         const std::string& arg = rest[p];
@@ -70,74 +100,153 @@ Args parse_args(int argc, char** argv) {
         else if (arg == "--data") a.data = value();
         else if (arg == "--train") a.train = value();
         else if (arg == "--test") a.test = value();
+        else if (arg == "--profile") a.profile = value();
+        else if (arg == "--exclude") a.exclude = value();
+        else if (arg == "--ratings") a.ratings = value();
         else if (arg == "--model") a.model = value();
+        else if (arg == "--model-file") a.model_file = value();
+        else if (arg == "--save") a.save = value();
         else if (arg == "--predictions") a.predictions = value();
         else if (arg == "--topn") a.topn = value();
-        else if (arg == "--seed") reel::set_option(a.config, "seed=" + value());
-        else if (arg == "--set") reel::set_option(a.config, value());
-        else if (arg == "-k") a.k = whole_number(arg, value());
-        else if (arg == "-n") a.n = whole_number(arg, value());
-        else if (arg == "--user") a.user = whole_number(arg, value());
-        else if (arg.size() > 1 && arg[0] == '-') throw reel::Error("unknown option " + arg + " (see reel --help)");
+        else if (arg == "--genres") a.genres = value();
+        else if (arg == "--not-genres") a.not_genres = value();
+        else if (arg == "--years") a.years = value();
+        else if (arg == "--min-ratings") a.min_ratings = whole_number(arg, value(), 0, 1000000000);
+        else if (arg == "--max-ratings") a.max_ratings = whole_number(arg, value(), 1, 1000000000);
+        else if (arg == "--seed") a.settings.set("seed=" + value());
+        else if (arg == "--set") a.settings.set(value());
+        else if (arg == "-k") a.k = whole_number(arg, value(), 1, max_list);
+        else if (arg == "-n") a.n = whole_number(arg, value(), 1, max_list);
+        else if (arg == "--user") a.user = whole_number(arg, value(), 1, 2147483647);
+        else if (arg.size() > 1 && arg[0] == '-') throw reel::Error("unknown option " + reel::quoted(arg) + " (see reel --help)");
         else if (a.command.empty()) a.command = arg;
         else if (a.title.empty()) a.title = arg;
-        else throw reel::Error("unexpected argument '" + arg + "'");
+        else throw reel::Error("unexpected argument " + reel::quoted(arg));
     }
     return a;
 }
 
+bool cold(const Args& a) { return !a.profile.empty(); }
+
 reel::Engine load(const Args& a) {
-    reel::Engine engine(a.config);
-    const std::string movies = a.data.empty() ? "" : read_file(a.data + "/movies.csv");
-    if (!a.train.empty() || !a.test.empty()) {
+    reel::Engine engine(a.settings);
+    const std::string movies_path = a.data + "/movies.csv";
+    const std::string movies = a.data.empty() ? "" : read_file(movies_path);
+    if (cold(a)) {
+        if (a.train.empty() || a.test.empty()) throw reel::Error("new visitors need --train T, --profile P and --test H");
+        engine.load_split(movies, read_file(a.train), "", movies_path, a.train);
+    } else if (!a.train.empty() || !a.test.empty()) {
         if (a.train.empty() || a.test.empty()) throw reel::Error("--train and --test go together");
-        engine.load_split(movies, read_file(a.train), read_file(a.test));
+        engine.load_split(movies, read_file(a.train), read_file(a.test), movies_path, a.train, a.test);
     } else if (!a.data.empty()) {
-        engine.load(movies, read_file(a.data + "/ratings.csv"), a.config.seed);
+        const std::string ratings_path = a.data + "/ratings.csv";
+        engine.load(movies, read_file(ratings_path), a.settings.seed(), movies_path, ratings_path);
     } else {
         throw reel::Error("no data: give --data DIR or --train F --test F (see reel --help)");
     }
+    if (!a.model_file.empty()) engine.restore(read_file(a.model_file), a.model_file);
     return engine;
 }
 
-// Trains both models, timing each: the seconds are the CLI's to report, not the engine's.
-std::map<std::string, double> train_timed(reel::Engine& engine) {
-    std::map<std::string, double> seconds;
-    for (auto [model, name] : {std::pair{reel::Model::Rating, "rating"}, {reel::Model::Ranking, "ranking"}}) {
+// Trains what is not trained yet, timing each model: the seconds are the CLI's to report.
+std::vector<double> train_timed(reel::Engine& engine) {
+    std::vector<double> seconds;
+    for (const reel::ModelSpec* spec : reel::model_specs()) {
         const auto start = std::chrono::steady_clock::now();
-        while (!engine.trained(model)) engine.train_epoch(model);
-        seconds[name] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        while (!engine.trained(spec->name)) engine.train_epoch(spec->name);
+        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     return seconds;
 }
 
+void train_one(reel::Engine& engine, const std::string& model) {
+    if (model == reel::kPopularity) return;
+    while (!engine.trained(model)) engine.train_epoch(model);
+}
+
+std::string model_or_default(const Args& a) { return a.model.empty() ? "ranking" : a.model; }
+
+reel::Filter filter_of(const Args& a, const reel::Engine& engine) {
+    reel::Filter f;
+    f.any_genre = reel::genre_mask(engine.data().catalog, names(a.genres));
+    f.no_genre = reel::genre_mask(engine.data().catalog, names(a.not_genres));
+    if (!a.years.empty()) {
+        const size_t dash = a.years.find('-');
+        const std::string from = a.years.substr(0, dash), to = dash == std::string::npos ? from : a.years.substr(dash + 1);
+        if (!from.empty()) f.from_year = static_cast<int>(whole_number("--years", from, 1, 9999));
+        if (!to.empty()) f.to_year = static_cast<int>(whole_number("--years", to, 1, 9999));
+    }
+    f.min_ratings = static_cast<int>(a.min_ratings);
+    f.max_ratings = static_cast<int>(a.max_ratings);
+    f.check();
+    return f;
+}
+
+const reel::Film& film_of(const reel::Engine& engine, int32_t movie_id) {
+    const reel::Catalog& c = engine.data().catalog;
+    return c.film(static_cast<size_t>(c.index_of(movie_id)));
+}
+
 std::string title_line(const reel::Engine& engine, int32_t movie_id) {
     const reel::Catalog& catalog = engine.data().catalog;
-    const reel::Film& film = catalog.film(static_cast<size_t>(catalog.index_of(movie_id)));
+    const reel::Film& film = film_of(engine, movie_id);
     std::string genres;
     for (size_t g = 0; g < catalog.genre_names().size(); ++g)
         if (film.genres & (1u << g)) genres += (genres.empty() ? "" : "|") + catalog.genre_names()[g];
     return film.title + "  [" + (genres.empty() ? "no genres" : genres) + "]";
 }
 
+std::string figure(double x, const char* format) {
+    if (std::isnan(x)) return "–";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, format, x);
+    return buf;
+}
+
+std::string json_number(double x) {
+    if (std::isnan(x)) return "null";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", x);
+    return buf;
+}
+
+void print_figures(const reel::Figures& f, const std::vector<double>& seconds, bool json, bool visitors) {
+    if (json) {
+        std::printf("{\"viewers\": %zu, \"popularity\": {\"recall10\": %s, \"ndcg10\": %s}, \"models\": {", f.viewers,
+                    json_number(f.popularity_recall10).c_str(), json_number(f.popularity_ndcg10).c_str());
+        for (size_t m = 0; m < f.models.size(); ++m) {
+            const reel::ModelFigures& x = f.models[m];
+            std::printf("%s\"%s\": {\"rmse\": %s, \"recall10\": %s, \"ndcg10\": %s, \"lift\": %s, \"train_seconds\": %.3f}",
+                        m ? ", " : "", x.spec->name, json_number(x.rmse).c_str(), json_number(x.recall10).c_str(),
+                        json_number(x.ndcg10).c_str(), json_number(x.lift).c_str(), seconds[m]);
+        }
+        std::printf("}}\n");
+        return;
+    }
+    std::printf("| model | %s | Recall@10 | NDCG@10 | lift over popularity | training |\n|---|---|---|---|---|---|\n",
+                visitors ? "fold-in RMSE" : "RMSE");
+    for (size_t m = 0; m < f.models.size(); ++m) {
+        const reel::ModelFigures& x = f.models[m];
+        std::printf("| %s | %s | %s | %s | %s | %.2f s |\n", x.spec->label, figure(x.rmse, "%.4f").c_str(),
+                    figure(x.recall10, "%.4f").c_str(), figure(x.ndcg10, "%.4f").c_str(), figure(100 * x.lift, "%+.1f %%").c_str(),
+                    seconds[m]);
+    }
+    std::printf("| popularity | – | %.4f | %.4f | | – |\n", f.popularity_recall10, f.popularity_ndcg10);
+    std::printf("\n%zu %s with a held-out rating of 4 stars or more.\n", f.viewers, visitors ? "visitors" : "users");
+}
+
+reel::Visitors visitors(const reel::Engine& engine, const std::string& path) { return engine.read_visitors(read_file(path), path); }
+
 int run_eval(const Args& a) {
     reel::Engine engine = load(a);
-    const auto seconds = train_timed(engine);
-    const reel::Figures f = engine.evaluate();
-    if (a.json) {
-        std::printf("{\"rating_rmse\": %.17g, \"ranking_recall10\": %.17g, \"popularity_recall10\": %.17g, "
-                    "\"lift\": %.17g, \"rating_as_ranker_recall10\": %.17g, \"rating_train_seconds\": %.3f, "
-                    "\"ranking_train_seconds\": %.3f}\n",
-                    f.rating_rmse, f.ranking_recall10, f.popularity_recall10, f.lift, f.rating_as_ranker_recall10,
-                    seconds.at("rating"), seconds.at("ranking"));
+    const std::vector<double> seconds = train_timed(engine);
+    if (!cold(a)) {
+        print_figures(engine.evaluate(), seconds, a.json, false);
         return 0;
     }
-    std::printf("| model | measure | value | training |\n|---|---|---|---|\n");
-    std::printf("| rating model (biased MF, SGD) | RMSE | %.4f | %.2f s |\n", f.rating_rmse, seconds.at("rating"));
-    std::printf("| ranking model (BPR) | Recall@10 | %.4f | %.2f s |\n", f.ranking_recall10, seconds.at("ranking"));
-    std::printf("| popularity baseline | Recall@10 | %.4f | – |\n", f.popularity_recall10);
-    std::printf("| ranking model's lift over popularity | | %+.1f %% | |\n", 100 * f.lift);
-    std::printf("| rating model used as a ranker | Recall@10 | %.4f | |\n", f.rating_as_ranker_recall10);
+    const reel::Visitors profile = visitors(engine, a.profile), hidden = visitors(engine, a.test);
+    const reel::Visitors exclude = a.exclude.empty() ? reel::Visitors() : visitors(engine, a.exclude);
+    print_figures(engine.evaluate_visitors(profile, hidden, a.exclude.empty() ? nullptr : &exclude), seconds, a.json, true);
     return 0;
 }
 
@@ -145,53 +254,141 @@ int run_similar(const Args& a) {
     if (a.title.empty()) throw reel::Error("similar needs a film title, e.g. reel similar --data DIR \"Heat (1995)\"");
     reel::Engine engine = load(a);
     const int32_t film = engine.resolve_title(a.title);
-    const reel::Model model = reel::model_named(a.model.empty() ? "ranking" : a.model);
-    while (!engine.trained(model)) engine.train_epoch(model);
+    const reel::Filter filter = filter_of(a, engine);
+    const std::string model = model_or_default(a);
+    train_one(engine, model);
     std::printf("films like %s\n", title_line(engine, film).c_str());
-    for (const reel::Pick& p : engine.similar(film, static_cast<size_t>(a.k), model))
+    for (const reel::Pick& p : engine.similar(film, static_cast<size_t>(a.k), model, filter))
         std::printf("  %.3f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
     return 0;
 }
 
 int run_recommend(const Args& a) {
-    if (a.user == 0) throw reel::Error("recommend needs --user ID");
+    if ((a.user == 0) == a.ratings.empty()) throw reel::Error("recommend needs either --user ID or --ratings MY.csv");
     reel::Engine engine = load(a);
-    while (!engine.trained(reel::Model::Ranking)) engine.train_epoch(reel::Model::Ranking);
-    std::printf("user %d rated highest:\n", a.user);
-    for (const reel::Pick& p : engine.favourites(a.user, 5)) std::printf("  %.1f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
-    std::printf("next watches for user %d:\n", a.user);
-    for (const reel::Pick& p : engine.recommend(a.user, static_cast<size_t>(a.k)))
-        std::printf("  %.3f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
+    const reel::Filter filter = filter_of(a, engine);
+    const std::string model = model_or_default(a);
+    train_one(engine, model);
+    if (a.user != 0) {
+        const int32_t user = static_cast<int32_t>(a.user);
+        std::printf("user %d rated highest:\n", user);
+        for (const reel::Pick& p : engine.favourites(user, 5)) std::printf("  %.1f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
+        std::printf("next films for user %d (%s model; none they rated):\n", user, model.c_str());
+        for (const reel::Pick& p : engine.recommend(user, static_cast<size_t>(a.k), model, filter))
+            std::printf("  %.3f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
+        return 0;
+    }
+    const reel::Visitors mine = visitors(engine, a.ratings);
+    if (mine.user_ids.size() != 1)
+        throw reel::Error(a.ratings + " holds the ratings of " + std::to_string(mine.user_ids.size()) + " people; give one person's");
+    const std::vector<reel::ProfileEntry>& profile = mine.profiles[0];
+    const reel::VisitorPicks r = engine.recommend_for(profile, static_cast<size_t>(a.k), model, filter);
+    if (a.json) {  // every float as the shortest text that reads back to the same bits
+        std::printf("{\"picks\": [");
+        for (size_t p = 0; p < r.picks.size(); ++p) {
+            std::printf("%s{\"movieId\": %d, \"score\": %.9g, \"base\": %.9g, \"because\": [", p ? ", " : "", r.picks[p].movie_id,
+                        r.picks[p].score, r.picks[p].base);
+            for (size_t b = 0; b < r.picks[p].because.size(); ++b)
+                std::printf("%s{\"movieId\": %d, \"share\": %.9g}", b ? ", " : "", r.picks[p].because[b].movie_id, r.picks[p].because[b].share);
+            std::printf("]}");
+        }
+        auto ids = [](const std::vector<int32_t>& v) {
+            std::string s;
+            for (int32_t id : v) s += (s.empty() ? "" : ", ") + std::to_string(id);
+            return s;
+        };
+        std::printf("], \"unknown\": [%s], \"unrated\": [%s]}\n", ids(r.unknown).c_str(), ids(r.unrated).c_str());
+        return 0;
+    }
+    std::printf("from your %zu ratings", profile.size());
+    if (!r.unknown.empty()) std::printf(" (%zu not in the catalogue, set aside)", r.unknown.size());
+    if (!r.unrated.empty()) std::printf(" (%zu with no training ratings, set aside)", r.unrated.size());
+    std::printf(", your next films (%s model; none you rated):\n", model.c_str());
+    int rank = 0;
+    for (const reel::Recommendation& p : r.picks) {
+        std::printf("  %2d. %.3f  %s\n", ++rank, p.score, title_line(engine, p.movie_id).c_str());
+        std::string because;
+        for (const reel::Reason& why : p.because) {
+            float stars = 0;
+            for (const reel::ProfileEntry& e : profile)
+                if (e.movie_id == why.movie_id) stars = e.stars;
+            char share[48];
+            std::snprintf(share, sizeof share, " %.1f★ (%+.3f)", stars, why.share);
+            because += (because.empty() ? "" : ", ") + film_of(engine, why.movie_id).title + share;
+        }
+        if (!because.empty()) std::printf("      because you rated %s\n", because.c_str());
+    }
     return 0;
+}
+
+void write_predictions(const std::string& path, const std::vector<reel::Prediction>& predictions) {
+    std::ofstream out = write_file(path);
+    out << "userId,movieId,prediction\n";
+    char value[32];
+    for (const reel::Prediction& p : predictions) {
+        std::snprintf(value, sizeof value, "%.6f", p.prediction);
+        out << p.user_id << ',' << p.movie_id << ',' << value << '\n';
+    }
+}
+
+std::string stars_model() {
+    for (const reel::ModelSpec* spec : reel::model_specs())
+        if (spec->predicts_stars) return spec->name;
+    throw reel::Error("no model predicts stars");
 }
 
 int run_export(const Args& a) {
     if (a.predictions.empty() && a.topn.empty()) throw reel::Error("export needs --predictions OUT.csv and/or --topn OUT.csv");
     reel::Engine engine = load(a);
-    engine.train();
-    if (!a.predictions.empty()) {
-        std::ofstream out(a.predictions);
-        if (!out) throw reel::Error("cannot write " + a.predictions);
-        out << "userId,movieId,prediction\n";
-        char value[32];
-        for (const reel::Prediction& p : engine.test_predictions()) {
-            std::snprintf(value, sizeof value, "%.6f", p.prediction);
-            out << p.user_id << ',' << p.movie_id << ',' << value << '\n';
+    const std::string model = model_or_default(a);
+    train_one(engine, model);
+    if (!a.predictions.empty()) train_one(engine, stars_model());
+    const size_t n = static_cast<size_t>(a.n);
+    if (cold(a)) {
+        const reel::Visitors profile = visitors(engine, a.profile), hidden = visitors(engine, a.test);
+        const reel::Visitors exclude = a.exclude.empty() ? profile : visitors(engine, a.exclude);
+        if (!a.predictions.empty()) write_predictions(a.predictions, engine.visitor_predictions(profile, hidden));
+        if (!a.topn.empty()) {
+            std::ofstream out = write_file(a.topn);
+            out << "userId,rank,movieId\n";
+            for (size_t v = 0; v < profile.user_ids.size(); ++v) {
+                // The films to skip ride along at zero weight: excluded, and no part of the fold-in.
+                const std::vector<reel::ProfileEntry>* skip = exclude.of(profile.user_ids[v]);
+                int rank = 0;
+                for (const reel::Recommendation& p : engine.recommend_for(profile.profiles[v], n, model, {}, skip).picks)
+                    out << profile.user_ids[v] << ',' << ++rank << ',' << p.movie_id << '\n';
+            }
         }
+        return 0;
     }
+    if (!a.predictions.empty()) write_predictions(a.predictions, engine.test_predictions(stars_model()));
     if (!a.topn.empty()) {
-        const reel::Ranker ranker = reel::ranker_named(a.model.empty() ? "ranking" : a.model);
-        std::ofstream out(a.topn);
-        if (!out) throw reel::Error("cannot write " + a.topn);
+        std::ofstream out = write_file(a.topn);
         out << "userId,rank,movieId\n";
         const reel::Dataset& d = engine.data();
         for (size_t u = 0; u < d.users(); ++u) {
             if (engine.train_index().count_of_user(static_cast<int>(u)) == 0) continue;  // "every user in train"
             int rank = 0;
-            for (const reel::Pick& p : engine.recommend(d.user_ids[u], static_cast<size_t>(a.n), ranker))
+            for (const reel::Pick& p : engine.recommend(d.user_ids[u], n, model))
                 out << d.user_ids[u] << ',' << ++rank << ',' << p.movie_id << '\n';
         }
     }
+    return 0;
+}
+
+int run_train(const Args& a) {
+    if (a.save.empty()) throw reel::Error("train needs --save FILE");
+    reel::Engine engine = load(a);
+    train_timed(engine);
+    write_file(a.save) << engine.save();
+    std::printf("saved every model to %s\n", a.save.c_str());
+    return 0;
+}
+
+int run_settings(const Args& a) {
+    for (const reel::Settings::Entry& e : a.settings.entries())
+        std::printf("%-32s %-10s [%s, %s]  %s\n", e.name.c_str(), reel::setting_text(e.value).c_str(),
+                    reel::setting_text(e.spec->min).c_str(), reel::setting_text(e.spec->max).c_str(), e.spec->help);
     return 0;
 }
 
@@ -208,7 +405,9 @@ int main(int argc, char** argv) {
         if (a.command == "similar") return run_similar(a);
         if (a.command == "recommend") return run_recommend(a);
         if (a.command == "export") return run_export(a);
-        throw reel::Error("unknown command '" + a.command + "' (see reel --help)");
+        if (a.command == "train") return run_train(a);
+        if (a.command == "settings") return run_settings(a);
+        throw reel::Error("unknown command " + reel::quoted(a.command) + " (see reel --help)");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "reel: %s\n", e.what());
         return 1;

@@ -3,72 +3,163 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <numeric>
 
 #include "error.hpp"
 #include "metrics.hpp"
+#include "similar.hpp"
 
 namespace reel {
+
+namespace {
+
+constexpr char kMagic[] = "REELMODL";
+constexpr uint32_t kFormatVersion = 1;
+
+// A profile as the models take it: films they can place, and what was set aside.
+struct Prepared {
+    std::vector<Rated> used;     // films with training ratings, ascending by film index
+    std::vector<int32_t> seen;   // every catalogue film rated, ascending: never offered back
+    std::vector<int32_t> unknown, unrated;
+};
+
+std::vector<Pick> picks(const Catalog& catalog, const std::vector<Scored>& scored) {
+    std::vector<Pick> out;
+    for (const Scored& s : scored) out.push_back(Pick{catalog.film(static_cast<size_t>(s.film)).movie_id, s.score});
+    return out;
+}
+
+std::string stars_text(float stars) { return setting_text(stars); }
+
+}  // namespace
+
+const std::vector<ProfileEntry>* Visitors::of(int32_t user_id) const {
+    const auto it = std::lower_bound(user_ids.begin(), user_ids.end(), user_id);
+    return it != user_ids.end() && *it == user_id ? &profiles[static_cast<size_t>(it - user_ids.begin())] : nullptr;
+}
 
 struct Engine::State {
     Dataset data;
     TrainIndex index;
+    // Every rating of each user, train and test, by film: what serving never offers back.
+    std::vector<size_t> seen_offsets;
+    std::vector<Rated> seen;
     TitleSearch search;
     std::vector<std::vector<int32_t>> relevant;
-    std::unique_ptr<RatingModel> rating;
-    std::unique_ptr<RankingModel> ranking;
-    SimilarIndex similar_rating, similar_ranking;  // built as each model finishes
+    std::vector<std::unique_ptr<Model>> models;  // registry order
+    std::vector<SimilarIndex> similar;           // one per model, built when it has trained
+    uint64_t fingerprint = 0;
+
+    TrainingData training() const { return TrainingData{data.train, index}; }
+
+    Prepared prepare(const std::vector<ProfileEntry>& profile) const {
+        if (profile.size() > Limits::max_profile)
+            throw Error("a profile holds at most " + std::to_string(Limits::max_profile) + " ratings, not " + std::to_string(profile.size()));
+        Prepared p;
+        std::vector<std::pair<int32_t, float>> known;  // (film, stars); a film rated twice keeps its later stars
+        for (const ProfileEntry& e : profile) {
+            if (!(e.stars >= 0.5f && e.stars <= 5.0f && e.stars * 2 == std::floor(e.stars * 2)))
+                throw Error("the rating of movieId " + std::to_string(e.movie_id) + " is " + stars_text(e.stars) +
+                            ", not a half star from 0.5 to 5");
+            const int film = data.catalog.index_of(e.movie_id);
+            if (film < 0) p.unknown.push_back(e.movie_id);
+            else known.emplace_back(film, e.stars);
+        }
+        std::stable_sort(known.begin(), known.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (size_t j = 0; j < known.size(); ++j) {
+            if (j + 1 < known.size() && known[j + 1].first == known[j].first) continue;
+            p.seen.push_back(known[j].first);
+            if (index.count(known[j].first) > 0) p.used.push_back(Rated{known[j].first, known[j].second});
+            else p.unrated.push_back(data.catalog.film(static_cast<size_t>(known[j].first)).movie_id);
+        }
+        std::sort(p.unknown.begin(), p.unknown.end());
+        p.unknown.erase(std::unique(p.unknown.begin(), p.unknown.end()), p.unknown.end());
+        return p;
+    }
+
+    std::vector<Scored> top_for(const Model* m, const Taste& taste, const std::vector<int32_t>& seen, size_t n,
+                                const Filter& filter) const {
+        auto keep = [&](int film) { return filter.keeps(data.catalog.film(static_cast<size_t>(film)), index.count(film)); };
+        const int32_t* begin = seen.data();
+        if (!m)
+            return top_unseen(index.rated_films(), begin, begin + seen.size(), n, [&](int film) { return float(index.count(film)); }, keep);
+        return top_unseen(index.rated_films(), begin, begin + seen.size(), n, [&](int film) { return m->score(taste, film); }, keep);
+    }
+
+    uint64_t fingerprint_of() const {
+        Fnv64 h;
+        for (const Film& f : data.catalog.films()) {
+            h.add_u64(static_cast<uint64_t>(f.movie_id));
+            h.add(f.title);
+            h.add_u64(f.genres);
+        }
+        for (int32_t id : data.user_ids) h.add_u64(static_cast<uint64_t>(id));
+        for (const std::vector<Rating>* part : {&data.train, &data.test}) {
+            h.add_u64(part->size());
+            for (const Rating& r : *part)
+                h.add_u64((uint64_t(uint32_t(r.user)) << 32) ^ (uint64_t(uint32_t(r.film)) << 4) ^ uint64_t(r.value * 2));
+        }
+        return h.value();
+    }
 };
 
-Model model_named(std::string_view name) {
-    if (name == "rating") return Model::Rating;
-    if (name == "ranking") return Model::Ranking;
-    throw Error("unknown model '" + std::string(name) + "' (expected rating or ranking)");
-}
-
-Ranker ranker_named(std::string_view name) {
-    if (name == "popularity") return Ranker::Popularity;
-    return model_named(name) == Model::Rating ? Ranker::Rating : Ranker::Ranking;
-}
-
-Engine::Engine(Config config) : config_(config) { validate(config_); }
+Engine::Engine(Settings settings) : settings_(std::move(settings)) {}
 Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 
-Summary Engine::load(std::string_view movies_csv, std::string_view ratings_csv, uint64_t seed) {
-    const RatingRows rows = parse_ratings(ratings_csv, "ratings.csv");
-    Catalog catalog = movies_csv.empty() ? catalog_of({&rows}) : Catalog::parse(movies_csv, "movies.csv");
+Summary Engine::load(std::string_view movies_csv, std::string_view ratings_csv, uint64_t seed, std::string_view movies_name,
+                     std::string_view ratings_name) {
+    if (static_cast<double>(seed) > kMaxSeed) throw Error("the seed must be a whole number from 0 to 2^53 − 1");
+    const RatingRows rows = parse_ratings(ratings_csv, ratings_name);
+    Catalog catalog = movies_csv.empty() ? catalog_of({&rows}) : Catalog::parse(movies_csv, movies_name);
     auto state = std::make_unique<State>();
     state->data = Dataset::from_ratings(std::move(catalog), rows, seed);
-    install(std::move(state), seed);
-    return summary();
+    return install(std::move(state), seed);
 }
 
-Summary Engine::load_split(std::string_view movies_csv, std::string_view train_csv, std::string_view test_csv) {
-    const RatingRows train = parse_ratings(train_csv, "train.csv"), test = parse_ratings(test_csv, "test.csv");
-    Catalog catalog = movies_csv.empty() ? catalog_of({&train, &test}) : Catalog::parse(movies_csv, "movies.csv");
+Summary Engine::load_split(std::string_view movies_csv, std::string_view train_csv, std::string_view test_csv,
+                           std::string_view movies_name, std::string_view train_name, std::string_view test_name) {
+    const RatingRows train = parse_ratings(train_csv, train_name);
+    RatingRows test;
+    test.file = std::string(test_name);
+    if (!test_csv.empty()) test = parse_ratings(test_csv, test_name);
+    Catalog catalog = movies_csv.empty() ? catalog_of({&train, &test}) : Catalog::parse(movies_csv, movies_name);
     auto state = std::make_unique<State>();
     state->data = Dataset::from_split(std::move(catalog), train, test);
-    install(std::move(state), config_.seed);
-    return summary();
+    return install(std::move(state), settings_.seed());
 }
 
-Summary Engine::summary() const {
-    const Dataset& d = data();
-    return Summary{d.users(), d.films(), train_index().rated_films().size(), d.train.size() + d.test.size(),
-                   d.train.size(), d.test.size(), d.duplicates};
-}
-
-void Engine::install(std::unique_ptr<State> s, uint64_t seed) {
+Summary Engine::install(std::unique_ptr<State> s, uint64_t seed) {
     const Dataset& d = s->data;
     if (d.train.empty()) throw Error("no training ratings: the ratings file has no rows");
     s->index = TrainIndex(d.train, d.users(), d.films());
+
+    std::vector<Rating> all(d.train);
+    all.insert(all.end(), d.test.begin(), d.test.end());
+    std::stable_sort(all.begin(), all.end(), [](const Rating& a, const Rating& b) { return a.user != b.user ? a.user < b.user : a.film < b.film; });
+    s->seen_offsets.assign(d.users() + 1, 0);
+    for (const Rating& r : all) {
+        ++s->seen_offsets[static_cast<size_t>(r.user) + 1];
+        s->seen.push_back(Rated{r.film, r.value});
+    }
+    std::partial_sum(s->seen_offsets.begin(), s->seen_offsets.end(), s->seen_offsets.begin());
+
     s->search = TitleSearch(d.catalog);
     s->relevant = relevant_films(d.test, d.users());
-    s->rating = std::make_unique<RatingModel>(config_.rating, d.train, d.users(), d.films(), seed);
-    s->ranking = std::make_unique<RankingModel>(config_.ranking, s->index, seed);
+    Settings settings = settings_;
+    settings.set("seed", static_cast<double>(seed));
+    for (const ModelSpec* spec : model_specs())
+        s->models.push_back(spec->make(ModelSettings(settings, spec->name), s->training(), seed));
+    s->similar.resize(s->models.size());
+    s->fingerprint = s->fingerprint_of();
+
     state_ = std::move(s);
-    config_.seed = seed;
+    settings_ = std::move(settings);
+    const Dataset& data = state_->data;
+    return Summary{data.users(), data.films(), state_->index.rated_films().size(), data.train.size() + data.test.size(),
+                   data.train.size(), data.test.size(), data.duplicates};
 }
 
 const Engine::State& Engine::state() const {
@@ -77,59 +168,159 @@ const Engine::State& Engine::state() const {
 }
 const Dataset& Engine::data() const { return state().data; }
 const TrainIndex& Engine::train_index() const { return state().index; }
+uint64_t Engine::fingerprint() const { return state().fingerprint; }
 
-int Engine::epochs(Model model) const { return model == Model::Rating ? config_.rating.epochs : config_.ranking.epochs; }
-
-bool Engine::trained(Model model) const {
-    const State& s = state();
-    return (model == Model::Rating ? s.rating->epochs_done() : s.ranking->epochs_done()) == epochs(model);
+size_t Engine::model_index(std::string_view name) const {
+    const ModelSpec& spec = model_spec(name);
+    const auto& specs = model_specs();
+    return static_cast<size_t>(std::find(specs.begin(), specs.end(), &spec) - specs.begin());
 }
 
-EpochReport Engine::train_epoch(Model model) {
+const Model& Engine::model(std::string_view name) const {
+    const size_t m = model_index(name);
+    return *state().models[m];
+}
+
+bool Engine::trained(std::string_view name) const { return model(name).trained(); }
+
+const Model& Engine::trained_model(std::string_view name) const {
+    const Model& m = model(name);
+    if (!m.trained()) throw Error(std::string("the ") + m.spec().name + " model is not trained yet");
+    return m;
+}
+
+EpochReport Engine::train_epoch(std::string_view name) {
+    const size_t i = model_index(name);
     if (!state_) throw Error("no data loaded yet");
     State& s = *state_;
-    const char* name = model == Model::Rating ? "rating" : "ranking";
-    if (trained(model)) throw Error(std::string("the ") + name + " model has already trained all its epochs");
-    EpochReport report;
-    report.epochs = epochs(model);
-    if (model == Model::Rating) {
-        report.loss = s.rating->train_epoch();
-        report.held_out = rmse(s.data.test, [&](int u, int i) { return s.rating->predict(u, i); });
-        report.epoch = s.rating->epochs_done();
-        if (trained(model))
-            s.similar_rating = SimilarIndex(s.rating->film_vector(0), s.rating->factors(), s.index, config_.similar.min_support);
-    } else {
-        report.loss = s.ranking->train_epoch();
-        report.held_out = NAN;
-        report.epoch = s.ranking->epochs_done();
-        if (trained(model))
-            s.similar_ranking = SimilarIndex(s.ranking->film_vector(0), s.ranking->factors(), s.index, config_.similar.min_support);
+    Model& m = *s.models[i];
+    const double loss = m.train_epoch();
+    if (!std::isfinite(loss)) {
+        // A diverged model is useless: start it again untrained, so the engine stays usable.
+        const ModelSpec& spec = m.spec();
+        const int epoch = m.epochs_done();
+        s.models[i] = spec.make(ModelSettings(settings_, spec.name), s.training(), settings_.seed());
+        s.similar[i] = SimilarIndex();
+        const std::string step = std::string(spec.name) + "." + spec.step_setting;
+        throw Error(std::string("the ") + spec.name + " model diverged at epoch " + std::to_string(epoch) + " (" +
+                    spec.loss_label + " " + (std::isnan(loss) ? "NaN" : "infinite") + "); it is reset to untrained: try a smaller " +
+                    step + " than " + setting_text(settings_.get(step)));
     }
-    return report;
+    if (m.trained()) s.similar[i] = SimilarIndex(m.film_vector(0), m.factors(), s.index, settings_.whole("similar.min_support"));
+    return EpochReport{m.epochs_done(), m.epochs(), loss};
 }
 
 void Engine::train() {
-    for (Model m : {Model::Rating, Model::Ranking})
-        while (!trained(m)) train_epoch(m);
+    for (const ModelSpec* spec : model_specs())
+        while (!trained(spec->name)) train_epoch(spec->name);
 }
-
-namespace {
-void require_trained(bool ok, const char* name) {
-    if (!ok) throw Error(std::string("the ") + name + " model is not trained yet");
-}
-}  // namespace
 
 Figures Engine::evaluate() const {
     const State& s = state();
-    require_trained(trained(Model::Rating), "rating");
-    require_trained(trained(Model::Ranking), "ranking");
+    if (s.data.test.empty()) throw Error("there are no held-out ratings to measure on");
     Figures f;
-    f.rating_rmse = rmse(s.data.test, [&](int u, int i) { return s.rating->predict(u, i); });
-    f.ranking_recall10 = recall_at(10, s.index, s.relevant, [&](int u, int i) { return s.ranking->score(u, i); });
-    f.popularity_recall10 = recall_at(10, s.index, s.relevant, [&](int, int i) { return float(s.index.count(i)); });
-    f.rating_as_ranker_recall10 = recall_at(10, s.index, s.relevant, [&](int u, int i) { return s.rating->score(u, i); });
-    f.lift = f.popularity_recall10 > 0 ? f.ranking_recall10 / f.popularity_recall10 - 1 : 0;
+    const TopNScore pop = score_top_n(10, s.index, s.relevant, [&](int, int i) { return float(s.index.count(i)); });
+    f.popularity_recall10 = pop.recall();
+    f.popularity_ndcg10 = pop.ndcg();
+    f.viewers = pop.viewers();
+    for (const ModelSpec* spec : model_specs()) {
+        const Model& m = trained_model(spec->name);
+        ModelFigures mf;
+        mf.spec = spec;
+        if (spec->predicts_stars) mf.rmse = rmse(s.data.test, [&](int u, int i) { return m.predict(u, i); });
+        const TopNScore t = score_top_n(10, s.index, s.relevant, [&](int u, int i) { return m.score(u, i); });
+        mf.recall10 = t.recall();
+        mf.ndcg10 = t.ndcg();
+        mf.lift = mf.recall10 / f.popularity_recall10 - 1;
+        f.models.push_back(mf);
+    }
     return f;
+}
+
+Visitors Engine::read_visitors(std::string_view ratings_csv, std::string_view name) const {
+    const RatingRows rows = parse_ratings(ratings_csv, name);
+    std::vector<const RatingRow*> sorted;
+    for (const RatingRow& r : rows.rows) sorted.push_back(&r);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const RatingRow* a, const RatingRow* b) { return a->user_id < b->user_id; });
+    Visitors v;
+    for (const RatingRow* r : sorted) {
+        if (v.user_ids.empty() || v.user_ids.back() != r->user_id) v.user_ids.push_back(r->user_id), v.profiles.emplace_back();
+        v.profiles.back().push_back(ProfileEntry{r->movie_id, r->value});
+    }
+    return v;
+}
+
+Figures Engine::evaluate_visitors(const Visitors& profile, const Visitors& hidden, const Visitors* exclude) const {
+    const State& s = state();
+    std::vector<const Model*> models;
+    for (const ModelSpec* spec : model_specs()) models.push_back(&trained_model(spec->name));
+    std::vector<TopNScore> scores(models.size(), TopNScore(10));
+    TopNScore pop(10);
+    std::vector<double> sq(models.size(), 0.0);
+    size_t rated = 0;
+    auto movie_ids = [&](const std::vector<Scored>& top) {
+        std::vector<int32_t> ids;
+        for (const Scored& x : top) ids.push_back(s.data.catalog.film(static_cast<size_t>(x.film)).movie_id);
+        return ids;
+    };
+    for (size_t v = 0; v < profile.user_ids.size(); ++v) {
+        const Prepared p = s.prepare(profile.profiles[v]);
+        const std::vector<ProfileEntry>* skip = exclude ? exclude->of(profile.user_ids[v]) : nullptr;
+        const std::vector<int32_t> seen = skip ? s.prepare(*skip).seen : p.seen;
+        const std::vector<ProfileEntry>* held = hidden.of(profile.user_ids[v]);
+        std::vector<int32_t> relevant;
+        std::vector<std::pair<int, float>> known;  // hidden (film index, stars) for films in training
+        for (const ProfileEntry& e : held ? *held : std::vector<ProfileEntry>()) {
+            if (e.stars >= kRelevant) relevant.push_back(e.movie_id);
+            const int film = s.data.catalog.index_of(e.movie_id);
+            if (film >= 0 && s.index.count(film) > 0) known.emplace_back(film, e.stars);
+        }
+        std::sort(relevant.begin(), relevant.end());
+        rated += known.size();
+        pop.add(movie_ids(s.top_for(nullptr, Taste(), seen, 10, Filter())), relevant);
+        for (size_t m = 0; m < models.size(); ++m) {
+            const Taste taste = models[m]->fold_in(p.used);
+            scores[m].add(movie_ids(s.top_for(models[m], taste, seen, 10, Filter())), relevant);
+            if (models[m]->spec().predicts_stars)
+                for (const auto& [film, stars] : known) {
+                    const double e = stars - models[m]->predict(taste, film);
+                    sq[m] += e * e;
+                }
+        }
+    }
+    if (pop.viewers() == 0) throw Error("no visitor has a hidden rating of 4 stars or more to measure on");
+    Figures f;
+    f.popularity_recall10 = pop.recall();
+    f.popularity_ndcg10 = pop.ndcg();
+    f.viewers = pop.viewers();
+    for (size_t m = 0; m < models.size(); ++m) {
+        ModelFigures mf;
+        mf.spec = &models[m]->spec();
+        if (mf.spec->predicts_stars && rated > 0) mf.rmse = std::sqrt(sq[m] / static_cast<double>(rated));
+        mf.recall10 = scores[m].recall();
+        mf.ndcg10 = scores[m].ndcg();
+        mf.lift = mf.recall10 / f.popularity_recall10 - 1;
+        f.models.push_back(mf);
+    }
+    return f;
+}
+
+std::vector<Prediction> Engine::visitor_predictions(const Visitors& profile, const Visitors& hidden) const {
+    const State& s = state();
+    const Model* stars = nullptr;
+    for (const ModelSpec* spec : model_specs())
+        if (spec->predicts_stars && !stars) stars = &trained_model(spec->name);
+    if (!stars) throw Error("no model predicts stars");
+    std::vector<Prediction> out;
+    for (size_t v = 0; v < hidden.user_ids.size(); ++v) {
+        const std::vector<ProfileEntry>* known = profile.of(hidden.user_ids[v]);
+        const Taste taste = stars->fold_in(known ? s.prepare(*known).used : std::vector<Rated>());
+        for (const ProfileEntry& e : hidden.profiles[v]) {
+            const int film = s.data.catalog.index_of(e.movie_id);
+            if (film >= 0 && s.index.count(film) > 0) out.push_back(Prediction{hidden.user_ids[v], e.movie_id, stars->predict(taste, film)});
+        }
+    }
+    return out;
 }
 
 int Engine::user_of(int32_t user_id) const {
@@ -145,76 +336,181 @@ int Engine::film_of(int32_t movie_id) const {
 }
 
 namespace {
-std::vector<Pick> picks(const Catalog& catalog, const std::vector<Scored>& scored) {
-    std::vector<Pick> out;
-    for (const Scored& s : scored) out.push_back(Pick{catalog.film(s.film).movie_id, s.score});
-    return out;
+size_t checked_count(size_t k) {
+    if (k > Limits::max_results)
+        throw Error("a list holds at most " + std::to_string(Limits::max_results) + " films, not " + std::to_string(k));
+    return k;
 }
 }  // namespace
 
-std::vector<Pick> Engine::similar(int32_t movie_id, size_t k, Model model) const {
+std::vector<Pick> Engine::similar(int32_t movie_id, size_t k, std::string_view name, const Filter& filter) const {
     const State& s = state();
     const int film = film_of(movie_id);
-    const bool rating = model == Model::Rating;
-    require_trained(trained(model), rating ? "rating" : "ranking");
+    filter.check();
+    const Model& m = trained_model(name);
     if (s.index.count(film) == 0)
-        throw Error("'" + s.data.catalog.film(film).title + "' has no training ratings, so it has no place to start from");
-    return picks(s.data.catalog, (rating ? s.similar_rating : s.similar_ranking).neighbours(film, k));
+        throw Error(quoted(s.data.catalog.film(static_cast<size_t>(film)).title) + " has no training ratings, so it has no place to start from");
+    auto keep = [&](int i) { return filter.keeps(s.data.catalog.film(static_cast<size_t>(i)), s.index.count(i)); };
+    return picks(s.data.catalog, s.similar[model_index(m.spec().name)].neighbours(film, checked_count(k), keep));
 }
 
-std::vector<Pick> Engine::recommend(int32_t user_id, size_t k, Ranker ranker) const {
+std::vector<Pick> Engine::recommend(int32_t user_id, size_t n, std::string_view name, const Filter& filter) const {
     const State& s = state();
     const int u = user_of(user_id);
-    switch (ranker) {
-        case Ranker::Ranking:
-            require_trained(trained(Model::Ranking), "ranking");
-            return picks(s.data.catalog, reel::recommend(s.index, u, k, [&](int uu, int i) { return s.ranking->score(uu, i); }));
-        case Ranker::Rating:
-            require_trained(trained(Model::Rating), "rating");
-            return picks(s.data.catalog, reel::recommend(s.index, u, k, [&](int uu, int i) { return s.rating->score(uu, i); }));
-        case Ranker::Popularity:
-            return picks(s.data.catalog, reel::recommend(s.index, u, k, [&](int, int i) { return float(s.index.count(i)); }));
+    filter.check();
+    std::vector<int32_t> seen;
+    for (size_t p = s.seen_offsets[static_cast<size_t>(u)]; p < s.seen_offsets[static_cast<size_t>(u) + 1]; ++p) seen.push_back(s.seen[p].film);
+    if (name == kPopularity) return picks(s.data.catalog, s.top_for(nullptr, Taste(), seen, checked_count(n), filter));
+    const Model& m = trained_model(name);
+    return picks(s.data.catalog, s.top_for(&m, m.user(u), seen, checked_count(n), filter));
+}
+
+VisitorPicks Engine::recommend_for(const std::vector<ProfileEntry>& profile, size_t n, std::string_view name,
+                                   const Filter& filter, const std::vector<ProfileEntry>* also_seen) const {
+    const State& s = state();
+    filter.check();
+    Prepared p = s.prepare(profile);
+    if (also_seen) {
+        const std::vector<int32_t> more = s.prepare(*also_seen).seen;
+        std::vector<int32_t> both;
+        std::set_union(p.seen.begin(), p.seen.end(), more.begin(), more.end(), std::back_inserter(both));
+        p.seen = std::move(both);
     }
-    return {};
+    VisitorPicks out;
+    out.unknown = p.unknown;
+    out.unrated = p.unrated;
+    const Model* m = name == kPopularity ? nullptr : &trained_model(name);
+    const Taste taste = m ? m->fold_in(p.used) : Taste();
+    for (const Scored& x : s.top_for(m, taste, p.seen, checked_count(n), filter)) {
+        Recommendation r{s.data.catalog.film(static_cast<size_t>(x.film)).movie_id, x.score, x.score, {}};
+        if (m) {
+            const Explanation e = m->explain(taste, x.film);
+            r.base = e.base;
+            for (size_t j = 0; j < e.shares.size(); ++j)
+                if (e.shares[j] > 0) r.because.push_back(Reason{s.data.catalog.film(static_cast<size_t>(p.used[j].film)).movie_id, e.shares[j]});
+            std::stable_sort(r.because.begin(), r.because.end(), [](const Reason& a, const Reason& b) { return a.share > b.share; });
+            if (r.because.size() > 3) r.because.resize(3);
+        }
+        out.picks.push_back(std::move(r));
+    }
+    return out;
+}
+
+Explained Engine::explain_for(const std::vector<ProfileEntry>& profile, int32_t movie_id, std::string_view name) const {
+    const State& s = state();
+    const int film = film_of(movie_id);
+    const Model& m = trained_model(name);
+    const Prepared p = s.prepare(profile);
+    const Taste taste = m.fold_in(p.used);
+    const Explanation e = m.explain(taste, film);
+    Explained out;
+    out.score = m.score(taste, film);
+    out.base = e.base;
+    for (size_t j = 0; j < e.shares.size(); ++j)
+        out.shares.push_back(Reason{s.data.catalog.film(static_cast<size_t>(p.used[j].film)).movie_id, e.shares[j]});
+    return out;
 }
 
 std::vector<Pick> Engine::favourites(int32_t user_id, size_t k) const {
     const State& s = state();
     const int u = user_of(user_id);
-    std::vector<std::pair<int32_t, float>> rated;
-    const float* value = s.index.values_begin(u);
-    for (const int32_t* f = s.index.films_begin(u); f != s.index.films_end(u); ++f, ++value) rated.emplace_back(*f, *value);
+    std::vector<Rated> rated(s.seen.begin() + static_cast<std::ptrdiff_t>(s.seen_offsets[static_cast<size_t>(u)]),
+                             s.seen.begin() + static_cast<std::ptrdiff_t>(s.seen_offsets[static_cast<size_t>(u) + 1]));
     // Highest rating first; among equals the better-known film, as a glimpse should be recognisable.
-    std::sort(rated.begin(), rated.end(), [&](const auto& a, const auto& b) {
-        if (a.second != b.second) return a.second > b.second;
-        if (s.index.count(a.first) != s.index.count(b.first)) return s.index.count(a.first) > s.index.count(b.first);
-        return a.first < b.first;
+    std::sort(rated.begin(), rated.end(), [&](const Rated& a, const Rated& b) {
+        if (a.stars != b.stars) return a.stars > b.stars;
+        if (s.index.count(a.film) != s.index.count(b.film)) return s.index.count(a.film) > s.index.count(b.film);
+        return a.film < b.film;
     });
     std::vector<Scored> top;
-    for (size_t r = 0; r < std::min(k, rated.size()); ++r) top.push_back(Scored{rated[r].first, rated[r].second});
+    for (size_t r = 0; r < std::min(checked_count(k), rated.size()); ++r) top.push_back(Scored{rated[r].film, rated[r].stars});
     return picks(s.data.catalog, top);
 }
 
 std::vector<int32_t> Engine::search(std::string_view query, size_t k) const {
     const State& s = state();
+    if (query.size() > Limits::max_query_bytes)
+        throw Error("a search is at most " + std::to_string(Limits::max_query_bytes) + " characters long");
     std::vector<int32_t> ids;
-    for (const TitleMatch& m : s.search.find(query, k, s.index.counts())) ids.push_back(s.data.catalog.film(m.film).movie_id);
+    for (const TitleMatch& m : s.search.find(query, checked_count(k), s.index.counts()))
+        ids.push_back(s.data.catalog.film(static_cast<size_t>(m.film)).movie_id);
     return ids;
 }
 
 int32_t Engine::resolve_title(std::string_view title) const {
     const State& s = state();
-    return s.data.catalog.film(s.search.resolve(title, s.index.counts())).movie_id;
+    if (title.size() > Limits::max_query_bytes)
+        throw Error("a title is at most " + std::to_string(Limits::max_query_bytes) + " characters long");
+    return s.data.catalog.film(static_cast<size_t>(s.search.resolve(title, s.index.counts()))).movie_id;
 }
 
-std::vector<Prediction> Engine::test_predictions() const {
+std::vector<Prediction> Engine::test_predictions(std::string_view name) const {
     const State& s = state();
-    require_trained(trained(Model::Rating), "rating");
+    const Model& m = trained_model(name);
+    if (!m.spec().predicts_stars) throw Error(std::string("the ") + m.spec().name + " model does not predict stars");
     std::vector<Prediction> out;
     out.reserve(s.data.test.size());
     for (const Rating& r : s.data.test)
-        out.push_back(Prediction{s.data.user_ids[r.user], s.data.catalog.film(r.film).movie_id, s.rating->predict(r.user, r.film)});
+        out.push_back(Prediction{s.data.user_ids[static_cast<size_t>(r.user)], s.data.catalog.film(static_cast<size_t>(r.film)).movie_id,
+                                 m.predict(r.user, r.film)});
     return out;
+}
+
+std::string Engine::save() const {
+    const State& s = state();
+    ByteWriter out;
+    out.raw(std::string_view(kMagic, 8));
+    out.u32(kFormatVersion);
+    out.u64(s.fingerprint);
+    out.u32(static_cast<uint32_t>(settings_.entries().size()));
+    for (const Settings::Entry& e : settings_.entries()) {
+        out.text(e.name);
+        out.f64(e.value);
+    }
+    out.u32(static_cast<uint32_t>(s.models.size()));
+    for (const auto& m : s.models) {
+        if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet, so there is nothing to save");
+        m->save(out);
+    }
+    Fnv64 sum;
+    sum.add(out.bytes());
+    out.u64(sum.value());
+    return out.bytes();
+}
+
+void Engine::restore(std::string_view bytes, std::string_view name) {
+    if (!state_) throw Error("no data loaded yet");
+    State& s = *state_;
+    const std::string what(name);
+    if (bytes.size() < 28 || bytes.substr(0, 8) != std::string_view(kMagic, 8)) throw Error(what + " is not a saved Reel model");
+    ByteReader tail(bytes.substr(bytes.size() - 8), what);
+    Fnv64 sum;
+    sum.add(bytes.substr(0, bytes.size() - 8));
+    if (tail.u64() != sum.value()) throw Error(what + " is damaged (its checksum does not match)");
+    ByteReader in(bytes.substr(8, bytes.size() - 16), what);
+    const uint32_t version = in.u32();
+    if (version != kFormatVersion)
+        throw Error(what + " is in format " + std::to_string(version) + "; this engine reads format " + std::to_string(kFormatVersion));
+    if (in.u64() != s.fingerprint) throw Error(what + " was trained on other data than the data loaded now");
+    Settings settings = default_settings();
+    const uint32_t count = in.u32();
+    if (count != settings.entries().size()) throw Error(what + " has other settings than this engine knows (" + std::to_string(count) + ")");
+    for (uint32_t e = 0; e < count; ++e) {
+        const std::string setting = in.text();
+        settings.set(setting, in.f64());
+    }
+    if (in.u32() != s.models.size()) throw Error(what + " holds another set of models");
+    std::vector<std::unique_ptr<Model>> models;
+    std::vector<SimilarIndex> similar;
+    for (const ModelSpec* spec : model_specs()) {
+        models.push_back(spec->make(ModelSettings(settings, spec->name), s.training(), settings.seed()));
+        models.back()->restore(in);
+        similar.emplace_back(models.back()->film_vector(0), models.back()->factors(), s.index, settings.whole("similar.min_support"));
+    }
+    if (in.left() != 0) throw Error(what + " has " + std::to_string(in.left()) + " bytes too many");
+    s.models = std::move(models);
+    s.similar = std::move(similar);
+    settings_ = std::move(settings);
 }
 
 }  // namespace reel

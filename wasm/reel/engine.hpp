@@ -1,25 +1,31 @@
-// reel::Engine ties the pieces together: dataset, split, both models, queries and metrics.
-// The CLI and the Embind bindings are thin faces over this one class.
+// reel::Engine ties the pieces together: dataset, split, the registered models, queries,
+// viewers folded in, metrics and saved models. The CLI and the Embind bindings are thin faces
+// over this one class.
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
-#include "config.hpp"
 #include "dataset.hpp"
-#include "ranking_model.hpp"
-#include "rating_model.hpp"
+#include "filter.hpp"
+#include "model.hpp"
+#include "models.hpp"
 #include "search.hpp"
-#include "similar.hpp"
+#include "settings.hpp"
 #include "train_index.hpp"
 
 namespace reel {
 
-enum class Model { Rating, Ranking };
-enum class Ranker { Ranking, Rating, Popularity };
-Model model_named(std::string_view name);    // "rating" | "ranking"
-Ranker ranker_named(std::string_view name);  // "ranking" | "rating" | "popularity"
+// What every face caps, so no request can make the engine work without end.
+struct Limits {
+    static constexpr size_t max_results = 1000;      // k or n of any list
+    static constexpr size_t max_query_bytes = 200;   // a title search
+    static constexpr size_t max_profile = 20000;     // films in a viewer's profile
+};
+
+constexpr const char* kPopularity = "popularity";  // the baseline ranker: most training ratings first
 
 struct Summary {
     size_t users = 0, films = 0, rated_films = 0, ratings = 0, train = 0, test = 0, duplicates = 0;
@@ -27,12 +33,21 @@ struct Summary {
 
 struct EpochReport {
     int epoch = 0, epochs = 0;  // epoch counts from 1
-    double loss = 0;            // rating: RMSE of the pass; ranking: mean BPR loss of the pass
-    double held_out = 0;        // rating: RMSE on the test ratings; ranking: NaN (recall costs a full pass)
+    double loss = 0;            // what the model's spec().loss_label says
+};
+
+// One model's figures under evaluation.md; NaN where a figure does not apply.
+struct ModelFigures {
+    const ModelSpec* spec = nullptr;
+    double rmse = NAN;                 // models that predict stars
+    double recall10 = NAN, ndcg10 = NAN;
+    double lift = NAN;                 // recall10 / popularity's − 1
 };
 
 struct Figures {
-    double rating_rmse = 0, ranking_recall10 = 0, popularity_recall10 = 0, lift = 0, rating_as_ranker_recall10 = 0;
+    std::vector<ModelFigures> models;  // in registry order
+    double popularity_recall10 = NAN, popularity_ndcg10 = NAN;
+    size_t viewers = 0;                // viewers with a relevant film, over whom recall is averaged
 };
 
 struct Pick {
@@ -45,45 +60,115 @@ struct Prediction {
     float prediction;
 };
 
+// A rating a viewer gives: MovieLens ids and half stars from 0.5 to 5.
+struct ProfileEntry {
+    int32_t movie_id;
+    float stars;
+};
+
+// A rated film's share of a recommended film's score.
+struct Reason {
+    int32_t movie_id;
+    float share;
+};
+
+struct Recommendation {
+    int32_t movie_id;
+    float score;
+    float base;                   // what the film scores before anything the viewer rated: score = base + Σ shares
+    std::vector<Reason> because;  // the rated films that pushed it up most, largest first (positive shares)
+};
+
+struct VisitorPicks {
+    std::vector<Recommendation> picks;
+    std::vector<int32_t> unknown;  // profile films not in the catalogue
+    std::vector<int32_t> unrated;  // profile films nobody rated in training: kept out of the fold-in, never offered
+};
+
+struct Explained {
+    float score = 0, base = 0;
+    std::vector<Reason> shares;  // every profile film the fold-in used, in movieId order
+};
+
+// Visitors read from a ratings file: user ids ascending and each one's ratings.
+struct Visitors {
+    std::vector<int32_t> user_ids;
+    std::vector<std::vector<ProfileEntry>> profiles;
+    const std::vector<ProfileEntry>* of(int32_t user_id) const;  // null when absent
+};
+
 class Engine {
 public:
-    explicit Engine(Config config = {});  // throws reel::Error for a bad setting
+    explicit Engine(Settings settings = default_settings());
     ~Engine();
     Engine(Engine&&) noexcept;
     Engine& operator=(Engine&&) noexcept;
 
     // Loads movies.csv and ratings.csv bytes and splits the ratings 80/20 by `seed`. An empty
     // movies_csv names films by id. On error nothing changes: the engine keeps what it had.
-    Summary load(std::string_view movies_csv, std::string_view ratings_csv, uint64_t seed);
-    // Loads a given train/test split instead (models are seeded with config().seed).
-    Summary load_split(std::string_view movies_csv, std::string_view train_csv, std::string_view test_csv);
+    // `ratings_name` is the file as messages should name it.
+    Summary load(std::string_view movies_csv, std::string_view ratings_csv, uint64_t seed,
+                 std::string_view movies_name = "movies.csv", std::string_view ratings_name = "ratings.csv");
+    // Loads a given split instead (models are seeded with the "seed" setting). An empty
+    // test_csv means no held-out ratings (the new-visitor protocol holds out other files).
+    Summary load_split(std::string_view movies_csv, std::string_view train_csv, std::string_view test_csv,
+                       std::string_view movies_name = "movies.csv", std::string_view train_name = "train.csv",
+                       std::string_view test_name = "test.csv");
 
-    int epochs(Model model) const;
-    EpochReport train_epoch(Model model);  // one more epoch; throws once all are done
-    void train();                          // every remaining epoch of both models
-    bool trained(Model model) const;
+    const Settings& settings() const { return settings_; }
+    bool loaded() const { return state_ != nullptr; }
+    const Model& model(std::string_view name) const;  // throws for an unknown name or no data
+    EpochReport train_epoch(std::string_view model);  // one more epoch; throws once all are done or if it diverges
+    void train();                                     // every remaining epoch of every model
+    bool trained(std::string_view model) const;
 
+    // Warm: every model on the held-out ratings, evaluation.md's protocol.
     Figures evaluate() const;
-    std::vector<Pick> similar(int32_t movie_id, size_t k, Model model) const;
-    std::vector<Pick> recommend(int32_t user_id, size_t k, Ranker ranker = Ranker::Ranking) const;
-    std::vector<Pick> favourites(int32_t user_id, size_t k) const;  // the user's highest training ratings
+    // New visitors: each visitor of `profile` folded in (film side frozen) and ranked against
+    // their `hidden` ratings, skipping the films they rated in `exclude` (the full profile
+    // when `profile` holds only its first few ratings; null: the profile itself).
+    Figures evaluate_visitors(const Visitors& profile, const Visitors& hidden, const Visitors* exclude = nullptr) const;
+    // A ratings file grouped by user, ids as written (a film need not be in the catalogue).
+    Visitors read_visitors(std::string_view ratings_csv, std::string_view name) const;
+
+    std::vector<Pick> similar(int32_t movie_id, size_t k, std::string_view model, const Filter& filter = {}) const;
+    // A MovieLens user's next films: never one they rated (train or test).
+    std::vector<Pick> recommend(int32_t user_id, size_t n, std::string_view model, const Filter& filter = {}) const;
+    // A visitor's next films from their own ratings, folded in; never one they rated, nor one
+    // of `also_seen` (films seen but not to be used, e.g. the rest of a protocol's profile).
+    VisitorPicks recommend_for(const std::vector<ProfileEntry>& profile, size_t n, std::string_view model,
+                               const Filter& filter = {}, const std::vector<ProfileEntry>* also_seen = nullptr) const;
+    // How film `movie_id`'s score for the visitor splits over their ratings.
+    Explained explain_for(const std::vector<ProfileEntry>& profile, int32_t movie_id, std::string_view model) const;
+    // The stars model's prediction for each hidden (visitor, film) whose film is in training,
+    // the visitor folded in from `profile`.
+    std::vector<Prediction> visitor_predictions(const Visitors& profile, const Visitors& hidden) const;
+
+    std::vector<Pick> favourites(int32_t user_id, size_t k) const;  // the user's highest ratings
     std::vector<int32_t> search(std::string_view query, size_t k) const;
     int32_t resolve_title(std::string_view title) const;           // throws listing candidates
-    std::vector<Prediction> test_predictions() const;               // the rating model, one per test rating
+    std::vector<Prediction> test_predictions(std::string_view model) const;  // one per test rating
 
-    const Config& config() const { return config_; }
+    // Every trained model as bytes: a versioned format with the settings, a fingerprint of the
+    // data and a checksum. restore() refuses other data, another format or a damaged file,
+    // and then leaves the engine as it was.
+    std::string save() const;
+    void restore(std::string_view bytes, std::string_view name = "the model file");
+    uint64_t fingerprint() const;  // of the loaded data
+
     const Dataset& data() const;
     const TrainIndex& train_index() const;
 
 private:
     struct State;  // everything a load builds, swapped in whole
-    void install(std::unique_ptr<State> state, uint64_t seed);
-    Summary summary() const;
+    Summary install(std::unique_ptr<State> state, uint64_t seed);
     const State& state() const;
     int user_of(int32_t user_id) const;
     int film_of(int32_t movie_id) const;
+    size_t model_index(std::string_view name) const;
+    const Model& trained_model(std::string_view name) const;
 
-    Config config_;
+    Settings settings_;
     std::unique_ptr<State> state_;
 };
 

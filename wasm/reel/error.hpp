@@ -2,11 +2,17 @@
 #pragma once
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace reel {
 
 struct Error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+// A value as a message quotes it: in single quotes, control bytes written as \n, \0, \xNN (a NUL
+// would end the message early wherever it becomes a C string), and cut after `limit` bytes
+// with "…" so a 50 MB field cannot flood a terminal.
+std::string quoted(std::string_view text, size_t limit = 60);
 
 }  // namespace reel

@@ -1,67 +1,122 @@
-// BPR by SGD with uniformly drawn positives and (optionally) the hardest of a few sampled
-// negatives (dynamic negative sampling, Zhang et al. 2013).
+// BPR by SGD with uniformly drawn positives and the hardest of a few sampled negatives
+// (dynamic negative sampling, Zhang et al. 2013).
 #include "ranking_model.hpp"
 
+#include <algorithm>
+
 #include "det_math.hpp"
+#include "error.hpp"
 #include "kernels.hpp"
 
 namespace reel {
 
-enum : uint64_t { kInitStream = 4, kSampleStream = 5 };
+namespace {
 
-RankingModel::RankingModel(const RankingConfig& config, const TrainIndex& index, uint64_t seed)
-    : config_(config),
-      index_(&index),
-      rng_(Rng::stream(seed, kSampleStream)),
-      learning_rate_(config.learning_rate),
-      b_(Eigen::VectorXf::Zero(static_cast<Eigen::Index>(index.films()))),
-      U_(Embeddings::Zero(static_cast<Eigen::Index>(index.users()), config.factors)),
-      V_(Embeddings::Zero(static_cast<Eigen::Index>(index.films()), config.factors)) {
-    for (size_t u = 0; u < index.users(); ++u) {
-        const float* value = index.values_begin(static_cast<int>(u));
-        for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++value)
-            if (*value >= config.min_positive) positives_.push_back(Rating{static_cast<int32_t>(u), *f, *value});
-    }
-    Rng init = Rng::stream(seed, kInitStream);
-    const float s = config.init_scale;
-    for (Eigen::Index u = 0; u < U_.rows(); ++u)
-        if (index.count_of_user(static_cast<int>(u)) > 0)
-            for (int f = 0; f < config.factors; ++f) U_(u, f) = init.uniform(-s, s);
-    for (int32_t i : index.rated_films())
-        for (int f = 0; f < config.factors; ++f) V_(i, f) = init.uniform(-s, s);
+enum : uint64_t { kInitStream = 4, kSampleStream = 5, kFoldInStream = 6 };
+
+constexpr SettingSpec kSettings[] = {
+    {"factors", 64, 4, 1024, SettingKind::Lanes, "length of the user and film vectors"},
+    {"epochs", 30, 1, 1000, SettingKind::Whole, "passes, each as many steps as there are positives"},
+    {"learning_rate", 0.15, 1e-6, 10, SettingKind::Real, "SGD step γ at epoch 0"},
+    {"decay", 0.93, 0.01, 1, SettingKind::Real, "γ shrinks by this factor after every epoch"},
+    {"reg", 0.03, 0, 100, SettingKind::Real, "λ on the vectors"},
+    {"reg_bias", 0.01, 0, 100, SettingKind::Real, "λ_b on the film biases"},
+    {"init_scale", 0.1, 0, 10, SettingKind::Real, "vectors start uniform in [−s, s]"},
+    {"min_positive", 3.5, 0.5, 5, SettingKind::Real, "a rating this high counts as a positive"},
+    {"negatives", 4, 1, 64, SettingKind::Whole, "negatives drawn per step; the best-scoring one is used"},
+    {"fold_in_epochs", 30, 1, 1000, SettingKind::Whole, "passes over a folded-in viewer's positives"},
+    {"fold_in_learning_rate", 0.1, 1e-6, 10, SettingKind::Real, "SGD step γ for a folded-in viewer's vector"},
+    {"fold_in_min_steps", 50, 1, 100000, SettingKind::Whole, "SGD steps per fold-in pass, at least"},
+};
+
+std::unique_ptr<Model> make(const ModelSettings& settings, const TrainingData& data, uint64_t seed) {
+    return std::make_unique<RankingModel>(settings, data, seed);
 }
 
-float RankingModel::score(int u, int i) const { return b_[i] + dot(U_.row(u).data(), V_.row(i).data(), config_.factors); }
+}  // namespace
 
-int RankingModel::sample_negative(int u) {
-    // Negatives are drawn from the films seen in training that u did not rate; with more than
-    // one candidate the best-scoring one is the most informative to push down.
-    const std::vector<int32_t>& films = index_->rated_films();
-    if (index_->count_of_user(u) >= films.size()) return -1;  // u rated every film: no negative exists
+const ModelSpec kRankingModel = {
+    "ranking",
+    "Ranking model",
+    "BPR by SGD: learns which films each viewer picks over others, for top-N lists.",
+    "BPR loss",
+    "learning_rate",
+    false,
+    setting_list(kSettings),
+    make,
+};
+
+RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uint64_t seed)
+    : Model(kRankingModel, s, data.index.users(), data.index.films()),
+      index_(data.index),
+      reg_(s.real("reg")),
+      reg_bias_(s.real("reg_bias")),
+      decay_(s.real("decay")),
+      min_positive_(s.real("min_positive")),
+      negatives_(s.whole("negatives")),
+      fold_in_epochs_(s.whole("fold_in_epochs")),
+      fold_in_learning_rate_(s.real("fold_in_learning_rate")),
+      fold_in_min_steps_(static_cast<uint32_t>(s.whole("fold_in_min_steps"))),
+      learning_rate_(s.real("learning_rate")),
+      rng_(Rng::stream(seed, kSampleStream)),
+      seed_(seed) {
+    std::vector<char> has_positive(index_.users(), 0);
+    for (size_t u = 0; u < index_.users(); ++u) {
+        const int uu = static_cast<int>(u);
+        const float* value = index_.values_begin(uu);
+        for (const int32_t* f = index_.films_begin(uu); f != index_.films_end(uu); ++f, ++value)
+            if (*value >= min_positive_) positives_.push_back(Rating{uu, *f, *value}), has_positive[u] = 1;
+    }
+    if (positives_.empty())
+        throw Error("no training rating reaches ranking.min_positive = " + setting_text(min_positive_) +
+                    ", so the ranking model has nothing to learn from");
+    // A user with no positive gets no steps: their vector stays zero, so their score is the
+    // film bias alone (popularity as BPR learned it), not a random start.
+    Rng init = Rng::stream(seed, kInitStream);
+    const float scale = s.real("init_scale");
+    for (size_t u = 0; u < index_.users(); ++u)
+        if (index_.count_of_user(static_cast<int>(u)) > 0) {
+            for (int f = 0; f < factors_; ++f) {
+                const float v = init.uniform(-scale, scale);  // drawn for every rater, so streams stay aligned
+                if (has_positive[u]) users_(static_cast<Eigen::Index>(u), f) = v;
+            }
+        }
+    for (int32_t i : index_.rated_films())
+        for (int f = 0; f < factors_; ++f) films_(i, f) = init.uniform(-scale, scale);
+}
+
+template <class RatedFn, class ScoreFn>
+int RankingModel::sample_negative(Rng& rng, size_t rated_count, RatedFn rated, ScoreFn score) const {
+    // Negatives are drawn from the films seen in training that the viewer did not rate; with
+    // more than one candidate, the best-scoring one is the most informative to push down.
+    const std::vector<int32_t>& films = index_.rated_films();
+    if (rated_count >= films.size()) return -1;  // every film is rated: no negative exists
     int best = -1;
     float best_score = 0;
-    for (int c = 0; c < config_.negatives; ++c) {
+    for (int c = 0; c < negatives_; ++c) {
         int j;
-        do j = films[rng_.below(static_cast<uint32_t>(films.size()))];
-        while (index_->rated(u, j));
-        if (config_.negatives == 1) return j;
-        const float s = score(u, j);
+        do j = films[rng.below(static_cast<uint32_t>(films.size()))];
+        while (rated(j));
+        if (negatives_ == 1) return j;
+        const float s = score(j);
         if (best < 0 || s > best_score) best = j, best_score = s;
     }
     return best;
 }
 
 double RankingModel::bpr_step(int u, int i, int j, float lr) {
-    const float lambda = config_.reg, lambda_b = config_.reg_bias;
-    float* pu = U_.row(u).data();
-    float* vi = V_.row(i).data();
-    float* vj = V_.row(j).data();
+    const float lambda = reg_, lambda_b = reg_bias_;
+    float* pu = users_.row(u).data();
+    float* vi = films_.row(i).data();
+    float* vj = films_.row(j).data();
+    float& bi = film_bias_[i];
+    float& bj = film_bias_[j];
     const float x = score(u, i) - score(u, j);  // x̂_uij
     const double t = det_exp(-x);                // e^−x̂, shared by the gradient and the loss
     const float g = static_cast<float>(1.0 / (1.0 + 1.0 / t));  // −∂(−ln σ(x̂))/∂x̂ = σ(−x̂) = t / (1 + t)
-    b_[i] += lr * (g - lambda_b * b_[i]);                // b_i ← b_i + γ(g − λ_b b_i)
-    b_[j] += lr * (-g - lambda_b * b_[j]);               // b_j ← b_j + γ(−g − λ_b b_j)
-    for (int f = 0; f < config_.factors; f += 4) {
+    bi += lr * (g - lambda_b * bi);              // b_i ← b_i + γ(g − λ_b b_i)
+    bj += lr * (-g - lambda_b * bj);             // b_j ← b_j + γ(−g − λ_b b_j)
+    for (int f = 0; f < factors_; f += 4) {
         const f32x4 w = load4(pu + f), a = load4(vi + f), c = load4(vj + f);
         store4(pu + f, w + lr * (g * (a - c) - lambda * w));  // u ← u + γ(g(v_i − v_j) − λu)
         store4(vi + f, a + lr * (g * w - lambda * a));        // v_i ← v_i + γ(g u − λ v_i)
@@ -70,29 +125,89 @@ double RankingModel::bpr_step(int u, int i, int j, float lr) {
     return det_log(1.0 + t);  // −ln σ(x̂) = ln(1 + e^−x̂)
 }
 
-double RankingModel::train_epoch() {
+double RankingModel::fit_epoch() {
     const float lr = learning_rate_;
-    learning_rate_ *= config_.decay;
+    learning_rate_ *= decay_;
     double loss_sum = 0;
     const uint32_t n = static_cast<uint32_t>(positives_.size());
     for (uint32_t step = 0; step < n; ++step) {
         const Rating& pos = positives_[rng_.below(n)];
-        const int j = sample_negative(pos.user);
+        const int u = pos.user;
+        const int j = sample_negative(
+            rng_, index_.count_of_user(u), [&](int film) { return index_.rated(u, film); },
+            [&](int film) { return score(u, film); });
         if (j < 0) continue;
-        loss_sum += bpr_step(pos.user, pos.film, j, lr);
+        loss_sum += bpr_step(u, pos.film, j, lr);
     }
-    ++epochs_done_;
-    return n == 0 ? 0.0 : loss_sum / n;
+    return loss_sum / n;
 }
 
 double RankingModel::loss(int u, int i, int j) const {
-    const int k = config_.factors;
-    const float* pu = U_.row(u).data();
-    const float* vi = V_.row(i).data();
-    const float* vj = V_.row(j).data();
+    const float* pu = users_.row(u).data();
+    const float* vi = films_.row(i).data();
+    const float* vj = films_.row(j).data();
     const double x = double(score(u, i)) - score(u, j);
-    return det_softplus(-x) + 0.5 * config_.reg * (double(dot(pu, pu, k)) + dot(vi, vi, k) + dot(vj, vj, k)) +
-           0.5 * config_.reg_bias * (double(b_[i]) * b_[i] + double(b_[j]) * b_[j]);
+    return det_softplus(-x) + 0.5 * reg_ * (double(dot(pu, pu, factors_)) + dot(vi, vi, factors_) + dot(vj, vj, factors_)) +
+           0.5 * reg_bias_ * (double(film_bias_[i]) * film_bias_[i] + double(film_bias_[j]) * film_bias_[j]);
+}
+
+Taste RankingModel::fold_in(const std::vector<Rated>& profile) const {
+    // The training step with the films frozen: u ← (1 − γλ)u + γ g (v_i − v_j), from u = 0.
+    // So that a score can be split over the profile, u is kept as the sum of one part per
+    // positive film: every step shrinks all parts by (1 − γλ) and adds γ g (v_i − v_j) to the
+    // part of the positive i. The shared shrink is kept as one factor `shrink` (part = shrink ·
+    // stored), so a step costs O(k), not O(k · profile).
+    std::vector<int32_t> seen;
+    std::vector<size_t> positives;
+    for (size_t p = 0; p < profile.size(); ++p) {
+        seen.push_back(profile[p].film);
+        if (profile[p].stars >= min_positive_) positives.push_back(p);
+    }
+    std::sort(seen.begin(), seen.end());
+    auto rated = [&](int film) { return std::binary_search(seen.begin(), seen.end(), film); };
+
+    Taste t;
+    t.vector.assign(static_cast<size_t>(factors_), 0.0f);
+    t.part_offsets.assign(profile.size(), 0.0f);
+    t.parts = Embeddings::Zero(static_cast<Eigen::Index>(profile.size()), factors_);
+    if (positives.empty()) return t;  // nothing liked: the film bias alone ranks
+
+    Rng rng = Rng::stream(seed_, kFoldInStream);
+    float* u = t.vector.data();
+    auto score_of = [&](int film) { return film_bias_[film] + dot(u, film_vector(film), factors_); };
+    float lr = fold_in_learning_rate_, shrink = 1.0f;
+    const uint32_t n = static_cast<uint32_t>(positives.size());
+    const uint32_t steps = std::max(n, fold_in_min_steps_);  // a short profile is passed over several times a pass
+    for (int epoch = 0; epoch < fold_in_epochs_; ++epoch, lr *= decay_) {
+        for (uint32_t step = 0; step < steps; ++step) {
+            const size_t p = positives[rng.below(n)];
+            const int i = profile[p].film;
+            const int j = sample_negative(rng, seen.size(), rated, score_of);
+            if (j < 0) {  // the viewer rated every film: nothing to rank below
+                t.parts *= shrink;
+                return t;
+            }
+            const float x = score_of(i) - score_of(j);
+            const double e = det_exp(-x);
+            const float g = static_cast<float>(1.0 / (1.0 + 1.0 / e));  // σ(−x̂)
+            const float keep = 1.0f - lr * reg_;
+            shrink *= keep;
+            float* part = t.parts.row(static_cast<Eigen::Index>(p)).data();
+            const float* vi = film_vector(i);
+            const float* vj = film_vector(j);
+            for (int f = 0; f < factors_; f += 4) {
+                const f32x4 step4 = lr * g * (load4(vi + f) - load4(vj + f));  // γ g (v_i − v_j)
+                store4(u + f, keep * load4(u + f) + step4);                  // u ← (1 − γλ)u + γ g (v_i − v_j)
+                store4(part + f, load4(part + f) + step4 / shrink);
+            }
+            if (shrink < 1e-6f) {  // fold the shared factor back in before it underflows
+                t.parts *= shrink;
+                shrink = 1.0f;
+            }
+        }
+    }
+    t.parts *= shrink;
+    return t;
 }
 
 }  // namespace reel

@@ -1,51 +1,52 @@
 // The ranking model: BPR (Rendle et al. 2009), x̂_ui = b_i + u_u·v_i, fitted by SGD on sampled
 // (user, positive, negative) triples so that a user's films outrank the films they did not rate.
 #pragma once
-#include <Eigen/Core>
 #include <vector>
 
-#include "config.hpp"
-#include "rating_model.hpp"
+#include "model.hpp"
 #include "rng.hpp"
-#include "train_index.hpp"
 
 namespace reel {
 
-class RankingModel {
-public:
-    // `index` must outlive the model.
-    RankingModel(const RankingConfig& config, const TrainIndex& index, uint64_t seed);
+extern const ModelSpec kRankingModel;
 
-    // As many steps as there are positives; returns the mean BPR loss −ln σ(x̂_uij) of the pass.
-    double train_epoch();
-    int epochs_done() const { return epochs_done_; }
-    const RankingConfig& config() const { return config_; }
+class RankingModel : public Model {
+public:
+    RankingModel(const ModelSettings& settings, const TrainingData& data, uint64_t seed);
+
+    // The viewer's vector by the same SGD as training, on the viewer's vector alone.
+    Taste fold_in(const std::vector<Rated>& profile) const override;
 
     // One SGD step on a triple; returns its BPR loss −ln σ(x̂_ui − x̂_uj) before the step.
     double bpr_step(int u, int i, int j, float learning_rate);
 
-    float score(int u, int i) const;
-    int factors() const { return config_.factors; }
-    const float* film_vector(int i) const { return V_.row(i).data(); }
-
     // −ln σ(x̂_uij) + ½λ(|u_u|² + |v_i|² + |v_j|²) + ½λ_b(b_i² + b_j²): what bpr_step descends.
     double loss(int u, int i, int j) const;
 
-    float& film_bias(int i) { return b_[i]; }
-    float* user_vector(int u) { return U_.row(u).data(); }
-    float* film_vector(int i) { return V_.row(i).data(); }
+    using Model::film_bias;
+    using Model::film_vector;
+    float& film_bias(int i) { return film_bias_[i]; }
+    float* user_vector(int u) { return users_.row(u).data(); }
+    float* film_vector(int i) { return films_.row(i).data(); }
 
 private:
-    int sample_negative(int u);
+    // As many steps as there are positives; returns the mean BPR loss −ln σ(x̂_uij) of the pass.
+    double fit_epoch() override;
 
-    RankingConfig config_;
-    const TrainIndex* index_;
+    // The hardest of `negatives_` films drawn from those seen in training for which `rated`
+    // says no, by `score`; -1 when every such film is rated.
+    template <class RatedFn, class ScoreFn>
+    int sample_negative(Rng& rng, size_t rated_count, RatedFn rated, ScoreFn score) const;
+
+    const TrainIndex& index_;
+    float reg_, reg_bias_, decay_, min_positive_;
+    int negatives_, fold_in_epochs_;
+    float fold_in_learning_rate_;
+    uint32_t fold_in_min_steps_;
+    float learning_rate_;  // this epoch's γ
     std::vector<Rating> positives_;
     Rng rng_;
-    int epochs_done_ = 0;
-    float learning_rate_;
-    Eigen::VectorXf b_;
-    Embeddings U_, V_;
+    uint64_t seed_;
 };
 
 }  // namespace reel

@@ -1,56 +1,46 @@
 // The rating model: biased matrix factorisation r̂ = μ + b_u + b_i + p_u·q_i, fitted by SGD.
 #pragma once
-#include <Eigen/Core>
 #include <vector>
 
-#include "config.hpp"
-#include "ratings.hpp"
+#include "model.hpp"
 #include "rng.hpp"
 
 namespace reel {
 
-using Embeddings = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;  // one row a vector
+extern const ModelSpec kRatingModel;
 
-class RatingModel {
+class RatingModel : public Model {
 public:
-    RatingModel(const RatingConfig& config, const std::vector<Rating>& train, size_t users, size_t films,
-                uint64_t seed);
+    RatingModel(const ModelSettings& settings, const TrainingData& data, uint64_t seed);
 
-    // One pass over the training ratings in a fresh shuffled order; returns the RMSE of the
-    // pass (each rating's error measured just before its update).
-    double train_epoch();
-    int epochs_done() const { return epochs_done_; }
-    const RatingConfig& config() const { return config_; }
+    // The viewer's bias and vector by ridge regression against the frozen film side.
+    Taste fold_in(const std::vector<Rated>& profile) const override;
 
     // One SGD step on one rating with step sizes γ (factors) and γ_b (biases); returns the
     // error e = r − r̂ before the step.
     float sgd_step(int u, int i, float r, float lr, float lr_bias);
 
-    // The model's estimate before clipping (for ranking) and clipped to the star scale.
-    float score(int u, int i) const;
-    float predict(int u, int i) const;
-
-    int factors() const { return config_.factors; }
-    const float* film_vector(int i) const { return Q_.row(i).data(); }
-
     // The objective of one rating, ½e² + ½λ(|p_u|² + |q_i|²) + ½λ_b(b_u² + b_i²), whose
     // gradient sgd_step follows; used to check the step against finite differences.
     double loss(int u, int i, float r) const;
 
-    float& user_bias(int u) { return bu_[u]; }
-    float& film_bias(int i) { return bi_[i]; }
-    float* user_vector(int u) { return P_.row(u).data(); }
-    float* film_vector(int i) { return Q_.row(i).data(); }
+    // Parameters, for the gradient test.
+    float& user_bias(int u) { return user_bias_[u]; }
+    using Model::film_bias;
+    using Model::film_vector;
+    float& film_bias(int i) { return film_bias_[i]; }
+    float* user_vector(int u) { return users_.row(u).data(); }
+    float* film_vector(int i) { return films_.row(i).data(); }
 
 private:
-    RatingConfig config_;
+    // One pass over the training ratings in a fresh shuffled order; returns the RMSE of the
+    // pass (each rating's error measured just before its update).
+    double fit_epoch() override;
+
+    float reg_, reg_bias_, decay_, fold_in_reg_, fold_in_reg_bias_;
+    float learning_rate_, bias_learning_rate_;  // this epoch's γ and γ_b
     std::vector<Rating> order_;  // the training ratings, reshuffled every epoch
     Rng rng_;
-    int epochs_done_ = 0;
-    float learning_rate_, bias_learning_rate_;
-    float mu_ = 0;
-    Eigen::VectorXf bu_, bi_;
-    Embeddings P_, Q_;
 };
 
 }  // namespace reel

@@ -1,4 +1,5 @@
-// Top-N for a user: every film seen in training that the user has not rated, best first.
+// Top-N for a viewer: the films seen in training, minus every film the viewer rated, kept by
+// a filter, best first.
 #pragma once
 #include <vector>
 
@@ -7,19 +8,26 @@
 
 namespace reel {
 
-// `score(u, film)` is any model's score; the candidates are those of evaluation.md.
-template <class ScoreFn>
-std::vector<Scored> recommend(const TrainIndex& index, int u, size_t n, ScoreFn score) {
+// `seen` is sorted ascending; `score(film)` is any model's score; `keep(film)` a filter.
+template <class ScoreFn, class KeepFn>
+std::vector<Scored> top_unseen(const std::vector<int32_t>& candidates, const int32_t* seen, const int32_t* seen_end,
+                               size_t n, ScoreFn score, KeepFn keep) {
     TopN top(n);
-    const int32_t* seen = index.films_begin(u);
-    const int32_t* seen_end = index.films_end(u);
-    for (int32_t film : index.rated_films()) {
-        // Both lists ascend, so one merge-like walk skips the user's own films.
+    for (int32_t film : candidates) {
+        // Both lists ascend, so one merge-like walk skips the viewer's own films.
         while (seen != seen_end && *seen < film) ++seen;
         if (seen != seen_end && *seen == film) continue;
-        top.offer(film, score(u, film));
+        if (keep(film)) top.offer(film, score(film));
     }
     return top.take();
+}
+
+// The candidates of evaluation.md for trained user u: films in training that u did not rate there.
+template <class ScoreFn>
+std::vector<Scored> recommend(const TrainIndex& index, int u, size_t n, ScoreFn score) {
+    return top_unseen(
+        index.rated_films(), index.films_begin(u), index.films_end(u), n, [&](int film) { return score(u, film); },
+        [](int) { return true; });
 }
 
 }  // namespace reel

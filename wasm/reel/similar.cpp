@@ -17,22 +17,27 @@ void normalise(float* v, int k) {
 
 SimilarIndex::SimilarIndex(const float* vectors, int factors, const TrainIndex& index, int min_support)
     : factors_(factors), source_(vectors) {
+    const int k = factors;
     for (int32_t film : index.rated_films())
         if (index.count(film) >= min_support) films_.push_back(film);
-    unit_.resize(static_cast<Eigen::Index>(films_.size()), factors);
+    unit_.resize(static_cast<Eigen::Index>(films_.size()), k);
     for (size_t r = 0; r < films_.size(); ++r) {
         float* row = unit_.row(static_cast<Eigen::Index>(r)).data();
-        std::copy(vectors + static_cast<size_t>(films_[r]) * factors, vectors + static_cast<size_t>(films_[r] + 1) * factors, row);
-        normalise(row, factors);
+        const float* v = vectors + static_cast<size_t>(films_[r]) * static_cast<size_t>(k);
+        std::copy(v, v + k, row);
+        normalise(row, k);
     }
 }
 
-std::vector<Scored> SimilarIndex::neighbours(int film, size_t k) const {
-    std::vector<float> query(source_ + static_cast<size_t>(film) * factors_, source_ + static_cast<size_t>(film + 1) * factors_);
-    normalise(query.data(), factors_);
+std::vector<Scored> SimilarIndex::neighbours(int film, size_t k, const std::function<bool(int)>& keep) const {
+    const int factors = factors_;
+    const float* v = source_ + static_cast<size_t>(film) * static_cast<size_t>(factors);
+    std::vector<float> query(v, v + factors);
+    normalise(query.data(), factors);
     TopN top(k);
     for (size_t r = 0; r < films_.size(); ++r)
-        if (films_[r] != film) top.offer(films_[r], dot(query.data(), unit_.row(static_cast<Eigen::Index>(r)).data(), factors_));
+        if (films_[r] != film && keep(films_[r]))
+            top.offer(films_[r], dot(query.data(), unit_.row(static_cast<Eigen::Index>(r)).data(), factors));
     return top.take();
 }
 

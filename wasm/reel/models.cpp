@@ -1,0 +1,41 @@
+// The one list of models: adding a model is its file plus its line here.
+#include "models.hpp"
+
+#include "error.hpp"
+#include "ranking_model.hpp"
+#include "rating_model.hpp"
+
+namespace reel {
+
+namespace {
+constexpr SettingSpec kEngineSettings[] = {
+    {"seed", 42, 0, kMaxSeed, SettingKind::Whole, "seeds the split, the initial vectors and every sample"},
+    {"similar.min_support", 10, 1, 1e6, SettingKind::Whole, "a neighbour needs this many training ratings"},
+};
+}  // namespace
+
+const std::vector<const ModelSpec*>& model_specs() {
+    static const std::vector<const ModelSpec*> all = {
+        &kRatingModel,
+        &kRankingModel,
+    };
+    return all;
+}
+
+const ModelSpec& model_spec(std::string_view name) {
+    std::string names;
+    for (const ModelSpec* m : model_specs()) {
+        if (name == m->name) return *m;
+        names += (names.empty() ? "" : ", ") + std::string(m->name);
+    }
+    throw Error("unknown model " + quoted(name) + " (the models are " + names + ")");
+}
+
+Settings default_settings() {
+    Settings s;
+    s.add("", setting_list(kEngineSettings));
+    for (const ModelSpec* m : model_specs()) s.add(m->name, m->settings);
+    return s;
+}
+
+}  // namespace reel

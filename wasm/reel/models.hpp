@@ -1,0 +1,19 @@
+// The registry: every model Reel offers, in the order the page and the CLI list them.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+#include "settings.hpp"
+
+namespace reel {
+
+const std::vector<const ModelSpec*>& model_specs();
+
+// The model called `name`; throws reel::Error listing the names there are.
+const ModelSpec& model_spec(std::string_view name);
+
+// "seed", the engine's own settings and every model's, at their defaults.
+Settings default_settings();
+
+}  // namespace reel
