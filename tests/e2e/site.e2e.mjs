@@ -170,7 +170,7 @@ async function main() {
       const values = await page.locator('.figure').evaluateAll((els) =>
         els.map((e) => `${e.dataset.key}=${e.querySelector('.figure-exact').textContent}`),
       );
-      check(values.length === 5, `expected five figures, got ${values.length}`);
+      check(values.length === 6, `expected six figures (RMSE, recall and lift per model, popularity), got ${values.length}`);
       const times = await page.locator('.numbers > p.muted').last().textContent();
       values.push(`| ${times}`);
       await page.screenshot({ path: path.join(output, 'site.png'), fullPage: true });

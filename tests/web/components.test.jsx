@@ -9,7 +9,7 @@ import { Recommendations } from '../../web/src/Recommendations.jsx';
 import { SimilarFilms } from '../../web/src/SimilarFilms.jsx';
 import { TrainingProgress } from '../../web/src/TrainingProgress.jsx';
 import { UserPicker } from '../../web/src/UserPicker.jsx';
-import { fakeClient } from './fakeClient.js';
+import { fakeClient, MODELS } from './fakeClient.js';
 
 const trainingState = () => document.querySelector('.training-status')?.dataset.state;
 
@@ -21,8 +21,8 @@ describe('TrainingProgress', () => {
     render(
       <TrainingProgress
         phase="training"
-        epochs={{ rating: 20, ranking: 30 }}
-        progress={{ rating: { stage: 'rating', epoch: 5, epochs: 20, loss: 0.91234, heldOut: 0.95678, elapsedMs: 500, etaMs: 1500 } }}
+        models={[{ ...MODELS[0], epochs: 20 }, { ...MODELS[1], epochs: 30 }]}
+        progress={{ rating: { stage: 'rating', epoch: 5, epochs: 20, loss: 0.91234, elapsedMs: 500, etaMs: 1500 } }}
       />,
     );
     const [rating, ranking] = screen.getAllByRole('progressbar');
@@ -30,7 +30,7 @@ describe('TrainingProgress', () => {
     expect(rating.getAttribute('aria-valuemax')).toBe('20');
     expect(ranking.getAttribute('aria-valuenow')).toBe('0');
     expect(screen.getByText('epoch 5 of 20')).toBeTruthy();
-    expect(screen.getByText('training RMSE 0.912 · held-out RMSE 0.957')).toBeTruthy();
+    expect(screen.getByText('training RMSE 0.9123')).toBeTruthy();
     expect(screen.getByText('1.5 s left')).toBeTruthy();
     expect(screen.getByText('epoch 0 of 30')).toBeTruthy();
   });
@@ -48,7 +48,7 @@ describe('SimilarFilms', () => {
   it('lists neighbours with similarity and marks cross-genre ones; clicking picks', async () => {
     const client = fakeClient();
     const picked = [];
-    render(<SimilarFilms client={client} filmId={1} loaded ready onPick={(id) => picked.push(id)} />);
+    render(<SimilarFilms client={client} models={MODELS} filmId={1} loaded ready onPick={(id) => picked.push(id)} />);
     const items = await screen.findAllByRole('listitem');
     expect(items).toHaveLength(2);
     expect(items[0].textContent).toContain('Babe (1995)');
@@ -64,23 +64,23 @@ describe('SimilarFilms', () => {
 
   it('switches the model with the segmented control', async () => {
     const client = fakeClient();
-    render(<SimilarFilms client={client} filmId={1} loaded ready onPick={() => {}} />);
+    render(<SimilarFilms client={client} models={MODELS} filmId={1} loaded ready onPick={() => {}} />);
     await screen.findAllByRole('listitem');
     expect(client.calls).toContainEqual(['similar', 1, 'ranking']);
-    fireEvent.click(screen.getByRole('radio', { name: 'By taste' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Rating model' }));
     await waitFor(() => expect(client.calls).toContainEqual(['similar', 1, 'rating']));
   });
 
   it('names the film but waits for training before asking for neighbours', async () => {
     const client = fakeClient();
-    render(<SimilarFilms client={client} filmId={1} loaded ready={false} onPick={() => {}} />);
+    render(<SimilarFilms client={client} models={MODELS} filmId={1} loaded ready={false} onPick={() => {}} />);
     await screen.findByText('Toy Story');
     expect(screen.getByText(/appear as soon as training finishes/)).toBeTruthy();
     expect(client.calls.some((c) => c[0] === 'similar')).toBe(false);
   });
 
   it('reports an unknown film from the URL', async () => {
-    render(<SimilarFilms client={fakeClient()} filmId={424242} loaded ready onPick={() => {}} />);
+    render(<SimilarFilms client={fakeClient()} models={MODELS} filmId={424242} loaded ready onPick={() => {}} />);
     expect((await screen.findByRole('alert')).textContent).toContain('No film with movieId 424242');
   });
 });
@@ -104,13 +104,12 @@ describe('viewers', () => {
 });
 
 describe('NumbersPanel and AboutPanel', () => {
-  it('shows the five figures with what each means', async () => {
-    render(<NumbersPanel client={fakeClient()} ready />);
-    await waitFor(() => expect(document.querySelectorAll('.figure-value')).toHaveLength(5));
+  it("shows every model's figures, from the engine's list, with what each means", async () => {
+    render(<NumbersPanel client={fakeClient()} models={MODELS} ready />);
+    await waitFor(() => expect(document.querySelectorAll('.figure-value')).toHaveLength(6));
     const values = [...document.querySelectorAll('.figure-value')].map((e) => e.textContent);
-    expect(values).toEqual(['0.8712', '0.1400', '0.0900', '+55.5 %', '0.0200']);
+    expect(values).toEqual(['0.8712', '0.0200', '−77.8 %', '0.1400', '+55.5 %', '0.0900']);
     expect(document.querySelector('.figure-exact').textContent).toBe('0.8712');
-    expect(document.querySelectorAll('.figure')).toHaveLength(5);
     for (const m of document.querySelectorAll('.figure-meaning')) expect(m.textContent.length).toBeGreaterThan(40);
     expect(screen.getByText(/rating model 1.2 s, ranking model 3.4 s/)).toBeTruthy();
   });

@@ -26,6 +26,16 @@ export async function loadReel() {
   return createReel({ wasmBinary: readFileSync(path.join(dir, 'reel.wasm')) });
 }
 
+/** The native `reel`, built if it is missing, so native-versus-wasm tests always run. */
+export function nativeReel() {
+  const reel = path.join(root, 'build/native/reel');
+  if (!existsSync(reel)) {
+    execFileSync('cmake', ['-S', root, '-B', path.join(root, 'build/native'), '-DCMAKE_BUILD_TYPE=Release'], { stdio: 'ignore' });
+    execFileSync('cmake', ['--build', path.join(root, 'build/native'), '--target', 'reel', '-j2'], { stdio: 'ignore' });
+  }
+  return reel;
+}
+
 /** The MovieLens folder, found the way every script finds it. */
 export function dataDir() {
   return execFileSync(path.join(root, 'scripts/data'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();

@@ -4,6 +4,11 @@ export const TOY = { movieId: 1, title: 'Toy Story (1995)', name: 'Toy Story', y
 export const HEAT = { movieId: 6, title: 'Heat (1995)', name: 'Heat', year: 1995, genres: ['Action', 'Crime'], ratings: 80 };
 export const BABE = { movieId: 34, title: 'Babe (1995)', name: 'Babe', year: 1995, genres: ['Comedy'], ratings: 60 };
 
+export const MODELS = [
+  { name: 'rating', label: 'Rating model', description: 'Predicts stars.', lossLabel: 'training RMSE', predictsStars: true, epochs: 2, epochsDone: 0 },
+  { name: 'ranking', label: 'Ranking model', description: 'Ranks films.', lossLabel: 'BPR loss', predictsStars: false, epochs: 2, epochsDone: 0 },
+];
+
 export function fakeClient(overrides = {}) {
   const calls = [];
   const log = (name, ...args) => calls.push([name, ...args]);
@@ -14,7 +19,7 @@ export function fakeClient(overrides = {}) {
       onProgress?.({ type: 'progress', stage: 'parse' });
       return {
         stats: { users: 610, films: 9742, ratedFilms: 9724, ratings: 100836, train: 80669, test: 20167, duplicates: 0 },
-        epochs: { rating: 2, ranking: 2 },
+        models: MODELS,
         genreNames: ['Action', 'Animation', 'Comedy', 'Crime'],
       };
     },
@@ -22,7 +27,7 @@ export function fakeClient(overrides = {}) {
       log('train');
       for (const stage of ['rating', 'ranking']) {
         for (let epoch = 1; epoch <= 2; epoch++) {
-          onProgress({ type: 'progress', stage, epoch, epochs: 2, loss: 1 / epoch, heldOut: stage === 'rating' ? 0.9 : NaN, elapsedMs: 10 * epoch, etaMs: 10 * (2 - epoch) });
+          onProgress({ type: 'progress', stage, epoch, epochs: 2, loss: 1 / epoch, elapsedMs: 10 * epoch, etaMs: 10 * (2 - epoch) });
         }
       }
       return { cancelled: false, trainMs: { rating: 1200, ranking: 3400 } };
@@ -64,11 +69,12 @@ export function fakeClient(overrides = {}) {
     },
     async evaluate() {
       return {
-        ratingRmse: 0.8712,
-        rankingRecall10: 0.14,
-        popularityRecall10: 0.09,
-        lift: 0.5555,
-        ratingAsRankerRecall10: 0.02,
+        viewers: 590,
+        popularity: { recall10: 0.09, ndcg10: 0.15 },
+        models: [
+          { name: 'rating', rmse: 0.8712, recall10: 0.02, ndcg10: 0.03, lift: -0.7778 },
+          { name: 'ranking', rmse: NaN, recall10: 0.14, ndcg10: 0.2, lift: 0.5555 },
+        ],
         trainMs: { rating: 1200, ranking: 3400 },
       };
     },

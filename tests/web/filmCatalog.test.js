@@ -1,44 +1,50 @@
-// Unit tests for the catalog wrapper: display names and film lookups from the engine's packed arrays.
+// Unit tests for the catalog wrapper: strings unpacked from the engine's blob, film lookups.
 import { describe, expect, it } from 'vitest';
-import { displayName, makeCatalog } from '../../web/src/filmCatalog.js';
+import { makeCatalog, unpackStrings } from '../../web/src/filmCatalog.js';
 
-describe('displayName', () => {
-  it.each([
-    ['Toy Story (1995)', 'Toy Story'],
-    ['Usual Suspects, The (1995)', 'The Usual Suspects'],
-    ['City of Lost Children, The (Cité des enfants perdus, La) (1995)', 'The City of Lost Children (Cité des enfants perdus, La)'],
-    ["Homme et une femme, Un (1966)", 'Homme et une femme, Un'],
-    ["Auberge espagnole, L' (2002)", "L'Auberge espagnole"],
-    ['Babylon 5', 'Babylon 5'],
-    ['From Dusk Till Dawn 2: Texas Blood Money (1999) ', 'From Dusk Till Dawn 2: Texas Blood Money'],
-    ['Misérables, Les (1995)', 'Les Misérables'],
-  ])('%s → %s', (title, expected) => {
-    expect(displayName(title)).toBe(expected);
+function pack(strings) {
+  const encoder = new TextEncoder();
+  const parts = strings.map((s) => encoder.encode(s));
+  const offsets = [0];
+  for (const p of parts) offsets.push(offsets.at(-1) + p.length);
+  const bytes = new Uint8Array(offsets.at(-1));
+  parts.forEach((p, i) => bytes.set(p, offsets[i]));
+  return { bytes, offsets: Uint32Array.from(offsets) };
+}
+
+describe('unpackStrings', () => {
+  it('keeps any character, newlines and accents included', () => {
+    const strings = ['Amélie', 'a\nb', '', 'Léon: The Professional'];
+    expect(unpackStrings(pack(strings))).toEqual(strings);
   });
 });
 
 describe('makeCatalog', () => {
   const raw = {
     movieIds: Int32Array.from([1, 50, 7]),
-    titles: 'Toy Story (1995)\nUsual Suspects, The (1995)\nNo Year',
+    titles: pack(['Toy Story (1995)', 'Usual Suspects, The (1995)', 'No Year']),
+    names: pack(['Toy Story', 'The Usual Suspects', 'No Year']),
+    aliases: pack(['', '', 'Sans année']),
     years: Int16Array.from([1995, 1995, 0]),
     genres: Uint32Array.from([0b011, 0b100, 0]),
     genreNames: ['Animation', 'Comedy', 'Crime'],
     counts: Int32Array.from([200, 150, 0]),
   };
 
-  it('builds rich films from ids', () => {
+  it("builds rich films from ids, with the engine's names", () => {
     const c = makeCatalog(raw);
     expect(c.size).toBe(3);
     expect(c.film(50)).toEqual({
       movieId: 50,
       title: 'Usual Suspects, The (1995)',
       name: 'The Usual Suspects',
+      alias: null,
       year: 1995,
       genres: ['Crime'],
       ratings: 150,
     });
     expect(c.film(7).year).toBeNull();
+    expect(c.film(7).alias).toBe('Sans année');
     expect(c.film(1).genres).toEqual(['Animation', 'Comedy']);
   });
 
@@ -51,6 +57,6 @@ describe('makeCatalog', () => {
   it('rejects unknown ids and mismatched titles', () => {
     const c = makeCatalog(raw);
     expect(() => c.film(999)).toThrow(/unknown movieId 999/);
-    expect(() => makeCatalog({ ...raw, titles: 'only one' })).toThrow(/1 titles for 3 films/);
+    expect(() => makeCatalog({ ...raw, titles: pack(['only one']) })).toThrow(/1 titles for 3 films/);
   });
 });

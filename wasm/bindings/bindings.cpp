@@ -1,13 +1,16 @@
 // The Embind face of reel::Engine for the Web Worker: bytes in, typed arrays and plain objects
-// out, and every C++ error rethrown as a JavaScript Error. No logic of its own.
+// out, every number checked before it reaches C++, and every C++ error rethrown as a
+// JavaScript Error. No logic of its own.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "engine.hpp"
 #include "error.hpp"
+#include "title.hpp"
 
 using emscripten::val;
 
@@ -25,10 +28,86 @@ auto guarded(F&& f) -> decltype(f()) {
     __builtin_unreachable();
 }
 
+// A JS number that must be a whole number in [min, max]: Embind's own int conversion would
+// wrap 2^32 + 1 to 1 and take null as 0.
+double whole(const val& v, const char* what, double min, double max) {
+    if (!v.isNumber()) throw reel::Error(std::string(what) + " must be a number");
+    const double x = v.as<double>();
+    if (!(x >= min && x <= max && x == std::floor(x)))
+        throw reel::Error(std::string(what) + " must be a whole number from " + reel::setting_text(min) + " to " +
+                          reel::setting_text(max));
+    return x;
+}
+
+int32_t id(const val& v, const char* what) { return static_cast<int32_t>(whole(v, what, 1, 2147483647)); }
+size_t count(const val& v) { return static_cast<size_t>(whole(v, "k", 0, reel::Limits::max_results)); }
+
+std::string text(const val& v, const char* what) {
+    if (!v.isString()) throw reel::Error(std::string(what) + " must be text");
+    return v.as<std::string>();
+}
+
 // A JS-owned copy: a view of wasm memory would go stale when the heap grows.
 template <class T>
 val typed_copy(const char* type, const std::vector<T>& v) {
     return val::global(type).new_(emscripten::typed_memory_view(v.size(), v.data()));
+}
+
+// Strings as one UTF-8 blob and offsets: a title may hold any character, a newline included.
+val strings(const std::vector<std::string>& all) {
+    std::string blob;
+    std::vector<uint32_t> offsets{0};
+    for (const std::string& s : all) blob += s, offsets.push_back(static_cast<uint32_t>(blob.size()));
+    val out = val::object();
+    out.set("bytes", val::global("Uint8Array").new_(emscripten::typed_memory_view(blob.size(), reinterpret_cast<const uint8_t*>(blob.data()))));
+    out.set("offsets", typed_copy("Uint32Array", offsets));
+    return out;
+}
+
+std::vector<int32_t> int_array(const val& v, const char* what) {
+    if (!v.instanceof(val::global("Int32Array"))) throw reel::Error(std::string(what) + " must be an Int32Array");
+    return emscripten::convertJSArrayToNumberVector<int32_t>(v);
+}
+
+std::vector<float> float_array(const val& v, const char* what) {
+    if (!v.instanceof(val::global("Float32Array"))) throw reel::Error(std::string(what) + " must be a Float32Array");
+    return emscripten::convertJSArrayToNumberVector<float>(v);
+}
+
+std::vector<reel::ProfileEntry> profile_of(const val& movie_ids, const val& stars) {
+    const std::vector<int32_t> ids = int_array(movie_ids, "movieIds");
+    const std::vector<float> values = float_array(stars, "stars");
+    if (ids.size() != values.size()) throw reel::Error("a profile needs as many stars as films");
+    std::vector<reel::ProfileEntry> profile;
+    for (size_t j = 0; j < ids.size(); ++j) profile.push_back(reel::ProfileEntry{ids[j], values[j]});
+    return profile;
+}
+
+std::vector<std::string> names(const val& v, const char* what) {
+    std::vector<std::string> out;
+    if (v.isUndefined() || v.isNull()) return out;
+    if (!val::global("Array").call<bool>("isArray", v)) throw reel::Error(std::string(what) + " must be a list of genre names");
+    const size_t n = v["length"].as<size_t>();
+    for (size_t i = 0; i < n; ++i) out.push_back(text(v[i], what));
+    return out;
+}
+
+int optional_whole(const val& f, const char* key, double min, double max) {
+    const val v = f[key];
+    return v.isUndefined() || v.isNull() ? 0 : static_cast<int>(whole(v, key, min, max));
+}
+
+reel::Filter filter_of(const reel::Engine& engine, const val& f) {
+    reel::Filter out;
+    if (f.isUndefined() || f.isNull()) return out;
+    const reel::Catalog& catalog = engine.data().catalog;
+    out.any_genre = reel::genre_mask(catalog, names(f["anyGenre"], "anyGenre"));
+    out.no_genre = reel::genre_mask(catalog, names(f["noGenre"], "noGenre"));
+    out.from_year = optional_whole(f, "fromYear", 0, 9999);
+    out.to_year = optional_whole(f, "toYear", 0, 9999);
+    out.min_ratings = optional_whole(f, "minRatings", 0, 1e9);
+    out.max_ratings = optional_whole(f, "maxRatings", 0, 1e9);
+    return out;
 }
 
 val picks_object(const std::vector<reel::Pick>& picks, const char* score_name) {
@@ -55,11 +134,11 @@ val summary_object(const reel::Summary& s) {
 
 class Engine {
 public:
-    val load(const std::string& movies, const std::string& ratings, double seed) {
+    // Files arrive as bytes (Uint8Array or text); Embind copies them in whole.
+    val load(const std::string& movies, const std::string& ratings, const val& seed) {
         return guarded([&] {
-            if (!(seed >= 0 && seed <= 9007199254740991.0 && seed == static_cast<double>(static_cast<uint64_t>(seed))))
-                throw reel::Error("seed must be a whole number from 0 to 2^53 − 1");
-            return summary_object(engine_.load(movies, ratings, static_cast<uint64_t>(seed)));
+            const double s = whole(seed, "seed", 0, reel::kMaxSeed);
+            return summary_object(engine_.load(movies, ratings, static_cast<uint64_t>(s)));
         });
     }
 
@@ -68,19 +147,34 @@ public:
         return guarded([&] { return summary_object(engine_.load_split(movies, train, test)); });
     }
 
-    int epochs(const std::string& model) {
-        return guarded([&] { return engine_.epochs(reel::model_named(model)); });
+    // The registry, with each model's training state.
+    val models() {
+        return guarded([&] {
+            val out = val::array();
+            for (const reel::ModelSpec* spec : reel::model_specs()) {
+                val m = val::object();
+                m.set("name", std::string(spec->name));
+                m.set("label", std::string(spec->label));
+                m.set("description", std::string(spec->description));
+                m.set("lossLabel", std::string(spec->loss_label));
+                m.set("predictsStars", spec->predicts_stars);
+                m.set("epochs", engine_.settings().whole(std::string(spec->name) + ".epochs"));
+                m.set("epochsDone", engine_.loaded() ? engine_.model(spec->name).epochs_done() : 0);
+                out.call<void>("push", m);
+            }
+            return out;
+        });
     }
 
-    val trainEpoch(const std::string& model) {
+    val trainEpoch(const val& model) {
         return guarded([&] {
-            const reel::EpochReport r = engine_.train_epoch(reel::model_named(model));
+            const std::string name = text(model, "model");
+            const reel::EpochReport r = engine_.train_epoch(name);
             val out = val::object();
-            out.set("model", model);
+            out.set("model", name);
             out.set("epoch", r.epoch);
             out.set("epochs", r.epochs);
             out.set("loss", r.loss);
-            out.set("heldOut", r.held_out);
             return out;
         });
     }
@@ -88,68 +182,157 @@ public:
     val evaluate() {
         return guarded([&] {
             const reel::Figures f = engine_.evaluate();
+            val models = val::array();
+            for (const reel::ModelFigures& m : f.models) {
+                val x = val::object();
+                x.set("name", std::string(m.spec->name));
+                x.set("rmse", m.rmse);
+                x.set("recall10", m.recall10);
+                x.set("ndcg10", m.ndcg10);
+                x.set("lift", m.lift);
+                models.call<void>("push", x);
+            }
+            val pop = val::object();
+            pop.set("recall10", f.popularity_recall10);
+            pop.set("ndcg10", f.popularity_ndcg10);
             val out = val::object();
-            out.set("ratingRmse", f.rating_rmse);
-            out.set("rankingRecall10", f.ranking_recall10);
-            out.set("popularityRecall10", f.popularity_recall10);
-            out.set("lift", f.lift);
-            out.set("ratingAsRankerRecall10", f.rating_as_ranker_recall10);
+            out.set("viewers", f.viewers);
+            out.set("popularity", pop);
+            out.set("models", models);
             return out;
         });
     }
 
+    // Every film once: ids, titles as MovieLens writes them, display names and first aliases
+    // (the engine's title grammar), years, genre bits and training counts.
     val catalog() {
         return guarded([&] {
             const reel::Catalog& c = engine_.data().catalog;
             std::vector<int32_t> ids;
             std::vector<int16_t> years;
             std::vector<uint32_t> genres;
-            std::string titles;
+            std::vector<std::string> titles, display, aliases;
             for (const reel::Film& f : c.films()) {
+                const reel::TitleParts parts = reel::parse_title(f.title);
                 ids.push_back(f.movie_id);
                 years.push_back(static_cast<int16_t>(f.year));
                 genres.push_back(f.genres);
-                titles += (titles.empty() ? "" : "\n") + f.title;
+                titles.push_back(f.title);
+                display.push_back(parts.name);
+                aliases.push_back(parts.aliases.empty() ? "" : parts.aliases.front());
             }
-            val names = val::array();
-            for (const std::string& g : c.genre_names()) names.call<void>("push", g);
+            val genre_names = val::array();
+            for (const std::string& g : c.genre_names()) genre_names.call<void>("push", g);
             val out = val::object();
             out.set("movieIds", typed_copy("Int32Array", ids));
-            out.set("titles", titles);
+            out.set("titles", strings(titles));
+            out.set("names", strings(display));
+            out.set("aliases", strings(aliases));
             out.set("years", typed_copy("Int16Array", years));
             out.set("genres", typed_copy("Uint32Array", genres));
-            out.set("genreNames", names);
+            out.set("genreNames", genre_names);
             out.set("counts", typed_copy("Int32Array", engine_.train_index().counts()));
             return out;
         });
     }
 
-    val similar(int movie_id, int k, const std::string& model) {
-        return guarded([&] { return picks_object(engine_.similar(movie_id, count(k), reel::model_named(model)), "scores"); });
+    val similar(const val& movie_id, const val& k, const val& model, const val& filter) {
+        return guarded([&] {
+            return picks_object(engine_.similar(id(movie_id, "movieId"), count(k), text(model, "model"), filter_of(engine_, filter)), "scores");
+        });
     }
 
-    val recommend(int user_id, int k) {
-        return guarded([&] { return picks_object(engine_.recommend(user_id, count(k)), "scores"); });
+    val recommend(const val& user_id, const val& k, const val& model, const val& filter) {
+        return guarded([&] {
+            return picks_object(engine_.recommend(id(user_id, "userId"), count(k), text(model, "model"), filter_of(engine_, filter)), "scores");
+        });
     }
 
-    val favourites(int user_id, int k) {
-        return guarded([&] { return picks_object(engine_.favourites(user_id, count(k)), "ratings"); });
+    // A visitor's next films from (movieIds, stars), each with the rated films behind it.
+    val recommendFor(const val& movie_ids, const val& stars, const val& k, const val& model, const val& filter) {
+        return guarded([&] {
+            const reel::VisitorPicks r = engine_.recommend_for(profile_of(movie_ids, stars), count(k), text(model, "model"),
+                                                               filter_of(engine_, filter));
+            std::vector<int32_t> ids, reason_ids;
+            std::vector<float> scores, bases, shares;
+            std::vector<uint32_t> reason_offsets{0};
+            for (const reel::Recommendation& p : r.picks) {
+                ids.push_back(p.movie_id), scores.push_back(p.score), bases.push_back(p.base);
+                for (const reel::Reason& why : p.because) reason_ids.push_back(why.movie_id), shares.push_back(why.share);
+                reason_offsets.push_back(static_cast<uint32_t>(reason_ids.size()));
+            }
+            val out = val::object();
+            out.set("movieIds", typed_copy("Int32Array", ids));
+            out.set("scores", typed_copy("Float32Array", scores));
+            out.set("bases", typed_copy("Float32Array", bases));
+            out.set("reasonOffsets", typed_copy("Uint32Array", reason_offsets));
+            out.set("reasonIds", typed_copy("Int32Array", reason_ids));
+            out.set("reasonShares", typed_copy("Float32Array", shares));
+            out.set("unknown", typed_copy("Int32Array", r.unknown));
+            out.set("unrated", typed_copy("Int32Array", r.unrated));
+            return out;
+        });
     }
 
-    val search(const std::string& query, int k) {
-        return guarded([&] { return typed_copy("Int32Array", engine_.search(query, count(k))); });
+    val explainFor(const val& movie_ids, const val& stars, const val& movie_id, const val& model) {
+        return guarded([&] {
+            const reel::Explained e = engine_.explain_for(profile_of(movie_ids, stars), id(movie_id, "movieId"), text(model, "model"));
+            std::vector<int32_t> ids;
+            std::vector<float> shares;
+            for (const reel::Reason& r : e.shares) ids.push_back(r.movie_id), shares.push_back(r.share);
+            val out = val::object();
+            out.set("score", e.score);
+            out.set("base", e.base);
+            out.set("movieIds", typed_copy("Int32Array", ids));
+            out.set("shares", typed_copy("Float32Array", shares));
+            return out;
+        });
+    }
+
+    val favourites(const val& user_id, const val& k) {
+        return guarded([&] { return picks_object(engine_.favourites(id(user_id, "userId"), count(k)), "ratings"); });
+    }
+
+    val search(const val& query, const val& k) {
+        return guarded([&] { return typed_copy("Int32Array", engine_.search(text(query, "query"), count(k))); });
     }
 
     val userIds() {
         return guarded([&] { return typed_copy("Int32Array", engine_.data().user_ids); });
     }
 
-private:
-    static size_t count(int k) {
-        if (k < 0 || k > 100000) throw reel::Error("k must be from 0 to 100000, not " + std::to_string(k));
-        return static_cast<size_t>(k);
+    val save() {
+        return guarded([&] {
+            const std::string bytes = engine_.save();
+            return val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
+        });
     }
 
+    void restore(const std::string& bytes) {
+        guarded([&] {
+            engine_.restore(bytes, "the saved models");
+            return 0;
+        });
+    }
+
+    // Hex, since 64 bits do not fit a JS number.
+    std::string fingerprint() {
+        return guarded([&] {
+            char hex[17];
+            std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(engine_.fingerprint()));
+            return std::string(hex);
+        });
+    }
+
+    val limits() {
+        val out = val::object();
+        out.set("maxResults", reel::Limits::max_results);
+        out.set("maxQueryLength", reel::Limits::max_query_bytes);
+        out.set("maxProfile", reel::Limits::max_profile);
+        return out;
+    }
+
+private:
     reel::Engine engine_;
 };
 
@@ -160,13 +343,19 @@ EMSCRIPTEN_BINDINGS(reel) {
         .constructor<>()
         .function("load", &Engine::load)
         .function("loadSplit", &Engine::loadSplit)
-        .function("epochs", &Engine::epochs)
+        .function("models", &Engine::models)
         .function("trainEpoch", &Engine::trainEpoch)
         .function("evaluate", &Engine::evaluate)
         .function("catalog", &Engine::catalog)
         .function("similar", &Engine::similar)
         .function("recommend", &Engine::recommend)
+        .function("recommendFor", &Engine::recommendFor)
+        .function("explainFor", &Engine::explainFor)
         .function("favourites", &Engine::favourites)
         .function("search", &Engine::search)
-        .function("userIds", &Engine::userIds);
+        .function("userIds", &Engine::userIds)
+        .function("save", &Engine::save)
+        .function("restore", &Engine::restore)
+        .function("fingerprint", &Engine::fingerprint)
+        .function("limits", &Engine::limits);
 }

@@ -105,7 +105,7 @@ export function App({ client, dataUrl }) {
             phase={phase}
             loadStage={loadStage}
             stats={info?.stats}
-            epochs={info?.epochs}
+            models={info?.models}
             progress={progress}
             trainMs={trainMs}
             onPause={() => client.cancel()}
@@ -117,7 +117,7 @@ export function App({ client, dataUrl }) {
           <section class="panel" id="films" aria-labelledby="films-title">
             <h2 id="films-title">Films like…</h2>
             <FilmSearch search={search} onPick={(f) => pickFilm(f.movieId)} disabled={!loaded} />
-            <SimilarFilms client={client} filmId={filmId} loaded={loaded} ready={ready} onPick={pickFilm} />
+            <SimilarFilms client={client} models={info?.models ?? []} filmId={filmId} loaded={loaded} ready={ready} onPick={pickFilm} />
           </section>
 
           <section class="panel" id="viewers" aria-labelledby="viewers-title">
@@ -127,7 +127,7 @@ export function App({ client, dataUrl }) {
           </section>
         </div>
 
-        <NumbersPanel client={client} ready={ready} />
+        <NumbersPanel client={client} models={info?.models ?? []} ready={ready} />
         <AboutPanel />
       </main>
 

@@ -2,40 +2,32 @@
 import { formatDuration, formatNumber, formatPercent } from './format.js';
 import { useAsync } from './useAsync.js';
 
-const FIGURES = [
-  {
-    key: 'ratingRmse',
-    name: 'Rating model RMSE',
-    show: (x) => formatNumber(x, 4),
-    meaning: 'On ratings it never saw, the rating model’s guess is off by about this many stars (root mean square; lower is better).',
-  },
-  {
-    key: 'rankingRecall10',
-    name: 'Ranking model Recall@10',
-    show: (x) => formatNumber(x, 4),
-    meaning: 'Of the held-out films a viewer rated 4 stars or more, the share that appears in the ranking model’s top 10 for them.',
-  },
-  {
-    key: 'popularityRecall10',
-    name: 'Popularity Recall@10',
-    show: (x) => formatNumber(x, 4),
-    meaning: 'The same measure for the simplest baseline: show everyone the most-rated films they have not rated yet.',
-  },
-  {
-    key: 'lift',
-    name: 'Lift over popularity',
-    show: (x) => formatPercent(x),
-    meaning: 'How much more the ranking model finds than the popularity baseline — the reason to have a model at all.',
-  },
-  {
-    key: 'ratingAsRankerRecall10',
-    name: 'Rating model as a ranker',
-    show: (x) => formatNumber(x, 4),
-    meaning: 'Recall@10 when films are ordered by predicted stars instead: good at stars is not good at top 10, so top 10 uses the ranking model.',
-  },
-];
+// What each figure means; the models and their names come from the engine.
+const MEANING = {
+  rmse: 'On ratings it never saw, the guess is off by about this many stars (root mean square; lower is better).',
+  recall10: 'Of the held-out films a viewer rated 4 stars or more, the share that appears in the top 10 for them.',
+  lift: 'How much more it finds than showing everyone the most-rated films they have not rated yet.',
+};
 
-export function NumbersPanel({ client, ready }) {
+function figureList(figures, models) {
+  const label = (name) => models.find((m) => m.name === name)?.label ?? name;
+  const out = [];
+  for (const m of figures.models) {
+    if (Number.isFinite(m.rmse)) out.push({ key: `${m.name}-rmse`, name: `${label(m.name)} RMSE`, value: m.rmse, show: formatNumber(m.rmse, 4), meaning: MEANING.rmse });
+    out.push({ key: `${m.name}-recall10`, name: `${label(m.name)} Recall@10`, value: m.recall10, show: formatNumber(m.recall10, 4), meaning: MEANING.recall10 });
+    out.push({ key: `${m.name}-lift`, name: `${label(m.name)}: lift over popularity`, value: m.lift, show: formatPercent(m.lift), meaning: MEANING.lift });
+  }
+  out.push({
+    key: 'popularity-recall10',
+    name: 'Popularity Recall@10',
+    value: figures.popularity.recall10,
+    show: formatNumber(figures.popularity.recall10, 4),
+    meaning: 'The simplest baseline: the most-rated films each viewer has not rated yet.',
+  });
+  return out;
+}
+
+export function NumbersPanel({ client, models, ready }) {
   const result = useAsync(() => (ready ? client.evaluate() : null), [client, ready]);
   const figures = result.data;
 
@@ -55,22 +47,22 @@ export function NumbersPanel({ client, ready }) {
       {figures ? (
         <>
           <dl class="figures">
-            {FIGURES.map((f) => (
+            {figureList(figures, models).map((f) => (
               <div class="figure" key={f.key} data-key={f.key}>
                 <dt>{f.name}</dt>
                 <dd>
-                  <span class="figure-value" title={String(figures[f.key])}>
-                    {f.show(figures[f.key])}
+                  <span class="figure-value" title={String(f.value)}>
+                    {f.show}
                   </span>
-                  <span class="figure-exact">{String(figures[f.key])}</span>
+                  <span class="figure-exact">{String(f.value)}</span>
                   <span class="figure-meaning">{f.meaning}</span>
                 </dd>
               </div>
             ))}
           </dl>
           <p class="muted">
-            Training time here: rating model {formatDuration(figures.trainMs.rating)}, ranking model{' '}
-            {formatDuration(figures.trainMs.ranking)}.
+            Training time here:{' '}
+            {models.map((m) => `${m.label.toLowerCase()} ${formatDuration(figures.trainMs[m.name])}`).join(', ')}.
           </p>
         </>
       ) : null}

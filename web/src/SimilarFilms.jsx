@@ -4,11 +4,6 @@ import { FilmGenres, FilmTitle, filmLabel } from './FilmMeta.jsx';
 import { filmHref } from './urlState.js';
 import { useAsync } from './useAsync.js';
 
-const MODEL_CHOICES = [
-  { model: 'ranking', label: 'By audience', hint: 'chosen by the same people (ranking model)' },
-  { model: 'rating', label: 'By taste', hint: 'rated alike by the same people (rating model)' },
-];
-
 // Starting points for an empty page; MovieLens ids are stable across its releases.
 const SUGGESTIONS = [
   { movieId: 1, label: 'Toy Story' },
@@ -28,9 +23,9 @@ function linkHandler(movieId, onPick) {
 }
 
 /**
- * @param {{ client: object, filmId: number|null, loaded: boolean, ready: boolean, onPick: (id: number) => void }} props
+ * @param {{ client: object, models: object[], filmId: number|null, loaded: boolean, ready: boolean, onPick: (id: number) => void }} props
  */
-export function SimilarFilms({ client, filmId, loaded, ready, onPick }) {
+export function SimilarFilms({ client, models, filmId, loaded, ready, onPick }) {
   const [model, setModel] = useState('ranking');
   const film = useAsync(() => (loaded && filmId !== null ? client.film(filmId) : null), [client, loaded, filmId]);
   const similar = useAsync(
@@ -81,14 +76,14 @@ export function SimilarFilms({ client, filmId, loaded, ready, onPick }) {
       {!ready && !error ? <p class="muted">Neighbours appear as soon as training finishes.</p> : null}
       {ready && !error ? (
         <div class="segmented" role="radiogroup" aria-label="Similarity">
-          {MODEL_CHOICES.map((c) => (
+          {models.map((c) => (
             <button
-              key={c.model}
+              key={c.name}
               type="button"
               role="radio"
-              aria-checked={model === c.model ? 'true' : 'false'}
-              title={c.hint}
-              onClick={() => setModel(c.model)}
+              aria-checked={model === c.name ? 'true' : 'false'}
+              title={c.description}
+              onClick={() => setModel(c.name)}
             >
               {c.label}
             </button>

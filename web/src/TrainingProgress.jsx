@@ -1,19 +1,6 @@
 // The training card: one progress bar per model with epoch, falling loss and time left; a summary once ready.
 import { formatCount, formatDuration, formatNumber } from './format.js';
 
-const STAGES = [
-  { model: 'rating', name: 'Rating model', what: 'learns how many stars each viewer gives each film' },
-  { model: 'ranking', name: 'Ranking model', what: 'learns which films each viewer picks over others' },
-];
-
-function figures(model, p) {
-  if (!p) return null;
-  if (model === 'rating') {
-    return `training RMSE ${formatNumber(p.loss, 3)} · held-out RMSE ${formatNumber(p.heldOut, 3)}`;
-  }
-  return `BPR loss ${formatNumber(p.loss, 4)}`;
-}
-
 function StageRow({ stage, total, progress, trainMs }) {
   const epoch = progress?.epoch ?? 0;
   const done = epoch >= total && total > 0;
@@ -25,7 +12,7 @@ function StageRow({ stage, total, progress, trainMs }) {
   return (
     <div class={`stage${done ? ' stage-done' : ''}${progress && !done ? ' stage-active' : ''}`}>
       <div class="stage-head">
-        <span class="stage-name">{stage.name}</span>
+        <span class="stage-name">{stage.label}</span>
         <span class="stage-epoch">
           epoch {epoch} of {total || '…'}
         </span>
@@ -33,16 +20,18 @@ function StageRow({ stage, total, progress, trainMs }) {
       <div
         class="bar"
         role="progressbar"
-        aria-label={`${stage.name} training`}
+        aria-label={`${stage.label} training`}
         aria-valuemin="0"
         aria-valuemax={String(total)}
         aria-valuenow={String(epoch)}
-        data-stage={stage.model}
+        data-stage={stage.name}
       >
         <span class="bar-fill" style={{ width: total ? `${(100 * epoch) / total}%` : '0%' }} />
       </div>
       <div class="stage-foot">
-        <span class="stage-figures">{figures(stage.model, progress) ?? stage.what}</span>
+        <span class="stage-figures">
+          {progress ? `${stage.lossLabel} ${formatNumber(progress.loss, 4)}` : stage.description}
+        </span>
         <span class="stage-time">{timeText}</span>
       </div>
     </div>
@@ -58,17 +47,17 @@ function statusText({ phase, loadStage, stats, trainMs }) {
     case 'paused':
       return 'Training paused.';
     case 'ready':
-      return `Ready — both models trained in ${formatDuration(trainMs.rating + trainMs.ranking)} in this browser.`;
+      return `Ready — every model trained in ${formatDuration(Object.values(trainMs).reduce((a, b) => a + b, 0))} in this browser.`;
     default:
       return 'Training stopped.';
   }
 }
 
 /**
- * @param {{ phase: string, loadStage?: string, stats?: object, epochs?: object, progress: object,
+ * @param {{ phase: string, loadStage?: string, stats?: object, models?: object[], progress: object,
  *           trainMs?: object, onPause?: () => void, onResume?: () => void }} props
  */
-export function TrainingProgress({ phase, loadStage, stats, epochs, progress, trainMs, onPause, onResume }) {
+export function TrainingProgress({ phase, loadStage, stats, models = [], progress, trainMs, onPause, onResume }) {
   const ready = phase === 'ready';
   return (
     <section class={`panel training${ready ? ' training-ready' : ''}`} aria-label="Training">
@@ -89,14 +78,8 @@ export function TrainingProgress({ phase, loadStage, stats, epochs, progress, tr
       </div>
       {ready ? null : (
         <div class="stages">
-          {STAGES.map((s) => (
-            <StageRow
-              key={s.model}
-              stage={s}
-              total={epochs?.[s.model] ?? 0}
-              progress={progress[s.model]}
-              trainMs={trainMs?.[s.model]}
-            />
+          {models.map((m) => (
+            <StageRow key={m.name} stage={m} total={m.epochs} progress={progress[m.name]} trainMs={trainMs?.[m.name]} />
           ))}
         </div>
       )}

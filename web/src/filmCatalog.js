@@ -1,24 +1,21 @@
-// Turns the engine's packed catalog (typed arrays + joined titles) into film objects the UI can show.
+// Turns the engine's packed catalog (typed arrays, strings as one UTF-8 blob with offsets) into
+// film objects the UI can show. Names come from the engine's title grammar, never re-derived here.
 
-// Articles MovieLens moves to the end ("Usual Suspects, The"); we put them back for display.
-const ARTICLE = /^(.*?), (The|A|An|Le|La|Les|L'|El|Il|Der|Die|Das)(\s\(.*\))?$/;
-const TRAILING_YEAR = /\s*\((\d{4})(?:[–-]\d{0,4})?\)\s*$/;
-
-/** "Usual Suspects, The (1995)" → "The Usual Suspects"; keeps alternate titles in brackets. */
-export function displayName(title) {
-  const bare = title.trim().replace(TRAILING_YEAR, '');
-  const m = ARTICLE.exec(bare);
-  if (!m) return bare;
-  const article = m[2];
-  const joiner = article.endsWith("'") ? '' : ' ';
-  return `${article}${joiner}${m[1]}${m[3] ?? ''}`;
+/** {bytes, offsets} → the i-th string, decoded once. */
+export function unpackStrings({ bytes, offsets }) {
+  const decoder = new TextDecoder();
+  const out = new Array(offsets.length - 1);
+  for (let i = 0; i + 1 < offsets.length; i++) out[i] = decoder.decode(bytes.subarray(offsets[i], offsets[i + 1]));
+  return out;
 }
 
 /** Wraps the raw catalog once; `film(id)` is then a cheap lookup used for every result list. */
 export function makeCatalog(raw) {
-  const titles = raw.titles.length ? raw.titles.split('\n') : [];
   const n = raw.movieIds.length;
-  if (titles.length !== n) {
+  const titles = unpackStrings(raw.titles);
+  const names = unpackStrings(raw.names);
+  const aliases = unpackStrings(raw.aliases);
+  if (titles.length !== n || names.length !== n || aliases.length !== n) {
     throw new Error(`catalog: ${titles.length} titles for ${n} films`);
   }
   const indexById = new Map();
@@ -42,7 +39,8 @@ export function makeCatalog(raw) {
     return {
       movieId,
       title: titles[i],
-      name: displayName(titles[i]),
+      name: names[i],
+      alias: aliases[i] || null,
       year: years[i] || null,
       genres: genresOf(genreBits[i]),
       ratings: counts[i],

@@ -2,7 +2,6 @@
 // Pure (no `self`, no DOM): the worker and the Node tests inject how to load the module, fetch bytes and post.
 import { makeCatalog } from './filmCatalog.js';
 
-export const MODELS = ['rating', 'ranking'];
 export const DEFAULT_SEED = 42; // the native `reel eval` uses 42 too, so the numbers panel can match it
 
 /** Downloads one file as bytes, with an error message a visitor can act on. */
@@ -45,11 +44,6 @@ function count(value, fallback, what) {
   return n;
 }
 
-function modelName(value) {
-  const m = value ?? 'ranking'; // the native `reel similar` defaults to the ranking model too
-  if (!MODELS.includes(m)) throw new Error(`model must be 'rating' or 'ranking', got ${JSON.stringify(m)}`);
-  return m;
-}
 
 /**
  * @param {object} deps
@@ -70,8 +64,7 @@ export function createHandler({
   let modulePromise = null;
   let engine = null;
   let catalog = null;
-  let epochs = null; // epochs the default config trains, per model
-  let trained = null; // epochs trained so far, per model
+  let models = null; // the engine's registry: name, label, description, epochs, epochsDone
   let trainMs = null;
   let evaluation = null;
   let busy = null; // 'load' | 'train' while one of those is running
@@ -94,10 +87,17 @@ export function createHandler({
     if (!catalog) throw new Error('No dataset loaded yet');
   }
 
-  function requireTrained(model) {
+  // Training state as the engine knows it.
+  function modelStates() {
+    models = Array.from(engine.models(), (m) => ({ ...m }));
+    return models;
+  }
+
+  function requireTrained(name) {
     requireLoaded();
-    if (trained[model] < epochs[model]) {
-      throw new Error(`The ${model} model is still training (epoch ${trained[model]} of ${epochs[model]})`);
+    const m = models.find((x) => x.name === name);
+    if (m && m.epochsDone < m.epochs) {
+      throw new Error(`The ${m.label.toLowerCase()} is still training (epoch ${m.epochsDone} of ${m.epochs})`);
     }
   }
 
@@ -135,11 +135,10 @@ export function createHandler({
           throw e;
         }
         catalog = makeCatalog(engine.catalog());
-        epochs = { rating: engine.epochs('rating'), ranking: engine.epochs('ranking') };
-        trained = { rating: 0, ranking: 0 };
-        trainMs = { rating: 0, ranking: 0 };
+        trainMs = {};
+        for (const m of modelStates()) trainMs[m.name] = 0;
         evaluation = null;
-        return { stats: { ...stats }, epochs: { ...epochs }, genreNames: catalog.genreNames };
+        return { stats: { ...stats }, models, genreNames: catalog.genreNames };
       } finally {
         busy = null;
       }
@@ -152,34 +151,30 @@ export function createHandler({
       cancelRequested = false;
       evaluation = null;
       try {
-        // Rating first, then ranking; a cancelled run resumes where it stopped.
-        for (const model of MODELS) {
-          const total = epochs[model];
-          const startEpoch = trained[model];
+        // In the registry's order; a cancelled run resumes where it stopped. The engine stops a
+        // model that diverges, with a message naming the setting to change.
+        for (const { name } of modelStates()) {
+          const startEpoch = models.find((m) => m.name === name).epochsDone;
           const stageStart = now();
-          while (trained[model] < total) {
+          for (;;) {
+            const state = modelStates().find((m) => m.name === name);
+            if (state.epochsDone >= state.epochs) break;
             await yieldToLoop();
-            if (cancelRequested) return { cancelled: true, trained: { ...trained } };
+            if (cancelRequested) return { cancelled: true, models: modelStates() };
             const t0 = now();
-            const r = engine.trainEpoch(model);
+            const r = engine.trainEpoch(name);
             const t1 = now();
-            trainMs[model] += t1 - t0;
-            trained[model] += 1;
-            if (!Number.isFinite(r.loss)) {
-              throw new Error(`The ${model} model diverged at epoch ${trained[model]} (loss ${r.loss})`);
-            }
-            const done = trained[model] - startEpoch;
+            trainMs[name] += t1 - t0;
             const elapsedMs = t1 - stageStart;
             post({
               type: 'progress',
               id,
-              stage: model,
-              epoch: trained[model],
-              epochs: total,
+              stage: name,
+              epoch: r.epoch,
+              epochs: r.epochs,
               loss: r.loss,
-              heldOut: r.heldOut,
               elapsedMs,
-              etaMs: (elapsedMs / done) * (total - trained[model]),
+              etaMs: (elapsedMs / (r.epoch - startEpoch)) * (r.epochs - r.epoch),
             });
           }
         }
@@ -195,11 +190,11 @@ export function createHandler({
       return { cancelling: wasTraining };
     },
 
-    async similar({ movieId, k, model }) {
-      const m = modelName(model);
+    async similar({ movieId, k, model = 'ranking', filter }) {
+      const m = model;
       requireTrained(m);
       const id = integer(movieId, 'movieId');
-      const r = engine.similar(id, count(k, 10, 'k'), m);
+      const r = engine.similar(id, count(k, 10, 'k'), m, filter);
       const scores = Array.from(r.scores);
       const neighbours = Array.from(r.movieIds, (n, i) => ({
         ...catalog.film(n),
@@ -209,10 +204,10 @@ export function createHandler({
       return { film: catalog.film(id), model: m, neighbours };
     },
 
-    async recommend({ userId, k }) {
-      requireTrained('ranking');
+    async recommend({ userId, k, model = 'ranking', filter }) {
+      requireTrained(model);
       const user = integer(userId, 'userId');
-      const r = engine.recommend(user, count(k, 10, 'k'));
+      const r = engine.recommend(user, count(k, 10, 'k'), model, filter);
       const scores = Array.from(r.scores);
       return { userId: user, films: films(r.movieIds).map((f, i) => ({ ...f, score: scores[i] })) };
     },
@@ -245,9 +240,11 @@ export function createHandler({
     },
 
     async evaluate() {
-      requireTrained('rating');
-      requireTrained('ranking');
-      if (!evaluation) evaluation = { ...engine.evaluate() };
+      for (const m of modelStates()) requireTrained(m.name);
+      if (!evaluation) {
+        const f = engine.evaluate();
+        evaluation = { viewers: f.viewers, popularity: { ...f.popularity }, models: Array.from(f.models, (m) => ({ ...m })) };
+      }
       return { ...evaluation, trainMs: { ...trainMs } };
     },
   };

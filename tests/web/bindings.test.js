@@ -1,0 +1,163 @@
+// The Embind face itself, without the worker: visitors folded in bit for bit as natively,
+// numbers checked before they reach C++, saved models, and a catalogue no title can break.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { unpackStrings } from '../../web/src/filmCatalog.js';
+import { dataDir, loadReel, nativeReel } from './engineHarness.js';
+
+let Module;
+let engine;
+let data;
+let movies;
+let ratings;
+
+// A visitor: three loved films, one disliked, one the catalogue lacks.
+const PROFILE = [
+  [1, 5.0],
+  [2571, 4.5],
+  [4973, 4.0],
+  [296, 1.5],
+  [5618, 5.0],
+  [999999, 3.0],
+];
+const ids = Int32Array.from(PROFILE.map((p) => p[0]));
+const stars = Float32Array.from(PROFILE.map((p) => p[1]));
+
+function trainAll(e) {
+  for (const m of e.models()) for (let i = m.epochsDone; i < m.epochs; i++) e.trainEpoch(m.name);
+}
+
+beforeAll(async () => {
+  Module = await loadReel();
+  data = dataDir();
+  movies = readFileSync(path.join(data, 'movies.csv'));
+  ratings = readFileSync(path.join(data, 'ratings.csv'));
+  engine = new Module.Engine();
+  engine.load(movies, ratings, 42);
+  trainAll(engine);
+}, 300_000);
+
+describe('the registry', () => {
+  it('is readable before any data is loaded', () => {
+    const fresh = new Module.Engine();
+    const models = fresh.models();
+    expect(models.map((m) => m.name)).toEqual(['rating', 'ranking']);
+    for (const m of models) {
+      expect(m.epochsDone).toBe(0);
+      expect(m.epochs).toBeGreaterThan(0);
+      expect(m.description.length).toBeGreaterThan(20);
+    }
+    fresh.delete();
+  });
+});
+
+describe('a visitor folded in', () => {
+  it.each(['rating', 'ranking'])('gives the %s model the same scores and reasons as the native CLI, bit for bit', (model) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'reel-visitor-'));
+    const file = path.join(dir, 'me.csv');
+    writeFileSync(file, `userId,movieId,rating\n${PROFILE.map(([m, s]) => `1,${m},${s}`).join('\n')}\n`);
+    const native = JSON.parse(
+      execFileSync(nativeReel(), ['recommend', '--data', data, '--ratings', file, '--model', model, '-k', '10', '--json'], {
+        encoding: 'utf8',
+      }),
+    );
+    const r = engine.recommendFor(ids, stars, 10, model, undefined);
+    expect(Array.from(r.movieIds)).toEqual(native.picks.map((p) => p.movieId));
+    // %.9g reads back to the same float32, so equality after rounding is equality of bits.
+    expect(Array.from(r.scores)).toEqual(native.picks.map((p) => Math.fround(p.score)));
+    expect(Array.from(r.bases)).toEqual(native.picks.map((p) => Math.fround(p.base)));
+    const reasons = native.picks.flatMap((p) => p.because);
+    expect(Array.from(r.reasonIds)).toEqual(reasons.map((b) => b.movieId));
+    expect(Array.from(r.reasonShares)).toEqual(reasons.map((b) => Math.fround(b.share)));
+    expect(Array.from(r.unknown)).toEqual([999999]);
+    for (const id of r.movieIds) expect(PROFILE.map((p) => p[0])).not.toContain(id);
+  });
+
+  it('splits a score exactly over the films rated', () => {
+    for (const model of ['rating', 'ranking']) {
+      const top = engine.recommendFor(ids, stars, 3, model, undefined);
+      for (const movieId of top.movieIds) {
+        const e = engine.explainFor(ids, stars, movieId, model);
+        const sum = Array.from(e.shares).reduce((a, b) => a + b, e.base);
+        expect(Math.abs(sum - e.score)).toBeLessThan(1e-4 * Math.max(1, Math.abs(e.score)));
+        expect(Array.from(e.movieIds).sort((a, b) => a - b)).toEqual([1, 296, 2571, 4973, 5618]);
+      }
+    }
+  });
+
+  it('applies filters inside the engine, so ten films still come back', () => {
+    const r = engine.recommendFor(ids, stars, 10, 'ranking', { anyGenre: ['Horror'], fromYear: 1990, toYear: 1999 });
+    expect(r.movieIds).toHaveLength(10);
+    const c = engine.catalog();
+    const index = new Map(Array.from(c.movieIds, (id, i) => [id, i]));
+    const horror = 1 << c.genreNames.indexOf('Horror');
+    for (const id of r.movieIds) {
+      const i = index.get(id);
+      expect(c.genres[i] & horror).toBe(horror);
+      expect(c.years[i]).toBeGreaterThanOrEqual(1990);
+      expect(c.years[i]).toBeLessThanOrEqual(1999);
+    }
+    expect(() => engine.recommendFor(ids, stars, 10, 'ranking', { anyGenre: ['Westerns'] })).toThrow(/no genre 'Westerns'/);
+  });
+});
+
+describe('numbers from JavaScript', () => {
+  it.each([
+    ['2^32 + 1 as a film (it used to wrap to film 1)', () => engine.similar(2 ** 32 + 1, 10, 'ranking', undefined), /movieId must be a whole number/],
+    ['a fractional k', () => engine.similar(1, 2.5, 'ranking', undefined), /k must be a whole number from 0 to 1000/],
+    ['a negative k', () => engine.recommend(1, -1, 'ranking', undefined), /k must be a whole number/],
+    ['a null user', () => engine.recommend(null, 10, 'ranking', undefined), /userId must be a number/],
+    ['a string film', () => engine.similar('1', 10, 'ranking', undefined), /movieId must be a number/],
+    ['a null seed (it used to be 0)', () => new Module.Engine().load(movies, ratings, null), /seed must be a number/],
+    ['a seed past 2^53', () => new Module.Engine().load(movies, ratings, 2 ** 60), /seed must be a whole number from 0 to/],
+  ])('rejects %s', (_, call, message) => {
+    expect(call).toThrow(message);
+    expect(engine.similar(1, 3, 'ranking', undefined).movieIds).toHaveLength(3); // and keeps answering
+  });
+});
+
+describe('saved models', () => {
+  it('round-trip bit for bit, and answer as before', () => {
+    const bytes = engine.save();
+    const other = new Module.Engine();
+    other.load(movies, ratings, 42);
+    other.restore(bytes);
+    expect(other.models().every((m) => m.epochsDone === m.epochs)).toBe(true);
+    expect(Buffer.compare(Buffer.from(other.save()), Buffer.from(bytes))).toBe(0);
+    expect(Array.from(other.recommendFor(ids, stars, 10, 'ranking', undefined).scores)).toEqual(
+      Array.from(engine.recommendFor(ids, stars, 10, 'ranking', undefined).scores),
+    );
+    other.delete();
+  });
+
+  it('refuse a damaged file or other data, and leave the engine as it was', () => {
+    const bytes = engine.save();
+    const fresh = new Module.Engine();
+    fresh.load(movies, ratings, 42);
+    const damaged = bytes.slice();
+    damaged[1000] ^= 1;
+    expect(() => fresh.restore(damaged)).toThrow(/damaged/);
+    expect(() => fresh.restore(bytes.slice(0, 100))).toThrow(/damaged|cut short/);
+    expect(fresh.models().every((m) => m.epochsDone === 0)).toBe(true);
+    const otherData = new Module.Engine();
+    otherData.load(movies, ratings, 7); // another split: other training data
+    expect(() => otherData.restore(bytes)).toThrow(/trained on other data/);
+    fresh.delete();
+    otherData.delete();
+  });
+});
+
+describe('the catalogue', () => {
+  it("carries titles that hold a newline, and names from the engine's title grammar", () => {
+    const e = new Module.Engine();
+    e.load('movieId,title,genres\n1,"Two\nLines (2000)",Drama\n2,"Postman, The (Postino, Il) (1994)",Comedy\n', 'userId,movieId,rating\n1,1,4\n1,2,3\n2,1,5\n', 1);
+    const c = e.catalog();
+    expect(unpackStrings(c.titles)).toEqual(['Two\nLines (2000)', 'Postman, The (Postino, Il) (1994)']);
+    expect(unpackStrings(c.names)).toEqual(['Two\nLines', 'The Postman']);
+    expect(unpackStrings(c.aliases)).toEqual(['', 'Il Postino']);
+    e.delete();
+  });
+});
