@@ -51,7 +51,9 @@ TEST(Engine, NothingLoadedOrNotTrainedYetIsAClearError) {
     EXPECT_EQ(error_of([&] { e.recommend(99999, 3, "ranking"); }), "no user 99999 in the ratings");
     EXPECT_EQ(error_of([&] { e.similar(99999, 3, "rating"); }), "no film with movieId 99999");
     EXPECT_EQ(error_of([&] { e.train_epoch("ranking"); }), "the ranking model has already trained all its epochs");
-    EXPECT_EQ(error_of([&] { e.recommend(1, 3, "best"); }), "unknown model 'best' (the models are rating, ranking)");
+    std::string names;
+    for (const reel::ModelSpec* m : reel::model_specs()) names += (names.empty() ? "" : ", ") + std::string(m->name);
+    EXPECT_EQ(error_of([&] { e.recommend(1, 3, "best"); }), "unknown model 'best' (the models are " + names + ")");
     EXPECT_EQ(error_of([&] { e.recommend(1, 1001, "ranking"); }), "a list holds at most 1000 films, not 1001");
 }
 

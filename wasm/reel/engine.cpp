@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <numeric>
 
@@ -30,7 +32,15 @@ std::vector<Pick> picks(const Catalog& catalog, const std::vector<Scored>& score
     return out;
 }
 
-std::string stars_text(float stars) { return setting_text(stars); }
+// The shortest text that reads back as the same float: 4.2f prints as 4.2, not 4.19999981.
+std::string stars_text(float stars) {
+    char buf[32];
+    for (int digits = 1; digits <= 9; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(stars));
+        if (std::strtof(buf, nullptr) == stars) break;
+    }
+    return buf;
+}
 
 }  // namespace
 

@@ -22,6 +22,12 @@ inline float dot(const float* a, const float* b, int k) {
     return lane_sum(acc);
 }
 
+// y ← y + a·x.
+inline void axpy(float* y, float a, const float* x, int k) {
+    const f32x4 a4 = {a, a, a, a};
+    for (int f = 0; f < k; f += 4) store4(y + f, load4(y + f) + a4 * load4(x + f));
+}
+
 // y ← s·y, used to give film vectors unit length for cosine search.
 inline void scale(float* y, float s, int k) {
     for (int f = 0; f < k; f += 4) store4(y + f, load4(y + f) * s);

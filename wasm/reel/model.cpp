@@ -22,6 +22,7 @@ double Model::train_epoch() {
     if (trained()) throw Error(std::string("the ") + spec_.name + " model has already trained all its epochs");
     const double loss = fit_epoch();
     ++epochs_done_;
+    if (trained()) on_trained();
     return loss;
 }
 
@@ -79,6 +80,7 @@ void Model::restore(ByteReader& in) {
     in.floats(users_.data(), static_cast<size_t>(users_.size()));
     in.floats(films_.data(), static_cast<size_t>(films_.size()));
     epochs_done_ = static_cast<int>(done);
+    on_trained();
 }
 
 }  // namespace reel

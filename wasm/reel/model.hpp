@@ -97,6 +97,9 @@ public:
 protected:
     Model(const ModelSpec& spec, const ModelSettings& settings, size_t users, size_t films);
     virtual double fit_epoch() = 0;  // train_epoch without the bookkeeping
+    // Called once the film side is final (after the last epoch, or a restore): a model may
+    // keep what every fold-in needs, such as a Gramian of the film vectors.
+    virtual void on_trained() {}
 
     const ModelSpec& spec_;
     int factors_, epochs_, epochs_done_ = 0;

@@ -2,6 +2,7 @@
 #include "models.hpp"
 
 #include "error.hpp"
+#include "implicit_model.hpp"
 #include "ranking_model.hpp"
 #include "rating_model.hpp"
 
@@ -18,6 +19,7 @@ const std::vector<const ModelSpec*>& model_specs() {
     static const std::vector<const ModelSpec*> all = {
         &kRatingModel,
         &kRankingModel,
+        &kImplicitModel,
     };
     return all;
 }

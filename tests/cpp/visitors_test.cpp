@@ -1,0 +1,152 @@
+// The new-visitor protocol of evaluation.md on its public split: the quality bars, and the CLI
+// paths that let anyone check them (eval, export, recommend --ratings, train --save).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "engine.hpp"
+
+namespace {
+
+const std::string kData = std::string(REEL_SHARED_DATA) + "/ml-latest-small";
+const std::string kCold = std::string(REEL_SHARED_DATA) + "/splits/ml-latest-small-cold-s42";
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string run(const std::string& args, int* status = nullptr) {
+    FILE* p = popen((std::string(REEL_CLI) + " " + args + " 2>&1").c_str(), "r");
+    std::string out;
+    char buf[4096];
+    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    const int s = pclose(p);
+    if (status) *status = WEXITSTATUS(s);
+    return out;
+}
+
+const reel::ModelFigures& of(const reel::Figures& f, const std::string& name) {
+    for (const reel::ModelFigures& m : f.models)
+        if (m.spec->name == name) return m;
+    throw std::runtime_error("no figures for " + name);
+}
+
+class ColdSplit : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        engine = new reel::Engine();
+        engine->load_split(read(kData + "/movies.csv"), read(kCold + "/train.csv"), "");
+        engine->train();
+        profile = new reel::Visitors(engine->read_visitors(read(kCold + "/profile.csv"), "profile.csv"));
+        hidden = new reel::Visitors(engine->read_visitors(read(kCold + "/hidden.csv"), "hidden.csv"));
+    }
+    static void TearDownTestSuite() {
+        delete engine;
+        delete profile;
+        delete hidden;
+    }
+    static reel::Engine* engine;
+    static reel::Visitors *profile, *hidden;
+};
+reel::Engine* ColdSplit::engine = nullptr;
+reel::Visitors* ColdSplit::profile = nullptr;
+reel::Visitors* ColdSplit::hidden = nullptr;
+
+}  // namespace
+
+TEST_F(ColdSplit, MeetsTheNewVisitorBars) {
+    const reel::Figures f = engine->evaluate_visitors(*profile, *hidden);
+    EXPECT_EQ(f.viewers, 119u);  // the split's README: 119 visitors with a hidden rating of 4 or more
+    EXPECT_NEAR(f.popularity_recall10, 0.132, 0.0005);  // evaluation.md's NumPy reference
+    EXPECT_LE(of(f, "rating").rmse, 0.870);
+    EXPECT_GE(of(f, "ranking").recall10, 0.19);
+    EXPECT_GE(of(f, "implicit").recall10, 0.23);
+    const reel::Visitors five = engine->read_visitors(read(kCold + "/profile_n5.csv"), "profile_n5.csv");
+    const reel::Figures g = engine->evaluate_visitors(five, *hidden, profile);
+    EXPECT_EQ(g.popularity_recall10, f.popularity_recall10);  // the same films are skipped either way
+    EXPECT_GE(of(g, "ranking").recall10, 0.15);
+    EXPECT_GE(of(g, "implicit").recall10, 0.17);
+}
+
+TEST_F(ColdSplit, ExportWritesEveryVisitorsListAndEveryPrediction) {
+    const std::string dir = ::testing::TempDir();
+    int status = -1;
+    const std::string out = run("export --data " + kData + " --train " + kCold + "/train.csv --profile " + kCold +
+                                    "/profile.csv --test " + kCold + "/hidden.csv --model implicit -n 10 --topn " + dir +
+                                    "/top.csv --predictions " + dir + "/pred.csv",
+                                &status);
+    ASSERT_EQ(status, 0) << out;
+    std::map<int32_t, std::set<int32_t>> rated;
+    for (const reel::RatingRow& r : reel::parse_ratings(read(kCold + "/profile.csv")).rows) rated[r.user_id].insert(r.movie_id);
+    std::istringstream top(read(dir + "/top.csv"));
+    std::string line;
+    std::getline(top, line);
+    EXPECT_EQ(line, "userId,rank,movieId");
+    std::map<int32_t, int> rows;
+    while (std::getline(top, line)) {
+        int32_t user = 0, rank = 0, film = 0;
+        ASSERT_EQ(std::sscanf(line.c_str(), "%d,%d,%d", &user, &rank, &film), 3) << line;
+        EXPECT_EQ(rank, ++rows[user]);
+        EXPECT_EQ(rated[user].count(film), 0u) << "visitor " << user << " was offered film " << film << " from their profile";
+    }
+    EXPECT_EQ(rows.size(), rated.size());  // every visitor in the profile file
+    for (const auto& [user, n] : rows) EXPECT_EQ(n, 10) << user;
+
+    // A prediction for every hidden pair whose film is in train.csv, and only those.
+    std::set<int32_t> in_train;
+    for (const reel::RatingRow& r : reel::parse_ratings(read(kCold + "/train.csv")).rows) in_train.insert(r.movie_id);
+    size_t expected = 0;
+    for (const reel::RatingRow& r : reel::parse_ratings(read(kCold + "/hidden.csv")).rows) expected += in_train.count(r.movie_id);
+    std::istringstream pred(read(dir + "/pred.csv"));
+    std::getline(pred, line);
+    EXPECT_EQ(line, "userId,movieId,prediction");
+    size_t n = 0;
+    while (std::getline(pred, line)) ++n;
+    EXPECT_EQ(n, expected);
+}
+
+TEST_F(ColdSplit, TheCliEvalPrintsTheEnginesFigures) {
+    const std::string json = run("eval --data " + kData + " --train " + kCold + "/train.csv --profile " + kCold +
+                                 "/profile.csv --test " + kCold + "/hidden.csv --json");
+    const reel::Figures f = engine->evaluate_visitors(*profile, *hidden);
+    for (const reel::ModelFigures& m : f.models) {
+        const size_t at = json.find("\"" + std::string(m.spec->name) + "\": {");
+        ASSERT_NE(at, std::string::npos) << json;
+        const size_t r = json.find("\"recall10\": ", at);
+        EXPECT_EQ(std::stod(json.substr(r + 12)), m.recall10) << m.spec->name;
+    }
+}
+
+TEST(Cli, RecommendFromMyOwnRatingsWithReasons) {
+    const std::string dir = ::testing::TempDir();
+    std::ofstream(dir + "/mine.csv") << "userId,movieId,rating,timestamp\n1,1,5.0,1\n1,2571,4.5,2\n1,4973,4.0,3\n1,296,1.5,4\n1,424242,4,5\n";
+    int status = -1;
+    const std::string out = run("recommend --data " + kData + " --ratings " + dir + "/mine.csv -k 5 --model implicit", &status);
+    ASSERT_EQ(status, 0) << out;
+    EXPECT_NE(out.find("from your 5 ratings (1 not in the catalogue, set aside)"), std::string::npos) << out;
+    EXPECT_NE(out.find("because you rated "), std::string::npos) << out;
+    for (const char* rated : {"Toy Story (1995)  [", "Matrix, The (1999)  [", "Pulp Fiction (1994)  ["})
+        EXPECT_EQ(out.find(std::string(". ") + rated), std::string::npos) << rated << " was recommended back";
+}
+
+TEST(Cli, TrainSaveThenQueryWithTheModelFile) {
+    const std::string dir = ::testing::TempDir();
+    int status = -1;
+    EXPECT_NE(run("train --data " + kData + " --save " + dir + "/models.reel", &status).find("saved every model"), std::string::npos);
+    ASSERT_EQ(status, 0);
+    const std::string a = run("similar --data " + kData + " --model-file " + dir + "/models.reel -k 5 \"Heat (1995)\"", &status);
+    ASSERT_EQ(status, 0) << a;
+    EXPECT_EQ(a, run("similar --data " + kData + " -k 5 \"Heat (1995)\""));  // the same models, not retrained
+    EXPECT_NE(run("similar --data " + kData + " --seed 7 --model-file " + dir + "/models.reel \"Heat (1995)\"", &status)
+                  .find("was trained on other data"),
+              std::string::npos);
+    EXPECT_EQ(status, 1);
+}
