@@ -1,6 +1,8 @@
 // movies.csv: titles kept as shown, years parsed, genres as bits, ids checked.
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "catalog.hpp"
 #include "error.hpp"
 
@@ -48,5 +50,37 @@ TEST(Catalog, BadRowsNameFileLineAndValue) {
     EXPECT_EQ(error_of("movieId,title,genres\n1,A (1990),Drama\nx1,B,Drama\n"),
               "movies.csv line 3: movieId 'x1' is not a positive whole number");
     EXPECT_EQ(error_of("movieId,title,genres\n1,A (1990),Drama\n1,B,Drama\n"), "movies.csv line 3: movieId 1 appears twice");
-    EXPECT_EQ(error_of("movieId,genres\n1,Drama\n"), "movies.csv line 1: no 'title' column in the header (found: movieId, genres)");
+    EXPECT_EQ(error_of("movieId,genres\n1,Drama\n"), "movies.csv line 1: no 'title' column in the header (found: 'movieId', 'genres')");
+}
+
+namespace {
+std::string catalog_error(const std::string& text) {
+    try {
+        Catalog::parse(text);
+    } catch (const reel::Error& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+TEST(Catalog, ValuesInMessagesAreQuotedCutAndEscaped) {
+    using namespace std::string_literals;
+    const std::string nul = catalog_error("movieId,title\n1\0,A\n"s);
+    EXPECT_EQ(nul, "movies.csv line 2: movieId '1\\0' is not a positive whole number");
+    EXPECT_EQ(std::strlen(nul.c_str()), nul.size());
+    const std::string huge = catalog_error("movieId,title\n" + std::string(50'000'000, '7') + "x,A\n");
+    EXPECT_EQ(huge, "movies.csv line 2: movieId '" + std::string(60, '7') + "…' is not a positive whole number");
+}
+
+TEST(Catalog, TitlesAndGenresWithControlCharactersAreRefused) {
+    // A title is printed on one line and listed in messages: a newline or NUL would break both.
+    using namespace std::string_literals;
+    EXPECT_EQ(catalog_error("movieId,title\n5,\"Two\nLines\"\n"),
+              "movies.csv line 2: the title of movieId 5, 'Two\\nLines', holds a control character");
+    EXPECT_EQ(catalog_error("movieId,title\n5,Nul\0Here\n"s),
+              "movies.csv line 2: the title of movieId 5, 'Nul\\0Here', holds a control character");
+    EXPECT_EQ(catalog_error("movieId,title,genres\n5,Fine (1990),Drama|Bell\x07\n"),
+              "movies.csv line 2: genre 'Bell\\x07' holds a control character");
+    EXPECT_EQ(catalog_error("movieId,title\n5,A\tB\n"), "movies.csv line 2: the title of movieId 5, 'A\\tB', holds a control character");
 }

@@ -1,11 +1,14 @@
 // The CSV reader on tiny inline files: quoting, line endings, BOM, header lookup, errors.
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "csv.hpp"
 #include "error.hpp"
 
 using reel::CsvReader;
 using reel::CsvRecord;
+using namespace std::string_literals;
 
 namespace {
 std::vector<CsvRecord> all(std::string_view text) {
@@ -55,7 +58,7 @@ TEST(Csv, ColumnsAreFoundByNameInAnyOrder) {
         csv.column("title");
         FAIL();
     } catch (const reel::Error& e) {
-        EXPECT_STREQ(e.what(), "t.csv line 1: no 'title' column in the header (found: rating, movieId, userId)");
+        EXPECT_STREQ(e.what(), "t.csv line 1: no 'title' column in the header (found: 'rating', 'movieId', 'userId')");
     }
 }
 
@@ -70,8 +73,66 @@ TEST(Csv, BlankLinesAreSkipped) { EXPECT_EQ(all("a,b\n\n1,2\n\n\n3,4\n\n").size(
 
 TEST(Csv, MalformedInputNamesFileAndLine) {
     EXPECT_EQ(error_of("a,b\n1,2\n3,\"open\n"), "t.csv line 3: a quoted field is never closed");
-    EXPECT_EQ(error_of("a,b\n1,\"x\"y\n"), "t.csv line 2: unexpected text after a closing quote");
+    EXPECT_EQ(error_of("a,b\n1,\"x\"y\n"), "t.csv line 2: unexpected text 'y' after a closing quote");
     EXPECT_EQ(error_of("a,b\n1,2,3\n"), "t.csv line 2: expected 2 fields, found 3");
     EXPECT_EQ(error_of("a,b\n1,x\"y\n"), "t.csv line 2: a quote inside an unquoted field");
     EXPECT_EQ(error_of(""), "t.csv: the file is empty (no header line)");
+}
+
+TEST(Csv, AnUnclosedQuoteIsReportedOnTheLineWhereItOpened) {
+    // The quote opened on line 2 swallows the newline; the quote before "def" then closes it,
+    // so the reader first stumbles on line 3. The mistake is on line 2, and the message says so.
+    EXPECT_EQ(error_of("a,b\n1,\"abc\n2,\"def\"\n"),
+              "t.csv line 2: a quoted field opened here is never closed properly (it runs on to line 3, where 'def\"' "
+              "follows a quote)");
+    EXPECT_EQ(error_of("a,b\n1,\"abc\n\n\n2,\"def\"\n"),
+              "t.csv line 2: a quoted field opened here is never closed properly (it runs on to line 5, where 'def\"' "
+              "follows a quote)");
+}
+
+TEST(Csv, AHugeFieldIsNotEchoedWhole) {
+    const std::string huge(50'000'000, 'y');
+    const std::string message = error_of("a,b\n1,\"x\"" + huge + "\n");
+    EXPECT_EQ(message.rfind("t.csv line 2: unexpected text 'yyyy", 0), 0u) << message.substr(0, 100);
+    EXPECT_LT(message.size(), 200u);
+}
+
+TEST(Csv, ANulByteDoesNotCutAMessageShort) {
+    const std::string message = error_of("a,b\n1,\"x\"\0z\n"s);
+    EXPECT_EQ(message, "t.csv line 2: unexpected text '\\0z' after a closing quote");
+    EXPECT_EQ(std::strlen(message.c_str()), message.size());  // as a C string, it is all there
+}
+
+TEST(Csv, HeaderListsInMessagesAreShortAndQuoted) {
+    std::string header;
+    for (int c = 0; c < 1000; ++c) header += (c ? "," : "") + std::string("col") + std::to_string(c);
+    header += "\n";
+    CsvReader csv(header, "t.csv");
+    try {
+        csv.column("userId");
+        FAIL();
+    } catch (const reel::Error& e) {
+        EXPECT_STREQ(e.what(),
+                     "t.csv line 1: no 'userId' column in the header (found: 'col0', 'col1', 'col2', 'col3', 'col4', "
+                     "'col5', 'col6', 'col7', … 1000 columns in all)");
+    }
+    const std::string odd_header = "user\0Id,\"movie\nId\"\n"s;
+    CsvReader odd(odd_header, "t.csv");
+    try {
+        odd.column("userId");
+        FAIL();
+    } catch (const reel::Error& e) {
+        EXPECT_STREQ(e.what(), "t.csv line 1: no 'userId' column in the header (found: 'user\\0Id', 'movie\\nId')");
+    }
+}
+
+TEST(Csv, TwoColumnsOfOneNameAreAnError) {
+    CsvReader csv("userId,movieId,userId\n1,2,3\n", "t.csv");
+    EXPECT_EQ(csv.column("movieId"), 1u);
+    try {
+        csv.column("userId");
+        FAIL();
+    } catch (const reel::Error& e) {
+        EXPECT_STREQ(e.what(), "t.csv line 1: the header has two 'userId' columns");
+    }
 }

@@ -1,8 +1,26 @@
 // ratings.csv: strict half stars, errors that say where, and the duplicate policy.
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <functional>
+
+#include "engine.hpp"
 #include "error.hpp"
 #include "ratings.hpp"
+#include "synthetic.hpp"
+#include "train_index.hpp"
+
+namespace {
+std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const reel::Error& e) {
+        return e.what();
+    }
+    return "";
+}
+const std::string kLimit = std::to_string(reel::kMaxDataBytes >> 30) + " GiB";
+}  // namespace
 
 TEST(Ratings, HalfStarsOnly) {
     for (auto [text, value] : std::vector<std::pair<const char*, float>>{
@@ -43,4 +61,45 @@ TEST(Ratings, DuplicatePairKeepsTheLatestTimestampThenTheLaterLine) {
     EXPECT_EQ(r.rows[0].value, 2.0f);
     EXPECT_EQ(r.rows[1].value, 4.0f);
     EXPECT_EQ(r.rows[1].line, 5u);
+}
+
+TEST(Ratings, ValuesInMessagesAreQuotedCutAndEscaped) {
+    using namespace std::string_literals;
+    const std::string nul = error_of([] { reel::parse_ratings("userId,movieId,rating\n1,1,4\0.5\n"s); });
+    EXPECT_EQ(nul, "ratings.csv line 2: rating '4\\0.5' is not a half star from 0.5 to 5.0");
+    EXPECT_EQ(std::strlen(nul.c_str()), nul.size());
+    const std::string huge = error_of([] { reel::parse_ratings("userId,movieId,rating\n1,1," + std::string(50'000'000, '4') + "\n"); });
+    EXPECT_EQ(huge, "ratings.csv line 2: rating '" + std::string(60, '4') + "…' is not a half star from 0.5 to 5.0");
+    EXPECT_EQ(error_of([] { reel::parse_ratings("userId,movieId,rating,timestamp\n1,1,4.0,\x1b[31m\n"); }),
+              "ratings.csv line 2: timestamp '\\x1b[31m' is not a whole number of seconds");
+}
+
+// 262,144 users × 1,048,576 films make 2^32 words of "has rated" bits: 32 GiB, which wraps a
+// 32-bit size_t in WebAssembly (an index out of bounds) and natively was a bare std::bad_alloc.
+TEST(Ratings, DataTooLargeForTheBuildIsRefusedBeforeAllocating) {
+    EXPECT_EQ(error_of([] { reel::check_index_fits("ratings.csv", 262144, 1048576, 1048576); }),
+              "ratings.csv: 262,144 users × 1,048,576 films need 32 GiB for the rated-films index; this build holds at most " + kLimit);
+    EXPECT_EQ(reel::index_bytes(uint64_t(1) << 40, uint64_t(1) << 40, 0), UINT64_MAX);  // saturates, never wraps
+    EXPECT_GT(reel::index_bytes(262144, 1048576, 0), uint64_t(1) << 35);
+    EXPECT_EQ(error_of([] { reel::check_index_fits("ratings.csv", 610, 9742, 100836); }), "");  // MovieLens small
+    EXPECT_EQ(error_of([] { reel::check_models_fit(610, 9742, 100836, 2 * 1025); }), "");    // at 1024 factors each
+    EXPECT_EQ(error_of([] { reel::check_models_fit(4'000'000, 9742, 4'000'000, 2 * 1025); }),
+              "4,000,000 users and 9,742 films need 35.3 GiB for the models at these settings and the rated-films "
+              "index; this build holds at most " + kLimit + " (fewer factors need less)");
+}
+
+TEST(Ratings, AFileOfTooManyUsersAndFilmsIsAClearErrorAndTheEngineKeepsItsData) {
+    // One rating per film, the users taken in turn: few ratings, but every id distinct.
+    constexpr int kUsers = 262144, kFilms = 1048576;
+    std::string csv = "userId,movieId,rating\n";
+    csv.reserve(size_t(kFilms) * 20);
+    for (int i = 0; i < kFilms; ++i) csv += std::to_string(i % kUsers + 1) + "," + std::to_string(i + 1) + ",4\n";
+    const auto small = reel::make_synthetic({});
+    reel::Engine e;
+    e.load(small.movies_csv, small.ratings_csv, 1);
+    const uint64_t fingerprint = e.fingerprint();
+    EXPECT_EQ(error_of([&] { e.load("", csv, 1, "movies.csv", "big.csv"); }),
+              "big.csv: 262,144 users × 1,048,576 films need 32 GiB for the rated-films index; this build holds at most " + kLimit);
+    EXPECT_EQ(e.fingerprint(), fingerprint);
+    EXPECT_EQ(e.data().films(), small.spec.groups * size_t(small.spec.films_per_group));
 }

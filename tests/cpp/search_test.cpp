@@ -75,3 +75,93 @@ TEST(Search, ResolveNamesOneFilmOrSaysWhy) {
     EXPECT_EQ(f.resolve_error("nothing like it"), "no film matches 'nothing like it'");
     EXPECT_EQ(f.resolve_error("toy"), "no film is titled 'toy'; did you mean:\n  Toy Story (1995)\n  Toy Story 2 (1999)");
 }
+
+namespace {
+// 300 titles whose every word starts with "a", so the first-letter filter lets each through.
+struct AllA {
+    std::string csv = [] {
+        std::string s = "movieId,title\n";
+        for (int i = 1; i <= 300; ++i) s += std::to_string(i) + ",Aa Ab Ac Ad Ae Af Ag Ah (" + std::to_string(1900 + i % 100) + ")\n";
+        return s;
+    }();
+    reel::Catalog catalog = reel::Catalog::parse(csv);
+    reel::TitleSearch search{catalog};
+    size_t work(const std::string& query) const {
+        size_t comparisons = 0;
+        search.find(query, 10, {}, &comparisons);
+        return comparisons;
+    }
+};
+std::string words(const std::string& word, size_t count, size_t bytes) {
+    std::string q;
+    for (size_t w = 0; w < count; ++w) q += (w ? " " : "") + word;
+    q.resize(bytes, ' ');
+    return q;
+}
+}  // namespace
+
+TEST(Search, AQueryOfMoreThan32WordsIsRefusedNotCut) {
+    AllA f;
+    const std::string many = words("a", 100, 200);  // as many words as 200 bytes hold
+    try {
+        f.search.find(many, 10, {});
+        FAIL() << "a 100-word query was answered";
+    } catch (const reel::Error& e) {
+        EXPECT_STREQ(e.what(), "a search holds at most 32 words, not 100");
+    }
+    EXPECT_EQ(f.search.find(words("a", 32, 200), 10, {}).size(), 10u);
+}
+
+// The work a query costs is bounded by the titles, not by its length: each title is compared
+// with each distinct query word once. Before the cap and the deduplication, 32 repeats of "a"
+// cost 32 times one "a" (and a 200-byte query of 100 one-letter words, 9 ms on MovieLens).
+TEST(Search, RepeatingAWordCostsNoMoreWork) {
+    AllA f;
+    const size_t one = f.work("a");
+    ASSERT_GE(one, 300u);  // each title is looked at
+    const size_t repeated = f.work(words("a", 32, 200));
+    EXPECT_LE(repeated, one + 2 * 300) << "one 'a': " << one << " comparisons";
+    // Nine distinct words, each a prefix in every title: per title, the year check and at most
+    // one pass over its year and 8 words for each distinct word, however often it repeats.
+    const size_t distinct = f.work("a aa ab ac ad ae af ag ah a aa ab ac ad ae af ag ah a aa ab ac ad ae af ag ah a aa ab ac ad");
+    EXPECT_LE(distinct, 300u * (1 + 9 * (1 + 8)));
+}
+
+// A title ending in a span of years was found by neither its full title nor "… 2006 2007":
+// the second year was taken for a word of the title.
+TEST(Search, ATitleWithASpanOfYearsIsFoundByItsFullTitle) {
+    const reel::Catalog catalog = reel::Catalog::parse(
+        "movieId,title\n"
+        "1,Death Note: Desu n\xC3\xB4to (2006\xE2\x80\x93" "2007)\n"
+        "2,Death Note (2006)\n");
+    const reel::TitleSearch search(catalog);
+    EXPECT_EQ(search.resolve("Death Note: Desu n\xC3\xB4to (2006\xE2\x80\x93" "2007)", {}), 0);
+    EXPECT_EQ(search.resolve("death note desu noto 2006-2007", {}), 0);
+    EXPECT_EQ(search.resolve("death note desu noto 2006", {}), 0);
+    EXPECT_EQ(search.resolve("death note 2006", {}), 1);
+    EXPECT_EQ(search.find("desu 2007", 10, {}).size(), 1u);
+}
+
+// "Emma (1996)" is two MovieLens films: asking for the year it already has helps nobody.
+TEST(Search, TwoFilmsOfOneTitleAreNamedByTheirIds) {
+    const reel::Catalog catalog = reel::Catalog::parse("movieId,title\n838,Emma (1996)\n1900,Emma (1996)\n5,Emma (2020)\n");
+    const reel::TitleSearch search(catalog);
+    try {
+        search.resolve("Emma (1996)", {});
+        FAIL();
+    } catch (const reel::Error& e) {
+        EXPECT_STREQ(e.what(), "'Emma (1996)' names 2 films of the same title (movieIds 838, 1900)");
+    }
+}
+
+TEST(Search, HugeTitlesInACandidateListAreCut) {
+    const std::string huge(100000, 'x');
+    const reel::Catalog catalog = reel::Catalog::parse("movieId,title\n1,Toy " + huge + "\n2,Toy " + huge + " 2\n");
+    const reel::TitleSearch search(catalog);
+    try {
+        search.resolve("toy", {});
+        FAIL();
+    } catch (const reel::Error& e) {
+        EXPECT_LT(std::string(e.what()).size(), 600u);
+    }
+}

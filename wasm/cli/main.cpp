@@ -1,7 +1,10 @@
 // The native face of reel::Engine: reads files, parses arguments, prints; no logic of its own.
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -51,7 +54,9 @@ struct Args {
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw reel::Error("cannot read " + path);
+    if (!in) throw reel::Error("cannot read " + path + ": " + std::strerror(errno));
+    std::error_code ec;  // a folder opens as a file and reads as empty: say what it is instead
+    if (std::filesystem::is_directory(path, ec)) throw reel::Error("cannot read " + path + ": it is a folder, not a file");
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
@@ -132,6 +137,8 @@ reel::Engine load(const Args& a) {
     reel::Engine engine(a.settings);
     const std::string movies_path = a.data + "/movies.csv";
     const std::string movies = a.data.empty() ? "" : read_file(movies_path);
+    // The engine takes no movies.csv bytes to mean "name films by id": an empty file is not that.
+    if (!a.data.empty() && movies.empty()) throw reel::Error(movies_path + ": the file is empty (no header line)");
     if (cold(a)) {
         if (a.train.empty() || a.test.empty()) throw reel::Error("new visitors need --train T, --profile P and --test H");
         engine.load_split(movies, read_file(a.train), "", movies_path, a.train);

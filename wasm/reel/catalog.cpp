@@ -18,13 +18,18 @@ std::string_view trim(std::string_view s) {
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+// Titles and genres are printed on one line and quoted in messages, so a newline or a NUL in one
+// would break a list or cut a message short.
+bool has_control(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+}
 }  // namespace
 
 int32_t parse_id(std::string_view text, std::string_view what, const std::string& where) {
     int32_t id = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0)
-        throw Error(where + ": " + std::string(what) + " '" + std::string(text) + "' is not a positive whole number");
+        throw Error(where + ": " + std::string(what) + " " + quoted(text) + " is not a positive whole number");
     return id;
 }
 
@@ -60,6 +65,9 @@ Catalog Catalog::parse(std::string_view movies_csv, std::string_view file) {
             throw Error(where + ": movieId " + std::to_string(film.movie_id) + " appears twice");
         film.title = std::string(trim(rec.fields[c_title]));
         if (film.title.empty()) throw Error(where + ": movieId " + std::to_string(film.movie_id) + " has an empty title");
+        if (has_control(film.title))
+            throw Error(where + ": the title of movieId " + std::to_string(film.movie_id) + ", " + quoted(film.title) +
+                        ", holds a control character");
         film.year = parse_year(film.title);
         if (c_genres >= 0) {
             std::string_view genres = rec.fields[static_cast<size_t>(c_genres)];
@@ -68,10 +76,11 @@ Catalog Catalog::parse(std::string_view movies_csv, std::string_view file) {
                 const std::string_view g = trim(genres.substr(0, bar));
                 genres = bar == std::string_view::npos ? std::string_view() : genres.substr(bar + 1);
                 if (g.empty() || g == "(no genres listed)") continue;
+                if (has_control(g)) throw Error(where + ": genre " + quoted(g) + " holds a control character");
                 auto it = std::find(catalog.genre_names_.begin(), catalog.genre_names_.end(), g);
                 if (it == catalog.genre_names_.end()) {
                     if (catalog.genre_names_.size() == 32)
-                        throw Error(where + ": genre '" + std::string(g) + "' is one more than the 32 Reel supports");
+                        throw Error(where + ": genre " + quoted(g) + " is one more than the 32 Reel supports");
                     catalog.genre_names_.emplace_back(g);
                     it = catalog.genre_names_.end() - 1;
                 }

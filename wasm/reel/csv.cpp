@@ -54,7 +54,17 @@ bool CsvReader::read_record(CsvRecord& rec) {
                 if (c == '\n' || (c == '\r' && (pos_ >= s.size() || s[pos_] != '\n'))) ++line_;
                 field += c;
             }
-            if (!at_line_end(pos_)) throw Error(where(line_) + ": unexpected text after a closing quote");
+            if (!at_line_end(pos_)) {
+                size_t end = pos_;
+                while (!at_line_end(end)) ++end;
+                const std::string after = quoted(s.substr(pos_, end - pos_));
+                // A field that ran on past its line most likely lost its closing quote where it
+                // opened, and the quote found later opens another field: name the line it opened.
+                if (line_ > opened)
+                    throw Error(where(opened) + ": a quoted field opened here is never closed properly (it runs on to line " +
+                                std::to_string(line_) + ", where " + after + " follows a quote)");
+                throw Error(where(line_) + ": unexpected text " + after + " after a closing quote");
+            }
         } else {
             const size_t start = pos_;
             for (; !at_line_end(pos_); ++pos_)
@@ -76,17 +86,25 @@ bool CsvReader::read_record(CsvRecord& rec) {
 }
 
 int CsvReader::optional_column(std::string_view name) const {
-    for (size_t c = 0; c < header_.size(); ++c)
-        if (header_[c] == name) return static_cast<int>(c);
-    return -1;
+    int found = -1;
+    for (size_t c = 0; c < header_.size(); ++c) {
+        if (header_[c] != name) continue;
+        // Two columns of one name: reading either would be a guess.
+        if (found >= 0) throw Error(where(1) + ": the header has two " + quoted(name) + " columns");
+        found = static_cast<int>(c);
+    }
+    return found;
 }
 
 size_t CsvReader::column(std::string_view name) const {
     const int c = optional_column(name);
     if (c >= 0) return static_cast<size_t>(c);
+    // A header line can be anything, even one huge field: list only the first few columns.
+    constexpr size_t kListed = 8;
     std::string found;
-    for (const auto& h : header_) found += (found.empty() ? "" : ", ") + h;
-    throw Error(where(1) + ": no '" + std::string(name) + "' column in the header (found: " + found + ")");
+    for (size_t h = 0; h < header_.size() && h < kListed; ++h) found += (h ? ", " : "") + quoted(header_[h], 40);
+    if (header_.size() > kListed) found += ", … " + std::to_string(header_.size()) + " columns in all";
+    throw Error(where(1) + ": no " + quoted(name) + " column in the header (found: " + found + ")");
 }
 
 }  // namespace reel

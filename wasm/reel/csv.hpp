@@ -17,11 +17,12 @@ public:
     CsvReader(std::string_view bytes, std::string_view file);
 
     // The next record, skipping blank lines; false at the end. Throws reel::Error naming the
-    // file and line for an unclosed quote, text after a closing quote, a stray quote, or a
-    // field count that differs from the header's.
+    // file and line for an unclosed quote (the line where it opened), text after a closing
+    // quote, a stray quote, or a field count that differs from the header's.
     bool next(CsvRecord& record);
 
-    // The position of a column found by its header name; throws naming the columns there are.
+    // The position of a column found by its header name; throws naming the columns there are,
+    // or when two columns share the name.
     size_t column(std::string_view name) const;
     int optional_column(std::string_view name) const;  // -1 when absent
 

@@ -5,6 +5,7 @@
 
 #include "error.hpp"
 #include "split.hpp"
+#include "train_index.hpp"
 
 namespace reel {
 
@@ -50,6 +51,7 @@ Dataset Dataset::from_ratings(Catalog catalog, const RatingRows& all, uint64_t s
     Dataset d;
     d.catalog = std::move(catalog);
     d.user_ids = user_ids_of({&all});
+    check_index_fits(all.file, d.users(), d.films(), all.rows.size());
     Split s = split_ratings(index_rows(d, all), seed);
     d.train = std::move(s.train);
     d.test = std::move(s.test);
@@ -61,6 +63,7 @@ Dataset Dataset::from_split(Catalog catalog, const RatingRows& train, const Rati
     Dataset d;
     d.catalog = std::move(catalog);
     d.user_ids = user_ids_of({&train, &test});
+    check_index_fits(train.file, d.users(), d.films(), train.rows.size());
     d.train = index_rows(d, train);
     d.test = index_rows(d, test);
     d.duplicates = train.duplicates + test.duplicates;

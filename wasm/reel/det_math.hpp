@@ -4,8 +4,10 @@
 
 namespace reel {
 
+// Both are total: NaN gives NaN, exp(+∞) = +∞, exp(−∞) = 0, log(+∞) = +∞, log(0) = −∞ and
+// log of a negative number is NaN, as libm answers.
 double det_exp(double x);       // e^x, relative error < 1e-15 over the range SGD meets
-double det_log(double x);       // ln x for x > 0
+double det_log(double x);       // ln x
 double det_sigmoid(double x);   // 1 / (1 + e^−x)
 double det_softplus(double x);  // ln(1 + e^x), without overflow
 

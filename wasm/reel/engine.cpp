@@ -144,6 +144,9 @@ Summary Engine::load_split(std::string_view movies_csv, std::string_view train_c
 Summary Engine::install(std::unique_ptr<State> s, uint64_t seed) {
     const Dataset& d = s->data;
     if (d.train.empty()) throw Error("no training ratings: the ratings file has no rows");
+    uint64_t floats = 0;  // per user or film over every model: its vector and its bias
+    for (const ModelSpec* spec : model_specs()) floats += static_cast<uint64_t>(ModelSettings(settings_, spec->name).whole("factors")) + 1;
+    check_models_fit(d.users(), d.films(), d.train.size(), floats);
     s->index = TrainIndex(d.train, d.users(), d.films());
 
     std::vector<Rating> all(d.train);

@@ -15,4 +15,7 @@ struct Error : std::runtime_error {
 // with "…" so a 50 MB field cannot flood a terminal.
 std::string quoted(std::string_view text, size_t limit = 60);
 
+// `text` cut after `limit` bytes, never inside a UTF-8 sequence, with "…" when cut.
+std::string cut(std::string_view text, size_t limit);
+
 }  // namespace reel

@@ -39,17 +39,18 @@ RatingRows parse_ratings(std::string_view ratings_csv, std::string_view file) {
     while (csv.next(rec)) {
         const std::string where = csv.where(rec.line);
         RatingRow row;
+        if (rec.line > UINT32_MAX) throw Error(where + ": Reel reads at most " + std::to_string(UINT32_MAX) + " lines of a ratings file");
         row.line = static_cast<uint32_t>(rec.line);
         row.user_id = parse_id(rec.fields[c_user], "userId", where);
         row.movie_id = parse_id(rec.fields[c_movie], "movieId", where);
         row.value = parse_half_star(rec.fields[c_rating]);
         if (row.value < 0)
-            throw Error(where + ": rating '" + rec.fields[c_rating] + "' is not a half star from 0.5 to 5.0");
+            throw Error(where + ": rating " + quoted(rec.fields[c_rating]) + " is not a half star from 0.5 to 5.0");
         if (c_time >= 0) {
             const std::string& t = rec.fields[static_cast<size_t>(c_time)];
             const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), row.timestamp);
             if (t.empty() || ec != std::errc() || end != t.data() + t.size())
-                throw Error(where + ": timestamp '" + t + "' is not a whole number of seconds");
+                throw Error(where + ": timestamp " + quoted(t) + " is not a whole number of seconds");
         }
         const uint64_t key = (uint64_t(uint32_t(row.user_id)) << 32) | uint32_t(row.movie_id);
         const auto [it, fresh] = seen.emplace(key, out.rows.size());

@@ -100,8 +100,11 @@ TitleSearch::TitleSearch(const Catalog& catalog) : catalog_(&catalog), keys_(cat
         std::string_view title = film.title;
         Key written;
         if (film.year != 0) {
-            written.year = std::to_string(film.year);
+            // The year as written ("0995" too) and the end of a span, as a query would fold them.
             title = title.substr(0, title.rfind('('));
+            const std::vector<std::string> years = words_of(fold(std::string_view(film.title).substr(title.size())));
+            written.year = years.empty() ? std::to_string(film.year) : years[0];
+            if (years.size() == 2) written.year_end = years[1];
         }
         written.words = words_of(fold(title));
         written.initials = initials_of(written.words, written.year);
@@ -113,48 +116,62 @@ TitleSearch::TitleSearch(const Catalog& catalog) : catalog_(&catalog), keys_(cat
         const std::string article = fold(main.substr(comma + 2));
         if (std::find(std::begin(kArticles), std::end(kArticles), article) == std::end(kArticles)) continue;
         Key moved{words_of(article + " " + fold(main.substr(0, comma)) + " " + fold(title.substr(main.size()))),
-                  written.year};
+                  written.year, written.year_end};
         moved.initials = initials_of(moved.words, moved.year);
         keys_[i].push_back(moved);
     }
 }
 
-int TitleSearch::tier_of(const std::vector<std::string>& q, const Key& key) const {
+int TitleSearch::tier_of(const std::vector<std::string>& q, const std::vector<std::string>& distinct, const Key& key,
+                         size_t& comparisons) const {
     const std::vector<std::string>& k = key.words;
-    // The query may end with the year, as in "heat 1995" (typed from "Heat (1995)").
-    const bool has_year = !key.year.empty() && q.size() > 1 && q.back() == key.year;
-    const size_t n = q.size() - has_year;  // the query's words before any year
+    auto same = [&](const std::string& a, const std::string& b) { return ++comparisons, a == b; };
+    auto starts = [&](const std::string& word, const std::string& prefix) { return ++comparisons, starts_with(word, prefix); };
+    // The query may end with the year, as in "heat 1995" (typed from "Heat (1995)"), or with
+    // both years of a span, "death note 2006 2007" (from "(2006–2007)").
+    size_t year_words = 0;
+    if (!key.year.empty() && q.size() > 1 && same(q.back(), key.year)) year_words = 1;
+    else if (!key.year_end.empty() && q.size() > 2 && same(q.back(), key.year_end) && same(q[q.size() - 2], key.year)) year_words = 2;
+    const size_t n = q.size() - year_words;  // the query's words before any year
     auto run_at = [&](size_t at) {  // q[0..n) equal k[at..], the last word possibly unfinished
         if (at + n > k.size()) return false;
         for (size_t w = 0; w + 1 < n; ++w)
-            if (k[at + w] != q[w]) return false;
-        return starts_with(k[at + n - 1], q[n - 1]);
+            if (!same(k[at + w], q[w])) return false;
+        return starts(k[at + n - 1], q[n - 1]);
     };
-    if (n == k.size() && std::equal(k.begin(), k.end(), q.begin())) return 0;
+    if (n == k.size() && std::equal(k.begin(), k.end(), q.begin(), same)) return 0;
     if (run_at(0)) return 1;
     for (size_t at = 1; at < k.size(); ++at)
         if (run_at(at)) return 2;
-    const bool every = std::all_of(q.begin(), q.end(), [&](const std::string& w) {
-        return starts_with(key.year, w) || std::any_of(k.begin(), k.end(), [&](const std::string& t) { return starts_with(t, w); });
+    const bool every = std::all_of(distinct.begin(), distinct.end(), [&](const std::string& w) {
+        return starts(key.year, w) || (!key.year_end.empty() && starts(key.year_end, w)) ||
+               std::any_of(k.begin(), k.end(), [&](const std::string& t) { return starts(t, w); });
     });
     return every ? 3 : -1;
 }
 
-std::vector<TitleMatch> TitleSearch::find(std::string_view query, size_t limit,
-                                          const std::vector<int32_t>& popularity) const {
+std::vector<TitleMatch> TitleSearch::find(std::string_view query, size_t limit, const std::vector<int32_t>& popularity,
+                                          size_t* comparisons) const {
     const std::vector<std::string> q = words_of(fold(query));
+    if (q.size() > kMaxWords)
+        throw Error("a search holds at most " + std::to_string(kMaxWords) + " words, not " + std::to_string(q.size()));
     std::vector<TitleMatch> matches;
     if (q.empty()) return matches;
+    std::vector<std::string> distinct;
+    for (const std::string& w : q)
+        if (std::find(distinct.begin(), distinct.end(), w) == distinct.end()) distinct.push_back(w);
     const uint32_t initials = initials_of(q, "");
+    size_t work = 0;
     for (size_t i = 0; i < keys_.size(); ++i) {
         int best = -1;
         for (const Key& key : keys_[i]) {
             if (initials & ~key.initials) continue;  // some query word starts with a letter no title word does
-            const int t = tier_of(q, key);
+            const int t = tier_of(q, distinct, key, work);
             if (t >= 0 && (best < 0 || t < best)) best = t;
         }
         if (best >= 0) matches.push_back(TitleMatch{static_cast<int>(i), best});
     }
+    if (comparisons) *comparisons = work;
     auto better = [&](const TitleMatch& a, const TitleMatch& b) {
         if (a.tier != b.tier) return a.tier < b.tier;
         const int32_t pa = popularity.empty() ? 0 : popularity[a.film], pb = popularity.empty() ? 0 : popularity[b.film];
@@ -171,15 +188,28 @@ int TitleSearch::resolve(std::string_view title, const std::vector<int32_t>& pop
     const std::vector<TitleMatch> matches = find(title, 8, popularity);
     auto list = [&](size_t n) {
         std::string s;
-        for (size_t m = 0; m < std::min(n, matches.size()); ++m) s += "\n  " + catalog_->film(matches[m].film).title;
+        for (size_t m = 0; m < std::min(n, matches.size()); ++m) s += "\n  " + cut(catalog_->film(matches[m].film).title, 200);
         return s;
     };
-    if (matches.empty()) throw Error("no film matches '" + std::string(title) + "'");
+    if (matches.empty()) throw Error("no film matches " + quoted(title));
     const size_t exact = static_cast<size_t>(
         std::count_if(matches.begin(), matches.end(), [](const TitleMatch& m) { return m.tier == 0; }));
     if (exact == 1 || matches.size() == 1) return matches[0].film;
-    if (exact > 1) throw Error("'" + std::string(title) + "' names " + std::to_string(exact) + " films; add the year:" + list(exact));
-    throw Error("no film is titled '" + std::string(title) + "'; did you mean:" + list(5));
+    if (exact > 1) {
+        // MovieLens has a few titles twice ("Emma (1996)"): then the year cannot tell them apart.
+        const std::string& first = catalog_->film(matches[0].film).title;
+        std::string ids;
+        bool same = true;
+        for (size_t m = 0; m < exact; ++m) {
+            const Film& f = catalog_->film(matches[m].film);
+            same = same && f.title == first;
+            ids += (m ? ", " : "") + std::to_string(f.movie_id);
+        }
+        if (same)
+            throw Error(quoted(title) + " names " + std::to_string(exact) + " films of the same title (movieIds " + ids + ")");
+        throw Error(quoted(title) + " names " + std::to_string(exact) + " films; add the year:" + list(exact));
+    }
+    throw Error("no film is titled " + quoted(title) + "; did you mean:" + list(5));
 }
 
 }  // namespace reel

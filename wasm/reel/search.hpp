@@ -19,11 +19,19 @@ struct TitleMatch {
 
 class TitleSearch {
 public:
+    // A query's words are checked against every title, so their number bounds the work. The
+    // longest MovieLens title is 31 words and its year, so any real title can be typed in full;
+    // a longer query is refused rather than cut, which would widen the matches without saying so.
+    static constexpr size_t kMaxWords = 32;
+
     TitleSearch() = default;
     explicit TitleSearch(const Catalog& catalog);
 
-    // Best matches first: by tier, then by `popularity` (higher first), then by movieId.
-    std::vector<TitleMatch> find(std::string_view query, size_t limit, const std::vector<int32_t>& popularity) const;
+    // Best matches first: by tier, then by `popularity` (higher first), then by movieId. Throws
+    // reel::Error for a query of more than kMaxWords words. `comparisons`, when given, receives
+    // how many word comparisons it took: what tests bound instead of a time.
+    std::vector<TitleMatch> find(std::string_view query, size_t limit, const std::vector<int32_t>& popularity,
+                                 size_t* comparisons = nullptr) const;
 
     // The one film a title names, e.g. "heat (1995)", "the usual suspects", "amelie"; throws
     // reel::Error listing candidates when it names none or several.
@@ -33,9 +41,12 @@ private:
     struct Key {
         std::vector<std::string> words;  // the title's words, without the year
         std::string year;                // "" when the title has none
+        std::string year_end;            // "2007" of "(2006–2007)", else 
         uint32_t initials = 0;           // a bit per first letter of its words: a cheap first filter
     };
-    int tier_of(const std::vector<std::string>& query, const Key& key) const;
+    // `distinct` is `query` without repeats: "every word somewhere" needs each only once.
+    int tier_of(const std::vector<std::string>& query, const std::vector<std::string>& distinct, const Key& key,
+                size_t& comparisons) const;
 
     const Catalog* catalog_ = nullptr;
     std::vector<std::vector<Key>> keys_;  // per film: the title as written and with its article moved to the front

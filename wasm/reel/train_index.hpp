@@ -1,15 +1,39 @@
 // Who rated what in training, indexed by user: for negative sampling, exclusion and support.
 #pragma once
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "ratings.hpp"
 
 namespace reel {
 
+// The most a load may ask for. WebAssembly's memory is 32-bit and Emscripten stops growing it at
+// 2 GiB; natively the cap is generous (the rated-films index of MovieLens 32M alone is 2.05 GiB),
+// so that a wrong file is a clear error rather than swapping or a bare std::bad_alloc.
+#ifdef __EMSCRIPTEN__
+constexpr uint64_t kMaxDataBytes = uint64_t(2) << 30;
+#else
+constexpr uint64_t kMaxDataBytes = uint64_t(16) << 30;
+#endif
+
+// Bytes the structures of a load take, counted in 64 bits and saturating: users × ⌈films/64⌉
+// words of the rated-films bitset wrap a 32-bit size_t long before memory runs out.
+uint64_t index_bytes(uint64_t users, uint64_t films, uint64_t ratings);
+// Every model's vectors and biases, `floats` per user or film summed over the models (and the
+// films again for the unit vectors of "films like X").
+uint64_t model_bytes(uint64_t users, uint64_t films, uint64_t floats);
+
+// Refuse, before anything that size is allocated, data this build cannot hold: the first names
+// `file`, the counts and the limit ("ratings.csv: 262,144 users × 1,048,576 films need 32 GiB for
+// the rated-films index; this build holds at most 2 GiB"); the second counts the models too.
+void check_index_fits(std::string_view file, uint64_t users, uint64_t films, uint64_t ratings);
+void check_models_fit(uint64_t users, uint64_t films, uint64_t ratings, uint64_t floats);
+
 class TrainIndex {
 public:
     TrainIndex() = default;
+    // Throws reel::Error when check_index_fits would.
     TrainIndex(const std::vector<Rating>& train, size_t users, size_t films);
 
     size_t users() const { return offsets_.size() - 1; }
