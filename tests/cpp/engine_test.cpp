@@ -127,3 +127,26 @@ TEST(Engine, ModelsComeFromTheRegistryInItsOrder) {
         EXPECT_EQ(e.model(reel::model_specs()[m]->name).spec().name, std::string(reel::model_specs()[m]->name));
     }
 }
+
+TEST(Engine, EvaluationInStepsGivesTheSameFiguresBitForBit) {
+    const auto d = reel::make_synthetic({});
+    reel::Engine e;
+    e.load(d.movies_csv, d.ratings_csv, 8);
+    EXPECT_EQ(error_of([&] { e.start_evaluation(); }), "the rating model is not trained yet");
+    e.train();
+    const reel::Figures whole = e.evaluate();
+    e.start_evaluation();
+    double done = 0, before = 0;
+    while ((done = e.evaluation_step(7)) < 1.0) {
+        EXPECT_GT(done, before);  // it moves every step
+        before = done;
+        EXPECT_EQ(error_of([&] { e.evaluation_figures(); }), "the evaluation has not finished");
+    }
+    const reel::Figures steps = e.evaluation_figures();
+    EXPECT_EQ(steps.popularity_recall10, whole.popularity_recall10);
+    for (size_t m = 0; m < whole.models.size(); ++m) {
+        EXPECT_EQ(steps.models[m].recall10, whole.models[m].recall10);
+        EXPECT_EQ(steps.models[m].ndcg10, whole.models[m].ndcg10);
+        EXPECT_EQ(std::isnan(steps.models[m].rmse) ? 0.0 : steps.models[m].rmse, std::isnan(whole.models[m].rmse) ? 0.0 : whole.models[m].rmse);
+    }
+}

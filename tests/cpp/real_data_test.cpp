@@ -104,9 +104,9 @@ TEST_F(CanonicalSplit, NeighboursOfToyStoryAreFamilyFilmsAndCrossGenres) {
         const auto& p = neighbours[n];
         EXPECT_NE(p.movie_id, toy_story);
         EXPECT_TRUE(seen.insert(p.movie_id).second);
-        EXPECT_LE(p.score, 1.0f + 1e-6f);
+        EXPECT_LE(p.similarity, 1.0f + 1e-6f);
         if (n > 0) {
-            EXPECT_LE(p.score, neighbours[n - 1].score);
+            EXPECT_LE(p.similarity, neighbours[n - 1].similarity);
         }
         const reel::Film& f = c.film(static_cast<size_t>(c.index_of(p.movie_id)));
         EXPECT_GE(engine->train_index().count(c.index_of(p.movie_id)), engine->settings().whole("similar.min_support"));

@@ -17,7 +17,7 @@ TEST(Similar, MatchesBruteForceCosineAndRespectsSupport) {
     for (int f = 0; f < films; ++f)
         for (int u = 0; u < f % 5; ++u) train.push_back(reel::Rating{u, f, 3.0f});
     reel::TrainIndex index(train, 5, films);
-    reel::SimilarIndex similar(vectors.data(), k, index, 3);
+    reel::SimilarIndex similar(vectors.data(), k, index, 3, 0.0f);
     const auto all = [](int) { return true; };
 
     for (int query : {3, 4, 8, 151}) {

@@ -33,7 +33,7 @@ TEST(Synthetic, NeighboursOfAFilmComeFromItsOwnGroup) {
     for (const reel::ModelSpec* model : reel::model_specs()) {
         int same = 0, total = 0;
         for (int32_t film = 1; film <= 120; film += 7)
-            for (const reel::Pick& p : e.similar(film, 5, model->name)) {
+            for (const reel::Neighbour& p : e.similar(film, 5, model->name)) {
                 same += d.group_of_film(p.movie_id) == d.group_of_film(film);
                 ++total;
             }

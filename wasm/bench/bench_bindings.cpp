@@ -17,8 +17,7 @@ public:
         engine_.load_split(movies, train, test);
         floor_ = std::make_unique<reel::bench::Floor>(engine_);
     }
-    void mfEpoch() { floor_->mf_epoch(); }
-    void bprEpoch() { floor_->bpr_epoch(); }
+    void epoch(const std::string& model) { floor_->epoch(model); }
     int epochs(const std::string& model) { return engine_.model(model).epochs(); }
 
 private:
@@ -31,7 +30,6 @@ private:
 EMSCRIPTEN_BINDINGS(reel_bench) {
     emscripten::class_<Floor>("Floor")
         .constructor<const std::string&, const std::string&, const std::string&>()
-        .function("mfEpoch", &Floor::mfEpoch)
-        .function("bprEpoch", &Floor::bprEpoch)
+        .function("epoch", &Floor::epoch)
         .function("epochs", &Floor::epochs);
 }

@@ -3,6 +3,7 @@
 #include "floor.hpp"
 
 #include "det_math.hpp"
+#include "error.hpp"
 #include "kernels.hpp"
 #include "rng.hpp"
 
@@ -47,9 +48,32 @@ Floor::Floor(const Engine& engine)
         for (float& x : v) x = rng.uniform(-s, s);
         return v;
     };
+    // Implicit ALS: the likes by user and by film, and the same settings as the engine.
+    const ModelSettings is(engine.settings(), "implicit");
+    ik_ = is.whole("factors"), cg_steps_ = is.whole("cg_steps"), alpha_ = is.real("alpha"), ireg_ = is.real("reg");
+    const float liked = is.real("min_positive");
+    std::vector<std::vector<int32_t>> film_users(d.films());
+    by_user_off_.push_back(0);
+    for (size_t u = 0; u < d.users(); ++u) {
+        const float* v = index.values_begin(static_cast<int>(u));
+        for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
+            if (*v >= liked) by_user_.push_back(*f), film_users[static_cast<size_t>(*f)].push_back(static_cast<int32_t>(u));
+        by_user_off_.push_back(by_user_.size());
+    }
+    by_film_off_.push_back(0);
+    for (const auto& users : film_users) by_film_.insert(by_film_.end(), users.begin(), users.end()), by_film_off_.push_back(by_film_.size());
+    X_.assign(d.users() * static_cast<size_t>(ik_), 0.0f);
+    Y_ = random(d.films() * static_cast<size_t>(ik_), is.real("init_scale"));
     P_ = random(d.users() * rc_.factors, rc_.init_scale), Q_ = random(d.films() * rc_.factors, rc_.init_scale);
     U_ = random(d.users() * kc_.factors, kc_.init_scale), V_ = random(d.films() * kc_.factors, kc_.init_scale);
     bu_.assign(d.users(), 0), bi_.assign(d.films(), 0), b_.assign(d.films(), 0);
+}
+
+void Floor::epoch(const std::string& model) {
+    if (model == "rating") return mf_epoch();
+    if (model == "ranking") return bpr_epoch();
+    if (model == "implicit") return ials_epoch();
+    throw Error("the benchmark has no floor for the " + model + " model");
 }
 
 void Floor::mf_epoch() {
@@ -96,6 +120,48 @@ void Floor::bpr_epoch() {
             store4(vj + f, c + lr * (-g * w - reg * c));
         }
     }
+}
+
+void Floor::ials_half(std::vector<float>& rows, const std::vector<float>& other, const std::vector<size_t>& off,
+                      const std::vector<int32_t>& cols, size_t n_other) {
+    const int k = ik_;
+    std::vector<float> g(static_cast<size_t>(k * k), 0.0f), r(static_cast<size_t>(k)), p(static_cast<size_t>(k)), ap(static_cast<size_t>(k));
+    for (size_t o = 0; o < n_other; ++o) {
+        const float* v = &other[o * static_cast<size_t>(k)];
+        for (int a = 0; a < k; ++a)
+            if (v[a] != 0.0f) axpy(&g[static_cast<size_t>(a * k)], v[a], v, k);
+    }
+    auto times_a = [&](size_t from, size_t to, const float* v, float* out) {
+        for (int a = 0; a < k; ++a) out[a] = dot(&g[static_cast<size_t>(a * k)], v, k) + ireg_ * v[a];
+        for (size_t c = from; c < to; ++c) {
+            const float* y = &other[static_cast<size_t>(cols[c]) * static_cast<size_t>(k)];
+            axpy(out, alpha_ * dot(y, v, k), y, k);
+        }
+    };
+    for (size_t row = 0; row + 1 < off.size(); ++row) {
+        if (off[row] == off[row + 1]) continue;
+        float* x = &rows[row * static_cast<size_t>(k)];
+        times_a(off[row], off[row + 1], x, ap.data());
+        for (int a = 0; a < k; ++a) r[static_cast<size_t>(a)] = -ap[static_cast<size_t>(a)];
+        for (size_t c = off[row]; c < off[row + 1]; ++c) axpy(r.data(), 1.0f + alpha_, &other[static_cast<size_t>(cols[c]) * static_cast<size_t>(k)], k);
+        p = r;
+        float rs = dot(r.data(), r.data(), k);
+        for (int step = 0; step < cg_steps_ && rs > 1e-20f; ++step) {
+            times_a(off[row], off[row + 1], p.data(), ap.data());
+            const float s = rs / dot(p.data(), ap.data(), k);
+            axpy(x, s, p.data(), k);
+            axpy(r.data(), -s, ap.data(), k);
+            const float next = dot(r.data(), r.data(), k);
+            for (int a = 0; a < k; ++a) p[static_cast<size_t>(a)] = r[static_cast<size_t>(a)] + (next / rs) * p[static_cast<size_t>(a)];
+            rs = next;
+        }
+    }
+}
+
+void Floor::ials_epoch() {
+    const size_t users = by_user_off_.size() - 1, films = by_film_off_.size() - 1;
+    ials_half(X_, Y_, by_user_off_, by_user_, films);
+    ials_half(Y_, X_, by_film_off_, by_film_, users);
 }
 
 }  // namespace reel::bench

@@ -103,6 +103,8 @@ reel::Filter filter_of(const reel::Engine& engine, const val& f) {
     const reel::Catalog& catalog = engine.data().catalog;
     out.any_genre = reel::genre_mask(catalog, names(f["anyGenre"], "anyGenre"));
     out.no_genre = reel::genre_mask(catalog, names(f["noGenre"], "noGenre"));
+    const val other = f["otherGenres"];
+    out.other_genres = !other.isUndefined() && !other.isNull() && other.as<bool>();
     out.from_year = optional_whole(f, "fromYear", 0, 9999);
     out.to_year = optional_whole(f, "toYear", 0, 9999);
     out.min_ratings = optional_whole(f, "minRatings", 0, 1e9);
@@ -203,6 +205,21 @@ public:
         });
     }
 
+    // "Films like X" measured (evaluation.md's neighbour recall): one entry per model's
+    // similarity, then the co-rating item-kNN baseline as model null.
+    val evaluateNeighbours() {
+        return guarded([&] {
+            val out = val::array();
+            for (const reel::NeighbourFigure& f : engine_.evaluate_neighbours()) {
+                val x = val::object();
+                x.set("model", f.spec ? val(std::string(f.spec->name)) : val::null());
+                x.set("recall10", f.recall10);
+                out.call<void>("push", x);
+            }
+            return out;
+        });
+    }
+
     // Every film once: ids, titles as MovieLens writes them, display names and first aliases
     // (the engine's title grammar), years, genre bits and training counts.
     val catalog() {
@@ -236,9 +253,22 @@ public:
         });
     }
 
+    // Films like X, each with why it is there (co-liking counts) and how many ratings it has.
     val similar(const val& movie_id, const val& k, const val& model, const val& filter) {
         return guarded([&] {
-            return picks_object(engine_.similar(id(movie_id, "movieId"), count(k), text(model, "model"), filter_of(engine_, filter)), "scores");
+            const std::vector<reel::Neighbour> n =
+                engine_.similar(id(movie_id, "movieId"), count(k), text(model, "model"), filter_of(engine_, filter));
+            std::vector<int32_t> ids, both, ratings;
+            std::vector<float> scores;
+            for (const reel::Neighbour& x : n)
+                ids.push_back(x.movie_id), scores.push_back(x.similarity), both.push_back(x.liked_both), ratings.push_back(x.ratings);
+            val out = val::object();
+            out.set("movieIds", typed_copy("Int32Array", ids));
+            out.set("scores", typed_copy("Float32Array", scores));
+            out.set("likedBoth", typed_copy("Int32Array", both));
+            out.set("likedFilm", n.empty() ? 0 : n.front().liked_x);
+            out.set("ratings", typed_copy("Int32Array", ratings));
+            return out;
         });
     }
 
@@ -270,6 +300,7 @@ public:
             out.set("reasonShares", typed_copy("Float32Array", shares));
             out.set("unknown", typed_copy("Int32Array", r.unknown));
             out.set("unrated", typed_copy("Int32Array", r.unrated));
+            out.set("fromPopularity", r.from_popularity);
             return out;
         });
     }
@@ -291,6 +322,61 @@ public:
 
     val favourites(const val& user_id, const val& k) {
         return guarded([&] { return picks_object(engine_.favourites(id(user_id, "userId"), count(k)), "ratings"); });
+    }
+
+    // Every MovieLens viewer with how many films they rated and their favourite.
+    val viewers() {
+        return guarded([&] {
+            std::vector<int32_t> ids, counts, favourites;
+            for (const reel::Viewer& v : engine_.viewers()) ids.push_back(v.user_id), counts.push_back(v.ratings), favourites.push_back(v.favourite);
+            val out = val::object();
+            out.set("userIds", typed_copy("Int32Array", ids));
+            out.set("ratings", typed_copy("Int32Array", counts));
+            out.set("favourites", typed_copy("Int32Array", favourites));
+            return out;
+        });
+    }
+
+    val starters(const val& k, const val& exclude) {
+        return guarded([&] { return typed_copy("Int32Array", engine_.starters(count(k), int_array(exclude, "exclude"))); });
+    }
+
+    void loadLinks(const std::string& links) {
+        guarded([&] {
+            engine_.load_links(links);
+            return 0;
+        });
+    }
+
+    // An IMDb or Letterboxd export: what matched, and each row that did not, with why.
+    val importRatings(const std::string& bytes, const val& name) {
+        return guarded([&] {
+            const reel::Imported r = engine_.import_ratings(bytes, text(name, "name"));
+            std::vector<int32_t> ids, lines;
+            std::vector<float> stars;
+            for (const reel::ImportedRating& m : r.matched)
+                ids.push_back(m.movie_id), stars.push_back(m.stars), lines.push_back(static_cast<int32_t>(m.line));
+            val unmatched = val::array();
+            for (const reel::Unmatched& u : r.unmatched) {
+                val x = val::object();
+                x.set("line", u.line);
+                x.set("title", u.title);
+                x.set("year", u.year);
+                x.set("reason", u.reason);
+                unmatched.call<void>("push", x);
+            }
+            val out = val::object();
+            out.set("format", r.format);
+            out.set("movieIds", typed_copy("Int32Array", ids));
+            out.set("stars", typed_copy("Float32Array", stars));
+            out.set("lines", typed_copy("Int32Array", lines));
+            out.set("unmatched", unmatched);
+            return out;
+        });
+    }
+
+    std::string profileCsv(const val& movie_ids, const val& stars) {
+        return guarded([&] { return engine_.profile_csv(profile_of(movie_ids, stars)); });
     }
 
     val search(const val& query, const val& k) {
@@ -324,6 +410,16 @@ public:
         });
     }
 
+    // Which model answers each question unless another is asked for (the registry's choice).
+    val choices() {
+        const reel::ModelChoices& c = reel::model_choices();
+        val out = val::object();
+        out.set("visitors", std::string(c.visitors));
+        out.set("viewers", std::string(c.viewers));
+        out.set("neighbours", std::string(c.neighbours));
+        return out;
+    }
+
     val limits() {
         val out = val::object();
         out.set("maxResults", reel::Limits::max_results);
@@ -346,16 +442,23 @@ EMSCRIPTEN_BINDINGS(reel) {
         .function("models", &Engine::models)
         .function("trainEpoch", &Engine::trainEpoch)
         .function("evaluate", &Engine::evaluate)
+        .function("evaluateNeighbours", &Engine::evaluateNeighbours)
         .function("catalog", &Engine::catalog)
         .function("similar", &Engine::similar)
         .function("recommend", &Engine::recommend)
         .function("recommendFor", &Engine::recommendFor)
         .function("explainFor", &Engine::explainFor)
         .function("favourites", &Engine::favourites)
+        .function("viewers", &Engine::viewers)
+        .function("starters", &Engine::starters)
+        .function("loadLinks", &Engine::loadLinks)
+        .function("importRatings", &Engine::importRatings)
+        .function("profileCsv", &Engine::profileCsv)
         .function("search", &Engine::search)
         .function("userIds", &Engine::userIds)
         .function("save", &Engine::save)
         .function("restore", &Engine::restore)
         .function("fingerprint", &Engine::fingerprint)
+        .function("choices", &Engine::choices)
         .function("limits", &Engine::limits);
 }

@@ -12,6 +12,7 @@
 
 #include "engine.hpp"
 #include "error.hpp"
+#include "synthetic_movielens.hpp"
 
 namespace {
 
@@ -28,6 +29,11 @@ usage:
   reel export    DATA [--predictions OUT.csv] [--topn OUT.csv] [--model NAME] [-n N]
   reel export    --train T --profile P --test H [--exclude F] [--predictions OUT.csv] [--topn OUT.csv] [--model NAME] [-n N]
   reel train     DATA --save FILE                  train every model and save them
+  reel starters  DATA [-k N]                       "rate a few you know": well-known films far apart in taste
+  reel import    DATA FILE                         match an IMDb or Letterboxd ratings export to MovieLens
+                                                   (IMDb needs links.csv in DIR); prints MovieLens columns
+  reel map       DATA --out MAP.csv                the map of taste (movieId,x,y) and how faithful it is
+  reel synth     --ratings N --out DIR [--seed S]  MovieLens-shaped movies.csv and ratings.csv with planted taste
   reel settings                                    every setting, its default and range
 
 DATA is --data DIR (movies.csv + ratings.csv, split 80/20 by --seed) or
@@ -42,11 +48,13 @@ FILTER narrows a list inside the engine, so it still holds N films:
   --years 1990-1999   films from these years (1990- or -1999 for one bound)
   --min-ratings N     films with at least N training ratings (towards crowd-pleasers)
   --max-ratings N     films with at most N (towards hidden gems)
+  --other-genres      similar only: films sharing no genre with the film (same feel, different label)
 )usage";
 
 struct Args {
-    std::string command, data, train, test, profile, exclude, ratings, model, model_file, save, predictions, topn, title;
+    std::string command, data, train, test, profile, exclude, ratings, model, model_file, save, predictions, topn, title, out;
     std::string genres, not_genres, years;
+    bool other_genres = false;
     long long k = 10, n = 10, user = 0, min_ratings = 0, max_ratings = 0;
     bool json = false, help = false;
     reel::Settings settings = reel::default_settings();
@@ -102,6 +110,7 @@ Args parse_args(int argc, char** argv) {
         };
         if (arg == "--help" || arg == "-h") a.help = true;
         else if (arg == "--json") a.json = true;
+        else if (arg == "--other-genres") a.other_genres = true;
         else if (arg == "--data") a.data = value();
         else if (arg == "--train") a.train = value();
         else if (arg == "--test") a.test = value();
@@ -111,6 +120,7 @@ Args parse_args(int argc, char** argv) {
         else if (arg == "--model") a.model = value();
         else if (arg == "--model-file") a.model_file = value();
         else if (arg == "--save") a.save = value();
+        else if (arg == "--out") a.out = value();
         else if (arg == "--predictions") a.predictions = value();
         else if (arg == "--topn") a.topn = value();
         else if (arg == "--genres") a.genres = value();
@@ -171,7 +181,8 @@ void train_one(reel::Engine& engine, const std::string& model) {
     while (!engine.trained(model)) engine.train_epoch(model);
 }
 
-std::string model_or_default(const Args& a) { return a.model.empty() ? "ranking" : a.model; }
+// The model a command uses unless --model names another: the registry's choice for its question.
+std::string model_or(const Args& a, const char* choice) { return a.model.empty() ? choice : a.model; }
 
 reel::Filter filter_of(const Args& a, const reel::Engine& engine) {
     reel::Filter f;
@@ -185,6 +196,7 @@ reel::Filter filter_of(const Args& a, const reel::Engine& engine) {
     }
     f.min_ratings = static_cast<int>(a.min_ratings);
     f.max_ratings = static_cast<int>(a.max_ratings);
+    f.other_genres = a.other_genres;
     f.check();
     return f;
 }
@@ -217,7 +229,9 @@ std::string json_number(double x) {
     return buf;
 }
 
-void print_figures(const reel::Figures& f, const std::vector<double>& seconds, bool json, bool visitors) {
+// Figures as the README's table, or as one JSON object for machines (every double in full).
+void print_figures(const reel::Figures& f, const std::vector<double>& seconds, bool json, bool visitors,
+                   const std::vector<reel::NeighbourFigure>& neighbours = {}) {
     if (json) {
         std::printf("{\"viewers\": %zu, \"popularity\": {\"recall10\": %s, \"ndcg10\": %s}, \"models\": {", f.viewers,
                     json_number(f.popularity_recall10).c_str(), json_number(f.popularity_ndcg10).c_str());
@@ -227,7 +241,15 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
                         m ? ", " : "", x.spec->name, json_number(x.rmse).c_str(), json_number(x.recall10).c_str(),
                         json_number(x.ndcg10).c_str(), json_number(x.lift).c_str(), seconds[m]);
         }
-        std::printf("}}\n");
+        std::printf("}");
+        if (!neighbours.empty()) {
+            std::printf(", \"neighbours\": {");
+            for (size_t n = 0; n < neighbours.size(); ++n)
+                std::printf("%s\"%s\": %s", n ? ", " : "", neighbours[n].spec ? neighbours[n].spec->name : "item_knn",
+                            json_number(neighbours[n].recall10).c_str());
+            std::printf("}");
+        }
+        std::printf("}\n");
         return;
     }
     std::printf("| model | %s | Recall@10 | NDCG@10 | lift over popularity | training |\n|---|---|---|---|---|---|\n",
@@ -240,6 +262,12 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
     }
     std::printf("| popularity | – | %.4f | %.4f | | – |\n", f.popularity_recall10, f.popularity_ndcg10);
     std::printf("\n%zu %s with a held-out rating of 4 stars or more.\n", f.viewers, visitors ? "visitors" : "users");
+    if (neighbours.empty()) return;
+    // Films like X: evaluation.md's neighbour recall of each model's similarity and of item-kNN.
+    std::printf("\n| films like X: similarity | neighbour recall@10 |\n|---|---|\n");
+    for (const reel::NeighbourFigure& n : neighbours)
+        std::printf("| %s | %.4f |\n", n.spec ? (std::string(n.spec->label) + ", shrunk cosine of its film vectors").c_str() : "co-rating item-kNN (baseline)",
+                    n.recall10);
 }
 
 reel::Visitors visitors(const reel::Engine& engine, const std::string& path) { return engine.read_visitors(read_file(path), path); }
@@ -248,7 +276,7 @@ int run_eval(const Args& a) {
     reel::Engine engine = load(a);
     const std::vector<double> seconds = train_timed(engine);
     if (!cold(a)) {
-        print_figures(engine.evaluate(), seconds, a.json, false);
+        print_figures(engine.evaluate(), seconds, a.json, false, engine.evaluate_neighbours());
         return 0;
     }
     const reel::Visitors profile = visitors(engine, a.profile), hidden = visitors(engine, a.test);
@@ -262,11 +290,12 @@ int run_similar(const Args& a) {
     reel::Engine engine = load(a);
     const int32_t film = engine.resolve_title(a.title);
     const reel::Filter filter = filter_of(a, engine);
-    const std::string model = model_or_default(a);
+    const std::string model = model_or(a, reel::model_choices().neighbours);
     train_one(engine, model);
     std::printf("films like %s\n", title_line(engine, film).c_str());
-    for (const reel::Pick& p : engine.similar(film, static_cast<size_t>(a.k), model, filter))
-        std::printf("  %.3f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
+    for (const reel::Neighbour& n : engine.similar(film, static_cast<size_t>(a.k), model, filter))
+        std::printf("  %.3f  %s\n         liked by %d of the %d people who loved it; %d ratings\n", n.similarity,
+                    title_line(engine, n.movie_id).c_str(), n.liked_both, n.liked_x, n.ratings);
     return 0;
 }
 
@@ -274,7 +303,7 @@ int run_recommend(const Args& a) {
     if ((a.user == 0) == a.ratings.empty()) throw reel::Error("recommend needs either --user ID or --ratings MY.csv");
     reel::Engine engine = load(a);
     const reel::Filter filter = filter_of(a, engine);
-    const std::string model = model_or_default(a);
+    const std::string model = model_or(a, a.user != 0 ? reel::model_choices().viewers : reel::model_choices().visitors);
     train_one(engine, model);
     if (a.user != 0) {
         const int32_t user = static_cast<int32_t>(a.user);
@@ -347,7 +376,7 @@ std::string stars_model() {
 int run_export(const Args& a) {
     if (a.predictions.empty() && a.topn.empty()) throw reel::Error("export needs --predictions OUT.csv and/or --topn OUT.csv");
     reel::Engine engine = load(a);
-    const std::string model = model_or_default(a);
+    const std::string model = model_or(a, cold(a) ? reel::model_choices().visitors : reel::model_choices().viewers);
     train_one(engine, model);
     if (!a.predictions.empty()) train_one(engine, stars_model());
     const size_t n = static_cast<size_t>(a.n);
@@ -392,6 +421,66 @@ int run_train(const Args& a) {
     return 0;
 }
 
+int run_starters(const Args& a) {
+    reel::Engine engine = load(a);
+    train_one(engine, reel::model_choices().visitors);
+    for (int32_t id : engine.starters(static_cast<size_t>(a.k), {})) std::printf("%s\n", title_line(engine, id).c_str());
+    return 0;
+}
+
+// Prints the matched ratings as a MovieLens ratings file (so `reel recommend --ratings` takes
+// it) and the rows it could not match, with why, on stderr.
+int run_import(const Args& a) {
+    if (a.title.empty()) throw reel::Error("import needs the export file, e.g. reel import --data DIR ratings.csv");
+    reel::Engine engine = load(a);
+    const std::string links = a.data + "/links.csv";
+    if (!a.data.empty() && std::ifstream(links)) engine.load_links(read_file(links), links);
+    const reel::Imported r = engine.import_ratings(read_file(a.title), a.title);
+    std::printf("userId,movieId,rating\n");
+    for (const reel::ImportedRating& m : r.matched) std::printf("1,%d,%.1f\n", m.movie_id, m.stars);
+    std::fprintf(stderr, "%s export: %zu matched, %zu not matched\n", r.format.c_str(), r.matched.size(), r.unmatched.size());
+    for (const reel::Unmatched& u : r.unmatched)
+        std::fprintf(stderr, "  line %zu: %s (%d): %s\n", u.line, u.title.c_str(), u.year, u.reason.c_str());
+    return 0;
+}
+
+int run_map(const Args& a) {
+    if (a.out.empty()) throw reel::Error("map needs --out MAP.csv");
+    reel::Engine engine = load(a);
+    train_one(engine, reel::model_choices().neighbours);
+    engine.start_map();
+    for (auto e = engine.map_epoch(); e.first < e.second; e = engine.map_epoch()) {}
+    const reel::MapLayout m = engine.map();
+    std::ofstream out = write_file(a.out);
+    out << "movieId,x,y\n";
+    char row[64];
+    for (size_t i = 0; i < m.movie_ids.size(); ++i) {
+        std::snprintf(row, sizeof row, "%d,%.9g,%.9g\n", m.movie_ids[i], m.xy[2 * i], m.xy[2 * i + 1]);
+        out << row;
+    }
+    const reel::MapFigures f = engine.map_figures();
+    std::printf("%zu films mapped to %s\nneighbourhood preservation (of each film's 10 nearest by cosine, the share among its 10 nearest on the layout):\n"
+                "| layout | preserved |\n|---|---|\n| the map | %.4f |\n| PCA | %.4f |\n| random | %.4f |\n",
+                m.movie_ids.size(), a.out.c_str(), f.map, f.pca, f.random);
+    return 0;
+}
+
+int run_synth(const Args& a) {
+    if (a.out.empty() || a.ratings.empty()) throw reel::Error("synth needs --ratings N and --out DIR");
+    reel::MovieLensShape shape;
+    shape.ratings = static_cast<uint64_t>(whole_number("--ratings", a.ratings, 1000, 1000000000));
+    shape.seed = a.settings.seed();
+    std::filesystem::create_directories(a.out);
+    std::ofstream movies = write_file(a.out + "/movies.csv"), ratings = write_file(a.out + "/ratings.csv");
+    reel::write_movielens_like(shape, [&](reel::SyntheticFile file, std::string_view chunk) {
+        (file == reel::SyntheticFile::Movies ? movies : ratings).write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    });
+    if (!movies || !ratings) throw reel::Error("cannot write all of " + a.out);
+    std::printf("wrote %llu users' ratings of %llu films to %s\n", static_cast<unsigned long long>(shape.users()),
+                static_cast<unsigned long long>(shape.films()), a.out.c_str());
+    return 0;
+}
+
 int run_settings(const Args& a) {
     for (const reel::Settings::Entry& e : a.settings.entries())
         std::printf("%-32s %-10s [%s, %s]  %s\n", e.name.c_str(), reel::setting_text(e.value).c_str(),
@@ -414,6 +503,10 @@ int main(int argc, char** argv) {
         if (a.command == "export") return run_export(a);
         if (a.command == "train") return run_train(a);
         if (a.command == "settings") return run_settings(a);
+        if (a.command == "starters") return run_starters(a);
+        if (a.command == "map") return run_map(a);
+        if (a.command == "synth") return run_synth(a);
+        if (a.command == "import") return run_import(a);
         throw reel::Error("unknown command " + reel::quoted(a.command) + " (see reel --help)");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "reel: %s\n", e.what());

@@ -6,11 +6,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <limits>
 #include <numeric>
+#include <unordered_map>
 
 #include "error.hpp"
 #include "metrics.hpp"
+#include "film_map.hpp"
+#include "neighbours.hpp"
+#include "rank_users.hpp"
 #include "similar.hpp"
+#include "starters.hpp"
 
 namespace reel {
 
@@ -30,6 +36,12 @@ std::vector<Pick> picks(const Catalog& catalog, const std::vector<Scored>& score
     std::vector<Pick> out;
     for (const Scored& s : scored) out.push_back(Pick{catalog.film(static_cast<size_t>(s.film)).movie_id, s.score});
     return out;
+}
+
+// Films like X as the settings define it, over one model's film vectors.
+SimilarIndex similar_index(const Settings& settings, const Model& m, const TrainIndex& index, const Likers& likers, int min_support) {
+    return SimilarIndex(m.film_vector(0), m.factors(), index, min_support, static_cast<float>(settings.get("similar.shrinkage")), &likers,
+                        static_cast<float>(settings.get("similar.co_liking")));
 }
 
 // The shortest text that reads back as the same float: 4.2f prints as 4.2, not 4.19999981.
@@ -59,6 +71,10 @@ struct Engine::State {
     std::vector<std::vector<int32_t>> relevant;
     std::vector<std::unique_ptr<Model>> models;  // registry order
     std::vector<SimilarIndex> similar;           // one per model, built when it has trained
+    Likers likers;
+    std::unordered_map<int64_t, int32_t> imdb;  // links.csv, when given
+    std::unique_ptr<FilmMap> map;
+    std::unique_ptr<Evaluation> evaluation;  // a stepwise evaluation under way
     uint64_t fingerprint = 0;
 
     TrainingData training() const { return TrainingData{data.train, index}; }
@@ -160,6 +176,7 @@ Summary Engine::install(std::unique_ptr<State> s, uint64_t seed) {
     std::partial_sum(s->seen_offsets.begin(), s->seen_offsets.end(), s->seen_offsets.begin());
 
     s->search = TitleSearch(d.catalog);
+    s->likers = Likers(s->index);
     s->relevant = relevant_films(d.test, d.users());
     Settings settings = settings_;
     settings.set("seed", static_cast<double>(seed));
@@ -219,7 +236,7 @@ EpochReport Engine::train_epoch(std::string_view name) {
                     spec.loss_label + " " + (std::isnan(loss) ? "NaN" : "infinite") + "); it is reset to untrained: try a smaller " +
                     step + " than " + setting_text(settings_.get(step)));
     }
-    if (m.trained()) s.similar[i] = SimilarIndex(m.film_vector(0), m.factors(), s.index, settings_.whole("similar.min_support"));
+    if (m.trained()) s.similar[i] = similar_index(settings_, m, s.index, s.likers, settings_.whole("similar.min_support"));
     return EpochReport{m.epochs_done(), m.epochs(), loss};
 }
 
@@ -228,26 +245,95 @@ void Engine::train() {
         while (!trained(spec->name)) train_epoch(spec->name);
 }
 
+// Evaluation as a walk over (ranker, slice of users): ranker 0 is popularity, then each model.
+// The per-user sums are added in user order, so any slicing gives the same figures.
+struct Engine::Evaluation {
+    std::vector<int> users;         // those with a relevant held-out film, ascending
+    std::vector<TopNScore> scores;  // popularity, then each model
+    size_t ranker = 0, next = 0;    // where the walk stands
+
+    explicit Evaluation(const State& s) : scores(s.models.size() + 1, TopNScore(10)) {
+        for (size_t u = 0; u < s.relevant.size(); ++u)
+            if (!s.relevant[u].empty()) users.push_back(static_cast<int>(u));
+    }
+
+    bool done() const { return ranker >= scores.size(); }
+
+    // Ranks up to `count` more users for the current ranker; returns the share done.
+    double step(const State& s, size_t count) {
+        if (done()) return 1.0;
+        const size_t end = std::min(users.size(), next + std::max<size_t>(count, 1));
+        std::vector<char> wanted(s.relevant.size(), 0);
+        for (size_t p = next; p < end; ++p) wanted[static_cast<size_t>(users[p])] = 1;
+        const std::vector<std::vector<int32_t>> tops =
+            ranker == 0 ? top_n_by_popularity(s.index, 10, wanted) : top_n_by_model(*s.models[ranker - 1], s.index, 10, wanted);
+        for (size_t p = next; p < end; ++p) scores[ranker].add(tops[static_cast<size_t>(users[p])], s.relevant[static_cast<size_t>(users[p])]);
+        next = end;
+        if (next == users.size()) next = 0, ++ranker;
+        return (static_cast<double>(ranker) + static_cast<double>(next) / static_cast<double>(std::max<size_t>(users.size(), 1))) /
+               static_cast<double>(scores.size());
+    }
+
+    Figures figures(const State& s) const {
+        Figures f;
+        f.popularity_recall10 = scores[0].recall();
+        f.popularity_ndcg10 = scores[0].ndcg();
+        f.viewers = scores[0].viewers();
+        for (size_t m = 0; m < s.models.size(); ++m) {
+            ModelFigures mf;
+            mf.spec = &s.models[m]->spec();
+            if (mf.spec->predicts_stars) mf.rmse = rmse(s.data.test, [&](int u, int i) { return s.models[m]->predict(u, i); });
+            mf.recall10 = scores[m + 1].recall();
+            mf.ndcg10 = scores[m + 1].ndcg();
+            mf.lift = mf.recall10 / f.popularity_recall10 - 1;
+            f.models.push_back(mf);
+        }
+        return f;
+    }
+};
+
+namespace {
+void require_evaluable(const Engine& engine) {
+    if (engine.data().test.empty()) throw Error("there are no held-out ratings to measure on");
+    for (const ModelSpec* spec : model_specs())
+        if (!engine.trained(spec->name)) throw Error(std::string("the ") + spec->name + " model is not trained yet");
+}
+}  // namespace
+
 Figures Engine::evaluate() const {
+    require_evaluable(*this);
+    Evaluation e(state());
+    while (!e.done()) e.step(state(), std::numeric_limits<size_t>::max());
+    return e.figures(state());
+}
+
+void Engine::start_evaluation() {
+    require_evaluable(*this);
+    state_->evaluation = std::make_unique<Evaluation>(*state_);
+}
+
+double Engine::evaluation_step(size_t users) {
+    if (!state_ || !state_->evaluation) throw Error("no evaluation is running");
+    return state_->evaluation->step(*state_, users);
+}
+
+Figures Engine::evaluation_figures() const {
+    const State& s = state();
+    if (!s.evaluation || !s.evaluation->done()) throw Error("the evaluation has not finished");
+    return s.evaluation->figures(s);
+}
+
+std::vector<NeighbourFigure> Engine::evaluate_neighbours() const {
     const State& s = state();
     if (s.data.test.empty()) throw Error("there are no held-out ratings to measure on");
-    Figures f;
-    const TopNScore pop = score_top_n(10, s.index, s.relevant, [&](int, int i) { return float(s.index.count(i)); });
-    f.popularity_recall10 = pop.recall();
-    f.popularity_ndcg10 = pop.ndcg();
-    f.viewers = pop.viewers();
+    std::vector<NeighbourFigure> out;
     for (const ModelSpec* spec : model_specs()) {
         const Model& m = trained_model(spec->name);
-        ModelFigures mf;
-        mf.spec = spec;
-        if (spec->predicts_stars) mf.rmse = rmse(s.data.test, [&](int u, int i) { return m.predict(u, i); });
-        const TopNScore t = score_top_n(10, s.index, s.relevant, [&](int u, int i) { return m.score(u, i); });
-        mf.recall10 = t.recall();
-        mf.ndcg10 = t.ndcg();
-        mf.lift = mf.recall10 / f.popularity_recall10 - 1;
-        f.models.push_back(mf);
+        const SimilarIndex similar = similar_index(settings_, m, s.index, s.likers, kNeighbourSupport);
+        out.push_back(NeighbourFigure{spec, neighbour_recall(neighbour_table(similar, s.index), s.index, s.relevant)});
     }
-    return f;
+    out.push_back(NeighbourFigure{nullptr, neighbour_recall(item_knn_table(s.index), s.index, s.relevant)});
+    return out;
 }
 
 Visitors Engine::read_visitors(std::string_view ratings_csv, std::string_view name) const {
@@ -356,15 +442,22 @@ size_t checked_count(size_t k) {
 }
 }  // namespace
 
-std::vector<Pick> Engine::similar(int32_t movie_id, size_t k, std::string_view name, const Filter& filter) const {
+std::vector<Neighbour> Engine::similar(int32_t movie_id, size_t k, std::string_view name, const Filter& filter) const {
     const State& s = state();
     const int film = film_of(movie_id);
     filter.check();
     const Model& m = trained_model(name);
-    if (s.index.count(film) == 0)
-        throw Error(quoted(s.data.catalog.film(static_cast<size_t>(film)).title) + " has no training ratings, so it has no place to start from");
-    auto keep = [&](int i) { return filter.keeps(s.data.catalog.film(static_cast<size_t>(i)), s.index.count(i)); };
-    return picks(s.data.catalog, s.similar[model_index(m.spec().name)].neighbours(film, checked_count(k), keep));
+    const Film& x = s.data.catalog.film(static_cast<size_t>(film));
+    if (s.index.count(film) == 0) throw Error(quoted(x.title) + " has no training ratings, so it has no place to start from");
+    Filter f = filter;
+    if (f.other_genres) f.no_genre |= x.genres;
+    auto keep = [&](int i) { return f.keeps(s.data.catalog.film(static_cast<size_t>(i)), s.index.count(i)); };
+    std::vector<Neighbour> out;
+    for (const Scored& n : s.similar[model_index(m.spec().name)].neighbours(film, checked_count(k), keep))
+        out.push_back(Neighbour{s.data.catalog.film(static_cast<size_t>(n.film)).movie_id, n.score,
+                                static_cast<int32_t>(s.likers.both(film, n.film)), static_cast<int32_t>(s.likers.of(film)),
+                                s.index.count(n.film)});
+    return out;
 }
 
 std::vector<Pick> Engine::recommend(int32_t user_id, size_t n, std::string_view name, const Filter& filter) const {
@@ -394,6 +487,10 @@ VisitorPicks Engine::recommend_for(const std::vector<ProfileEntry>& profile, siz
     out.unrated = p.unrated;
     const Model* m = name == kPopularity ? nullptr : &trained_model(name);
     const Taste taste = m ? m->fold_in(p.used) : Taste();
+    if (m && std::all_of(taste.vector.begin(), taste.vector.end(), [](float x) { return x == 0.0f; })) {
+        m = nullptr;  // nothing the model can use: the most-rated films, said as such
+        out.from_popularity = true;
+    }
     for (const Scored& x : s.top_for(m, taste, p.seen, checked_count(n), filter)) {
         Recommendation r{s.data.catalog.film(static_cast<size_t>(x.film)).movie_id, x.score, x.score, {}};
         if (m) {
@@ -518,12 +615,87 @@ void Engine::restore(std::string_view bytes, std::string_view name) {
     for (const ModelSpec* spec : model_specs()) {
         models.push_back(spec->make(ModelSettings(settings, spec->name), s.training(), settings.seed()));
         models.back()->restore(in);
-        similar.emplace_back(models.back()->film_vector(0), models.back()->factors(), s.index, settings.whole("similar.min_support"));
+        similar.push_back(similar_index(settings, *models.back(), s.index, s.likers, settings.whole("similar.min_support")));
     }
     if (in.left() != 0) throw Error(what + " has " + std::to_string(in.left()) + " bytes too many");
     s.models = std::move(models);
     s.similar = std::move(similar);
     settings_ = std::move(settings);
+}
+
+std::vector<Viewer> Engine::viewers() const {
+    const State& s = state();
+    std::vector<Viewer> out;
+    for (size_t u = 0; u < s.data.users(); ++u) {
+        const int32_t id = s.data.user_ids[u];
+        const std::vector<Pick> top = favourites(id, 1);
+        out.push_back(Viewer{id, static_cast<int32_t>(s.seen_offsets[u + 1] - s.seen_offsets[u]), top.empty() ? 0 : top[0].movie_id});
+    }
+    return out;
+}
+
+std::vector<int32_t> Engine::starters(size_t k, const std::vector<int32_t>& exclude) const {
+    const State& s = state();
+    std::vector<int32_t> dense;
+    for (int32_t id : exclude)
+        if (const int f = s.data.catalog.index_of(id); f >= 0) dense.push_back(f);
+    std::sort(dense.begin(), dense.end());
+    std::vector<int32_t> ids;
+    for (int32_t f : starter_films(trained_model(model_choices().visitors), s.index, checked_count(k), dense))
+        ids.push_back(s.data.catalog.film(static_cast<size_t>(f)).movie_id);
+    return ids;
+}
+
+void Engine::load_links(std::string_view links_csv, std::string_view name) {
+    if (!state_) throw Error("no data loaded yet");
+    state_->imdb = parse_links(links_csv, name);
+}
+
+Imported Engine::import_ratings(std::string_view csv, std::string_view name) const {
+    const State& s = state();
+    return reel::import_ratings(csv, name, s.data.catalog, s.imdb);
+}
+
+std::string Engine::profile_csv(const std::vector<ProfileEntry>& profile) const {
+    const State& s = state();
+    std::string out = "movieId,title,rating\n";
+    for (const ProfileEntry& e : profile) {
+        const int f = s.data.catalog.index_of(e.movie_id);
+        std::string title = f >= 0 ? s.data.catalog.film(static_cast<size_t>(f)).title : "";
+        std::string q = "\"";
+        for (char c : title) q += c == '"' ? std::string("\"\"") : std::string(1, c);  // RFC 4180: a quote doubled
+        out += std::to_string(e.movie_id) + "," + q + "\"," + stars_text(e.stars) + "\n";
+    }
+    return out;
+}
+
+void Engine::start_map() {
+    if (!state_) throw Error("no data loaded yet");
+    const Model& m = trained_model(model_choices().neighbours);
+    state_->map = std::make_unique<FilmMap>(m, state_->index, settings_.whole("similar.min_support"), settings_.whole("map.epochs"),
+                                            settings_.seed());
+}
+
+std::pair<int, int> Engine::map_epoch() {
+    if (!state_ || !state_->map) throw Error("the map is not started yet");
+    state_->map->run_epoch();
+    return {state_->map->epochs_done(), state_->map->epochs()};
+}
+
+MapLayout Engine::map() const {
+    const State& s = state();
+    if (!s.map || !s.map->done()) throw Error("the map is not drawn yet");
+    MapLayout out;
+    for (int32_t f : s.map->films()) out.movie_ids.push_back(s.data.catalog.film(static_cast<size_t>(f)).movie_id);
+    out.xy = s.map->xy();
+    return out;
+}
+
+MapFigures Engine::map_figures() const {
+    const State& s = state();
+    if (!s.map || !s.map->done()) throw Error("the map is not drawn yet");
+    return MapFigures{s.map->preservation(s.map->xy()), s.map->preservation(s.map->pca_layout()),
+                      s.map->preservation(s.map->random_layout(settings_.seed()))};
 }
 
 }  // namespace reel

@@ -10,6 +10,7 @@
 
 #include "dataset.hpp"
 #include "filter.hpp"
+#include "imports.hpp"
 #include "model.hpp"
 #include "models.hpp"
 #include "search.hpp"
@@ -50,9 +51,23 @@ struct Figures {
     size_t viewers = 0;                // viewers with a relevant film, over whom recall is averaged
 };
 
+// evaluation.md's neighbour recall of one similarity on the held-out ratings.
+struct NeighbourFigure {
+    const ModelSpec* spec = nullptr;  // the cosine of this model's film vectors; null: co-rating item-kNN
+    double recall10 = NAN;
+};
+
 struct Pick {
     int32_t movie_id;
     float score;  // cosine, model score, training count or rating, as the query says
+};
+
+// Why a film sits next to X, in the data's own words: of the people who liked X in training
+// (4 stars or more), how many liked it too; and how many rated it.
+struct Neighbour {
+    int32_t movie_id;
+    float similarity;
+    int32_t liked_both, liked_x, ratings;
 };
 
 struct Prediction {
@@ -81,6 +96,9 @@ struct Recommendation {
 
 struct VisitorPicks {
     std::vector<Recommendation> picks;
+    // True when the model had nothing to go on (no rated film it can use, e.g. only films rated
+    // below what counts as liked): the picks are then the most-rated films, and say so.
+    bool from_popularity = false;
     std::vector<int32_t> unknown;  // profile films not in the catalogue
     std::vector<int32_t> unrated;  // profile films nobody rated in training: kept out of the fold-in, never offered
 };
@@ -88,6 +106,23 @@ struct VisitorPicks {
 struct Explained {
     float score = 0, base = 0;
     std::vector<Reason> shares;  // every profile film the fold-in used, in movieId order
+};
+
+// A MovieLens viewer as a picker names them: how many films they rated, and their favourite.
+struct Viewer {
+    int32_t user_id, ratings, favourite;
+};
+
+// The map of the space of taste: films placed in 2-D (film_map.hpp).
+struct MapLayout {
+    std::vector<int32_t> movie_ids;
+    std::vector<float> xy;  // x0, y0, x1, y1, … in the order of movie_ids
+};
+
+// Neighbourhood preservation (how many of a film's 10 nearest by cosine are its 10 nearest on
+// the layout) of the map and of two baselines computed the same way.
+struct MapFigures {
+    double map = NAN, pca = NAN, random = NAN;
 };
 
 // Visitors read from a ratings file: user ids ascending and each one's ratings.
@@ -124,6 +159,14 @@ public:
 
     // Warm: every model on the held-out ratings, evaluation.md's protocol.
     Figures evaluate() const;
+    // The same figures in steps, so a page can answer queries in between: each step ranks up to
+    // `users` users for one ranker (popularity, then each model). Returns the share done (1 at the
+    // end), after which evaluation_figures() equals evaluate() bit for bit.
+    void start_evaluation();
+    double evaluation_step(size_t users);
+    Figures evaluation_figures() const;
+    // "Films like X" measured: each model's cosine, then the co-rating item-kNN baseline.
+    std::vector<NeighbourFigure> evaluate_neighbours() const;
     // New visitors: each visitor of `profile` folded in (film side frozen) and ranked against
     // their `hidden` ratings, skipping the films they rated in `exclude` (the full profile
     // when `profile` holds only its first few ratings; null: the profile itself).
@@ -131,7 +174,9 @@ public:
     // A ratings file grouped by user, ids as written (a film need not be in the catalogue).
     Visitors read_visitors(std::string_view ratings_csv, std::string_view name) const;
 
-    std::vector<Pick> similar(int32_t movie_id, size_t k, std::string_view model, const Filter& filter = {}) const;
+    // Films like X, each with why it is there. Filter::other_genres keeps only films that share
+    // no genre with X: the same feel under a different label.
+    std::vector<Neighbour> similar(int32_t movie_id, size_t k, std::string_view model, const Filter& filter = {}) const;
     // A MovieLens user's next films: never one they rated (train or test).
     std::vector<Pick> recommend(int32_t user_id, size_t n, std::string_view model, const Filter& filter = {}) const;
     // A visitor's next films from their own ratings, folded in; never one they rated, nor one
@@ -145,6 +190,24 @@ public:
     std::vector<Prediction> visitor_predictions(const Visitors& profile, const Visitors& hidden) const;
 
     std::vector<Pick> favourites(int32_t user_id, size_t k) const;  // the user's highest ratings
+    std::vector<Viewer> viewers() const;                            // every user, ascending by id
+
+    // "Rate a few you know": k well-known, well-liked films far apart in taste, none of `exclude`
+    // (movieIds: films already shown or rated), by the visitors' model.
+    std::vector<int32_t> starters(size_t k, const std::vector<int32_t>& exclude) const;
+    // The map, after training, one epoch at a time like the models: start_map() builds the
+    // graph from the neighbours model's film vectors; map_epoch() returns (epoch, epochs).
+    void start_map();
+    std::pair<int, int> map_epoch();
+    MapLayout map() const;
+    MapFigures map_figures() const;
+
+    // MovieLens's links.csv, so an IMDb export can be matched; kept until the next load.
+    void load_links(std::string_view links_csv, std::string_view name = "links.csv");
+    // An IMDb or Letterboxd ratings export, matched to this catalogue (see imports.hpp).
+    Imported import_ratings(std::string_view csv, std::string_view name) const;
+    // A visitor's ratings as CSV (movieId,title,rating), to keep or to bring elsewhere.
+    std::string profile_csv(const std::vector<ProfileEntry>& profile) const;
     std::vector<int32_t> search(std::string_view query, size_t k) const;
     int32_t resolve_title(std::string_view title) const;           // throws listing candidates
     std::vector<Prediction> test_predictions(std::string_view model) const;  // one per test rating
@@ -161,6 +224,7 @@ public:
 
 private:
     struct State;  // everything a load builds, swapped in whole
+    struct Evaluation;
     Summary install(std::unique_ptr<State> state, uint64_t seed);
     const State& state() const;
     int user_of(int32_t user_id) const;

@@ -18,7 +18,9 @@ bool Filter::keeps(const Film& film, int32_t ratings) const {
     return true;
 }
 
-bool Filter::empty() const { return !any_genre && !no_genre && !from_year && !to_year && !min_ratings && !max_ratings; }
+bool Filter::empty() const {
+    return !any_genre && !no_genre && !from_year && !to_year && !min_ratings && !max_ratings && !other_genres;
+}
 
 void Filter::check() const {
     if (from_year < 0 || to_year < 0 || min_ratings < 0 || max_ratings < 0)

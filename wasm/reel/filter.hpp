@@ -16,6 +16,7 @@ struct Filter {
     int to_year = 0;           // … up to this year (0: no bound)
     int min_ratings = 0;       // at least this many training ratings: towards the crowd-pleasers
     int max_ratings = 0;       // at most this many (0: no bound): towards the hidden gems
+    bool other_genres = false; // films like X only: drop films sharing any genre with X ("same feel, different label")
 
     bool keeps(const Film& film, int32_t ratings) const;
     bool empty() const;

@@ -81,6 +81,9 @@ public:
 
     int factors() const { return factors_; }
     const float* film_vector(int i) const { return films_.row(i).data(); }
+    // A trained user's side of the score: offset (μ + b_u) and vector.
+    float user_offset(int u) const { return mu_ + user_bias_[u]; }
+    const float* user_vector(int u) const { return users_.row(u).data(); }
     float film_bias(int i) const { return film_bias_[i]; }
     float score(const Taste& taste, int i) const;
     float score(int u, int i) const;

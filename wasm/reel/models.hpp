@@ -13,6 +13,15 @@ const std::vector<const ModelSpec*>& model_specs();
 // The model called `name`; throws reel::Error listing the names there are.
 const ModelSpec& model_spec(std::string_view name);
 
+// The model that answers each question unless another is asked for, chosen on validation data
+// (scripts/tune visitors and scripts/tune neighbours print the comparison).
+struct ModelChoices {
+    const char* visitors;    // a visitor's next films, folded in from their ratings
+    const char* viewers;     // a MovieLens viewer's next films
+    const char* neighbours;  // films like X
+};
+const ModelChoices& model_choices();
+
 // "seed", the engine's own settings and every model's, at their defaults.
 Settings default_settings();
 

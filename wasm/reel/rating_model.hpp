@@ -28,6 +28,7 @@ public:
     float& user_bias(int u) { return user_bias_[u]; }
     using Model::film_bias;
     using Model::film_vector;
+    using Model::user_vector;
     float& film_bias(int i) { return film_bias_[i]; }
     float* user_vector(int u) { return users_.row(u).data(); }
     float* film_vector(int i) { return films_.row(i).data(); }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model.hpp"  // Embeddings
+#include "neighbours.hpp"
 #include "top_n.hpp"
 #include "train_index.hpp"
 
@@ -15,18 +16,28 @@ public:
     // Keeps unit-length copies of the vectors of films with at least `min_support` training
     // ratings: a film rated once has a vector that is mostly its random start, and about a
     // third of MovieLens films have one rating; without the rule they flood every list.
-    // `vectors` holds one row of `factors` floats per film and must outlive the index.
-    SimilarIndex(const float* vectors, int factors, const TrainIndex& index, int min_support);
+    // `vectors` holds one row of `factors` floats per film; it and `likers` must outlive the
+    // index. The similarity of films x and y is
+    //   (cos(v_x, v_y) · n_y / (n_y + β) + w · both(x, y) / √(likers(x) · likers(y))) / (1 + w):
+    // the cosine of the film vectors, shrunk by y's support n_y (a film few people rated has a
+    // noisy vector), blended with the cosine of who liked the two films (which keeps a
+    // sequel next to its film when the vectors blur them into their era). β = 0 and w = 0
+    // give the plain cosine.
+    SimilarIndex(const float* vectors, int factors, const TrainIndex& index, int min_support, float shrinkage,
+                 const Likers* likers = nullptr, float co_liking = 0);
 
-    // The k films whose vectors point most nearly the way `film`'s does, the film itself left
-    // out, among those `keep` accepts.
+    // The k films most like `film`, the film itself left out, among those `keep` accepts.
     std::vector<Scored> neighbours(int film, size_t k, const std::function<bool(int)>& keep) const;
 
 private:
     int factors_ = 0;
     const float* source_ = nullptr;  // every film's vector, for a query film below the support
+    size_t all_films_ = 0;
     std::vector<int32_t> films_;
+    std::vector<float> weight_;  // n / (n + β) per row
     Embeddings unit_;
+    const Likers* likers_ = nullptr;
+    float co_liking_ = 0;
 };
 
 }  // namespace reel

@@ -1,0 +1,142 @@
+// What the page offers a visitor beyond their list: ratings brought from IMDb or Letterboxd,
+// films to start rating with, viewers worth picking, an honest fallback, and an export.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "engine.hpp"
+#include "error.hpp"
+#include "kernels.hpp"
+
+namespace {
+
+const std::string kData = std::string(REEL_SHARED_DATA) + "/ml-latest-small";
+const std::string kFixtures = REEL_FIXTURES;
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+class LatestSmall : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        engine = new reel::Engine();
+        engine->load(read(kData + "/movies.csv"), read(kData + "/ratings.csv"), 42);
+        engine->load_links(read(kData + "/links.csv"));
+        engine->train();
+    }
+    static void TearDownTestSuite() { delete engine; }
+    static reel::Engine* engine;
+};
+reel::Engine* LatestSmall::engine = nullptr;
+
+std::vector<std::pair<int32_t, float>> matched(const reel::Imported& r) {
+    std::vector<std::pair<int32_t, float>> out;
+    for (const reel::ImportedRating& m : r.matched) out.emplace_back(m.movie_id, m.stars);
+    return out;
+}
+
+}  // namespace
+
+TEST_F(LatestSmall, ImportsAnImdbExportByIdAndReportsEveryRowItCannotUse) {
+    const reel::Imported r = engine->import_ratings(read(kFixtures + "/imdb_ratings.csv"), "imdb_ratings.csv");
+    EXPECT_EQ(r.format, "IMDb");
+    // 10 → 5 stars, 9 → 4.5 …: IMDb's ten steps are half stars.
+    EXPECT_EQ(matched(r), (std::vector<std::pair<int32_t, float>>{{1, 5.0f}, {2571, 4.5f}, {4973, 4.0f}, {296, 1.5f}, {356, 3.5f}}));
+    ASSERT_EQ(r.unmatched.size(), 4u);
+    EXPECT_EQ(r.unmatched[0].title, "Breaking Bad");
+    EXPECT_EQ(r.unmatched[0].reason, "a TV Series, not a film in MovieLens");
+    EXPECT_EQ(r.unmatched[1].reason, "not in this MovieLens catalogue");
+    EXPECT_EQ(r.unmatched[2].line, 8u);
+    EXPECT_EQ(r.unmatched[2].reason, "rating '11' is not a whole number from 1 to 10");
+    EXPECT_EQ(r.unmatched[3].reason, "rating '0' is not a whole number from 1 to 10");
+}
+
+TEST_F(LatestSmall, ImportsALetterboxdExportByTitleAndYearAsMovieLensNamesThem) {
+    const reel::Imported r = engine->import_ratings(read(kFixtures + "/letterboxd_ratings.csv"), "ratings.csv");
+    EXPECT_EQ(r.format, "Letterboxd");
+    // The Usual Suspects (moved article), Amélie (accent), Léon: The Professional, Se7en and Il
+    // Postino (aliases), Crouching Tiger (comma in the title); Toy Story's later row stands.
+    EXPECT_EQ(matched(r), (std::vector<std::pair<int32_t, float>>{
+                              {1, 4.5f}, {50, 4.5f}, {4973, 4.0f}, {293, 4.0f}, {47, 3.5f}, {3996, 4.0f}, {58, 3.0f}, {541, 4.5f}}));
+    ASSERT_EQ(r.unmatched.size(), 3u);
+    EXPECT_EQ(r.unmatched[0].title, "Parasite");
+    EXPECT_EQ(r.unmatched[0].year, 2019);
+    EXPECT_EQ(r.unmatched[1].reason, "rating '7' is not a half star from 0.5 to 5");
+    EXPECT_EQ(r.unmatched[2].reason, "no rating (logged or reviewed only)");
+}
+
+TEST_F(LatestSmall, AFileThatIsNeitherExportIsAClearError) {
+    try {
+        engine->import_ratings("a,b\n1,2\n", "notes.csv");
+        FAIL() << "no error";
+    } catch (const reel::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("notes.csv is neither an IMDb ratings export"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(LatestSmall, StartersAreWellKnownWellLikedFarApartAndFreshOnRequest) {
+    const std::vector<int32_t> first = engine->starters(12, {});
+    ASSERT_EQ(first.size(), 12u);
+    const reel::Catalog& c = engine->data().catalog;
+    const reel::TrainIndex& index = engine->train_index();
+    std::vector<int32_t> counts;
+    for (int32_t f : index.rated_films()) counts.push_back(index.count(f));
+    std::sort(counts.rbegin(), counts.rend());
+    for (int32_t id : first) EXPECT_GE(index.count(c.index_of(id)), counts[149]) << id;  // among the 150 most rated
+    // Far apart: the mean cosine between starters is below that of the 12 most-rated films.
+    const reel::Model& m = engine->model(reel::model_choices().visitors);
+    auto mean_cos = [&](const std::vector<int>& films) {
+        double sum = 0;
+        int n = 0;
+        for (size_t a = 0; a < films.size(); ++a)
+            for (size_t b = a + 1; b < films.size(); ++b, ++n) {
+                const float* x = m.film_vector(films[a]);
+                const float* y = m.film_vector(films[b]);
+                sum += reel::dot(x, y, m.factors()) / std::sqrt(double(reel::dot(x, x, m.factors())) * reel::dot(y, y, m.factors()));
+            }
+        return sum / n;
+    };
+    std::vector<int> starters, popular;
+    for (int32_t id : first) starters.push_back(c.index_of(id));
+    std::vector<int32_t> by_count = index.rated_films();
+    std::stable_sort(by_count.begin(), by_count.end(), [&](int32_t a, int32_t b) { return index.count(a) > index.count(b); });
+    popular.assign(by_count.begin(), by_count.begin() + 12);
+    EXPECT_LT(mean_cos(starters), mean_cos(popular) - 0.1);
+    // A refresh shows none of what was shown.
+    const std::vector<int32_t> second = engine->starters(12, first);
+    ASSERT_EQ(second.size(), 12u);
+    for (int32_t id : second) EXPECT_EQ(std::count(first.begin(), first.end(), id), 0) << id;
+}
+
+TEST_F(LatestSmall, ViewersAreNamedByTheirCountAndFavourite) {
+    const std::vector<reel::Viewer> v = engine->viewers();
+    ASSERT_EQ(v.size(), 610u);
+    EXPECT_EQ(v[0].user_id, 1);
+    EXPECT_EQ(v[0].ratings, 232);  // every rating of user 1, train and test
+    EXPECT_EQ(v[0].favourite, engine->favourites(1, 1)[0].movie_id);
+}
+
+TEST_F(LatestSmall, WithNothingLikedTheListComesFromPopularityAndSaysSo) {
+    // One film rated low: the implicit and ranking models have nothing liked to go on.
+    const reel::VisitorPicks r = engine->recommend_for({{1, 1.0f}}, 10, reel::model_choices().visitors);
+    EXPECT_TRUE(r.from_popularity);
+    ASSERT_EQ(r.picks.size(), 10u);
+    for (size_t p = 1; p < r.picks.size(); ++p) EXPECT_LE(r.picks[p].score, r.picks[p - 1].score);
+    for (const auto& p : r.picks) EXPECT_NE(p.movie_id, 1);
+    const reel::VisitorPicks liked = engine->recommend_for({{1, 4.5f}}, 10, reel::model_choices().visitors);
+    EXPECT_FALSE(liked.from_popularity);  // one liked film is already something to go on
+    EXPECT_FALSE(liked.picks[0].because.empty());
+}
+
+TEST_F(LatestSmall, ARatingsExportReadsBackThroughTheSameReader) {
+    const std::string csv = engine->profile_csv({{50, 4.5f}, {1, 5.0f}});
+    EXPECT_EQ(csv, "movieId,title,rating\n50,\"Usual Suspects, The (1995)\",4.5\n1,\"Toy Story (1995)\",5\n");
+}

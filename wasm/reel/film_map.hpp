@@ -1,0 +1,54 @@
+// A map of the space of taste: every film with enough training ratings placed in 2-D so that
+// films whose vectors point the same way sit together. A UMAP-style layout (McInnes et al.
+// 2018): a k-nearest-neighbour graph by cosine with fuzzy weights, a PCA start, then epochs of
+// attraction along the graph's edges and repulsion from sampled films. The kernel 1 / (1 + d²)
+// (UMAP's a = b = 1) keeps every step to + − × ÷, so the map is the same bit for bit natively
+// and in WebAssembly.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "model.hpp"
+#include "rng.hpp"
+#include "train_index.hpp"
+
+namespace reel {
+
+class FilmMap {
+public:
+    // Films with at least `min_support` training ratings, placed by `model`'s film vectors.
+    FilmMap(const Model& model, const TrainIndex& index, int min_support, int epochs, uint64_t seed);
+
+    int epochs() const { return epochs_; }
+    int epochs_done() const { return epochs_done_; }
+    bool done() const { return epochs_done_ >= epochs_; }
+    void run_epoch();  // one pass over the graph's edges
+
+    const std::vector<int32_t>& films() const { return films_; }  // dense indices, ascending
+    const std::vector<float>& xy() const { return xy_; }           // x0, y0, x1, y1, …
+
+    // How many of each film's 10 nearest by cosine are among its 10 nearest on the map, averaged
+    // (1 = every neighbourhood kept). `xy` may be any layout of films(): the map, random, PCA.
+    double preservation(const std::vector<float>& xy) const;
+    // Baselines for preservation(): uniform random positions, and the first two principal components.
+    std::vector<float> random_layout(uint64_t seed) const;
+    const std::vector<float>& pca_layout() const { return pca_; }
+
+private:
+    struct Edge {
+        int32_t a, b;
+        float every;  // processed once per this many epochs (UMAP's epochs_per_sample)
+        float next;   // the epoch it is next due
+    };
+
+    std::vector<int32_t> films_;
+    int dims_;
+    std::vector<float> unit_;  // films_.size() × dims_, unit length
+    std::vector<Edge> edges_;
+    std::vector<float> pca_, xy_;
+    std::vector<std::vector<int32_t>> near_;  // each film's 10 nearest by cosine, as rows of films_
+    int epochs_, epochs_done_ = 0;
+    Rng rng_;
+};
+
+}  // namespace reel

@@ -1,0 +1,141 @@
+// Both exports go through the strict CSV reader; titles are compared as the search folds them
+// (case, accents, punctuation), with MovieLens's moved articles and aliases read by parse_title.
+#include "imports.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <map>
+
+#include "csv.hpp"
+#include "error.hpp"
+#include "search.hpp"
+#include "title.hpp"
+
+namespace reel {
+
+namespace {
+
+bool whole(std::string_view text, int64_t& out) {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return !text.empty() && ec == std::errc() && end == text.data() + text.size();
+}
+
+// "4", "4.0", "4.5" as half stars of 0.5 to 5, or −1.
+float half_stars(std::string_view text) {
+    int64_t whole_part = 0;
+    const size_t dot = text.find('.');
+    if (!whole(text.substr(0, dot), whole_part)) return -1;
+    int half = static_cast<int>(std::min<int64_t>(whole_part, 100)) * 2;
+    if (dot != std::string_view::npos) {
+        const std::string_view frac = text.substr(dot + 1);
+        if (frac == "5") ++half;
+        else if (frac != "0" && frac != "00") return -1;
+    }
+    return half >= 1 && half <= 10 ? half * 0.5f : -1;
+}
+
+std::string field(const CsvRecord& rec, int column) { return column < 0 ? std::string() : rec.fields[static_cast<size_t>(column)]; }
+
+// Titles by folded name and year: every film's main title and each alias.
+std::multimap<std::pair<std::string, int>, int> titles_by_name(const Catalog& catalog) {
+    std::multimap<std::pair<std::string, int>, int> by_name;
+    for (size_t i = 0; i < catalog.size(); ++i) {
+        const TitleParts parts = parse_title(catalog.film(i).title);
+        by_name.emplace(std::pair{fold(parts.name), parts.year}, static_cast<int>(i));
+        for (const std::string& alias : parts.aliases) by_name.emplace(std::pair{fold(alias), parts.year}, static_cast<int>(i));
+    }
+    return by_name;
+}
+
+}  // namespace
+
+std::unordered_map<int64_t, int32_t> parse_links(std::string_view links_csv, std::string_view file) {
+    CsvReader csv(links_csv, file);
+    const size_t c_movie = csv.column("movieId"), c_imdb = csv.column("imdbId");
+    std::unordered_map<int64_t, int32_t> out;
+    CsvRecord rec;
+    while (csv.next(rec)) {
+        const std::string where = csv.where(rec.line);
+        const int32_t movie = parse_id(rec.fields[c_movie], "movieId", where);
+        int64_t imdb = 0;
+        if (!whole(rec.fields[c_imdb], imdb) || imdb <= 0)
+            throw Error(where + ": imdbId " + quoted(rec.fields[c_imdb]) + " is not a positive whole number");
+        out.emplace(imdb, movie);
+    }
+    return out;
+}
+
+Imported import_ratings(std::string_view bytes, std::string_view file, const Catalog& catalog,
+                        const std::unordered_map<int64_t, int32_t>& imdb_to_movie) {
+    CsvReader csv(bytes, file);
+    Imported out;
+    std::map<int32_t, size_t> seen;  // movieId → position in out.matched
+    auto add = [&](int32_t movie_id, float stars, size_t line) {
+        const auto [it, fresh] = seen.emplace(movie_id, out.matched.size());
+        if (fresh) out.matched.push_back(ImportedRating{movie_id, stars, line});
+        else out.matched[it->second] = ImportedRating{movie_id, stars, line};
+    };
+    CsvRecord rec;
+    if (csv.optional_column("Const") >= 0 && csv.optional_column("Your Rating") >= 0) {
+        out.format = "IMDb";
+        const size_t c_const = csv.column("Const"), c_rating = csv.column("Your Rating");
+        const int c_title = csv.optional_column("Title"), c_year = csv.optional_column("Year"), c_type = csv.optional_column("Title Type");
+        while (csv.next(rec)) {
+            int64_t year = 0;
+            whole(field(rec, c_year), year);
+            Unmatched miss{rec.line, field(rec, c_title), static_cast<int>(year), ""};
+            const std::string& id = rec.fields[c_const];
+            int64_t imdb = 0, rating = 0;
+            if (id.size() < 3 || id.compare(0, 2, "tt") != 0 || !whole(std::string_view(id).substr(2), imdb))
+                miss.reason = "IMDb id " + quoted(id) + " is not of the form tt0114709";
+            else if (!whole(rec.fields[c_rating], rating) || rating < 1 || rating > 10)
+                miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a whole number from 1 to 10";
+            else if (const auto it = imdb_to_movie.find(imdb); it == imdb_to_movie.end() || catalog.index_of(it->second) < 0) {
+                const std::string type = field(rec, c_type);
+                miss.reason = !type.empty() && type != "movie" && type != "Movie" ? "a " + type + ", not a film in MovieLens"
+                                                                                   : "not in this MovieLens catalogue";
+            } else {
+                add(it->second, static_cast<float>(rating) * 0.5f, rec.line);  // 1–10 → 0.5–5 stars
+                continue;
+            }
+            out.unmatched.push_back(std::move(miss));
+        }
+        return out;
+    }
+    if (csv.optional_column("Name") >= 0 && csv.optional_column("Rating") >= 0 && csv.optional_column("Letterboxd URI") >= 0) {
+        out.format = "Letterboxd";
+        const size_t c_name = csv.column("Name"), c_rating = csv.column("Rating");
+        const int c_year = csv.optional_column("Year");
+        const auto by_name = titles_by_name(catalog);
+        while (csv.next(rec)) {
+            int64_t year = 0;
+            whole(field(rec, c_year), year);
+            Unmatched miss{rec.line, rec.fields[c_name], static_cast<int>(year), ""};
+            const float stars = half_stars(rec.fields[c_rating]);
+            if (rec.fields[c_rating].empty()) miss.reason = "no rating (logged or reviewed only)";
+            else if (stars < 0) miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a half star from 0.5 to 5";
+            else {
+                // The same year first; release years differ by one between sites now and then.
+                int film = -1;
+                for (const int64_t y : {year, year - 1, year + 1}) {
+                    const auto [lo, hi] = by_name.equal_range({fold(rec.fields[c_name]), static_cast<int>(y)});
+                    for (auto it = lo; it != hi; ++it)
+                        if (film < 0 || catalog.film(static_cast<size_t>(it->second)).movie_id < catalog.film(static_cast<size_t>(film)).movie_id)
+                            film = it->second;
+                    if (film >= 0) break;
+                }
+                if (film >= 0) {
+                    add(catalog.film(static_cast<size_t>(film)).movie_id, stars, rec.line);
+                    continue;
+                }
+                miss.reason = "no film of that title and year in this MovieLens catalogue";
+            }
+            out.unmatched.push_back(std::move(miss));
+        }
+        return out;
+    }
+    throw Error(std::string(file) + " is neither an IMDb ratings export (Const, Your Rating, …) nor a Letterboxd ratings.csv "
+                "(Date, Name, Year, Letterboxd URI, Rating)");
+}
+
+}  // namespace reel

@@ -1,0 +1,121 @@
+// Neighbour tables built by brute force (a few thousand films with enough support), scored by
+// sparse sums over each user's liked films.
+#include "neighbours.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "metrics.hpp"
+#include "similar.hpp"
+
+namespace reel {
+
+NeighbourTable neighbour_table(const SimilarIndex& similar, const TrainIndex& index) {
+    NeighbourTable table(index.films());
+    const auto all = [](int) { return true; };
+    for (int32_t film : index.rated_films())
+        if (index.count(film) >= kNeighbourSupport) table[static_cast<size_t>(film)] = similar.neighbours(film, kNeighbours, all);
+    return table;
+}
+
+NeighbourTable item_knn_table(const TrainIndex& index) {
+    // Columns by film: (user, rating) pairs, from the user-major index.
+    std::vector<std::vector<std::pair<int32_t, float>>> raters(index.films());
+    for (size_t u = 0; u < index.users(); ++u) {
+        const float* v = index.values_begin(static_cast<int>(u));
+        for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
+            raters[static_cast<size_t>(*f)].emplace_back(static_cast<int32_t>(u), *v);
+    }
+    std::vector<double> norm(index.films(), 0.0);
+    for (size_t i = 0; i < index.films(); ++i)
+        for (const auto& [u, r] : raters[i]) norm[i] += double(r) * r;
+    NeighbourTable table(index.films());
+    std::vector<double> dot(index.films(), 0.0);
+    std::vector<int32_t> touched;
+    for (int32_t x : index.rated_films()) {
+        if (index.count(x) < kNeighbourSupport) continue;
+        for (const auto& [u, rx] : raters[static_cast<size_t>(x)]) {
+            const float* v = index.values_begin(u);
+            for (const int32_t* y = index.films_begin(u); y != index.films_end(u); ++y, ++v) {
+                if (dot[static_cast<size_t>(*y)] == 0.0) touched.push_back(*y);
+                dot[static_cast<size_t>(*y)] += double(rx) * *v;
+            }
+        }
+        TopN top(kNeighbours);
+        for (int32_t y : touched) {
+            if (y != x && index.count(y) >= kNeighbourSupport)
+                top.offer(y, static_cast<float>(dot[static_cast<size_t>(y)] / std::sqrt(norm[static_cast<size_t>(x)] * norm[static_cast<size_t>(y)])));
+            dot[static_cast<size_t>(y)] = 0.0;
+        }
+        touched.clear();
+        table[static_cast<size_t>(x)] = top.take();
+    }
+    return table;
+}
+
+double neighbour_recall(const NeighbourTable& table, const TrainIndex& index, const std::vector<std::vector<int32_t>>& relevant) {
+    std::vector<float> score(index.films(), 0.0f);
+    std::vector<int32_t> touched;
+    TopNScore result(10);
+    std::vector<int32_t> top;
+    for (size_t u = 0; u < relevant.size(); ++u) {
+        if (relevant[u].empty()) continue;
+        const int uu = static_cast<int>(u);
+        const float* v = index.values_begin(uu);
+        for (const int32_t* x = index.films_begin(uu); x != index.films_end(uu); ++x, ++v) {
+            if (*v < kRelevant) continue;
+            for (const Scored& n : table[static_cast<size_t>(*x)]) {
+                if (score[static_cast<size_t>(n.film)] == 0.0f) touched.push_back(n.film);
+                score[static_cast<size_t>(n.film)] += std::max(n.score, 0.0f);
+            }
+        }
+        top.clear();
+        for (const Scored& s : recommend(index, uu, 10, [&](int, int film) { return score[static_cast<size_t>(film)]; })) top.push_back(s.film);
+        result.add(top, relevant[u]);
+        for (int32_t f : touched) score[static_cast<size_t>(f)] = 0.0f;
+        touched.clear();
+    }
+    return result.recall();
+}
+
+Likers::Likers(const TrainIndex& index) {
+    std::vector<size_t> count(index.films() + 1, 0);
+    for (size_t u = 0; u < index.users(); ++u) {
+        const float* v = index.values_begin(static_cast<int>(u));
+        for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
+            if (*v >= kRelevant) ++count[static_cast<size_t>(*f) + 1], films_.push_back(*f);
+        user_offsets_.push_back(films_.size());
+    }
+    for (size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+    film_offsets_ = count;
+    users_.resize(film_offsets_.back());
+    std::vector<size_t> next(film_offsets_.begin(), film_offsets_.end() - 1);
+    for (size_t u = 0; u < index.users(); ++u)  // users ascend, so each film's list does too
+        for (size_t p = user_offsets_[u]; p < user_offsets_[u + 1]; ++p) users_[next[static_cast<size_t>(films_[p])]++] = static_cast<int32_t>(u);
+}
+
+std::vector<int32_t> Likers::both_all(int x, std::vector<int32_t>& counts) const {
+    std::vector<int32_t> touched;
+    for (size_t p = film_offsets_[static_cast<size_t>(x)]; p < film_offsets_[static_cast<size_t>(x) + 1]; ++p) {
+        const size_t u = static_cast<size_t>(users_[p]);
+        for (size_t q = user_offsets_[u]; q < user_offsets_[u + 1]; ++q)
+            if (counts[static_cast<size_t>(films_[q])]++ == 0) touched.push_back(films_[q]);
+    }
+    return touched;
+}
+
+size_t Likers::both(int x, int y) const {
+    const int32_t* a = users_.data() + film_offsets_[static_cast<size_t>(x)];
+    const int32_t* a_end = users_.data() + film_offsets_[static_cast<size_t>(x) + 1];
+    const int32_t* b = users_.data() + film_offsets_[static_cast<size_t>(y)];
+    const int32_t* b_end = users_.data() + film_offsets_[static_cast<size_t>(y) + 1];
+    size_t n = 0;
+    while (a != a_end && b != b_end) {
+        if (*a < *b) ++a;
+        else if (*b < *a) ++b;
+        else ++n, ++a, ++b;
+    }
+    return n;
+}
+
+}  // namespace reel

@@ -1,0 +1,25 @@
+// Every trained user's top N at once, for evaluation at any scale: model scores four users at a
+// time against each film (the film's vector read once for four), popularity by walking one
+// global ranking, and natively the users split across threads. Each score is computed exactly
+// as Model::score computes it, so the lists — and the figures — are those of the one-at-a-time
+// code to the last digit.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "model.hpp"
+#include "train_index.hpp"
+
+namespace reel {
+
+// The n best films for each user with `wanted[u]` (empty list otherwise), among the films in
+// training that u did not rate there; ties go to the smaller film index.
+std::vector<std::vector<int32_t>> top_n_by_model(const Model& model, const TrainIndex& index, size_t n, const std::vector<char>& wanted);
+std::vector<std::vector<int32_t>> top_n_by_popularity(const TrainIndex& index, size_t n, const std::vector<char>& wanted);
+
+// Runs body(begin, end) over [0, count) in contiguous slices, one per hardware thread natively
+// and all at once in WebAssembly; body must touch only its own slice's results.
+void for_slices(size_t count, const std::function<void(size_t, size_t)>& body);
+
+}  // namespace reel
