@@ -165,3 +165,17 @@ TEST(Search, HugeTitlesInACandidateListAreCut) {
         EXPECT_LT(std::string(e.what()).size(), 600u);
     }
 }
+
+TEST(Search, ATypoOrTwoIsForgivenWhenNothingMatchesExactly) {
+    Fixture f;
+    EXPECT_EQ(f.ids("usual suspetcs"), std::vector<int>{3});         // a swap
+    EXPECT_EQ(f.ids("schindlrs list"), std::vector<int>{7});         // a letter missing
+    EXPECT_EQ(f.ids("amelei"), std::vector<int>{4});                 // a swap in the word being typed
+    EXPECT_EQ(f.ids("the usaul"), std::vector<int>{3});              // an unfinished word with a swap
+    EXPECT_TRUE(f.ids("hat").empty());                               // three letters: too short to guess
+    EXPECT_TRUE(f.ids("hexagon").empty());                           // nothing near
+    // Exact matches come first, then the films a typo away, each group by popularity.
+    const auto toy = f.search.find("story", 10, f.popularity);
+    for (size_t m = 1; m < toy.size(); ++m) EXPECT_LE(toy[m - 1].tier, toy[m].tier);
+    EXPECT_EQ(f.search.resolve("schindlers lsit", f.popularity), f.catalog.index_of(7));
+}

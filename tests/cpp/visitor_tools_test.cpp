@@ -140,3 +140,9 @@ TEST_F(LatestSmall, ARatingsExportReadsBackThroughTheSameReader) {
     const std::string csv = engine->profile_csv({{50, 4.5f}, {1, 5.0f}});
     EXPECT_EQ(csv, "movieId,title,rating\n50,\"Usual Suspects, The (1995)\",4.5\n1,\"Toy Story (1995)\",5\n");
 }
+
+TEST_F(LatestSmall, SearchForgivesATypo) {
+    EXPECT_EQ(engine->search("pulp fction", 8).front(), 296);
+    EXPECT_EQ(engine->search("shawshank redemtion", 8).front(), 318);
+    EXPECT_EQ(engine->search("pulp fiction", 8).front(), 296);  // and exact still comes first
+}

@@ -150,6 +150,53 @@ int TitleSearch::tier_of(const std::vector<std::string>& q, const std::vector<st
     return every ? 3 : -1;
 }
 
+namespace {
+
+// Typos forgiven in a word of this length: none in the shortest (too many words are one edit
+// from "the"), one from four letters, two from eight.
+size_t typos_allowed(size_t length) { return length < 4 ? 0 : length < 8 ? 1 : 2; }
+
+// Edit distance with adjacent swaps (optimal string alignment), or limit + 1 once it must exceed
+// limit: only the band of width 2·limit + 1 around the diagonal is computed.
+size_t typos(std::string_view a, std::string_view b, size_t limit) {
+    if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+    const size_t n = a.size(), m = b.size(), far = limit + 1;
+    std::vector<size_t> prev2(m + 1, far), prev(m + 1), row(m + 1);
+    for (size_t j = 0; j <= m; ++j) prev[j] = j;
+    for (size_t i = 1; i <= n; ++i) {
+        row.assign(m + 1, far);
+        row[0] = i;
+        size_t best = row[0];
+        const size_t lo = i > limit ? i - limit : 1, hi = std::min(m, i + limit);
+        for (size_t j = lo; j <= hi; ++j) {
+            const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t d = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = std::min(d, prev2[j - 2] + 1);
+            row[j] = std::min(d, far);
+            best = std::min(best, row[j]);
+        }
+        if (best > limit) return far;
+        prev2.swap(prev);
+        prev.swap(row);
+    }
+    return std::min(prev[m], far);
+}
+
+}  // namespace
+
+bool TitleSearch::near_match(const std::vector<std::string>& distinct, const std::string& last, const Key& key, size_t& work) const {
+    return std::all_of(distinct.begin(), distinct.end(), [&](const std::string& w) {
+        const size_t limit = typos_allowed(w.size());
+        return std::any_of(key.words.begin(), key.words.end(), [&](const std::string& t) {
+            ++work;
+            if (t.compare(0, w.size(), w) == 0) return true;
+            if (limit == 0) return false;
+            // The word being typed may be unfinished: compare it with the title word's start too.
+            return typos(w, t, limit) <= limit || (w == last && t.size() > w.size() && typos(w, std::string_view(t).substr(0, w.size()), limit) <= limit);
+        });
+    });
+}
+
 std::vector<TitleMatch> TitleSearch::find(std::string_view query, size_t limit, const std::vector<int32_t>& popularity,
                                           size_t* comparisons) const {
     const std::vector<std::string> q = words_of(fold(query));
@@ -170,6 +217,20 @@ std::vector<TitleMatch> TitleSearch::find(std::string_view query, size_t limit, 
             if (t >= 0 && (best < 0 || t < best)) best = t;
         }
         if (best >= 0) matches.push_back(TitleMatch{static_cast<int>(i), best});
+    }
+    if (matches.size() < limit) {
+        // Too few exact matches: try again forgiving typos, in up to kMaxTypoWords words.
+        std::vector<char> found(keys_.size(), 0);
+        for (const TitleMatch& m : matches) found[static_cast<size_t>(m.film)] = 1;
+        if (distinct.size() > kMaxTypoWords) distinct.resize(kMaxTypoWords);
+        for (size_t i = 0; i < keys_.size(); ++i) {
+            if (found[i]) continue;
+            for (const Key& key : keys_[i])
+                if (near_match(distinct, q.back(), key, work)) {
+                    matches.push_back(TitleMatch{static_cast<int>(i), 4});
+                    break;
+                }
+        }
     }
     if (comparisons) *comparisons = work;
     auto better = [&](const TitleMatch& a, const TitleMatch& b) {

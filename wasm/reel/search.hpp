@@ -14,7 +14,8 @@ std::string fold(std::string_view text);
 
 struct TitleMatch {
     int film;   // catalog index
-    int tier;   // 0 exact title, 1 starts the title, 2 a run of words inside it, 3 words anywhere
+    int tier;   // 0 exact title, 1 starts the title, 2 a run of words inside it, 3 words anywhere,
+                // 4 words anywhere with a typo or two ("pulp fction"), looked for only when 0–3 run short
 };
 
 class TitleSearch {
@@ -23,6 +24,7 @@ public:
     // longest MovieLens title is 31 words and its year, so any real title can be typed in full;
     // a longer query is refused rather than cut, which would widen the matches without saying so.
     static constexpr size_t kMaxWords = 32;
+    static constexpr size_t kMaxTypoWords = 8;  // words of a query looked at with typos forgiven
 
     TitleSearch() = default;
     explicit TitleSearch(const Catalog& catalog);
@@ -41,12 +43,15 @@ private:
     struct Key {
         std::vector<std::string> words;  // the title's words, without the year
         std::string year;                // "" when the title has none
-        std::string year_end;            // "2007" of "(2006–2007)", else 
+        std::string year_end;            // "2007" of "(2006–2007)", else empty
         uint32_t initials = 0;           // a bit per first letter of its words: a cheap first filter
     };
     // `distinct` is `query` without repeats: "every word somewhere" needs each only once.
     int tier_of(const std::vector<std::string>& query, const std::vector<std::string>& distinct, const Key& key,
                 size_t& comparisons) const;
+    // Every word of `distinct` starts a title word or is a typo or two away from one (`last`,
+    // the word still being typed, may also be a typo of a title word's start).
+    bool near_match(const std::vector<std::string>& distinct, const std::string& last, const Key& key, size_t& comparisons) const;
 
     const Catalog* catalog_ = nullptr;
     std::vector<std::vector<Key>> keys_;  // per film: the title as written and with its article moved to the front
