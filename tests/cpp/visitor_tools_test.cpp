@@ -92,7 +92,7 @@ TEST_F(LatestSmall, StartersAreWellKnownWellLikedFarApartAndFreshOnRequest) {
     std::sort(counts.rbegin(), counts.rend());
     for (int32_t id : first) EXPECT_GE(index.count(c.index_of(id)), counts[149]) << id;  // among the 150 most rated
     // Far apart: the mean cosine between starters is below that of the 12 most-rated films.
-    const reel::Model& m = engine->model(reel::model_choices().visitors);
+    const reel::Model& m = engine->model(reel::model_choices().neighbours);
     auto mean_cos = [&](const std::vector<int>& films) {
         double sum = 0;
         int n = 0;
@@ -126,12 +126,12 @@ TEST_F(LatestSmall, ViewersAreNamedByTheirCountAndFavourite) {
 
 TEST_F(LatestSmall, WithNothingLikedTheListComesFromPopularityAndSaysSo) {
     // One film rated low: the implicit and ranking models have nothing liked to go on.
-    const reel::VisitorPicks r = engine->recommend_for({{1, 1.0f}}, 10, reel::model_choices().visitors);
+    const reel::VisitorPicks r = engine->recommend_for({{1, 1.0f}}, 10, "");
     EXPECT_TRUE(r.from_popularity);
     ASSERT_EQ(r.picks.size(), 10u);
     for (size_t p = 1; p < r.picks.size(); ++p) EXPECT_LE(r.picks[p].score, r.picks[p - 1].score);
     for (const auto& p : r.picks) EXPECT_NE(p.movie_id, 1);
-    const reel::VisitorPicks liked = engine->recommend_for({{1, 4.5f}}, 10, reel::model_choices().visitors);
+    const reel::VisitorPicks liked = engine->recommend_for({{1, 4.5f}}, 10, "");
     EXPECT_FALSE(liked.from_popularity);  // one liked film is already something to go on
     EXPECT_FALSE(liked.picks[0].because.empty());
 }
@@ -145,4 +145,14 @@ TEST_F(LatestSmall, SearchForgivesATypo) {
     EXPECT_EQ(engine->search("pulp fction", 8).front(), 296);
     EXPECT_EQ(engine->search("shawshank redemtion", 8).front(), 318);
     EXPECT_EQ(engine->search("pulp fiction", 8).front(), 296);  // and exact still comes first
+}
+
+TEST_F(LatestSmall, AVisitorsModelIsTheRegistrysChoiceForTheirNumberOfRatings) {
+    const reel::ModelChoices& c = reel::model_choices();
+    std::vector<reel::ProfileEntry> profile;
+    for (int32_t id : engine->starters(c.visitors_from + 2, {})) profile.push_back({id, 4.5f});
+    const std::vector<reel::ProfileEntry> few(profile.begin(), profile.begin() + static_cast<std::ptrdiff_t>(c.visitors_from - 1));
+    EXPECT_STREQ(engine->recommend_for(few, 10, "").model->name, c.first_visitors);
+    EXPECT_STREQ(engine->recommend_for(profile, 10, "").model->name, c.visitors);
+    EXPECT_STREQ(engine->recommend_for(few, 10, "rating").model->name, "rating");  // unless one is named
 }

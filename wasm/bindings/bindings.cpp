@@ -301,6 +301,7 @@ public:
             out.set("unknown", typed_copy("Int32Array", r.unknown));
             out.set("unrated", typed_copy("Int32Array", r.unrated));
             out.set("fromPopularity", r.from_popularity);
+            out.set("model", r.model ? val(std::string(r.model->name)) : val::null());
             return out;
         });
     }
@@ -410,11 +411,14 @@ public:
         });
     }
 
-    // Which model answers each question unless another is asked for (the registry's choice).
+    // Which model answers each question unless another is asked for (the registry's choice): a
+    // visitor's is `firstVisitors` below `visitorsFrom` rated films and `visitors` from then on.
     val choices() {
         const reel::ModelChoices& c = reel::model_choices();
         val out = val::object();
         out.set("visitors", std::string(c.visitors));
+        out.set("visitorsFrom", c.visitors_from);
+        out.set("firstVisitors", std::string(c.first_visitors));
         out.set("viewers", std::string(c.viewers));
         out.set("neighbours", std::string(c.neighbours));
         return out;

@@ -12,6 +12,7 @@
 
 #include "engine.hpp"
 #include "error.hpp"
+#include "cold_split.hpp"
 #include "synthetic_movielens.hpp"
 
 namespace {
@@ -28,12 +29,15 @@ usage:
                                                    your next films from your own ratings, with reasons
   reel export    DATA [--predictions OUT.csv] [--topn OUT.csv] [--model NAME] [-n N]
   reel export    --train T --profile P --test H [--exclude F] [--predictions OUT.csv] [--topn OUT.csv] [--model NAME] [-n N]
+                                                   (a visitor's model, unless named: the registry's choice for their profile)
   reel train     DATA --save FILE                  train every model and save them
   reel starters  DATA [-k N]                       "rate a few you know": well-known films far apart in taste
   reel import    DATA FILE                         match an IMDb or Letterboxd ratings export to MovieLens
                                                    (IMDb needs links.csv in DIR); prints MovieLens columns
   reel map       DATA --out MAP.csv                the map of taste (movieId,x,y) and how faithful it is
   reel synth     --ratings N --out DIR [--seed S]  MovieLens-shaped movies.csv and ratings.csv with planted taste
+  reel split     --data DIR --cold --out DIR [--seed S]
+                                                   a new-visitor split of DIR's ratings (and its validation/)
   reel settings                                    every setting, its default and range
 
 DATA is --data DIR (movies.csv + ratings.csv, split 80/20 by --seed) or
@@ -54,7 +58,7 @@ FILTER narrows a list inside the engine, so it still holds N films:
 struct Args {
     std::string command, data, train, test, profile, exclude, ratings, model, model_file, save, predictions, topn, title, out;
     std::string genres, not_genres, years;
-    bool other_genres = false;
+    bool other_genres = false, cold = false;
     long long k = 10, n = 10, user = 0, min_ratings = 0, max_ratings = 0;
     bool json = false, help = false;
     reel::Settings settings = reel::default_settings();
@@ -111,6 +115,7 @@ Args parse_args(int argc, char** argv) {
         if (arg == "--help" || arg == "-h") a.help = true;
         else if (arg == "--json") a.json = true;
         else if (arg == "--other-genres") a.other_genres = true;
+        else if (arg == "--cold") a.cold = true;
         else if (arg == "--data") a.data = value();
         else if (arg == "--train") a.train = value();
         else if (arg == "--test") a.test = value();
@@ -181,6 +186,13 @@ void train_one(reel::Engine& engine, const std::string& model) {
     while (!engine.trained(model)) engine.train_epoch(model);
 }
 
+// `model`, or when it is empty both models the registry may choose for a visitor.
+void train_for_visitors(reel::Engine& engine, const std::string& model) {
+    if (!model.empty()) return train_one(engine, model);
+    train_one(engine, reel::model_choices().first_visitors);
+    train_one(engine, reel::model_choices().visitors);
+}
+
 // The model a command uses unless --model names another: the registry's choice for its question.
 std::string model_or(const Args& a, const char* choice) { return a.model.empty() ? choice : a.model; }
 
@@ -242,6 +254,7 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
                         json_number(x.ndcg10).c_str(), json_number(x.lift).c_str(), seconds[m]);
         }
         std::printf("}");
+        if (visitors) std::printf(", \"choice\": {\"recall10\": %s, \"ndcg10\": %s}", json_number(f.choice_recall10).c_str(), json_number(f.choice_ndcg10).c_str());
         if (!neighbours.empty()) {
             std::printf(", \"neighbours\": {");
             for (size_t n = 0; n < neighbours.size(); ++n)
@@ -259,6 +272,12 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
         std::printf("| %s | %s | %s | %s | %s | %.2f s |\n", x.spec->label, figure(x.rmse, "%.4f").c_str(),
                     figure(x.recall10, "%.4f").c_str(), figure(x.ndcg10, "%.4f").c_str(), figure(100 * x.lift, "%+.1f %%").c_str(),
                     seconds[m]);
+    }
+    if (visitors) {
+        const reel::ModelChoices& c = reel::model_choices();
+        std::printf("| the page's choice: %s below %zu ratings, %s from %zu | – | %.4f | %.4f | %s | |\n", c.first_visitors, c.visitors_from,
+                    c.visitors, c.visitors_from, f.choice_recall10, f.choice_ndcg10,
+                    figure(100 * (f.choice_recall10 / f.popularity_recall10 - 1), "%+.1f %%").c_str());
     }
     std::printf("| popularity | – | %.4f | %.4f | | – |\n", f.popularity_recall10, f.popularity_ndcg10);
     std::printf("\n%zu %s with a held-out rating of 4 stars or more.\n", f.viewers, visitors ? "visitors" : "users");
@@ -303,8 +322,9 @@ int run_recommend(const Args& a) {
     if ((a.user == 0) == a.ratings.empty()) throw reel::Error("recommend needs either --user ID or --ratings MY.csv");
     reel::Engine engine = load(a);
     const reel::Filter filter = filter_of(a, engine);
-    const std::string model = model_or(a, a.user != 0 ? reel::model_choices().viewers : reel::model_choices().visitors);
-    train_one(engine, model);
+    // A visitor's model, unless --model names one, is the registry's choice for their profile's size.
+    const std::string model = a.user != 0 ? model_or(a, reel::model_choices().viewers) : a.model;
+    train_for_visitors(engine, model);
     if (a.user != 0) {
         const int32_t user = static_cast<int32_t>(a.user);
         std::printf("user %d rated highest:\n", user);
@@ -339,7 +359,7 @@ int run_recommend(const Args& a) {
     std::printf("from your %zu ratings", profile.size());
     if (!r.unknown.empty()) std::printf(" (%zu not in the catalogue, set aside)", r.unknown.size());
     if (!r.unrated.empty()) std::printf(" (%zu with no training ratings, set aside)", r.unrated.size());
-    std::printf(", your next films (%s model; none you rated):\n", model.c_str());
+    std::printf(", your next films (%s; none you rated):\n", r.model ? r.model->label : "the most-rated films: nothing you liked to go on yet");
     int rank = 0;
     for (const reel::Recommendation& p : r.picks) {
         std::printf("  %2d. %.3f  %s\n", ++rank, p.score, title_line(engine, p.movie_id).c_str());
@@ -376,8 +396,8 @@ std::string stars_model() {
 int run_export(const Args& a) {
     if (a.predictions.empty() && a.topn.empty()) throw reel::Error("export needs --predictions OUT.csv and/or --topn OUT.csv");
     reel::Engine engine = load(a);
-    const std::string model = model_or(a, cold(a) ? reel::model_choices().visitors : reel::model_choices().viewers);
-    train_one(engine, model);
+    const std::string model = cold(a) ? a.model : model_or(a, reel::model_choices().viewers);
+    train_for_visitors(engine, model);
     if (!a.predictions.empty()) train_one(engine, stars_model());
     const size_t n = static_cast<size_t>(a.n);
     if (cold(a)) {
@@ -423,7 +443,7 @@ int run_train(const Args& a) {
 
 int run_starters(const Args& a) {
     reel::Engine engine = load(a);
-    train_one(engine, reel::model_choices().visitors);
+    train_one(engine, reel::model_choices().neighbours);
     for (int32_t id : engine.starters(static_cast<size_t>(a.k), {})) std::printf("%s\n", title_line(engine, id).c_str());
     return 0;
 }
@@ -481,6 +501,38 @@ int run_synth(const Args& a) {
     return 0;
 }
 
+void write_rows(const std::string& path, const std::vector<reel::RatingRow>& rows) {
+    std::ofstream out = write_file(path);
+    out << "userId,movieId,rating,timestamp\n";
+    char value[8];
+    for (const reel::RatingRow& r : rows) {
+        std::snprintf(value, sizeof value, "%.1f", r.value);
+        out << r.user_id << ',' << r.movie_id << ',' << value << ',' << r.timestamp << '\n';
+    }
+    if (!out) throw reel::Error("cannot write all of " + path);
+}
+
+// The cold split's files, and the same procedure inside its train.csv as validation/.
+void write_cold_split(const std::vector<reel::RatingRow>& rows, uint64_t seed, const std::string& dir) {
+    const reel::ColdSplit s = reel::cold_split(rows, seed);
+    std::filesystem::create_directories(dir);
+    write_rows(dir + "/train.csv", s.train);
+    write_rows(dir + "/profile.csv", s.profile);
+    write_rows(dir + "/hidden.csv", s.hidden);
+    for (size_t n : {5, 10, 20}) write_rows(dir + "/profile_n" + std::to_string(n) + ".csv", reel::first_ratings(s.profile, n));
+}
+
+int run_split(const Args& a) {
+    if (!a.cold || a.data.empty() || a.out.empty()) throw reel::Error("split needs --data DIR --cold --out DIR");
+    const std::string path = a.data + "/ratings.csv";
+    const std::vector<reel::RatingRow> rows = reel::parse_ratings(read_file(path), path).rows;
+    write_cold_split(rows, a.settings.seed(), a.out);
+    write_cold_split(reel::cold_split(rows, a.settings.seed()).train, a.settings.seed() + 1000, a.out + "/validation");
+    std::printf("wrote a new-visitor split of %s (seed %llu) and its validation/ to %s\n", path.c_str(),
+                static_cast<unsigned long long>(a.settings.seed()), a.out.c_str());
+    return 0;
+}
+
 int run_settings(const Args& a) {
     for (const reel::Settings::Entry& e : a.settings.entries())
         std::printf("%-32s %-10s [%s, %s]  %s\n", e.name.c_str(), reel::setting_text(e.value).c_str(),
@@ -506,6 +558,7 @@ int main(int argc, char** argv) {
         if (a.command == "starters") return run_starters(a);
         if (a.command == "map") return run_map(a);
         if (a.command == "synth") return run_synth(a);
+        if (a.command == "split") return run_split(a);
         if (a.command == "import") return run_import(a);
         throw reel::Error("unknown command " + reel::quoted(a.command) + " (see reel --help)");
     } catch (const std::exception& e) {

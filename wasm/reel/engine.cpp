@@ -354,7 +354,7 @@ Figures Engine::evaluate_visitors(const Visitors& profile, const Visitors& hidde
     std::vector<const Model*> models;
     for (const ModelSpec* spec : model_specs()) models.push_back(&trained_model(spec->name));
     std::vector<TopNScore> scores(models.size(), TopNScore(10));
-    TopNScore pop(10);
+    TopNScore pop(10), choice(10);
     std::vector<double> sq(models.size(), 0.0);
     size_t rated = 0;
     auto movie_ids = [&](const std::vector<Scored>& top) {
@@ -377,9 +377,12 @@ Figures Engine::evaluate_visitors(const Visitors& profile, const Visitors& hidde
         std::sort(relevant.begin(), relevant.end());
         rated += known.size();
         pop.add(movie_ids(s.top_for(nullptr, Taste(), seen, 10, Filter())), relevant);
+        const std::string chosen = model_choices().visitor_model(p.used.size());
         for (size_t m = 0; m < models.size(); ++m) {
             const Taste taste = models[m]->fold_in(p.used);
-            scores[m].add(movie_ids(s.top_for(models[m], taste, seen, 10, Filter())), relevant);
+            const std::vector<int32_t> top = movie_ids(s.top_for(models[m], taste, seen, 10, Filter()));
+            scores[m].add(top, relevant);
+            if (chosen == models[m]->spec().name) choice.add(top, relevant);
             if (models[m]->spec().predicts_stars)
                 for (const auto& [film, stars] : known) {
                     const double e = stars - models[m]->predict(taste, film);
@@ -392,6 +395,8 @@ Figures Engine::evaluate_visitors(const Visitors& profile, const Visitors& hidde
     f.popularity_recall10 = pop.recall();
     f.popularity_ndcg10 = pop.ndcg();
     f.viewers = pop.viewers();
+    f.choice_recall10 = choice.recall();
+    f.choice_ndcg10 = choice.ndcg();
     for (size_t m = 0; m < models.size(); ++m) {
         ModelFigures mf;
         mf.spec = &models[m]->spec();
@@ -485,10 +490,13 @@ VisitorPicks Engine::recommend_for(const std::vector<ProfileEntry>& profile, siz
     VisitorPicks out;
     out.unknown = p.unknown;
     out.unrated = p.unrated;
-    const Model* m = name == kPopularity ? nullptr : &trained_model(name);
+    const std::string chosen = name.empty() ? model_choices().visitor_model(p.used.size()) : std::string(name);
+    const Model* m = chosen == kPopularity ? nullptr : &trained_model(chosen);
+    out.model = m ? &m->spec() : nullptr;
     const Taste taste = m ? m->fold_in(p.used) : Taste();
     if (m && std::all_of(taste.vector.begin(), taste.vector.end(), [](float x) { return x == 0.0f; })) {
         m = nullptr;  // nothing the model can use: the most-rated films, said as such
+        out.model = nullptr;
         out.from_popularity = true;
     }
     for (const Scored& x : s.top_for(m, taste, p.seen, checked_count(n), filter)) {
@@ -641,7 +649,7 @@ std::vector<int32_t> Engine::starters(size_t k, const std::vector<int32_t>& excl
         if (const int f = s.data.catalog.index_of(id); f >= 0) dense.push_back(f);
     std::sort(dense.begin(), dense.end());
     std::vector<int32_t> ids;
-    for (int32_t f : starter_films(trained_model(model_choices().visitors), s.index, checked_count(k), dense))
+    for (int32_t f : starter_films(trained_model(model_choices().neighbours), s.index, checked_count(k), dense))
         ids.push_back(s.data.catalog.film(static_cast<size_t>(f)).movie_id);
     return ids;
 }

@@ -47,6 +47,8 @@ struct ModelFigures {
 
 struct Figures {
     std::vector<ModelFigures> models;  // in registry order
+    // New visitors only: the registry's choice for each visitor's profile size (models.hpp).
+    double choice_recall10 = NAN, choice_ndcg10 = NAN;
     double popularity_recall10 = NAN, popularity_ndcg10 = NAN;
     size_t viewers = 0;                // viewers with a relevant film, over whom recall is averaged
 };
@@ -96,6 +98,7 @@ struct Recommendation {
 
 struct VisitorPicks {
     std::vector<Recommendation> picks;
+    const ModelSpec* model = nullptr;  // the model that made them (null: popularity)
     // True when the model had nothing to go on (no rated film it can use, e.g. only films rated
     // below what counts as liked): the picks are then the most-rated films, and say so.
     bool from_popularity = false;
@@ -181,6 +184,7 @@ public:
     std::vector<Pick> recommend(int32_t user_id, size_t n, std::string_view model, const Filter& filter = {}) const;
     // A visitor's next films from their own ratings, folded in; never one they rated, nor one
     // of `also_seen` (films seen but not to be used, e.g. the rest of a protocol's profile).
+    // An empty `model` takes the registry's choice for a profile of this size.
     VisitorPicks recommend_for(const std::vector<ProfileEntry>& profile, size_t n, std::string_view model,
                                const Filter& filter = {}, const std::vector<ProfileEntry>* also_seen = nullptr) const;
     // How film `movie_id`'s score for the visitor splits over their ratings.
@@ -193,7 +197,7 @@ public:
     std::vector<Viewer> viewers() const;                            // every user, ascending by id
 
     // "Rate a few you know": k well-known, well-liked films far apart in taste, none of `exclude`
-    // (movieIds: films already shown or rated), by the visitors' model.
+    // (movieIds: films already shown or rated), far apart by the neighbours model's vectors.
     std::vector<int32_t> starters(size_t k, const std::vector<int32_t>& exclude) const;
     // The map, after training, one epoch at a time like the models: start_map() builds the
     // graph from the neighbours model's film vectors; map_epoch() returns (epoch, epochs).

@@ -16,9 +16,12 @@ const ModelSpec& model_spec(std::string_view name);
 // The model that answers each question unless another is asked for, chosen on validation data
 // (scripts/tune visitors and scripts/tune neighbours print the comparison).
 struct ModelChoices {
-    const char* visitors;    // a visitor's next films, folded in from their ratings
-    const char* viewers;     // a MovieLens viewer's next films
-    const char* neighbours;  // films like X
+    const char* visitors;        // a visitor's next films, folded in from their ratings…
+    size_t visitors_from;        // …once they have rated this many films,
+    const char* first_visitors;  // and before that
+    const char* viewers;         // a MovieLens viewer's next films
+    const char* neighbours;      // films like X
+    const char* visitor_model(size_t rated) const { return rated < visitors_from ? first_visitors : visitors; }
 };
 const ModelChoices& model_choices();
 
