@@ -44,7 +44,7 @@ describe('the registry', () => {
   it('is readable before any data is loaded', () => {
     const fresh = new Module.Engine();
     const models = fresh.models();
-    expect(models.map((m) => m.name)).toEqual(['rating', 'ranking']);
+    expect(models.map((m) => m.name)).toEqual(['rating', 'ranking', 'implicit']);
     for (const m of models) {
       expect(m.epochsDone).toBe(0);
       expect(m.epochs).toBeGreaterThan(0);
@@ -54,8 +54,19 @@ describe('the registry', () => {
   });
 });
 
+describe('films like X, measured', () => {
+  it('gives neighbour recall for every model, then the item-kNN baseline as model null', () => {
+    const figures = engine.evaluateNeighbours();
+    expect(figures.map((f) => f.model)).toEqual(['rating', 'ranking', 'implicit', null]);
+    for (const f of figures) {
+      expect(f.recall10).toBeGreaterThan(0.1);
+      expect(f.recall10).toBeLessThan(0.5);
+    }
+  });
+});
+
 describe('a visitor folded in', () => {
-  it.each(['rating', 'ranking'])('gives the %s model the same scores and reasons as the native CLI, bit for bit', (model) => {
+  it.each(['rating', 'ranking', 'implicit'])('gives the %s model the same scores and reasons as the native CLI, bit for bit', (model) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'reel-visitor-'));
     const file = path.join(dir, 'me.csv');
     writeFileSync(file, `userId,movieId,rating\n${PROFILE.map(([m, s]) => `1,${m},${s}`).join('\n')}\n`);
@@ -77,7 +88,7 @@ describe('a visitor folded in', () => {
   });
 
   it('splits a score exactly over the films rated', () => {
-    for (const model of ['rating', 'ranking']) {
+    for (const model of ['rating', 'ranking', 'implicit']) {
       const top = engine.recommendFor(ids, stars, 3, model, undefined);
       for (const movieId of top.movieIds) {
         const e = engine.explainFor(ids, stars, movieId, model);
@@ -151,13 +162,25 @@ describe('saved models', () => {
 });
 
 describe('the catalogue', () => {
-  it("carries titles that hold a newline, and names from the engine's title grammar", () => {
+  it("carries any title as UTF-8 with offsets, and names from the engine's title grammar", () => {
     const e = new Module.Engine();
-    e.load('movieId,title,genres\n1,"Two\nLines (2000)",Drama\n2,"Postman, The (Postino, Il) (1994)",Comedy\n', 'userId,movieId,rating\n1,1,4\n1,2,3\n2,1,5\n', 1);
+    e.load(
+      'movieId,title,genres\n1,"Amélie, ""le fabuleux"" (2001)",Comedy\n2,"Postman, The (Postino, Il) (1994)",Comedy\n',
+      'userId,movieId,rating\n1,1,4\n1,2,3\n2,1,5\n',
+      1,
+    );
     const c = e.catalog();
-    expect(unpackStrings(c.titles)).toEqual(['Two\nLines (2000)', 'Postman, The (Postino, Il) (1994)']);
-    expect(unpackStrings(c.names)).toEqual(['Two\nLines', 'The Postman']);
+    expect(unpackStrings(c.titles)).toEqual(['Amélie, "le fabuleux" (2001)', 'Postman, The (Postino, Il) (1994)']);
+    expect(unpackStrings(c.names)).toEqual(['Amélie, "le fabuleux"', 'The Postman']);
     expect(unpackStrings(c.aliases)).toEqual(['', 'Il Postino']);
+    e.delete();
+  });
+
+  it('refuses a title holding a newline, naming the line, rather than breaking the page later', () => {
+    const e = new Module.Engine();
+    expect(() => e.load('movieId,title,genres\n1,"Two\nLines (2000)",Drama\n', 'userId,movieId,rating\n1,1,4\n', 1)).toThrow(
+      /movies\.csv line 2: .*control character/,
+    );
     e.delete();
   });
 });

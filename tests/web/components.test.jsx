@@ -1,134 +1,406 @@
 // @vitest-environment happy-dom
-// The panels rendered in happy-dom with a scripted client: progress, neighbours, viewers, numbers, errors.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+// The page's parts rendered in happy-dom with the scripted client, found by role and label as a
+// person would: the rating control's contract, Your taste, films like X, viewers, numbers, and the
+// App's load, crash and Retry paths.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { options } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AboutPanel } from '../../web/src/AboutPanel.jsx';
+import { Filters } from '../../web/src/Filters.jsx';
+import { NO_FILTERS } from '../../web/src/filters.js';
+import { ToggleGroup } from '../../web/src/ToggleGroup.jsx';
 import { App } from '../../web/src/App.jsx';
+import { CRASH_SENTENCE, engineError } from '../../web/src/engineErrors.js';
 import { NumbersPanel } from '../../web/src/NumbersPanel.jsx';
-import { Recommendations } from '../../web/src/Recommendations.jsx';
+import { RatingStars } from '../../web/src/RatingStars.jsx';
+import { createRatingsStore } from '../../web/src/ratingsStore.js';
+import { RatingsContext } from '../../web/src/ratingsContext.js';
 import { SimilarFilms } from '../../web/src/SimilarFilms.jsx';
+import { RATINGS_KEY } from '../../web/src/storage.js';
+import { createTrainingStore } from '../../web/src/trainingStore.js';
 import { TrainingProgress } from '../../web/src/TrainingProgress.jsx';
-import { UserPicker } from '../../web/src/UserPicker.jsx';
-import { fakeClient, MODELS } from './fakeClient.js';
+import { ViewersPanel } from '../../web/src/ViewersPanel.jsx';
+import { CHOICES, LOST, MODELS, POSTMAN, TOY, fakeClient } from './fakeClient.js';
+import { MemoryStorage } from './memoryStorage.js';
 
 const trainingState = () => document.querySelector('.training-status')?.dataset.state;
+const STAR_NAMES = ['0.5 stars', '1 stars', '1.5 stars', '2 stars', '2.5 stars', '3 stars', '3.5 stars', '4 stars', '4.5 stars', '5 stars'];
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
 afterEach(cleanup);
 
+function withStore(ui, store = createRatingsStore({ storage: new MemoryStorage() })) {
+  return { store, ...render(<RatingsContext.Provider value={store}>{ui}</RatingsContext.Provider>) };
+}
+
+async function renderApp(client = fakeClient(), storage = new MemoryStorage()) {
+  const store = createRatingsStore({ storage });
+  const utils = render(<App client={client} dataUrl="/data/" store={store} />);
+  await waitFor(() => expect(trainingState()).toBe('ready'));
+  return { client, store, storage, ...utils };
+}
+
+describe('the rating control', () => {
+  it('is a radiogroup named "Rate <title as shown>" of ten half-star radios, and a remove button once rated', () => {
+    const rated = [];
+    let removed = 0;
+    const { rerender } = render(<RatingStars film={TOY} value={null} onRate={(v) => rated.push(v)} onRemove={() => removed++} />);
+    const group = screen.getByRole('radiogroup', { name: 'Rate Toy Story (1995)' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((r) => r.getAttribute('aria-label'))).toEqual(STAR_NAMES);
+    expect(radios.every((r) => !r.checked)).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Remove rating of Toy Story (1995)' })).toBeNull();
+
+    fireEvent.click(within(group).getByRole('radio', { name: '4.5 stars' }));
+    expect(rated).toEqual([4.5]);
+    rerender(<RatingStars film={TOY} value={4.5} onRate={(v) => rated.push(v)} onRemove={() => removed++} />);
+    expect(within(group).getByRole('radio', { name: '4.5 stars' }).checked).toBe(true);
+    fireEvent.click(within(group).getByRole('radio', { name: '2 stars' })); // rating again changes it
+    expect(rated).toEqual([4.5, 2]);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove rating of Toy Story (1995)' }));
+    expect(removed).toBe(1);
+  });
+
+  it('names a film by its main title, its alternative shown after', () => {
+    render(<RatingStars film={POSTMAN} value={null} onRate={() => {}} onRemove={() => {}} />);
+    expect(screen.getByRole('radiogroup', { name: 'Rate The Postman (1994)' })).toBeTruthy();
+  });
+});
+
 describe('TrainingProgress', () => {
-  it('shows each stage with epoch i of n, its figures and the time left', () => {
-    render(
-      <TrainingProgress
-        phase="training"
-        models={[{ ...MODELS[0], epochs: 20 }, { ...MODELS[1], epochs: 30 }]}
-        progress={{ rating: { stage: 'rating', epoch: 5, epochs: 20, loss: 0.91234, elapsedMs: 500, etaMs: 1500 } }}
+  it('follows the epochs from its store, and keeps every bar once training is done', () => {
+    const store = createTrainingStore();
+    const models = [{ ...MODELS[2], epochs: 12 }, { ...MODELS[0], epochs: 40 }];
+    const { rerender } = render(<TrainingProgress phase="training" models={models} store={store} />);
+    store.update({ stage: 'implicit', epoch: 5, epochs: 12, loss: 0.91234, elapsedMs: 500, etaMs: 1500 });
+    return waitFor(() => expect(screen.getByText('epoch 5 of 12')).toBeTruthy()).then(() => {
+      const [implicit, rating] = screen.getAllByRole('progressbar');
+      expect(implicit.getAttribute('aria-valuenow')).toBe('5');
+      expect(rating.getAttribute('aria-valuenow')).toBe('0');
+      expect(screen.getByText('weighted squared error 0.9123')).toBeTruthy();
+      expect(screen.getByText('1.5 s left')).toBeTruthy();
+      rerender(<TrainingProgress phase="ready" models={models} store={store} trainMs={{ implicit: 2000, rating: 3000 }} />);
+      expect(screen.getByRole('status').textContent).toContain('5.0 s');
+      expect(screen.getAllByRole('progressbar')).toHaveLength(2); // same card, same size: nothing below moves
+    });
+  });
+});
+
+describe('Your taste', () => {
+  it('is a landmark near the top that says what to do before any rating', async () => {
+    await renderApp();
+    const region = screen.getByRole('region', { name: 'Your taste' });
+    expect(within(region).getByText(/Rate a few films you have seen/)).toBeTruthy();
+    expect(within(region).queryByRole('list', { name: 'Your next films' })).toBeNull();
+    expect(region.textContent).toMatch(/films up to 2018/);
+  });
+
+  it('answers after one rating with ten-or-fewer films, none rated, each with a reason beginning "Because you"', async () => {
+    const { client } = await renderApp();
+    const region = screen.getByRole('region', { name: 'Your taste' });
+    const starters = await within(region).findAllByRole('radiogroup', { name: /^Rate / });
+    fireEvent.click(within(starters[0]).getByRole('radio', { name: '5 stars' })); // Toy Story
+    const list = await screen.findByRole('list', { name: 'Your next films' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((i) => i.dataset.movieId)).toEqual(['6', '34']);
+    for (const item of items) expect(within(item).getByText(/^Because you rated Toy Story 5 stars\.$/)).toBeTruthy();
+    expect(client.calls).toContainEqual(['recommendFor', [{ movieId: 1, stars: 5 }], '', undefined]); // '': the engine's choice
+    expect(Number(list.dataset.answers)).toBeGreaterThan(0);
+  });
+
+  it('says plainly when the list is only the most-rated films', async () => {
+    await renderApp();
+    const starters = await screen.findAllByRole('radiogroup', { name: /^Rate / });
+    fireEvent.click(within(starters[0]).getByRole('radio', { name: '1 stars' }));
+    await screen.findByText(/for now these are simply the most-rated films/);
+    const list = screen.getByRole('list', { name: 'Your next films' });
+    await waitFor(() => expect(within(list).getAllByText(/^Because you have not yet rated a film you liked/).length).toBeGreaterThan(0));
+  });
+
+  it('keeps ratings in storage: a new page on the same storage has them back', async () => {
+    const storage = new MemoryStorage();
+    await renderApp(fakeClient(), storage);
+    const starters = await screen.findAllByRole('radiogroup', { name: /^Rate / });
+    fireEvent.click(within(starters[1]).getByRole('radio', { name: '4 stars' })); // Heat
+    expect(JSON.parse(storage.getItem(RATINGS_KEY)).ratings).toMatchObject([{ movieId: 6, stars: 4 }]);
+    cleanup();
+    await renderApp(fakeClient(), storage);
+    const mine = await screen.findByRole('list', { name: /Your ratings/ });
+    const heat = within(mine).getByRole('radiogroup', { name: 'Rate Heat (1995)' });
+    expect(within(heat).getByRole('radio', { name: '4 stars' }).checked).toBe(true);
+  });
+
+  it('shows an unreadable stored value as such, kept aside, with download and discard', async () => {
+    const storage = new MemoryStorage({ [RATINGS_KEY]: 'not json at all' });
+    await renderApp(fakeClient(), storage);
+    const notice = screen.getByRole('region', { name: 'Saved ratings' });
+    expect(notice.textContent).toMatch(/could not be read.*not valid JSON.*kept aside, untouched/);
+    expect(within(notice).getByRole('button', { name: 'Download them' })).toBeTruthy();
+    fireEvent.click(within(notice).getByRole('button', { name: 'Discard them' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Saved ratings' })).toBeNull());
+  });
+
+  it('clears all without asking, and Undo brings every rating back', async () => {
+    const storage = new MemoryStorage();
+    const { store } = await renderApp(fakeClient(), storage);
+    store.rate(1, 5);
+    store.rate(6, 3);
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear all' }));
+    expect(store.get().list).toEqual([]);
+    expect(storage.getItem(RATINGS_KEY)).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    expect(store.get().list.map((r) => r.movieId)).toEqual([1, 6]);
+  });
+
+  it('imports an export: says how many matched and lists the rest with why', async () => {
+    const { store } = await renderApp();
+    const input = document.querySelector('.import input[type=file]');
+    const file = new File(['Const,Your Rating\n'], 'imdb.csv', { type: 'text/csv' });
+    fireEvent.change(input, { target: { files: [file] } });
+    const result = await waitFor(() => {
+      const r = document.querySelector('.import-result');
+      if (!r) throw new Error('no result yet');
+      return r;
+    });
+    expect(result.dataset.matched).toBe('2');
+    expect(result.textContent).toMatch(/2 of 3\s*films in your IMDb export \(imdb\.csv\) matched/);
+    expect(result.textContent).toMatch(/line 4 Breaking Bad \(2008\) — a TV Series, not a film in MovieLens/);
+    expect(store.get().list.map((r) => [r.movieId, r.stars])).toEqual([
+      [1, 5],
+      [6, 4],
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo import' }));
+    expect(store.get().list).toEqual([]);
+  });
+
+  it('offers the ratings a shared link carries, and loads them only when asked', async () => {
+    window.history.replaceState(null, '', '/#ratings=1:5,6:4.5');
+    const { store } = await renderApp();
+    const offer = screen.getByRole('region', { name: 'Ratings from a link' });
+    expect(offer.textContent).toMatch(/This link carries 2 ratings/);
+    expect(store.get().list).toEqual([]);
+    fireEvent.click(within(offer).getByRole('button', { name: 'Load them' }));
+    expect(store.get().list.map((r) => [r.movieId, r.stars])).toEqual([
+      [1, 5],
+      [6, 4.5],
+    ]);
+    expect(window.location.hash).toBe('');
+  });
+
+  it('lets any model be chosen for the next films, the engine’s choice marked', async () => {
+    const { client, store } = await renderApp();
+    store.rate(1, 5);
+    const choice = screen.getByRole('radiogroup', { name: 'Model for your next films' });
+    expect(within(choice).getByRole('radio', { name: 'Best for your ratings (recommended)' }).checked).toBe(true);
+    expect(choice.parentElement.textContent).toMatch(/ranking model until you have rated 10 films, then the implicit model/);
+    fireEvent.click(within(choice).getByRole('radio', { name: 'Ranking model' }));
+    await waitFor(() => expect(client.calls.some((c) => c[0] === 'recommendFor' && c[2] === 'ranking')).toBe(true));
+  });
+});
+
+describe('filters', () => {
+  it('move between genres with the arrow keys, one Tab stop for the group', () => {
+    const toggled = [];
+    render(<ToggleGroup label="Only these genres" items={['Action', 'Comedy', 'Drama']} pressed={['Comedy']} onToggle={(g) => toggled.push(g)} />);
+    const group = screen.getByRole('group', { name: 'Only these genres' });
+    const [action, comedy, drama] = within(group).getAllByRole('button');
+    expect([action, comedy, drama].map((b) => b.tabIndex)).toEqual([0, -1, -1]);
+    expect(comedy.getAttribute('aria-pressed')).toBe('true');
+    action.focus();
+    fireEvent.keyDown(action, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(comedy);
+    fireEvent.keyDown(comedy, { key: 'End' });
+    expect(document.activeElement).toBe(drama);
+    fireEvent.keyDown(drama, { key: 'ArrowRight' }); // wraps
+    expect(document.activeElement).toBe(action);
+    fireEvent.click(drama);
+    expect(toggled).toEqual(['Drama']);
+  });
+
+  it('narrow by genre in and out, a span of decades that cannot run backwards, and fame', () => {
+    let filters = NO_FILTERS;
+    const { rerender } = render(
+      <Filters filters={filters} onChange={(f) => (filters = f)} genreNames={['Comedy', 'Horror']} years={{ min: 1902, max: 2018 }} open onToggleOpen={() => {}} />,
+    );
+    const again = () =>
+      rerender(<Filters filters={filters} onChange={(f) => (filters = f)} genreNames={['Comedy', 'Horror']} years={{ min: 1902, max: 2018 }} open onToggleOpen={() => {}} />);
+    fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Comedy' }));
+    again();
+    fireEvent.click(within(screen.getByRole('group', { name: 'Never these genres' })).getByRole('button', { name: 'Horror' }));
+    again();
+    fireEvent.change(screen.getByRole('combobox', { name: /^to/ }), { target: { value: '1990' } });
+    again();
+    fireEvent.change(screen.getByRole('combobox', { name: /^From/ }), { target: { value: '2000' } });
+    again();
+    const fame = screen.getByRole('slider', { name: 'How well known' });
+    fireEvent.input(fame, { target: { value: '0' } });
+    again();
+    expect(filters).toEqual({ include: ['Comedy'], exclude: ['Horror'], fromDecade: 2000, toDecade: 2000, fame: 0 });
+    expect(screen.getByRole('slider', { name: 'How well known' }).getAttribute('aria-valuetext')).toBe('Hidden gems: films with at most 20 ratings here');
+    expect(document.querySelector('.filters-summary').textContent).toBe('Comedy · not Horror · 2000s · hidden gems');
+  });
+
+  it('reach the engine for your next films', async () => {
+    const { client, store } = await renderApp();
+    store.rate(1, 5);
+    fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Drama' }));
+    await waitFor(() => expect(client.calls).toContainEqual(['recommendFor', [{ movieId: 1, stars: 5 }], '', { anyGenre: ['Drama'] }]));
+    expect(screen.getByText(/Picked by the ranking model · only Drama/)).toBeTruthy();
+  });
+});
+
+describe('starting out and sharing', () => {
+  it('asks for a fresh starting set that repeats none shown or rated', async () => {
+    const { client, store } = await renderApp();
+    await screen.findAllByRole('radiogroup', { name: /^Rate / });
+    store.rate(34, 4);
+    fireEvent.click(screen.getByRole('button', { name: 'Show others' }));
+    await waitFor(() => expect(client.calls.filter((c) => c[0] === 'starters')).toHaveLength(2));
+    expect(client.calls.filter((c) => c[0] === 'starters')[1][1].sort((a, b) => a - b)).toEqual([1, 6, 34]);
+  });
+
+  it('makes a share link that carries the ratings after the #', async () => {
+    const { store } = await renderApp();
+    store.rate(1, 5);
+    store.rate(6, 3.5);
+    const share = screen.getByRole('button', { name: 'Share link' });
+    await waitFor(() => expect(share.disabled).toBe(false));
+    fireEvent.click(share);
+    const field = await screen.findByRole('textbox', { name: /Your ratings in a link/ });
+    expect(field.value).toMatch(/#ratings=1:5,6:3\.5$/);
+  });
+});
+
+describe('films like X', () => {
+  function renderSimilar(props = {}) {
+    const client = props.client ?? fakeClient();
+    const picked = [];
+    const utils = withStore(
+      <SimilarFilms
+        client={client}
+        filmId={1}
+        loaded
+        ready
+        model="implicit"
+        filter={undefined}
+        filters={{ include: [], exclude: [], fromDecade: null, toDecade: null, fame: 2 }}
+        focusKey={0}
+        onPick={(id) => picked.push(id)}
+        onOpenFilters={() => {}}
+        {...props}
       />,
     );
-    const [rating, ranking] = screen.getAllByRole('progressbar');
-    expect(rating.getAttribute('aria-valuenow')).toBe('5');
-    expect(rating.getAttribute('aria-valuemax')).toBe('20');
-    expect(ranking.getAttribute('aria-valuenow')).toBe('0');
-    expect(screen.getByText('epoch 5 of 20')).toBeTruthy();
-    expect(screen.getByText('training RMSE 0.9123')).toBeTruthy();
-    expect(screen.getByText('1.5 s left')).toBeTruthy();
-    expect(screen.getByText('epoch 0 of 30')).toBeTruthy();
-  });
+    return { client, picked, ...utils };
+  }
 
-  it('collapses to a ready line with the total training time', () => {
-    render(<TrainingProgress phase="ready" progress={{}} trainMs={{ rating: 2000, ranking: 3000 }} />);
-    const status = screen.getByRole('status');
-    expect(status.dataset.state).toBe('ready');
-    expect(status.textContent).toContain('5.0 s');
-    expect(screen.queryAllByRole('progressbar')).toHaveLength(0);
-  });
-});
-
-describe('SimilarFilms', () => {
-  it('lists neighbours with similarity and marks cross-genre ones; clicking picks', async () => {
-    const client = fakeClient();
-    const picked = [];
-    render(<SimilarFilms client={client} models={MODELS} filmId={1} loaded ready onPick={(id) => picked.push(id)} />);
-    const items = await screen.findAllByRole('listitem');
-    expect(items).toHaveLength(2);
-    expect(items[0].textContent).toContain('Babe (1995)');
-    expect(items[0].textContent).toContain('0.91');
-    expect(items[0].textContent).not.toContain('cross-genre');
-    expect(items[1].textContent).toContain('cross-genre');
+  it('says why each neighbour is there, how many rated it and how close it is — in words, not a bare cosine', async () => {
+    renderSimilar();
+    const list = await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });
+    const [babe, heat] = within(list).getAllByRole('listitem');
+    expect(babe.textContent).toContain('Liked by 41 of the 97 people who loved Toy Story');
+    expect(babe.textContent).toContain('60 ratings');
+    expect(babe.textContent).toContain('very close');
+    expect(babe.textContent).not.toMatch(/0\.47/);
+    expect(heat.textContent).toContain('other genre');
+    expect(within(babe).getByRole('radiogroup', { name: 'Rate Babe (1995)' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Toy Story (1995)');
-    const link = screen.getByRole('link', { name: 'Heat (1995)' });
-    expect(link.getAttribute('href')).toBe('?film=6');
-    fireEvent.click(link);
-    expect(picked).toEqual([6]);
   });
 
-  it('switches the model with the segmented control', async () => {
-    const client = fakeClient();
-    render(<SimilarFilms client={client} models={MODELS} filmId={1} loaded ready onPick={() => {}} />);
-    await screen.findAllByRole('listitem');
-    expect(client.calls).toContainEqual(['similar', 1, 'ranking']);
-    fireEvent.click(screen.getByRole('radio', { name: 'Rating model' }));
-    await waitFor(() => expect(client.calls).toContainEqual(['similar', 1, 'rating']));
+  it('has no model toggle, and a "Same feel, different label" view', async () => {
+    const { client } = renderSimilar();
+    await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });
+    expect(screen.queryByRole('radio', { name: 'Rating model' })).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Same feel, different label' }));
+    await waitFor(() => expect(client.calls).toContainEqual(['similar', 1, 'implicit', { otherGenres: true }]));
   });
 
-  it('names the film but waits for training before asking for neighbours', async () => {
-    const client = fakeClient();
-    render(<SimilarFilms client={client} models={MODELS} filmId={1} loaded ready={false} onPick={() => {}} />);
-    await screen.findByText('Toy Story');
-    expect(screen.getByText(/appear as soon as training finishes/)).toBeTruthy();
-    expect(client.calls.some((c) => c[0] === 'similar')).toBe(false);
+  it('passes the filters to the engine', async () => {
+    const { client } = renderSimilar({ filter: { anyGenre: ['Comedy'] }, filters: { include: ['Comedy'], exclude: [], fromDecade: null, toDecade: null, fame: 2 } });
+    await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });
+    expect(client.calls).toContainEqual(['similar', 1, 'implicit', { anyGenre: ['Comedy'] }]);
+    expect(screen.getByText(/Only Comedy\./)).toBeTruthy();
   });
 
-  it('reports an unknown film from the URL', async () => {
-    render(<SimilarFilms client={fakeClient()} models={MODELS} filmId={424242} loaded ready onPick={() => {}} />);
-    expect((await screen.findByRole('alert')).textContent).toContain('No film with movieId 424242');
-  });
-});
-
-describe('viewers', () => {
-  it('shows a glimpse of what the chosen user rated highest', async () => {
-    const chosen = [];
-    render(<UserPicker client={fakeClient()} users={[1, 2, 3]} userId={1} onChange={(u) => chosen.push(u)} />);
-    expect(await screen.findByText('User 1 rated highest')).toBeTruthy();
-    expect(screen.getByLabelText('5 stars').textContent).toBe('★★★★★');
-    expect(screen.getByLabelText('4.5 stars').textContent).toBe('★★★★½');
-    fireEvent.change(screen.getByLabelText('Viewer'), { target: { value: '3' } });
-    expect(chosen).toEqual([3]);
+  it('says plainly that too few people rated a film to place it, and still lets it be rated', async () => {
+    renderSimilar({ filmId: LOST.movieId });
+    expect(await screen.findByText(/Too few people rated Nobody Rated This/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('radiogroup', { name: 'Rate Nobody Rated This (2001)' })).toBeTruthy();
   });
 
-  it('lists the recommendations with year and genres once trained', async () => {
-    render(<Recommendations client={fakeClient()} userId={2} ready onPickFilm={() => {}} />);
-    const items = await screen.findAllByRole('listitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Heat (1995)Action · Crime', 'Babe (1995)Comedy']);
+  it('marks thin evidence', async () => {
+    renderSimilar({ filmId: POSTMAN.movieId });
+    expect(await screen.findByText(/Only 7 people rated The Postman, so these neighbours rest on thin evidence/)).toBeTruthy();
+    expect(document.querySelector('.film-x .rating-count').textContent).toMatch(/7 ratings · few to go on/);
+  });
+
+  it('moves focus to the new film’s heading and announces it, after a neighbour is picked', async () => {
+    const { rerender, store } = renderSimilar();
+    await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });
+    const props = { client: fakeClient(), loaded: true, ready: true, model: 'implicit', filters: { include: [], exclude: [], fromDecade: null, toDecade: null, fame: 2 }, onPick() {}, onOpenFilters() {} };
+    rerender(
+      <RatingsContext.Provider value={store}>
+        <SimilarFilms {...props} filmId={6} focusKey={1} />
+      </RatingsContext.Provider>,
+    );
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Heat (1995)'));
+    expect(document.activeElement.tagName).toBe('H3');
   });
 });
 
-describe('NumbersPanel and AboutPanel', () => {
-  it("shows every model's figures, from the engine's list, with what each means", async () => {
-    render(<NumbersPanel client={fakeClient()} models={MODELS} ready />);
-    await waitFor(() => expect(document.querySelectorAll('.figure-value')).toHaveLength(6));
-    const values = [...document.querySelectorAll('.figure-value')].map((e) => e.textContent);
-    expect(values).toEqual(['0.8712', '0.0200', '−77.8 %', '0.1400', '+55.5 %', '0.0900']);
-    expect(document.querySelector('.figure-exact').textContent).toBe('0.8712');
-    for (const m of document.querySelectorAll('.figure-meaning')) expect(m.textContent.length).toBeGreaterThan(40);
-    expect(screen.getByText(/rating model 1.2 s, ranking model 3.4 s/)).toBeTruthy();
+describe('MovieLens viewers', () => {
+  it('are named by their number of ratings and favourite film, their favourites read as stars', async () => {
+    withStore(<ViewersPanel client={fakeClient()} loaded ready model="implicit" onPick={() => {}} />);
+    const select = await screen.findByRole('combobox', { name: 'Viewer' });
+    await waitFor(() => expect(within(select).getByRole('option', { name: 'Viewer 1 · 232 ratings · loves Toy Story' })).toBeTruthy());
+    fireEvent.change(select, { target: { value: '1' } });
+    expect(await screen.findByRole('img', { name: '4.5 stars' })).toBeTruthy();
+    const recs = await screen.findByRole('list', { name: 'Next films for viewer 1' });
+    expect(within(recs).getAllByRole('listitem')).toHaveLength(2);
+  });
+});
+
+describe('the numbers', () => {
+  it("say which model makes your next films and why, and show every model's figures once trained", async () => {
+    const client = fakeClient();
+    // happy-dom's IntersectionObserver never reports; without one the panel measures at once.
+    const observer = window.IntersectionObserver;
+    window.IntersectionObserver = undefined;
+    try {
+      render(<NumbersPanel client={client} models={MODELS} choices={CHOICES} ready />);
+      await waitFor(() => expect(document.querySelector('#numbers').dataset.state).toBe('measured'));
+    } finally {
+      window.IntersectionObserver = observer;
+    }
+    expect(screen.getByText(/Your next films come from the ranking model until you have rated 10 films, then\s+from the implicit model\./)).toBeTruthy();
+    expect(screen.getByText(/measured on new visitors/)).toBeTruthy();
+    const implicit = document.querySelector('[data-model=implicit]');
+    expect(implicit.textContent).toMatch(/Implicit model.*picks your films.*0\.2100.*0\.2800.*\+133\.3 %.*does not predict stars/);
+    expect(document.querySelector('[data-model=rating]').textContent).toContain('0.8712');
+    expect(document.querySelector('[data-similarity=item-knn]').textContent).toMatch(/item-kNN.*0\.1800/);
+    expect(document.querySelector('[data-similarity=implicit]').textContent).toMatch(/finds films like X/);
   });
 
-  it('cites GroupLens as the licence requires', () => {
+  it('measure nothing from the held-out ratings while training', () => {
+    const client = fakeClient();
+    render(<NumbersPanel client={client} models={MODELS} choices={CHOICES} ready={false} />);
+    expect(screen.getByText('The figures appear when every model has trained.')).toBeTruthy();
+    expect(client.calls.some((c) => c[0] === 'evaluate')).toBe(false);
+  });
+
+  it('cite GroupLens as the licence requires', () => {
     render(<AboutPanel />);
     const text = document.body.textContent;
     expect(text).toContain('F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: History and Context.');
-    expect(text).toContain('19:1–19:19');
     expect(text).toMatch(/endorse/);
     expect(screen.getByRole('link', { name: 'https://doi.org/10.1145/2827872' })).toBeTruthy();
   });
 });
 
 describe('App', () => {
-  it('loads, trains and then answers; a picked film goes into the URL', async () => {
-    const client = fakeClient();
-    render(<App client={client} dataUrl="/data/" />);
-    await waitFor(() => expect(trainingState()).toBe('ready'));
+  it('loads, trains and answers; a picked film goes into the URL', async () => {
+    const { client } = await renderApp();
     expect(client.calls[0]).toEqual(['load', '/data/']);
     fireEvent.click(screen.getByRole('link', { name: 'Toy Story' }));
     await waitFor(() => expect(document.querySelectorAll('.neighbours .film-item')).toHaveLength(2));
@@ -136,61 +408,90 @@ describe('App', () => {
     await waitFor(() => expect(document.title).toBe('Films like Toy Story (1995) — Reel'));
   });
 
-  it('opens straight to the film in ?film=', async () => {
-    window.history.replaceState(null, '', '/?film=1');
-    const client = fakeClient();
-    render(<App client={client} dataUrl="/data/" />);
-    await waitFor(() => expect(client.calls).toContainEqual(['similar', 1, 'ranking']));
+  it('renders the page a handful of times while training, the training card once per epoch', async () => {
+    let appRenders = 0;
+    let cardRenders = 0;
+    const previous = options.diffed;
+    options.diffed = (vnode) => {
+      if (vnode.type === App) appRenders += 1;
+      if (vnode.type === TrainingProgress) cardRenders += 1;
+      previous?.(vnode);
+    };
+    try {
+      const client = fakeClient({
+        async train(_, onProgress) {
+          for (const stage of ['implicit', 'rating', 'ranking']) {
+            for (let epoch = 1; epoch <= 20; epoch++) {
+              onProgress({ type: 'progress', stage, epoch, epochs: 20, loss: 1 / epoch, elapsedMs: epoch, etaMs: 20 - epoch });
+              await new Promise((r) => setTimeout(r, 0)); // each epoch its own task, as in the worker
+            }
+          }
+          return { cancelled: false, trainMs: { rating: 1, ranking: 1, implicit: 1 }, models: [] };
+        },
+      });
+      await renderApp(client);
+      expect(cardRenders).toBeGreaterThanOrEqual(30);
+      expect(appRenders).toBeLessThan(15);
+    } finally {
+      options.diffed = previous;
+    }
   });
 
-  it('shows a readable message and a Retry that works after a load failure', async () => {
+  it('after a training failure, Retry really recovers', async () => {
     let attempts = 0;
     const client = fakeClient();
-    const load = client.load;
-    client.load = async (...args) => {
+    const train = client.answers.train;
+    client.answers.train = async (...args) => {
       attempts += 1;
-      if (attempts === 1) throw new Error('Could not download ratings.csv (HTTP 404)');
-      return load(...args);
+      if (attempts === 1) throw new Error('the rating model diverged at epoch 3 (training RMSE NaN)');
+      return train(...args);
     };
-    render(<App client={client} dataUrl="/data/" />);
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Could not load Reel');
-    expect(alert.textContent).toContain('Could not download ratings.csv (HTTP 404)');
-    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    await waitFor(() => expect(trainingState()).toBe('ready'));
-    expect(attempts).toBe(2);
-  });
-
-  it('shows a training failure with Retry', async () => {
-    const client = fakeClient({
-      async train() {
-        throw new Error('The rating model diverged at epoch 3 (loss NaN)');
-      },
-    });
-    render(<App client={client} dataUrl="/data/" />);
+    render(<App client={client} dataUrl="/data/" store={createRatingsStore({ storage: null })} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Training failed');
     expect(alert.textContent).toContain('diverged at epoch 3');
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    expect(attempts).toBe(2);
+    fireEvent.click(screen.getByRole('link', { name: 'Toy Story' }));
+    await waitFor(() => expect(document.querySelectorAll('.neighbours .film-item')).toHaveLength(2));
   });
 
-  it('pauses and resumes training', async () => {
+  it('when the engine stops, says so plainly and Retry starts it afresh', async () => {
+    const { client } = await renderApp();
+    client.crash(engineError(CRASH_SENTENCE, { fatal: true, detail: 'RuntimeError: memory access out of bounds' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The engine stopped');
+    expect(alert.textContent).toContain(CRASH_SENTENCE);
+    expect(alert.querySelector('.error-message').textContent).not.toMatch(/RuntimeError/); // detail tucked away
+    const loads = client.calls.filter((c) => c[0] === 'load').length;
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(loads + 1);
+  });
+
+  it('pauses and resumes training with one button that keeps focus', async () => {
     let release;
     const client = fakeClient();
-    const realTrain = client.train;
+    const realTrain = client.answers.train;
     let first = true;
-    client.train = (onProgress) => {
+    client.answers.train = (...args) => {
       if (first) {
         first = false;
-        return new Promise((r) => (release = () => r({ cancelled: true, trained: { rating: 1, ranking: 0 } })));
+        return new Promise((r) => (release = () => r({ cancelled: true, models: MODELS })));
       }
-      return realTrain(onProgress);
+      return realTrain(...args);
     };
-    render(<App client={client} dataUrl="/data/" />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Pause' }));
+    render(<App client={client} dataUrl="/data/" store={createRatingsStore({ storage: null })} />);
+    const pause = await screen.findByRole('button', { name: 'Pause' });
+    pause.focus();
+    fireEvent.click(pause);
     expect(client.calls).toContainEqual(['cancel']);
     release();
-    fireEvent.click(await screen.findByRole('button', { name: 'Resume' }));
+    const resume = await screen.findByRole('button', { name: 'Resume' });
+    expect(resume).toBe(pause);
+    expect(document.activeElement).toBe(pause);
+    fireEvent.click(resume);
     await waitFor(() => expect(trainingState()).toBe('ready'));
   });
 });

@@ -49,12 +49,18 @@ export class InProcessWorker extends EventTarget {
   constructor(deps) {
     super();
     this.sent = [];
+    this.fetched = [];
+    this.terminated = false;
     this.handle = createHandler({
-      fetchBytes: async (file) => new Uint8Array(await readFile(file)),
+      fetchBytes: async (file) => {
+        this.fetched.push(path.basename(file));
+        return new Uint8Array(await readFile(file));
+      },
       ...deps,
       post: (message) => {
         const data = structuredClone(message);
         this.sent.push(data);
+        if (this.terminated) return; // recorded, as a test may ask, but no longer delivered
         setTimeout(() => this.dispatchEvent(Object.assign(new Event('message'), { data })), 0);
       },
     });
@@ -62,11 +68,30 @@ export class InProcessWorker extends EventTarget {
 
   postMessage(message) {
     const data = structuredClone(message);
-    setTimeout(() => this.handle(data), 0);
+    setTimeout(() => !this.terminated && this.handle(data), 0);
+  }
+
+  terminate() {
+    this.terminated = true;
   }
 }
 
+/**
+ * The real client over in-process workers; `workers` lists every worker it spawned (a crash makes
+ * a new one), `worker` is the first.
+ */
 export function engineClient(deps = {}) {
-  const worker = new InProcessWorker({ loadModule: loadReel, ...deps });
-  return { client: createEngineClient(worker), worker };
+  const workers = [];
+  const client = createEngineClient(() => {
+    const w = new InProcessWorker({ loadModule: loadReel, ...deps });
+    workers.push(w);
+    return w;
+  });
+  return {
+    client,
+    workers,
+    get worker() {
+      return workers[0];
+    },
+  };
 }

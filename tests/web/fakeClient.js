@@ -1,84 +1,180 @@
-// A scripted engine client for component tests: canned answers, no wasm (the engine itself is tested in engine.test.js).
+// A scripted engine client for component tests: canned answers, no wasm (the engine itself is tested
+// in engine.test.js). It is derived from the one protocol table (web/src/protocol.js) exactly as the
+// real client is, so it has the real client's methods and argument checks; an answer scripted for a
+// request the protocol does not have is refused, and protocol.test.js holds the two together.
+import { REQUESTS, deriveClient } from '../../web/src/protocol.js';
 
-export const TOY = { movieId: 1, title: 'Toy Story (1995)', name: 'Toy Story', year: 1995, genres: ['Animation', 'Comedy'], ratings: 170 };
-export const HEAT = { movieId: 6, title: 'Heat (1995)', name: 'Heat', year: 1995, genres: ['Action', 'Crime'], ratings: 80 };
-export const BABE = { movieId: 34, title: 'Babe (1995)', name: 'Babe', year: 1995, genres: ['Comedy'], ratings: 60 };
+export const TOY = { movieId: 1, title: 'Toy Story (1995)', name: 'Toy Story', alias: null, year: 1995, genres: ['Animation', 'Comedy'], ratings: 170 };
+export const HEAT = { movieId: 6, title: 'Heat (1995)', name: 'Heat', alias: null, year: 1995, genres: ['Action', 'Crime'], ratings: 80 };
+export const BABE = { movieId: 34, title: 'Babe (1995)', name: 'Babe', alias: null, year: 1995, genres: ['Comedy'], ratings: 60 };
+export const POSTMAN = { movieId: 58, title: 'Postman, The (Postino, Il) (1994)', name: 'The Postman', alias: 'Il Postino', year: 1994, genres: ['Comedy', 'Drama'], ratings: 7 };
+export const LOST = { movieId: 7, title: 'Nobody Rated This (2001)', name: 'Nobody Rated This', alias: null, year: 2001, genres: ['Drama'], ratings: 0 };
+export const FILMS = [TOY, HEAT, BABE, POSTMAN, LOST];
 
 export const MODELS = [
   { name: 'rating', label: 'Rating model', description: 'Predicts stars.', lossLabel: 'training RMSE', predictsStars: true, epochs: 2, epochsDone: 0 },
-  { name: 'ranking', label: 'Ranking model', description: 'Ranks films.', lossLabel: 'BPR loss', predictsStars: false, epochs: 2, epochsDone: 0 },
+  { name: 'ranking', label: 'Ranking model', description: 'Ranks films by BPR.', lossLabel: 'BPR loss', predictsStars: false, epochs: 2, epochsDone: 0 },
+  { name: 'implicit', label: 'Implicit model', description: 'Implicit ALS, for new visitors.', lossLabel: 'weighted squared error', predictsStars: false, epochs: 2, epochsDone: 0 },
 ];
+export const CHOICES = { visitors: 'implicit', visitorsFrom: 10, firstVisitors: 'ranking', viewers: 'implicit', neighbours: 'implicit' };
+const ORDER = ['implicit', 'ranking', 'rating'];
 
-export function fakeClient(overrides = {}) {
-  const calls = [];
-  const log = (name, ...args) => calls.push([name, ...args]);
-  const client = {
-    calls,
-    async load(dataUrl, { onProgress } = {}) {
+const film = (id) => {
+  const f = FILMS.find((x) => x.movieId === id);
+  if (!f) throw new Error(`No film with movieId ${id}`);
+  return f;
+};
+
+/** Default answers, one per request type; a test overrides any of them. */
+function defaultAnswers(calls) {
+  const log = (...c) => calls.push(c);
+  return {
+    async load({ dataUrl }, onProgress) {
       log('load', dataUrl);
       onProgress?.({ type: 'progress', stage: 'parse' });
       return {
         stats: { users: 610, films: 9742, ratedFilms: 9724, ratings: 100836, train: 80669, test: 20167, duplicates: 0 },
         models: MODELS,
-        genreNames: ['Action', 'Animation', 'Comedy', 'Crime'],
+        order: ORDER,
+        choices: CHOICES,
+        limits: { maxResults: 1000, maxQueryLength: 200, maxProfile: 20000 },
+        genreNames: ['Action', 'Animation', 'Comedy', 'Crime', 'Drama'],
+        years: { min: 1902, max: 2018 },
       };
     },
-    async train(onProgress) {
+    async train(_, onProgress) {
       log('train');
-      for (const stage of ['rating', 'ranking']) {
+      for (const stage of ORDER) {
         for (let epoch = 1; epoch <= 2; epoch++) {
-          onProgress({ type: 'progress', stage, epoch, epochs: 2, loss: 1 / epoch, elapsedMs: 10 * epoch, etaMs: 10 * (2 - epoch) });
+          onProgress?.({ type: 'progress', stage, epoch, epochs: 2, loss: 1 / epoch, elapsedMs: 10 * epoch, etaMs: 10 * (2 - epoch) });
         }
       }
-      return { cancelled: false, trainMs: { rating: 1200, ranking: 3400 } };
+      return { cancelled: false, trainMs: { rating: 1200, ranking: 3400, implicit: 900 }, models: MODELS.map((m) => ({ ...m, epochsDone: 2 })) };
     },
     async cancel() {
       log('cancel');
       return { cancelling: true };
     },
-    async users() {
-      return [1, 2, 3];
+    async models() {
+      return MODELS;
     },
-    async film(movieId) {
+    async search({ query }) {
+      log('search', query);
+      return [TOY];
+    },
+    async film({ movieId }) {
       log('film', movieId);
-      const f = [TOY, HEAT, BABE].find((x) => x.movieId === movieId);
-      if (!f) throw new Error(`No film with movieId ${movieId}`);
-      return f;
+      return film(movieId);
     },
-    async similar(movieId, { model } = {}) {
-      log('similar', movieId, model);
+    async films({ movieIds }) {
+      log('films', movieIds);
+      return movieIds.map((id) => FILMS.find((x) => x.movieId === id) ?? null);
+    },
+    async similar({ movieId, model, filter }) {
+      log('similar', movieId, model, filter);
+      const x = film(movieId);
+      if (x.ratings === 0) return { film: x, model, neighbours: [], likedFilm: 0, unrated: true };
       return {
-        film: TOY,
+        film: x,
         model,
+        likedFilm: 97,
+        unrated: false,
         neighbours: [
-          { ...BABE, score: 0.91, crossGenre: false },
-          { ...HEAT, score: 0.42, crossGenre: true },
+          { ...BABE, score: 0.47, likedBoth: 41, crossGenre: false },
+          { ...HEAT, score: 0.3, likedBoth: 12, crossGenre: true },
         ],
       };
     },
-    async recommend(userId) {
-      log('recommend', userId);
-      return { userId, films: [{ ...HEAT, score: 2.5 }, { ...BABE, score: 1.5 }] };
+    async recommendFor({ ratings, model, filter }) {
+      log('recommendFor', ratings, model, filter);
+      const rated = new Set(ratings.map((r) => r.movieId));
+      const liked = ratings.filter((r) => r.stars >= 3.5);
+      const because = liked.slice(0, 2).map((r) => ({ ...film(r.movieId), stars: r.stars, share: 0.5 }));
+      return {
+        // As the engine does: the model asked for, or its choice for this many ratings.
+        model: model || (ratings.length < CHOICES.visitorsFrom ? CHOICES.firstVisitors : CHOICES.visitors),
+        films: [HEAT, BABE, TOY].filter((f) => !rated.has(f.movieId)).map((f, i) => ({ ...f, score: 2 - i, because: liked.length ? because : [] })),
+        fromPopularity: liked.length === 0,
+        unknown: [],
+        unrated: [],
+      };
     },
-    async favourites(userId) {
+    async starters({ exclude }) {
+      log('starters', exclude);
+      return [TOY, HEAT, BABE].filter((f) => !exclude.includes(f.movieId));
+    },
+    async importRatings({ fileName }) {
+      log('importRatings', fileName);
+      return {
+        format: 'IMDb',
+        matched: [{ ...TOY, stars: 5, line: 2 }, { ...HEAT, stars: 4, line: 3 }],
+        unmatched: [{ line: 4, title: 'Breaking Bad', year: 2008, reason: 'a TV Series, not a film in MovieLens' }],
+      };
+    },
+    async profileCsv({ ratings }) {
+      return `movieId,title,rating\n${ratings.map((r) => `${r.movieId},"",${r.stars}`).join('\n')}\n`;
+    },
+    async viewers() {
+      return [
+        { userId: 1, ratings: 232, favourite: TOY },
+        { userId: 2, ratings: 29, favourite: HEAT },
+      ];
+    },
+    async favourites({ userId }) {
       log('favourites', userId);
       return { userId, films: [{ ...TOY, rating: 5 }, { ...BABE, rating: 4.5 }] };
     },
-    async search() {
-      return [TOY];
+    async recommend({ userId, model }) {
+      log('recommend', userId, model);
+      return { userId, model, films: [{ ...HEAT, score: 2.5 }, { ...BABE, score: 1.5 }] };
     },
     async evaluate() {
+      log('evaluate');
       return {
         viewers: 590,
         popularity: { recall10: 0.09, ndcg10: 0.15 },
         models: [
           { name: 'rating', rmse: 0.8712, recall10: 0.02, ndcg10: 0.03, lift: -0.7778 },
-          { name: 'ranking', rmse: NaN, recall10: 0.14, ndcg10: 0.2, lift: 0.5555 },
+          { name: 'ranking', rmse: NaN, recall10: 0.17, ndcg10: 0.26, lift: 0.8888 },
+          { name: 'implicit', rmse: NaN, recall10: 0.21, ndcg10: 0.28, lift: 1.3333 },
         ],
-        trainMs: { rating: 1200, ranking: 3400 },
+        trainMs: { rating: 1200, ranking: 3400, implicit: 900 },
       };
     },
-    ...overrides,
+    async evaluateNeighbours() {
+      log('evaluateNeighbours');
+      return {
+        inUse: 'implicit',
+        similarities: [
+          { model: 'rating', recall10: 0.164 },
+          { model: 'ranking', recall10: 0.188 },
+          { model: 'implicit', recall10: 0.187 },
+          { model: null, recall10: 0.18 },
+        ],
+      };
+    },
   };
+}
+
+/**
+ * @param {Record<string, (message: object, onProgress?: Function) => Promise<any>>} overrides
+ *   answers by request type, taking the message the real client would post
+ */
+export function fakeClient(overrides = {}) {
+  for (const type of Object.keys(overrides)) {
+    if (!Object.hasOwn(REQUESTS, type)) throw new Error(`fakeClient: "${type}" is not a request in the protocol`);
+  }
+  const calls = [];
+  const answers = { ...defaultAnswers(calls), ...overrides };
+  const crashListeners = new Set();
+  const client = deriveClient((type, message, onProgress) => answers[type](message, onProgress));
+  client.calls = calls;
+  client.answers = answers;
+  client.onCrash = (listener) => {
+    crashListeners.add(listener);
+    return () => crashListeners.delete(listener);
+  };
+  /** Plays a worker crash, as the real client reports one. */
+  client.crash = (error) => crashListeners.forEach((l) => l(error));
   return client;
 }

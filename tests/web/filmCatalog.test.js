@@ -48,6 +48,10 @@ describe('makeCatalog', () => {
     expect(c.film(1).genres).toEqual(['Animation', 'Comedy']);
   });
 
+  it('knows the span of release years, films without a year left out', () => {
+    expect(makeCatalog(raw).yearRange).toEqual({ min: 1995, max: 1995 });
+  });
+
   it('knows which films share no genre', () => {
     const c = makeCatalog(raw);
     expect(c.sharesNoGenre(1, 50)).toBe(true);

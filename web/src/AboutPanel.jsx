@@ -11,14 +11,20 @@ export function AboutPanel() {
       <h3>How it works</h3>
       <p>
         A C++ engine compiled to WebAssembly reads 100,000 MovieLens ratings and, in a background worker, trains
-        two models: one that predicts how many stars a viewer would give a film, and one that learns which films
-        a viewer picks over others. Each model places every film at a point in a space of tastes, so “films
-        like X” are the films whose points lie in the same direction as X’s (cosine similarity). A viewer’s next
-        watches are the films the ranking model scores highest among those they have not rated yet.
+        three models: one that predicts how many stars a viewer would give a film (matrix factorisation), one
+        that learns which films a viewer picks over others (BPR), and one that learns which films go together in
+        what people like (implicit alternating least squares). Each places every film at a point in a space of
+        tastes, so “films like X” are the films whose points lie in the same direction as X’s, weighed by how
+        many people loved both.
+      </p>
+      <p>
+        Your ratings never leave this tab: the engine folds them into a model as if you were one more viewer,
+        ranks every film you have not rated, and splits each pick’s score over the films you rated — which is
+        how it can say “because you rated…”.
       </p>
       <h3>The data</h3>
       <p>
-        Reel ships the MovieLens “latest-small” dataset (610 people, 9,742 films, 100,836 ratings) made by{' '}
+        Reel ships the MovieLens “latest-small” dataset (610 people, 9,742 films released up to 2018, 100,836 ratings) made by{' '}
         <strong>GroupLens Research</strong> at the University of Minnesota, and redistributes it under the same
         licence conditions it came with: neither the University of Minnesota nor GroupLens endorses Reel or
         anything it says; the data comes with no guarantee of correctness or fitness for any purpose; it may not

@@ -1,61 +1,103 @@
-// The page: loads and trains the engine in the worker, then wires search, neighbours, viewers and the panels.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+// The page: loads and trains the engine in the worker, then wires the visitor's taste, films like X,
+// MovieLens viewers and the numbers. It re-renders on phase changes and when a model finishes —
+// never per epoch (the training card follows the epochs through its own store).
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AboutPanel } from './AboutPanel.jsx';
+import { Announcer } from './Announcer.jsx';
 import { ErrorPanel } from './ErrorPanel.jsx';
 import { FilmSearch } from './FilmSearch.jsx';
+import { NO_FILTERS, engineFilter } from './filters.js';
 import { NumbersPanel } from './NumbersPanel.jsx';
-import { Recommendations } from './Recommendations.jsx';
+import { createRatingsStore, followOtherTabs } from './ratingsStore.js';
+import { RatingsContext } from './ratingsContext.js';
+import { readShare } from './shareLink.js';
 import { SimilarFilms } from './SimilarFilms.jsx';
+import { createTrainingStore } from './trainingStore.js';
 import { TrainingProgress } from './TrainingProgress.jsx';
-import { UserPicker } from './UserPicker.jsx';
 import { pushFilmId, readFilmId } from './urlState.js';
+import { forgetFilms, rememberFilms } from './useFilms.js';
+import { ViewersPanel } from './ViewersPanel.jsx';
+import { YourTaste } from './YourTaste.jsx';
+
+function describeError(e, title) {
+  return e?.fatal
+    ? { title: 'The engine stopped', message: e.message, detail: e.detail }
+    : { title, message: e?.message ?? String(e), detail: e?.detail };
+}
 
 /**
- * @param {{ client: ReturnType<import('./engineClient.js').createEngineClient>, dataUrl: string }} props
+ * @param {{ client: object, dataUrl: string, store?: object }} props
+ *   store: the visitor's ratings (main.jsx passes one kept in localStorage; tests may pass their own)
  */
-export function App({ client, dataUrl }) {
+export function App({ client, dataUrl, store: givenStore }) {
+  const [store] = useState(() => givenStore ?? createRatingsStore({ storage: null }));
+  const [training] = useState(createTrainingStore);
   const [phase, setPhase] = useState('loading'); // loading → training ⇄ paused → ready, or error
   const [loadStage, setLoadStage] = useState('download');
   const [info, setInfo] = useState(null);
-  const [progress, setProgress] = useState({});
+  const [trained, setTrained] = useState(() => new Set());
   const [trainMs, setTrainMs] = useState(null);
   const [error, setError] = useState(null);
-  const [users, setUsers] = useState([]);
   const [filmId, setFilmId] = useState(() => readFilmId());
-  const [userId, setUserId] = useState(null);
+  const [focusKey, setFocusKey] = useState(0);
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [nextModel, setNextModel] = useState(null); // null: the engine's choice for visitors
+  const [shareOffer, setShareOffer] = useState(() => (typeof window !== 'undefined' ? readShare(window.location.hash) : null));
+
+  useEffect(() => followOtherTabs(store), [store]);
+
+  // A worker whose module trapped has been replaced; what it knew is gone, so start again on Retry.
+  useEffect(
+    () =>
+      client.onCrash?.((e) => {
+        setError(describeError(e));
+        setPhase('error');
+      }),
+    [client],
+  );
+
+  const markTrained = (name) => setTrained((s) => (s.has(name) ? s : new Set(s).add(name)));
 
   const train = useCallback(async () => {
     setPhase('training');
     try {
-      const r = await client.train((p) => setProgress((old) => ({ ...old, [p.stage]: p })));
+      const r = await client.train({}, (p) => {
+        training.update(p);
+        if (p.epoch >= p.epochs) markTrained(p.stage);
+      });
       if (r.cancelled) {
         setPhase('paused');
         return;
       }
+      for (const m of r.models ?? []) if (m.epochsDone >= m.epochs) markTrained(m.name);
       setTrainMs(r.trainMs);
       setPhase('ready');
     } catch (e) {
-      setError({ title: 'Training failed', message: e.message });
+      setError(describeError(e, 'Training failed'));
       setPhase('error');
     }
-  }, [client]);
+  }, [client, training]);
 
   const start = useCallback(async () => {
     setError(null);
     setPhase('loading');
     setLoadStage('download');
-    setProgress({});
+    setTrained(new Set());
+    setTrainMs(null);
+    training.reset();
+    forgetFilms();
     try {
-      const loaded = await client.load(dataUrl, { onProgress: (p) => setLoadStage(p.stage) });
+      const loaded = await client.load({ dataUrl }, (p) => setLoadStage(p.stage));
       setInfo(loaded);
-      setUsers(await client.users());
+      setTrained(new Set(loaded.models.filter((m) => m.epochsDone >= m.epochs).map((m) => m.name)));
     } catch (e) {
-      setError({ title: 'Could not load Reel', message: e.message });
+      setError(describeError(e, 'Could not load Reel'));
       setPhase('error');
       return;
     }
     await train();
-  }, [client, dataUrl, train]);
+  }, [client, dataUrl, train, training]);
 
   useEffect(() => {
     start();
@@ -68,75 +110,145 @@ export function App({ client, dataUrl }) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  const pickFilm = useCallback((movieId) => {
+  const pickFilm = useCallback((movieId, { focus = false } = {}) => {
     setFilmId(movieId);
     pushFilmId(movieId);
-    const section = document.getElementById('films');
-    if (section && section.getBoundingClientRect().top < 0) section.scrollIntoView?.({ block: 'start' });
+    if (focus) setFocusKey((k) => k + 1); // the heading takes focus, which brings it into view
+    else {
+      const section = document.getElementById('films');
+      if (section && section.getBoundingClientRect().top < 0) section.scrollIntoView?.({ block: 'start' });
+    }
   }, []);
 
-  const search = useCallback((q) => client.search(q, 8), [client]);
+  const openFilters = useCallback(() => {
+    setFiltersOpen(true);
+    setTimeout(() => {
+      const summary = document.querySelector('#filters > summary');
+      summary?.focus();
+      summary?.scrollIntoView?.({ block: 'center' });
+    }, 0);
+  }, []);
+
+  const search = useCallback(
+    (query) =>
+      client.search({ query, k: 8 }).then((films) => {
+        rememberFilms(films);
+        return films;
+      }),
+    [client],
+  );
+
+  const filterKey = JSON.stringify(filters);
+  const filter = useMemo(() => engineFilter(filters), [filterKey]);
   const loaded = info !== null && phase !== 'loading';
-  const ready = phase === 'ready';
+  const models = info?.models ?? [];
+  const order = info?.order ?? models.map((m) => m.name);
+  const byOrder = order.map((name) => models.find((m) => m.name === name)).filter(Boolean);
+  const choices = info?.choices ?? null;
+  const visitorModel = nextModel ?? ''; // '': the engine's choice for the visitor's number of ratings
+  const lastYear = info?.years?.max;
 
   return (
-    <div class="page">
-      <header class="masthead">
-        <div class="brand">
-          <span class="logo" aria-hidden="true">
-            ◉
-          </span>
-          <h1>Reel</h1>
-        </div>
-        <p class="tagline">Find your next film through the people who loved the last one — trained right here, in your browser.</p>
-        <nav class="masthead-nav" aria-label="Sections">
-          <a href="#films">Films</a>
-          <a href="#viewers">Viewers</a>
-          <a href="#numbers">Numbers</a>
-          <a href="#about">About</a>
-        </nav>
-      </header>
+    <RatingsContext.Provider value={store}>
+      <div class="page">
+        <a class="skip-link" href="#taste">
+          Skip to your taste
+        </a>
+        <header class="masthead">
+          <div class="brand">
+            <span class="logo" aria-hidden="true">
+              ◉
+            </span>
+            <h1>Reel</h1>
+          </div>
+          <p class="tagline">Find your next film through the people who loved the last one — trained right here, in your browser.</p>
+          <nav class="masthead-nav" aria-label="Sections">
+            <a href="#taste">Your taste</a>
+            <a href="#films">Films like…</a>
+            <a href="#viewers">Viewers</a>
+            <a href="#numbers">Numbers</a>
+            <a href="#about">About</a>
+          </nav>
+        </header>
 
-      <main>
-        {phase === 'error' ? (
-          <ErrorPanel title={error.title} message={error.message} onRetry={start} />
-        ) : (
-          <TrainingProgress
-            phase={phase}
-            loadStage={loadStage}
-            stats={info?.stats}
-            models={info?.models}
-            progress={progress}
-            trainMs={trainMs}
-            onPause={() => client.cancel()}
-            onResume={train}
+        <main>
+          {phase === 'error' ? (
+            <ErrorPanel title={error.title} message={error.message} detail={error.detail} onRetry={start} />
+          ) : (
+            <TrainingProgress
+              phase={phase}
+              loadStage={loadStage}
+              stats={info?.stats}
+              models={byOrder}
+              store={training}
+              trainMs={trainMs}
+              lastYear={lastYear}
+              onPause={() => client.cancel()}
+              onResume={train}
+            />
+          )}
+
+          <YourTaste
+            client={client}
+            store={store}
+            loaded={loaded}
+            trained={trained}
+            choices={choices}
+            models={models}
+            model={visitorModel}
+            onModel={setNextModel}
+            filters={filters}
+            filter={filter}
+            onFilters={setFilters}
+            filtersOpen={filtersOpen}
+            onFiltersOpen={setFiltersOpen}
+            genreNames={info?.genreNames ?? []}
+            years={info?.years ?? null}
+            search={search}
+            onPick={pickFilm}
+            shareOffer={shareOffer}
+            onShareDone={() => setShareOffer(null)}
           />
-        )}
 
-        <div class="explore">
-          <section class="panel" id="films" aria-labelledby="films-title">
-            <h2 id="films-title">Films like…</h2>
-            <FilmSearch search={search} onPick={(f) => pickFilm(f.movieId)} disabled={!loaded} />
-            <SimilarFilms client={client} models={info?.models ?? []} filmId={filmId} loaded={loaded} ready={ready} onPick={pickFilm} />
-          </section>
+          <div class="explore">
+            <section class="panel" id="films" aria-labelledby="films-title">
+              <h2 id="films-title">Films like…</h2>
+              <FilmSearch search={search} onPick={(f) => pickFilm(f.movieId)} disabled={!loaded} label="Find films like" lastYear={lastYear} />
+              <SimilarFilms
+                client={client}
+                filmId={filmId}
+                loaded={loaded}
+                ready={Boolean(choices) && trained.has(choices.neighbours)}
+                model={choices?.neighbours}
+                filter={filter}
+                filters={filters}
+                focusKey={focusKey}
+                onPick={pickFilm}
+                onOpenFilters={openFilters}
+              />
+            </section>
 
-          <section class="panel" id="viewers" aria-labelledby="viewers-title">
-            <h2 id="viewers-title">What should they watch next?</h2>
-            <UserPicker client={client} users={users} userId={userId} onChange={setUserId} loading={phase === 'loading'} />
-            <Recommendations client={client} userId={userId} ready={ready} onPickFilm={pickFilm} />
-          </section>
-        </div>
+            <ViewersPanel
+              client={client}
+              loaded={loaded}
+              ready={Boolean(choices) && trained.has(choices.viewers)}
+              model={choices?.viewers}
+              onPick={pickFilm}
+            />
+          </div>
 
-        <NumbersPanel client={client} models={info?.models ?? []} ready={ready} />
-        <AboutPanel />
-      </main>
+          <NumbersPanel client={client} models={models} choices={choices} ready={phase === 'ready'} />
+          <AboutPanel />
+        </main>
 
-      <footer class="footer">
-        <p>
-          Reel · data: MovieLens latest-small by GroupLens Research, used under its licence (no endorsement
-          implied) · everything runs in this tab.
-        </p>
-      </footer>
-    </div>
+        <footer class="footer">
+          <p>
+            Reel · data: MovieLens latest-small by GroupLens Research, used under its licence (no endorsement implied) ·
+            everything runs in this tab.
+          </p>
+        </footer>
+        <Announcer />
+      </div>
+    </RatingsContext.Provider>
   );
 }

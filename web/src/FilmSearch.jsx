@@ -1,13 +1,24 @@
 // Search-as-you-type film picker following the ARIA combobox pattern (arrows, Enter, Escape).
 import { useRef, useState } from 'preact/hooks';
-import { FilmGenres, FilmTitle, filmLabel } from './FilmMeta.jsx';
+import { FilmGenres, FilmTitle, RatingCount, filmLabel } from './FilmMeta.jsx';
 
 let instances = 0;
 
 /**
- * @param {{ search: (q: string) => Promise<object[]>, onPick: (film: object) => void, disabled?: boolean }} props
+ * @param {{ search: (q: string) => Promise<object[]>, onPick: (film: object) => void, disabled?: boolean,
+ *           label?: string, placeholder?: string, lastYear?: number, keepQuery?: boolean }} props
+ *   lastYear: the catalogue's last year, so "nothing found" can say why a new film is missing
+ *   keepQuery: false clears the box after a pick (for rating one film after another)
  */
-export function FilmSearch({ search, onPick, disabled = false, label = 'Find a film' }) {
+export function FilmSearch({
+  search,
+  onPick,
+  disabled = false,
+  label = 'Find a film',
+  placeholder = 'Type a title — e.g. toy story, amelie, the usual suspects',
+  lastYear,
+  keepQuery = true,
+}) {
   const [uid] = useState(() => `film-search-${++instances}`);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState([]);
@@ -40,7 +51,7 @@ export function FilmSearch({ search, onPick, disabled = false, label = 'Find a f
 
   function pick(film) {
     latest.current++; // ignore any search still in flight
-    setQuery(filmLabel(film));
+    setQuery(keepQuery ? filmLabel(film) : '');
     setOpen(false);
     setActive(-1);
     onPick(film);
@@ -95,7 +106,7 @@ export function FilmSearch({ search, onPick, disabled = false, label = 'Find a f
         role="combobox"
         autoComplete="off"
         spellcheck={false}
-        placeholder="Type a title — e.g. toy story, amelie, the usual suspects"
+        placeholder={placeholder}
         aria-autocomplete="list"
         aria-expanded={expanded ? 'true' : 'false'}
         aria-controls={listId}
@@ -126,13 +137,18 @@ export function FilmSearch({ search, onPick, disabled = false, label = 'Find a f
             }}
             onMouseMove={() => setActive(i)}
           >
-            <span class="option-title"><FilmTitle film={film} /></span>
-            <FilmGenres film={film} />
+            <span class="option-title">
+              <FilmTitle film={film} />
+            </span>
+            <span class="option-meta">
+              <FilmGenres film={film} />
+              <RatingCount film={film} />
+            </span>
           </li>
         ))}
         {expanded && results.length === 0 ? (
           <li class="combobox-empty" role="presentation">
-            {error ?? `No film matches “${query.trim()}”`}
+            {error ?? `No film matches “${query.trim()}”${lastYear ? ` — the catalogue runs to ${lastYear}` : ''}`}
           </li>
         ) : null}
       </ul>

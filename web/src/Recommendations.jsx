@@ -1,16 +1,18 @@
-// A viewer's next watches: the ranking model's top films among those they have not rated.
-import { FilmGenres, FilmTitle } from './FilmMeta.jsx';
-import { filmHref } from './urlState.js';
+// A MovieLens viewer's next films: the engine's choice of model for viewers, never a film they rated.
+import { FilmRow } from './FilmRow.jsx';
 import { useAsync } from './useAsync.js';
 
 /**
- * @param {{ client: object, userId: number|null, ready: boolean, onPickFilm: (id: number) => void }} props
+ * @param {{ client: object, userId: number|null, ready: boolean, model: string, onPick: Function }} props
  */
-export function Recommendations({ client, userId, ready, onPickFilm }) {
-  const recs = useAsync(() => (ready && userId !== null ? client.recommend(userId, 10) : null), [client, ready, userId]);
+export function Recommendations({ client, userId, ready, model, onPick }) {
+  const recs = useAsync(
+    () => (ready && userId !== null && model ? client.recommend({ userId, k: 10, model }) : null),
+    [client, ready, userId, model],
+  );
 
   if (userId === null) return <p class="muted">Choose a viewer to see what they might watch next.</p>;
-  if (!ready) return <p class="muted">Their next watches appear as soon as training finishes.</p>;
+  if (!ready) return <p class="muted">Their next films appear as soon as the model has trained.</p>;
   if (recs.error) {
     return (
       <p class="inline-error" role="alert">
@@ -18,28 +20,14 @@ export function Recommendations({ client, userId, ready, onPickFilm }) {
       </p>
     );
   }
-  if (!recs.data) return <p class="muted">Finding their next watches…</p>;
+  if (!recs.data) return <p class="muted">Finding their next films…</p>;
 
   return (
     <div class="recommendations">
-      <p class="eyebrow">Next for user {recs.data.userId}</p>
-      <ol class="film-list recs">
+      <p class="eyebrow">Next for viewer {recs.data.userId}</p>
+      <ol class="film-list recs" aria-label={`Next films for viewer ${recs.data.userId}`}>
         {recs.data.films.map((f) => (
-          <li key={f.movieId} class="film-item" data-movie-id={f.movieId}>
-            <a
-              class="film-link"
-              href={filmHref(f.movieId)}
-              title="See films like this one"
-              onClick={(e) => {
-                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-                e.preventDefault();
-                onPickFilm(f.movieId);
-              }}
-            >
-              <FilmTitle film={f} />
-            </a>
-            <FilmGenres film={f} />
-          </li>
+          <FilmRow key={f.movieId} film={f} onPick={onPick} />
         ))}
       </ol>
     </div>

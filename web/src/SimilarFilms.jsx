@@ -1,8 +1,18 @@
-// "Films like X": X's neighbours by cosine similarity, flagging those that share no genre with X.
-import { useEffect, useState } from 'preact/hooks';
-import { FilmGenres, FilmTitle, filmLabel } from './FilmMeta.jsx';
-import { filmHref } from './urlState.js';
+// "Films like X": X's nearest films by the engine's chosen similarity, each with why it is there in
+// the data's own words ("liked by 41 of the 117 people who loved Toy Story"), its number of
+// ratings and how close it is; or the "same feel, different label" view of those sharing no genre.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { announce } from './announcer.js';
+import { FilmGenres, FilmTitle, RatingCount, THIN_EVIDENCE, filmLabel } from './FilmMeta.jsx';
+import { filmLinkProps } from './filmLinks.js';
+import { FilmRow } from './FilmRow.jsx';
+import { describeFilters } from './filters.js';
+import { formatCount } from './format.js';
+import { MatchBar } from './MatchBar.jsx';
+import { RateFilm } from './RateFilm.jsx';
+import { Segmented } from './Segmented.jsx';
 import { useAsync } from './useAsync.js';
+import { rememberFilms } from './useFilms.js';
 
 // Starting points for an empty page; MovieLens ids are stable across its releases.
 const SUGGESTIONS = [
@@ -13,31 +23,55 @@ const SUGGESTIONS = [
   { movieId: 5618, label: 'Spirited Away' },
 ];
 
-function linkHandler(movieId, onPick) {
-  return (e) => {
-    // Let modified clicks open a new tab; a plain click stays in the page.
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    onPick(movieId);
-  };
+const VIEWS = [
+  { value: 'closest', label: 'Closest' },
+  { value: 'other', label: 'Same feel, different label' },
+];
+const VIEW_MEANING = {
+  closest: 'The films the same people loved, in any genre.',
+  other: 'The nearest films that share no genre with it — from further down the list than ten.',
+};
+
+/** "Liked by 41 of the 117 people who loved Toy Story" — from the training ratings, 4 stars or more. */
+export function whyText(n, x, likedFilm) {
+  if (likedFilm === 0) return `Near it on the model's map (nobody here gave ${x.name} 4 stars or more)`;
+  if (n.likedBoth === 0) return `None of the ${formatCount(likedFilm)} people who loved ${x.name} loved it too: near it on the model's map`;
+  return `Liked by ${formatCount(n.likedBoth)} of the ${formatCount(likedFilm)} ${likedFilm === 1 ? 'person' : 'people'} who loved ${x.name}`;
 }
 
 /**
- * @param {{ client: object, models: object[], filmId: number|null, loaded: boolean, ready: boolean, onPick: (id: number) => void }} props
+ * @param {{ client: object, filmId: number|null, loaded: boolean, ready: boolean, model: string, filter: object|undefined,
+ *           filters: object, focusKey: number, onPick: Function, onOpenFilters: () => void }} props
  */
-export function SimilarFilms({ client, models, filmId, loaded, ready, onPick }) {
-  const [model, setModel] = useState('ranking');
-  const film = useAsync(() => (loaded && filmId !== null ? client.film(filmId) : null), [client, loaded, filmId]);
-  const similar = useAsync(
-    () => (ready && filmId !== null ? client.similar(filmId, { k: 10, model }) : null),
-    [client, ready, filmId, model],
-  );
+export function SimilarFilms({ client, filmId, loaded, ready, model, filter, filters, focusKey, onPick, onOpenFilters }) {
+  const [view, setView] = useState('closest');
+  const filterKey = JSON.stringify(filter ?? null);
+  const film = useAsync(() => (loaded && filmId !== null ? client.film({ movieId: filmId }) : null), [client, loaded, filmId]);
+  const similar = useAsync(() => {
+    if (!ready || filmId === null || !model) return null;
+    const f = view === 'other' ? { ...filter, otherGenres: true } : filter;
+    return client.similar({ movieId: filmId, k: 10, model, filter: f }).then((r) => {
+      rememberFilms([r.film, ...r.neighbours]);
+      return r;
+    });
+  }, [client, ready, filmId, model, view, filterKey]);
 
-  const x = similar.data?.film ?? film.data;
+  const x = similar.data?.film?.movieId === filmId ? similar.data.film : film.data?.movieId === filmId ? film.data : null;
+  const heading = useRef(null);
+  const focused = useRef(0);
+
   // A shared ?film= link and the browser's history list then name the film.
   useEffect(() => {
     document.title = x ? `Films like ${filmLabel(x)} — Reel` : 'Reel — films like the ones you love';
   }, [x?.movieId]);
+
+  // After a pick by link or keyboard, focus moves to the new film's heading and the change is said.
+  useEffect(() => {
+    if (!x || focusKey === focused.current) return;
+    focused.current = focusKey;
+    heading.current?.focus();
+    announce(`Now showing films like ${filmLabel(x)}.`);
+  }, [focusKey, x?.movieId]);
 
   if (filmId === null) {
     return (
@@ -45,7 +79,7 @@ export function SimilarFilms({ client, models, filmId, loaded, ready, onPick }) 
         <p>Pick a film to see the films most like it. Try one of these:</p>
         <p class="suggestions">
           {SUGGESTIONS.map((s) => (
-            <a key={s.movieId} class="chip" href={filmHref(s.movieId)} onClick={linkHandler(s.movieId, onPick)}>
+            <a key={s.movieId} class="chip" {...filmLinkProps(s.movieId, onPick)}>
               {s.label}
             </a>
           ))}
@@ -55,17 +89,25 @@ export function SimilarFilms({ client, models, filmId, loaded, ready, onPick }) 
   }
 
   const error = film.error ?? similar.error;
-  const neighbours = similar.data?.neighbours ?? [];
+  const data = similar.data?.film?.movieId === filmId ? similar.data : null;
+  const neighbours = data?.neighbours ?? [];
+  const narrowed = describeFilters(filters);
 
   return (
     <div class="similar" aria-busy={similar.loading ? 'true' : 'false'}>
       {x ? (
         <header class="film-x">
-          <p class="eyebrow">Films like</p>
-          <h3 class="film-x-title" data-movie-id={x.movieId}>
-            <FilmTitle film={x} />
-          </h3>
-          <FilmGenres film={x} />
+          <div class="film-x-main">
+            <p class="eyebrow">Films like</p>
+            <h3 class="film-x-title" data-movie-id={x.movieId} tabIndex={-1} ref={heading}>
+              <FilmTitle film={x} />
+            </h3>
+            <div class="film-meta">
+              <FilmGenres film={x} />
+              <RatingCount film={x} />
+            </div>
+          </div>
+          <RateFilm film={x} />
         </header>
       ) : null}
       {error ? (
@@ -73,46 +115,62 @@ export function SimilarFilms({ client, models, filmId, loaded, ready, onPick }) 
           {error}
         </p>
       ) : null}
-      {!ready && !error ? <p class="muted">Neighbours appear as soon as training finishes.</p> : null}
-      {ready && !error ? (
-        <div class="segmented" role="radiogroup" aria-label="Similarity">
-          {models.map((c) => (
-            <button
-              key={c.name}
-              type="button"
-              role="radio"
-              aria-checked={model === c.name ? 'true' : 'false'}
-              title={c.description}
-              onClick={() => setModel(c.name)}
-            >
-              {c.label}
-            </button>
-          ))}
+      {x && x.ratings === 0 ? (
+        <p class="notice" data-unrated>
+          Too few people rated {x.name} for Reel to place it: nobody rated it in the ratings it learns from, so it has
+          no neighbours yet. You can still rate it — it is kept with your ratings.
+        </p>
+      ) : null}
+      {x && x.ratings > 0 && x.ratings < THIN_EVIDENCE ? (
+        <p class="notice">
+          Only {x.ratings} {x.ratings === 1 ? 'person' : 'people'} rated {x.name}, so these neighbours rest on thin evidence.
+        </p>
+      ) : null}
+      {x && x.ratings > 0 ? (
+        <div class="similar-controls">
+          <Segmented label="Which films like it" options={VIEWS} value={view} onChange={setView} />
+          <p class="muted small view-meaning">
+            {VIEW_MEANING[view]} “Loved” means rated 4 stars or more.
+            {narrowed ? (
+              <>
+                {' '}
+                Only {narrowed}.{' '}
+                <button type="button" class="link-button" onClick={onOpenFilters}>
+                  Change filters
+                </button>
+              </>
+            ) : null}
+          </p>
         </div>
       ) : null}
-      {neighbours.length > 0 ? (
-        <ol class="film-list neighbours">
-          {neighbours.map((n) => (
-            <li key={n.movieId} class="film-item" data-movie-id={n.movieId}>
-              <a class="film-link" href={filmHref(n.movieId)} onClick={linkHandler(n.movieId, onPick)}>
-                <FilmTitle film={n} />
-              </a>
-              {n.crossGenre ? (
+      {/* Room for ten is kept while they come, the notes inside it, so nothing below moves. */}
+      <div class={`neighbour-area${x?.ratings === 0 ? ' is-empty' : ''}`}>
+        {!ready && !error && x?.ratings !== 0 ? <p class="muted area-note">Its neighbours appear as soon as the model has trained.</p> : null}
+        {data && !data.unrated && neighbours.length === 0 && !similar.loading ? (
+          <p class="muted area-note">No film like it passes your filters — widen them to see more.</p>
+        ) : null}
+        <ol class="film-list neighbours" aria-label={x ? `Films like ${filmLabel(x)}` : 'Films like it'} hidden={neighbours.length === 0}>
+        {neighbours.map((n) => (
+          <FilmRow
+            key={n.movieId}
+            film={n}
+            onPick={onPick}
+            badge={
+              n.crossGenre && view === 'closest' ? (
                 <span class="badge" title="Shares no genre with the film above">
-                  cross-genre
+                  other genre
                 </span>
-              ) : null}
-              <FilmGenres film={n} />
-              <span class="similarity" title={`cosine similarity ${n.score}`}>
-                <span class="similarity-track" aria-hidden="true">
-                  <span class="similarity-bar" style={{ width: `${Math.max(0, n.score) * 100}%` }} />
-                </span>
-                <span class="similarity-value">{n.score.toFixed(2)}</span>
-              </span>
-            </li>
-          ))}
+              ) : null
+            }
+          >
+            <p class="why">
+              <MatchBar score={n.score} />
+              <span class="why-text">{whyText(n, x, data.likedFilm)}</span>
+            </p>
+          </FilmRow>
+        ))}
         </ol>
-      ) : null}
+      </div>
     </div>
   );
 }

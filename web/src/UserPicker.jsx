@@ -1,17 +1,28 @@
-// Choose a MovieLens viewer by id, with a glimpse of the films they rated highest.
+// Choose a MovieLens viewer — named by how many films they rated and their favourite, not by a bare
+// number — with a glimpse of the films they rated highest.
 import { FilmTitle } from './FilmMeta.jsx';
-import { stars } from './format.js';
+import { filmLinkProps } from './filmLinks.js';
+import { formatCount } from './format.js';
+import { RateFilm } from './RateFilm.jsx';
+import { Stars } from './Stars.jsx';
 import { useAsync } from './useAsync.js';
 
+/** "Viewer 414 · 2,698 ratings · loves Shawshank Redemption". */
+export function viewerName(v) {
+  const fav = v.favourite ? ` · loves ${v.favourite.name}` : '';
+  return `Viewer ${v.userId} · ${formatCount(v.ratings)} ratings${fav}`;
+}
+
 /**
- * @param {{ client: object, users: number[], userId: number|null, onChange: (id: number) => void, loading?: boolean }} props
+ * @param {{ client: object, viewers: object[], userId: number|null, onChange: (id: number) => void, loading?: boolean, onPick: Function }} props
  */
-export function UserPicker({ client, users, userId, onChange, loading = false }) {
-  const favourites = useAsync(() => (userId !== null ? client.favourites(userId, 5) : null), [client, userId]);
+export function UserPicker({ client, viewers, userId, onChange, loading = false, onPick }) {
+  const favourites = useAsync(() => (userId !== null ? client.favourites({ userId, k: 5 }) : null), [client, userId]);
+  const chosen = viewers.find((v) => v.userId === userId);
 
   function pickRandom() {
-    if (users.length === 0) return;
-    onChange(users[Math.floor(Math.random() * users.length)]);
+    if (viewers.length === 0) return;
+    onChange(viewers[Math.floor(Math.random() * viewers.length)].userId);
   }
 
   return (
@@ -21,17 +32,19 @@ export function UserPicker({ client, users, userId, onChange, loading = false })
         <select
           id="user-select"
           value={userId === null ? '' : String(userId)}
-          disabled={users.length === 0}
+          disabled={viewers.length === 0}
           onChange={(e) => e.currentTarget.value !== '' && onChange(Number(e.currentTarget.value))}
         >
-          <option value="">{users.length > 0 ? `Choose one of ${users.length}` : loading ? 'Loading viewers…' : 'No viewers loaded'}</option>
-          {users.map((u) => (
-            <option key={u} value={String(u)}>
-              User {u}
+          <option value="">
+            {viewers.length > 0 ? `Choose one of ${viewers.length}` : loading ? 'Loading viewers…' : 'No viewers loaded'}
+          </option>
+          {viewers.map((v) => (
+            <option key={v.userId} value={String(v.userId)}>
+              {viewerName(v)}
             </option>
           ))}
         </select>
-        <button type="button" class="button-quiet" onClick={pickRandom} disabled={users.length === 0}>
+        <button type="button" class="button-quiet" onClick={pickRandom} disabled={viewers.length === 0}>
           Surprise me
         </button>
       </div>
@@ -42,14 +55,15 @@ export function UserPicker({ client, users, userId, onChange, loading = false })
       ) : null}
       {favourites.data ? (
         <div class="glimpse">
-          <p class="eyebrow">User {favourites.data.userId} rated highest</p>
+          <p class="eyebrow">{chosen ? `Viewer ${chosen.userId} (${formatCount(chosen.ratings)} ratings) rated highest` : `Viewer ${favourites.data.userId} rated highest`}</p>
           <ul class="glimpse-list">
             {favourites.data.films.map((f) => (
-              <li key={f.movieId}>
-                <span class="stars" aria-label={`${f.rating} stars`}>
-                  {stars(f.rating)}
-                </span>{' '}
-                <FilmTitle film={f} />
+              <li key={f.movieId} data-movie-id={f.movieId}>
+                <Stars value={f.rating} />{' '}
+                <a class="film-link" {...filmLinkProps(f.movieId, onPick)}>
+                  <FilmTitle film={f} />
+                </a>
+                <RateFilm film={f} compact />
               </li>
             ))}
           </ul>

@@ -1,10 +1,26 @@
 // The module Web Worker that runs the engine, so the page's main thread never blocks on training.
+import { checkWasmBytes, engineError } from './engineErrors.js';
 import createReel from './wasm/reel.js';
 import wasmUrl from './wasm/reel.wasm?url';
 import { createHandler, fetchBytes } from './workerHandler.js';
 
+// The wasm bytes are fetched and checked here rather than by Emscripten, so a host that answers
+// with a web page gets a plain sentence instead of "Aborted(CompileError: … magic word …)".
+async function loadModule() {
+  let bytes;
+  try {
+    bytes = await fetchBytes(wasmUrl);
+  } catch (e) {
+    throw engineError('The engine file (reel.wasm) could not be downloaded. Check the connection and try again, or reload the page.', {
+      detail: e.message,
+    });
+  }
+  const wasmBinary = checkWasmBytes(bytes, 'reel.wasm');
+  return createReel({ wasmBinary, locateFile: () => wasmUrl });
+}
+
 const handle = createHandler({
-  loadModule: () => createReel({ locateFile: () => wasmUrl }),
+  loadModule,
   fetchBytes,
   post: (message) => self.postMessage(message),
 });

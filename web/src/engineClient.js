@@ -1,57 +1,93 @@
-// A small promise-based client for the engine worker: one method per request, progress via a callback.
+// The page's promise-based client for the engine worker. Its methods are derived from the one
+// protocol table (protocol.js); this file only does the bookkeeping: request ids, progress routing,
+// errors, and replacing a worker whose module trapped or that died.
+import { CRASH_SENTENCE, engineError } from './engineErrors.js';
+import { deriveClient } from './protocol.js';
 
 /**
- * @param {{postMessage(m: object): void, addEventListener(t: string, f: Function): void}} worker
+ * @param {() => {postMessage(m: object): void, addEventListener(t: string, f: Function): void,
+ *                 removeEventListener?(t: string, f: Function): void, terminate?(): void}} spawn
+ *   makes a fresh worker; called at the first request and again after a crash
  */
-export function createEngineClient(worker) {
+export function createEngineClient(spawn) {
   let nextId = 1;
+  let worker = null;
+  let detach = () => {};
   const pending = new Map(); // id → { resolve, reject, onProgress }
+  const crashListeners = new Set();
 
-  worker.addEventListener('message', (event) => {
-    const message = event.data;
-    const entry = pending.get(message.id);
-    if (!entry) return;
-    if (message.type === 'progress') {
-      entry.onProgress?.(message);
-    } else {
-      pending.delete(message.id);
-      if (message.type === 'error') entry.reject(new Error(message.message));
-      else entry.resolve(message.result);
+  // Fails everything in flight, drops the worker and tells the page. The next request spawns a
+  // fresh worker — lazily, so a worker that cannot even start does not respawn in a loop.
+  function crash(detail) {
+    const error = engineError(CRASH_SENTENCE, { fatal: true, detail });
+    detach();
+    try {
+      worker?.terminate?.();
+    } catch {
+      // already gone
     }
-  });
-
-  // A worker that fails to start (bad script, wasm compile error) would otherwise leave every promise hanging.
-  worker.addEventListener('error', (event) => {
-    const error = new Error(`The engine worker failed: ${event.message || 'could not start'}`);
-    for (const entry of pending.values()) entry.reject(error);
+    worker = null;
+    const entries = [...pending.values()];
     pending.clear();
-    event.preventDefault?.();
-  });
+    for (const entry of entries) entry.reject(error);
+    for (const listener of crashListeners) listener(error);
+  }
 
-  function request(type, payload = {}, onProgress) {
+  function attach() {
+    const w = spawn();
+    const onMessage = (event) => {
+      if (w !== worker) return; // a late answer from a replaced worker
+      const message = event.data;
+      const entry = pending.get(message.id);
+      if (message.type === 'error' && message.fatal) {
+        crash(message.detail ?? message.message);
+        return;
+      }
+      if (!entry) return;
+      if (message.type === 'progress') {
+        entry.onProgress?.(message);
+      } else {
+        pending.delete(message.id);
+        if (message.type === 'error') entry.reject(engineError(message.message, { detail: message.detail }));
+        else entry.resolve(message.result);
+      }
+    };
+    // A worker that fails to start (bad script) or throws outside a request has lost its state.
+    const onError = (event) => {
+      if (w !== worker) return;
+      event.preventDefault?.();
+      crash(event.message || 'the engine worker could not start');
+    };
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
+    w.addEventListener('messageerror', onError);
+    worker = w;
+    detach = () => {
+      w.removeEventListener?.('message', onMessage);
+      w.removeEventListener?.('error', onError);
+      w.removeEventListener?.('messageerror', onError);
+    };
+  }
+
+  function send(type, message, onProgress) {
+    if (!worker) attach();
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ ...payload, type, id });
+      worker.postMessage({ ...message, id });
     });
   }
 
-  return {
-    load: (dataUrl, { seed, onProgress } = {}) => request('load', { dataUrl, seed }, onProgress),
-    train: (onProgress) => request('train', {}, onProgress),
-    cancel: () => request('cancel'),
-    similar: (movieId, { k = 10, model = 'ranking' } = {}) => request('similar', { movieId, k, model }),
-    recommend: (userId, k = 10) => request('recommend', { userId, k }),
-    favourites: (userId, k = 5) => request('favourites', { userId, k }),
-    users: () => request('users'),
-    search: (query, k = 8) => request('search', { query, k }),
-    film: (movieId) => request('film', { movieId }),
-    evaluate: () => request('evaluate'),
+  const client = deriveClient(send);
+  /** Calls `listener(error)` whenever the worker is replaced; returns the unsubscribe function. */
+  client.onCrash = (listener) => {
+    crashListeners.add(listener);
+    return () => crashListeners.delete(listener);
   };
+  return client;
 }
 
 /** The browser's worker; kept apart so tests can hand the client an in-process stand-in. */
 export function startEngineWorker() {
-  const worker = new Worker(new URL('./engine.worker.js', import.meta.url), { type: 'module' });
-  return createEngineClient(worker);
+  return createEngineClient(() => new Worker(new URL('./engine.worker.js', import.meta.url), { type: 'module' }));
 }

@@ -52,5 +52,14 @@ export function makeCatalog(raw) {
     return (genreBits[indexById.get(a)] & genreBits[indexById.get(b)]) === 0;
   }
 
-  return { size: n, genreNames, film, has: (id) => indexById.has(id), sharesNoGenre };
+  // The span of release years, so the page can say the catalogue runs to 2018 without hard-coding it.
+  let minYear = 0;
+  let maxYear = 0;
+  for (const y of years) {
+    if (y <= 0) continue;
+    if (minYear === 0 || y < minYear) minYear = y;
+    if (y > maxYear) maxYear = y;
+  }
+
+  return { size: n, genreNames, film, has: (id) => indexById.has(id), sharesNoGenre, yearRange: { min: minYear, max: maxYear } };
 }

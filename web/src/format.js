@@ -24,8 +24,24 @@ export function formatCount(n) {
   return Number.isFinite(n) ? n.toLocaleString('en-GB') : '—';
 }
 
-/** Half-star rating as stars text for the "rated highest" glimpse: 4.5 → "★★★★½". */
+/** Half-star rating as star characters, for the eye only (screen readers get starsText): 4.5 → "★★★★½". */
 export function stars(rating) {
   const whole = Math.floor(rating);
   return '★'.repeat(whole) + (rating - whole >= 0.5 ? '½' : '');
+}
+
+/** 4.5 → "4.5", 4 → "4": half stars as people write them. */
+export function starsNumber(rating) {
+  return Number.isInteger(rating) ? String(rating) : rating.toFixed(1);
+}
+
+/** How a rating is read aloud and written in sentences: "4.5 stars", "1 star". */
+export function starsText(rating) {
+  return `${starsNumber(rating)} ${rating === 1 ? 'star' : 'stars'}`;
+}
+
+/** "Toy Story, Heat and Amélie". */
+export function listText(items) {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

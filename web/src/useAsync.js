@@ -1,4 +1,5 @@
-// A hook that runs an async request when its inputs change and drops answers that arrive after newer ones.
+// A hook that runs an async request when its inputs change and drops answers that arrive after
+// newer ones. The last answer stays on show while a newer one is on its way (no flicker).
 import { useEffect, useState } from 'preact/hooks';
 
 /**

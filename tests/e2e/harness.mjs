@@ -1,0 +1,99 @@
+// What the end-to-end steps share: Chromium launched quietly, contexts that refuse other origins,
+// a log of console errors and failed requests, named steps with timings, and axe-core in the page.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// playwright-core and axe-core are dependencies of web/, not of this folder.
+const requireWeb = createRequire(path.join(root, 'web/package.json'));
+const { chromium } = requireWeb('playwright-core');
+const AXE = readFileSync(requireWeb.resolve('axe-core/axe.min.js'), 'utf8');
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+export const READY_TIMEOUT = 5 * 60_000;
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Named steps: each prints its time and a note; after a failure the rest are skipped. */
+export function stepRunner() {
+  const results = [];
+  let failed = false;
+  async function step(name, fn) {
+    if (failed) {
+      results.push({ name, status: 'skipped' });
+      console.log(`  - ${name} (skipped)`);
+      return;
+    }
+    const t0 = Date.now();
+    try {
+      const note = await fn();
+      results.push({ name, status: 'passed', ms: Date.now() - t0 });
+      console.log(`  ✓ ${name} (${Date.now() - t0} ms)${note ? ` — ${note}` : ''}`);
+    } catch (e) {
+      failed = true;
+      results.push({ name, status: 'failed' });
+      console.log(`  ✗ ${name}\n    ${String(e.stack || e).split('\n').slice(0, 8).join('\n    ')}`);
+    }
+  }
+  return { step, results, failed: () => failed };
+}
+
+/** A context that records and refuses any request aimed outside the site's own origin. */
+export async function siteContext(browser, origin, log, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    log.foreign.push(url);
+    return route.abort();
+  });
+  return context;
+}
+
+/** Watches a page and its workers for console errors, uncaught errors and requests. */
+export function watch(page, log) {
+  const onConsole = (where) => (msg) => {
+    if (msg.type() === 'error') log.consoleErrors.push(`${where}: ${msg.text()}`);
+  };
+  page.on('console', onConsole('page'));
+  page.on('pageerror', (e) => log.consoleErrors.push(`page error: ${e.message}`));
+  page.on('worker', (w) => w.on('console', onConsole('worker')));
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('requestfailed', (r) => log.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => r.status() >= 400 && log.failedRequests.push(`${r.url()} (HTTP ${r.status()})`));
+}
+
+export const newLog = () => ({ consoleErrors: [], requests: [], failedRequests: [], foreign: [] });
+
+export async function waitForReady(page) {
+  await page.locator('.training-status[data-state=ready]').waitFor({ timeout: READY_TIMEOUT });
+}
+
+/** Runs axe-core (injected inline: no request) on the page as it is; throws listing any violation. */
+export async function expectNoAxeViolations(page, state) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  check(violations.length === 0, `axe-core found ${violations.length} violation(s) in ${state}:\n      ${violations.join('\n      ')}`);
+  return `${state}: no axe violation`;
+}

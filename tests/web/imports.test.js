@@ -1,0 +1,94 @@
+// Bringing ratings from IMDb and Letterboxd, through the real wasm engine and the worker, on the
+// fixtures in tests/fixtures (written to the published column layouts): every row is matched or
+// reported with why — a byte-order mark, CRLF, quoted titles and out-of-range ratings included.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataDir, engineClient, root } from './engineHarness.js';
+
+const fixture = (name) => new Uint8Array(readFileSync(path.join(root, 'tests/fixtures', name)));
+
+let client;
+let harness;
+
+beforeAll(async () => {
+  harness = engineClient();
+  client = harness.client;
+  await client.load({ dataUrl: `${dataDir()}/` }); // importing needs the catalogue, not trained models
+}, 300_000);
+
+describe('an IMDb "Your ratings" export', () => {
+  let r;
+  beforeAll(async () => {
+    expect(harness.worker.fetched).not.toContain('links.csv'); // only fetched when an import needs it
+    r = await client.importRatings({ bytes: fixture('imdb_ratings.csv'), fileName: 'imdb_ratings.csv' });
+  });
+
+  it('is recognised and matched by IMDb id through links.csv, 1–10 becoming half stars', () => {
+    expect(r.format).toBe('IMDb');
+    expect(r.matched.map((m) => [m.movieId, m.stars, m.line])).toEqual([
+      [1, 5, 2], // the first row, right after a header that starts with a byte-order mark
+      [2571, 4.5, 3],
+      [4973, 4, 4],
+      [296, 1.5, 5],
+      [356, 3.5, 10], // a quoted title with doubled quotes, matched by its id
+    ]);
+    expect(r.matched[0]).toMatchObject({ name: 'Toy Story', year: 1995 });
+  });
+
+  it('reports every row it could not use, with why — ratings out of range are reported, not dropped', () => {
+    expect(r.unmatched.map((u) => [u.line, u.title, u.year])).toEqual([
+      [6, 'Breaking Bad', 2008],
+      [7, 'A Film From 2023', 2023],
+      [8, 'Se7en', 1995],
+      [9, 'Star Wars', 1977],
+    ]);
+    const [series, newer, eleven, zero] = r.unmatched.map((u) => u.reason);
+    expect(series).toMatch(/TV Series, not a film/);
+    expect(newer).toMatch(/not in this MovieLens catalogue/);
+    expect(eleven).toMatch(/'11'.*1 to 10/);
+    expect(zero).toMatch(/'0'.*1 to 10/);
+    expect(r.matched.length + r.unmatched.length).toBe(9); // every data row accounted for
+  });
+
+  it('fetches links.csv once, on the first import', async () => {
+    await client.importRatings({ bytes: fixture('imdb_ratings.csv'), fileName: 'again.csv' });
+    expect(harness.worker.fetched.filter((f) => f === 'links.csv')).toHaveLength(1);
+  });
+});
+
+describe('a Letterboxd ratings.csv', () => {
+  let r;
+  beforeAll(async () => {
+    r = await client.importRatings({ bytes: fixture('letterboxd_ratings.csv'), fileName: 'ratings.csv' });
+  });
+
+  it('is matched by title and year, with articles, accents and a.k.a. titles; a film rated twice keeps its later row', () => {
+    expect(r.format).toBe('Letterboxd');
+    const byId = Object.fromEntries(r.matched.map((m) => [m.movieId, m.stars]));
+    expect(byId).toEqual({ 1: 4.5, 50: 4.5, 4973: 4, 293: 4, 47: 3.5, 3996: 4, 58: 3, 541: 4.5 });
+  });
+
+  it('reports the film newer than the catalogue, the rating out of range and the one logged without a rating', () => {
+    expect(r.unmatched.map((u) => [u.line, u.title])).toEqual([
+      [9, 'Parasite'],
+      [10, 'Heat'],
+      [11, 'The Godfather'],
+    ]);
+    expect(r.unmatched[0].reason).toMatch(/no film of that title and year/);
+    expect(r.unmatched[1].reason).toMatch(/'7' is not a half star/);
+    expect(r.unmatched[2].reason).toMatch(/no rating/);
+  });
+});
+
+describe('other files', () => {
+  it('refuses a file that is neither export, readably', async () => {
+    const bytes = new TextEncoder().encode('a,b,c\n1,2,3\n');
+    await expect(client.importRatings({ bytes, fileName: 'mystery.csv' })).rejects.toThrow(/mystery\.csv is neither an IMDb/);
+  });
+
+  it('exports ratings as movieId,title,rating, titles quoted', async () => {
+    const text = await client.profileCsv({ ratings: [{ movieId: 1, stars: 5 }, { movieId: 58, stars: 3.5 }] });
+    expect(text).toBe('movieId,title,rating\n1,"Toy Story (1995)",5\n58,"Postman, The (Postino, Il) (1994)",3.5\n');
+  });
+});

@@ -1,0 +1,152 @@
+// The visitor's ratings kept in the browser: a round trip, every change written at once, another
+// tab followed, and a stored value that cannot be read kept aside and reported — never dropped.
+import { describe, expect, it } from 'vitest';
+import { createRatingsStore, followOtherTabs } from '../../web/src/ratingsStore.js';
+import { MemoryStorage } from './memoryStorage.js';
+import { ASIDE_PREFIX, RATINGS_KEY, SCHEMA, decodeRatings, encodeRatings, readRatings } from '../../web/src/storage.js';
+
+let clock = 1_700_000_000_000;
+const now = () => (clock += 1000);
+
+describe('the stored format', () => {
+  it('is versioned JSON that reads back what was written', () => {
+    const entries = [
+      { movieId: 1, stars: 5, at: 10 },
+      { movieId: 2571, stars: 0.5, at: 11 },
+    ];
+    const text = encodeRatings(entries);
+    expect(JSON.parse(text).schema).toBe(SCHEMA);
+    expect(decodeRatings(text)).toEqual({ entries, problem: null });
+  });
+
+  it.each([
+    ['not JSON', '{"schema":1,"ratings":[', /not valid JSON/],
+    ['not an object', '[1,2]', /not a saved list/],
+    ['a newer format', '{"schema":7,"ratings":[]}', /newer version of Reel \(format 7/],
+    ['no format', '{"ratings":[]}', /format \(null\)/],
+    ['no list', '{"schema":1,"ratings":5}', /no list/],
+  ])('says what is wrong with %s', (_, text, problem) => {
+    expect(decodeRatings(text).problem).toMatch(problem);
+  });
+
+  it('keeps the readable ratings of a partly damaged value, and says how many were not', () => {
+    const text = JSON.stringify({ schema: 1, ratings: [{ movieId: 1, stars: 5 }, { movieId: 2, stars: 7 }, { movieId: -3, stars: 4 }, null] });
+    const { entries, problem } = decodeRatings(text);
+    expect(entries).toEqual([{ movieId: 1, stars: 5, at: 0 }]);
+    expect(problem).toBe('3 of its 4 ratings are not a film id with half stars from 0.5 to 5');
+  });
+});
+
+describe('the ratings store', () => {
+  it('writes every change at once, and a new store (a reload, a new tab) reads them back', () => {
+    const storage = new MemoryStorage();
+    const a = createRatingsStore({ storage, now });
+    a.rate(1, 5);
+    expect(JSON.parse(storage.getItem(RATINGS_KEY)).ratings).toHaveLength(1);
+    a.rate(2571, 4.5);
+    a.rate(1, 3.5); // rating again changes it
+    a.remove(2571);
+    a.rate(4973, 4);
+    const b = createRatingsStore({ storage, now });
+    expect(b.get().list.map(({ movieId, stars }) => [movieId, stars])).toEqual([
+      [1, 3.5],
+      [4973, 4],
+    ]);
+    expect(b.get().aside).toEqual([]);
+    expect(b.get().storageError).toBeNull();
+  });
+
+  it('tells its subscribers of each change, with a new snapshot only then', () => {
+    const store = createRatingsStore({ storage: new MemoryStorage(), now });
+    const seen = [];
+    store.subscribe(() => seen.push(store.get().version));
+    const before = store.get();
+    expect(store.get()).toBe(before);
+    store.rate(1, 4);
+    store.rate(1, 4); // the same rating again is no change
+    store.rate(2, 2);
+    expect(seen).toEqual([1, 2]);
+    expect(store.get()).not.toBe(before);
+  });
+
+  it('refuses what is not a film and a half star', () => {
+    const store = createRatingsStore({ storage: new MemoryStorage(), now });
+    expect(() => store.rate(1, 4.3)).toThrow(/half star/);
+    expect(() => store.rate(0, 4)).toThrow(/movieId/);
+    expect(() => store.merge([{ movieId: 1, stars: 6 }])).toThrow(/half star/);
+    expect(store.get().list).toEqual([]);
+  });
+
+  it('keeps an unreadable stored value aside, shows it, and discards it only when asked', () => {
+    const damaged = '{"schema":1,"ratings":[{"movieId":1,"stars":5},';
+    const storage = new MemoryStorage({ [RATINGS_KEY]: damaged });
+    const store = createRatingsStore({ storage, now });
+    const { aside, list } = store.get();
+    expect(list).toEqual([]);
+    expect(aside).toHaveLength(1);
+    expect(aside[0]).toMatchObject({ raw: damaged, reason: 'it is not valid JSON' });
+    expect(aside[0].key.startsWith(ASIDE_PREFIX)).toBe(true);
+    expect(storage.getItem(aside[0].key)).toBe(damaged);
+
+    // Reading it again (a reload before any change) does not copy it twice.
+    createRatingsStore({ storage, now });
+    expect([...storage.map.keys()].filter((k) => k.startsWith(ASIDE_PREFIX))).toHaveLength(1);
+
+    // A new rating replaces the main value; the copy stays until the visitor discards it.
+    store.rate(50, 4);
+    expect(decodeRatings(storage.getItem(RATINGS_KEY)).entries.map((e) => e.movieId)).toEqual([50]);
+    expect(createRatingsStore({ storage, now }).get().aside).toHaveLength(1);
+    store.discardAside(aside[0].key);
+    expect(store.get().aside).toEqual([]);
+    expect(storage.getItem(aside[0].key)).toBeNull();
+  });
+
+  it('keeps the readable part of a partly damaged value, and the whole value aside', () => {
+    const raw = JSON.stringify({ schema: 1, ratings: [{ movieId: 1, stars: 5 }, { movieId: 2, stars: 'five' }] });
+    const store = createRatingsStore({ storage: new MemoryStorage({ [RATINGS_KEY]: raw }), now });
+    expect(store.get().list.map((r) => r.movieId)).toEqual([1]);
+    expect(store.get().aside[0]).toMatchObject({ raw, reason: '1 of its 2 ratings is not a film id with half stars from 0.5 to 5' });
+  });
+
+  it('says so when the browser will not store the ratings, and keeps them for the tab', () => {
+    const storage = new MemoryStorage();
+    storage.failWrites = true;
+    const store = createRatingsStore({ storage, now });
+    store.rate(1, 5);
+    expect(store.get().list).toHaveLength(1);
+    expect(store.get().storageError).toMatch(/would not store your ratings .*quota.*until this tab is closed/i);
+    const forbidden = { getItem() { throw new Error('denied'); } };
+    expect(readRatings(forbidden).error).toMatch(/does not let the page keep ratings \(denied\)/);
+  });
+
+  it('clears all with Undo, merges an import and replaces from a link', () => {
+    const store = createRatingsStore({ storage: new MemoryStorage(), now });
+    store.rate(1, 5);
+    store.rate(2, 3);
+    const before = store.clear();
+    expect(store.get().list).toEqual([]);
+    store.replace(before); // Undo
+    expect(store.get().list.map((r) => [r.movieId, r.stars])).toEqual([
+      [1, 5],
+      [2, 3],
+    ]);
+    store.merge([{ movieId: 2, stars: 4 }, { movieId: 3, stars: 1 }]);
+    expect(store.get().list.map((r) => [r.movieId, r.stars])).toEqual([
+      [1, 5],
+      [2, 4],
+      [3, 1],
+    ]);
+  });
+
+  it('follows another tab that changed the stored ratings', () => {
+    const storage = new MemoryStorage();
+    const here = createRatingsStore({ storage, now });
+    const there = createRatingsStore({ storage, now });
+    const win = new EventTarget();
+    const stop = followOtherTabs(here, win);
+    there.rate(1, 4.5);
+    win.dispatchEvent(Object.assign(new Event('storage'), { key: RATINGS_KEY }));
+    expect(here.stars(1)).toBe(4.5);
+    stop();
+  });
+});

@@ -1,0 +1,39 @@
+// "Clear all" asks nothing and offers Undo: a mistaken click costs one more click, not the ratings.
+import { useContext, useRef, useState } from 'preact/hooks';
+import { announce } from './announcer.js';
+import { RatingsContext } from './ratingsContext.js';
+
+export function ClearRatings({ count }) {
+  const store = useContext(RatingsContext);
+  const [cleared, setCleared] = useState(null); // the ratings as they were, until Undo or another change
+  const undoButton = useRef(null);
+
+  function clear() {
+    const before = store.clear();
+    setCleared(before);
+    announce(`Cleared ${before.length} ratings. Undo is next to the button.`);
+    setTimeout(() => undoButton.current?.focus(), 0); // the Clear button is now disabled; keep focus near
+  }
+
+  function undo() {
+    store.replace(cleared);
+    announce(`Your ${cleared.length} ratings are back.`);
+    setCleared(null);
+  }
+
+  return (
+    <>
+      <button type="button" class="button-quiet danger" disabled={count === 0} onClick={clear}>
+        Clear all
+      </button>
+      {cleared && count === 0 ? (
+        <span class="undo-bar">
+          Cleared {cleared.length} {cleared.length === 1 ? 'rating' : 'ratings'}.{' '}
+          <button type="button" class="link-button" ref={undoButton} onClick={undo}>
+            Undo
+          </button>
+        </span>
+      ) : null}
+    </>
+  );
+}

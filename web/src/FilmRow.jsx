@@ -1,0 +1,28 @@
+// One film in a list, the same everywhere: its title (a link to films like it), genres and number
+// of ratings, whatever line says why it is there, and its rating control.
+import { FilmGenres, FilmTitle, RatingCount } from './FilmMeta.jsx';
+import { filmLinkProps } from './filmLinks.js';
+import { RateFilm } from './RateFilm.jsx';
+
+/**
+ * @param {{ film: object, onPick: (id: number, how?: object) => void, children?: any, badge?: any, className?: string }} props
+ *   children: the lines under the title (a reason, a match bar)
+ */
+export function FilmRow({ film, onPick, children, badge = null, className = '' }) {
+  return (
+    <li class={`film-item ${className}`} data-movie-id={film.movieId}>
+      <div class="film-main">
+        <a class="film-link" title="See films like this one" {...filmLinkProps(film.movieId, onPick)}>
+          <FilmTitle film={film} />
+        </a>
+        {badge}
+        <div class="film-meta">
+          <FilmGenres film={film} />
+          <RatingCount film={film} />
+        </div>
+        {children}
+      </div>
+      <RateFilm film={film} compact />
+    </li>
+  );
+}

@@ -1,0 +1,112 @@
+// The filters a visitor narrows lists with: genres in and out, a span of decades, and a scale from
+// hidden gems to crowd-pleasers. One set, applied by the engine to "Your next films" and to
+// "films like X".
+import { ANY_FAME, FAME, NO_FILTERS, decadesOf, describeFilters, isFiltered, toggleGenre } from './filters.js';
+import { ToggleGroup } from './ToggleGroup.jsx';
+
+/**
+ * @param {{ filters: object, onChange: (f: object) => void, genreNames: string[], years: {min: number, max: number}|null,
+ *           open: boolean, onToggleOpen: (open: boolean) => void }} props
+ */
+export function Filters({ filters, onChange, genreNames, years, open, onToggleOpen }) {
+  const decades = decadesOf(years);
+  const summary = describeFilters(filters);
+  const fame = FAME[filters.fame];
+
+  function setDecade(side, raw) {
+    const d = raw === '' ? null : Number(raw);
+    const next = { ...filters, [side]: d };
+    // A span cannot run backwards: moving one end past the other moves both.
+    if (d !== null && side === 'fromDecade' && next.toDecade !== null && next.toDecade < d) next.toDecade = d;
+    if (d !== null && side === 'toDecade' && next.fromDecade !== null && next.fromDecade > d) next.fromDecade = d;
+    onChange(next);
+  }
+
+  return (
+    <details class="filters" id="filters" open={open} onToggle={(e) => onToggleOpen(e.currentTarget.open)}>
+      <summary>
+        <span class="filters-title">Filters</span>
+        <span class="filters-summary">{summary || 'none — every film can be suggested'}</span>
+      </summary>
+      <div class="filters-body">
+        <p class="muted small">They narrow your next films and films like the one you pick, inside the engine, so each list still holds ten.</p>
+        <div class="filter-row">
+          <p class="filter-label" id="filter-include-label">
+            Only these genres
+          </p>
+          <ToggleGroup
+            label="Only these genres"
+            items={genreNames}
+            pressed={filters.include}
+            onToggle={(g) => onChange(toggleGenre(filters, g, 'include'))}
+          />
+        </div>
+        <div class="filter-row">
+          <p class="filter-label" id="filter-exclude-label">
+            Never these genres <span class="muted">(a film with any of them is left out)</span>
+          </p>
+          <ToggleGroup
+            label="Never these genres"
+            className="toggle-exclude"
+            items={genreNames}
+            pressed={filters.exclude}
+            onToggle={(g) => onChange(toggleGenre(filters, g, 'exclude'))}
+          />
+        </div>
+        <div class="filter-row filter-inline">
+          <label>
+            From{' '}
+            <select value={filters.fromDecade ?? ''} onChange={(e) => setDecade('fromDecade', e.currentTarget.value)}>
+              <option value="">the earliest</option>
+              {decades.map((d) => (
+                <option key={d} value={d}>
+                  the {d}s
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            to{' '}
+            <select value={filters.toDecade ?? ''} onChange={(e) => setDecade('toDecade', e.currentTarget.value)}>
+              <option value="">{years?.max ? `${years.max} (the latest)` : 'the latest'}</option>
+              {decades.map((d) => (
+                <option key={d} value={d}>
+                  the {d}s
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div class="filter-row">
+          <label class="filter-label" for="fame-range">
+            How well known
+          </label>
+          <div class="fame">
+            <span class="fame-end" aria-hidden="true">
+              Hidden gems
+            </span>
+            <input
+              id="fame-range"
+              type="range"
+              min="0"
+              max={String(FAME.length - 1)}
+              step="1"
+              value={String(filters.fame)}
+              aria-valuetext={`${fame.label}: ${fame.detail}`}
+              onInput={(e) => onChange({ ...filters, fame: Number(e.currentTarget.value) })}
+            />
+            <span class="fame-end" aria-hidden="true">
+              Crowd-pleasers
+            </span>
+          </div>
+          <p class="fame-now" aria-hidden="true">
+            {filters.fame === ANY_FAME ? 'Any film, however many people rated it' : `${fame.label}: ${fame.detail}`}
+          </p>
+        </div>
+        <button type="button" class="button-quiet" disabled={!isFiltered(filters)} onClick={() => onChange(NO_FILTERS)}>
+          Clear filters
+        </button>
+      </div>
+    </details>
+  );
+}

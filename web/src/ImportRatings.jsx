@@ -1,0 +1,87 @@
+// Bring your ratings from IMDb ("Your ratings" export) or Letterboxd (ratings.csv): the file is read
+// in this tab and matched by the engine in the worker; nothing is uploaded. The result says how many
+// matched and lists every row that did not, with why.
+import { useContext, useState } from 'preact/hooks';
+import { announce } from './announcer.js';
+import { RatingsContext } from './ratingsContext.js';
+import { rememberFilms } from './useFilms.js';
+
+export function ImportRatings({ client, loaded }) {
+  const store = useContext(RatingsContext);
+  const [state, setState] = useState(null); // { busy } | { error } | { result, before, fileName }
+
+  async function onFile(e) {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setState({ busy: file.name });
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await client.importRatings({ bytes, fileName: file.name });
+      rememberFilms(result.matched);
+      const before = result.matched.length > 0 ? store.merge(result.matched.map(({ movieId, stars }) => ({ movieId, stars }))) : null;
+      setState({ result, before, fileName: file.name });
+      announce(
+        `${result.matched.length} ${result.matched.length === 1 ? 'film' : 'films'} matched from your ${result.format} export` +
+          (result.unmatched.length ? `; ${result.unmatched.length} did not, listed below.` : '.'),
+      );
+    } catch (err) {
+      setState({ error: err.message, fileName: file.name });
+    } finally {
+      input.value = ''; // choosing the same file again is a new import
+    }
+  }
+
+  function undo() {
+    store.replace(state.before);
+    setState({ ...state, before: null, undone: true });
+    announce('Import undone: your ratings are as they were.');
+  }
+
+  const r = state?.result;
+  return (
+    <div class="import">
+      <label class={`button-quiet file-button${!loaded ? ' is-disabled' : ''}`}>
+        Import from IMDb or Letterboxd
+        <input type="file" accept=".csv,text/csv" class="visually-hidden" disabled={!loaded} onChange={onFile} />
+      </label>
+      {state?.busy ? <p class="muted small">Reading {state.busy}…</p> : null}
+      {state?.error ? (
+        <p class="inline-error" role="alert">
+          Could not import {state.fileName}: {state.error}
+        </p>
+      ) : null}
+      {r ? (
+        <div class="import-result" data-matched={r.matched.length} data-unmatched={r.unmatched.length}>
+          <p>
+            <strong>
+              {r.matched.length} of {r.matched.length + r.unmatched.length}
+            </strong>{' '}
+            films in your {r.format} export ({state.fileName}) matched this catalogue
+            {state.undone ? ' — the import was undone.' : r.matched.length ? ' and are now in your ratings.' : '.'}{' '}
+            {state.before ? (
+              <button type="button" class="link-button" onClick={undo}>
+                Undo import
+              </button>
+            ) : null}
+          </p>
+          {r.unmatched.length > 0 ? (
+            <details open={r.unmatched.length <= 8}>
+              <summary>
+                {r.unmatched.length} did not match — why
+              </summary>
+              <ul class="unmatched">
+                {r.unmatched.map((u) => (
+                  <li key={u.line}>
+                    <span class="muted">line {u.line}</span> {u.title}
+                    {u.year ? ` (${u.year})` : ''} — {u.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

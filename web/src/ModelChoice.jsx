@@ -1,0 +1,24 @@
+// Which registered model picks "Your next films": the engine's choice by default (one model for a
+// visitor's first few ratings, another from then on), the others, BPR among them, selectable to
+// compare. Every name, description and threshold comes from the registry.
+import { Segmented } from './Segmented.jsx';
+
+export function ModelChoice({ models, value, choices, onChange }) {
+  const labelOf = (name) => models.find((m) => m.name === name)?.label ?? String(name);
+  const chosen = models.find((m) => m.name === value);
+  const options = [{ value: '', label: 'Best for your ratings (recommended)' }, ...models.map((m) => ({ value: m.name, label: m.label }))];
+  return (
+    <details class="model-choice">
+      <summary>Which model picks them</summary>
+      <Segmented label="Model for your next films" value={value} onChange={onChange} options={options} />
+      {value === '' && choices ? (
+        <p class="muted small">
+          The {labelOf(choices.firstVisitors).toLowerCase()} until you have rated {choices.visitorsFrom} films, then the{' '}
+          {labelOf(choices.visitors).toLowerCase()}: each measured best for new visitors with that many ratings. See How good
+          is it? below.
+        </p>
+      ) : null}
+      {chosen ? <p class="muted small">{chosen.description}</p> : null}
+    </details>
+  );
+}

@@ -1,0 +1,118 @@
+// "Your next films": the visitor's ratings folded into a model in the worker, ten films back within
+// a frame or two of each rating, each with the rated films that pushed it up most.
+import { FilmRow } from './FilmRow.jsx';
+import { describeFilters } from './filters.js';
+import { listText, starsText } from './format.js';
+import { useAsync } from './useAsync.js';
+import { rememberFilms } from './useFilms.js';
+import { useStore } from './useStore.js';
+
+/** "Because you rated Toy Story 5 stars and Amélie 4 stars" — the reason line every pick carries. */
+export function reasonText(pick, { fromPopularity, ratedCount }) {
+  if (fromPopularity) return 'Because you have not yet rated a film you liked, this is one of the most-rated films.';
+  if (pick.because.length === 0) return `Because you rated ${ratedCount} ${ratedCount === 1 ? 'film' : 'films'} that together point to it.`;
+  return `Because you rated ${listText(pick.because.map((b) => `${b.name} ${starsText(b.stars)}`))}.`;
+}
+
+function EmptyState() {
+  return (
+    <div class="next-empty">
+      <p>
+        <strong>Rate a few films you have seen</strong> and your next ten appear here, each with the ratings behind it.
+      </p>
+      <p class="muted">
+        Start with “Rate a few you know”, or find any film with the search. Half stars are fine; one rating is enough
+        to begin.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * @param {{ client: object, store: object, ready: boolean, model: string, labelOf: (name: string) => string, filter: object|undefined,
+ *           filters: object, onPick: Function, children?: any }} props  children: controls above the list
+ */
+export function NextFilms({ client, store, ready, model, labelOf, filter, filters, onPick, children }) {
+  const { list, ratings, version } = useStore(store);
+  const filterKey = JSON.stringify(filter ?? null);
+  const recs = useAsync(() => {
+    if (!ready || list.length === 0) return null;
+    const profile = list.map(({ movieId, stars }) => ({ movieId, stars }));
+    return client.recommendFor({ ratings: profile, k: 10, model, filter }).then((r) => {
+      rememberFilms(r.films); // a film rated from this list shows at once in "Your ratings"
+      return { ...r, version };
+    });
+  }, [client, ready, version, model, filterKey]);
+
+  const data = list.length > 0 ? recs.data : null;
+  // While a newer answer is on its way, a film rated a moment ago is already gone from the list.
+  const picks = (data?.films ?? []).filter((f) => !ratings.has(f.movieId));
+  const answered = data?.version ?? (list.length === 0 ? version : -1);
+  const narrowed = describeFilters(filters);
+
+  return (
+    <div class="next-films" data-focus-fallback="next-films-title">
+      <div class="next-head">
+        <h3 id="next-films-title" tabIndex={-1}>
+          Your next films
+        </h3>
+        <p class="muted small next-by">
+          {!ready
+            ? 'The model is not ready yet'
+            : data?.model
+              ? `Picked by the ${labelOf(data.model).toLowerCase()}`
+              : data?.fromPopularity
+                ? 'The most-rated films, for now'
+                : 'Picked by the model that suits your number of ratings'}
+          {narrowed ? ` · only ${narrowed}` : ''}
+        </p>
+      </div>
+      {children}
+      {list.length === 0 ? <EmptyState /> : null}
+      {list.length > 0 && !ready ? (
+        <p class="muted next-wait">Your next films appear as soon as the model has trained — a second or two.</p>
+      ) : null}
+      {recs.error && list.length > 0 ? (
+        <p class="inline-error" role="alert">
+          {recs.error}
+        </p>
+      ) : null}
+      {data?.fromPopularity ? (
+        <p class="notice" data-from-popularity>
+          Nothing you have rated so far is a film you liked, so for now these are simply the most-rated films you have
+          not rated. Rate a film you liked and this list becomes yours.
+        </p>
+      ) : null}
+      {data && data.unrated.length > 0 ? (
+        <p class="muted small">
+          {data.unrated.length} of the films you rated had no ratings to learn from, so they cannot steer this list (they
+          are still kept).
+        </p>
+      ) : null}
+      {data && data.unknown.length > 0 ? (
+        <p class="muted small">
+          {data.unknown.length} of your ratings {data.unknown.length === 1 ? 'is for a film' : 'are for films'} this
+          catalogue does not hold.
+        </p>
+      ) : null}
+      {data && picks.length === 0 && !recs.loading ? (
+        <p class="muted">No film passes your filters — widen them to see more.</p>
+      ) : null}
+      <ol
+        class="film-list next-list"
+        aria-labelledby="next-films-title"
+        aria-busy={recs.loading ? 'true' : 'false'}
+        data-version={version}
+        data-answers={answered}
+        data-from-popularity={data?.fromPopularity ? 'true' : 'false'}
+        hidden={picks.length === 0}
+      >
+        {picks.map((f) => (
+          <FilmRow key={f.movieId} film={f} onPick={onPick}>
+            <p class="reason">{reasonText(f, { fromPopularity: data.fromPopularity, ratedCount: list.length })}</p>
+          </FilmRow>
+        ))}
+      </ol>
+    </div>
+  );
+}

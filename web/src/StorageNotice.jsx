@@ -1,0 +1,45 @@
+// Says plainly when ratings saved earlier could not be read (they are kept aside, untouched, until
+// the visitor downloads or discards them) or when this browser will not keep ratings at all.
+import { useContext } from 'preact/hooks';
+import { RatingsContext } from './ratingsContext.js';
+import { useStore } from './useStore.js';
+
+function downloadText(text, name) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function StorageNotice() {
+  const store = useContext(RatingsContext);
+  const { aside, storageError } = useStore(store);
+  if (aside.length === 0 && !storageError) return null;
+  return (
+    <div class="notice storage-notice" role="region" aria-label="Saved ratings">
+      {storageError ? <p>Your ratings cannot be kept: {storageError}.</p> : null}
+      {aside.map((a) => (
+        <div key={a.key ?? 'unsaved'} class="aside-item" data-aside-key={a.key}>
+          <p>
+            <strong>Ratings saved earlier in this browser could not be read</strong>: {a.reason}. They are kept aside,
+            untouched{a.key ? ` (under “${a.key}”)` : ''}; whatever could be read is in your ratings.
+          </p>
+          <div class="button-row">
+            <button type="button" class="button-quiet" onClick={() => downloadText(a.raw, 'reel-unreadable-ratings.json')}>
+              Download them
+            </button>
+            {a.key ? (
+              <button type="button" class="button-quiet" onClick={() => store.discardAside(a.key)}>
+                Discard them
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// The films the visitor has rated, newest first, each re-rateable or removable in place; with the
+// tools to bring ratings in, take them out, share them and clear them (with Undo).
+import { FilmTitle, RatingCount } from './FilmMeta.jsx';
+import { filmLinkProps } from './filmLinks.js';
+import { RateFilm } from './RateFilm.jsx';
+import { useFilms } from './useFilms.js';
+import { useStore } from './useStore.js';
+
+/**
+ * @param {{ client: object, store: object, loaded: boolean, onPick: Function, children?: any }} props
+ *   children: the tools row (import, export, share, clear)
+ */
+export function YourRatings({ client, store, loaded, onPick, children }) {
+  const { list } = useStore(store);
+  const newestFirst = [...list].sort((a, b) => b.at - a.at);
+  const films = useFilms(
+    client,
+    newestFirst.map((r) => r.movieId),
+    loaded,
+  );
+
+  return (
+    <div class="your-ratings" data-focus-fallback="your-ratings-title">
+      <h3 id="your-ratings-title" tabIndex={-1}>
+        Your ratings <span class="count-pill">{list.length}</span>
+      </h3>
+      {children}
+      {list.length === 0 ? (
+        <p class="muted">None yet. They stay in this browser only — nothing you rate is sent anywhere.</p>
+      ) : (
+        <ul class="rated-list" aria-labelledby="your-ratings-title" data-ratings-home>
+          {newestFirst.map((r) => {
+            const film = films.get(r.movieId);
+            return (
+              <li key={r.movieId} class="rated" data-movie-id={r.movieId}>
+                {film ? (
+                  <>
+                    <span class="rated-film">
+                      <a class="film-link" title="See films like this one" {...filmLinkProps(film.movieId, onPick)}>
+                        <FilmTitle film={film} />
+                      </a>
+                      <span class="film-meta">
+                        <RatingCount film={film} />
+                      </span>
+                    </span>
+                    <RateFilm film={film} compact />
+                  </>
+                ) : film === null ? (
+                  <>
+                    <span class="muted">Film {r.movieId} — not in this catalogue (kept, {r.stars} stars)</span>
+                    <button type="button" class="button-quiet small" onClick={() => store.remove(r.movieId)}>
+                      Remove
+                    </button>
+                  </>
+                ) : (
+                  <span class="muted">Film {r.movieId}…</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// "Your taste": the visitor's own corner of the page — rate films (a starting set, search, or
+// anywhere a film is shown), see their next ten with reasons, filter, and keep, bring, share or
+// clear their ratings. A landmark region, near the top.
+import { ClearRatings } from './ClearRatings.jsx';
+import { ExportRatings } from './ExportRatings.jsx';
+import { Filters } from './Filters.jsx';
+import { ImportRatings } from './ImportRatings.jsx';
+import { ModelChoice } from './ModelChoice.jsx';
+import { NextFilms } from './NextFilms.jsx';
+import { RateSearch } from './RateSearch.jsx';
+import { SharedRatingsOffer } from './SharedRatingsOffer.jsx';
+import { ShareRatings } from './ShareRatings.jsx';
+import { Starters } from './Starters.jsx';
+import { StorageNotice } from './StorageNotice.jsx';
+import { useStore } from './useStore.js';
+import { YourRatings } from './YourRatings.jsx';
+
+/**
+ * @param {object} props
+ * @param {object} props.client  the engine client
+ * @param {object} props.store  the visitor's ratings
+ * @param {boolean} props.loaded  the catalogue is in (search, import work)
+ * @param {Set<string>} props.trained  the models trained so far
+ * @param {object|null} props.choices  the engine's choice of model for each question
+ * @param {object[]} props.models  the registry
+ * @param {string} props.model  the model the visitor asked for; '' for the engine's choice
+ * @param {(name: string) => void} props.onModel
+ * @param {object} props.filters  the page's filter state; props.filter the engine's form of it
+ * @param {object|null} props.shareOffer  ratings offered by the link the page was opened with
+ */
+export function YourTaste(props) {
+  const { client, store, loaded, trained, choices, models, model, onModel, filters, filter, onFilters } = props;
+  const list = useStore(store, (s) => s.list);
+  // The model asked for, or both the engine may choose between (it picks by the number of ratings).
+  const needed = model ? [model] : choices ? [choices.firstVisitors, choices.visitors] : [];
+  const ready = needed.length > 0 && needed.every((name) => trained.has(name));
+  const labelOf = (name) => models.find((m) => m.name === name)?.label ?? name;
+  const lastYear = props.years?.max;
+
+  return (
+    <section class="panel taste" id="taste" aria-labelledby="taste-title">
+      <header class="taste-head">
+        <h2 id="taste-title">Your taste</h2>
+        <p class="muted">
+          Rate films you have seen, in half stars, and Reel picks your next ten — saying which of your ratings led to
+          each. Everything stays in this browser. The catalogue is MovieLens latest-small: films up to{' '}
+          {lastYear ?? 2018}.
+        </p>
+      </header>
+      {props.shareOffer ? <SharedRatingsOffer offer={props.shareOffer} yours={list.length} onDone={props.onShareDone} /> : null}
+      <StorageNotice />
+      {/* In reading order — rate, see what it leads to, keep — which is also the order on a phone;
+          on a wide screen the next films take the right-hand column beside the other three. */}
+      <div class="taste-grid">
+        <RateSearch search={props.search} disabled={!loaded} lastYear={lastYear} onPick={props.onPick} />
+        <Starters client={client} store={store} ready={Boolean(choices) && trained.has(choices.neighbours)} onPick={props.onPick} />
+        <div class="taste-next">
+          <Filters
+            filters={filters}
+            onChange={onFilters}
+            genreNames={props.genreNames}
+            years={props.years}
+            open={props.filtersOpen}
+            onToggleOpen={props.onFiltersOpen}
+          />
+          <NextFilms
+            client={client}
+            store={store}
+            ready={ready}
+            model={model}
+            labelOf={labelOf}
+            filter={filter}
+            filters={filters}
+            onPick={props.onPick}
+          >
+            {/* Shown from the start (empty until the registry arrives), so it does not push the list down later. */}
+            <ModelChoice models={models} value={model} choices={choices} onChange={onModel} />
+          </NextFilms>
+        </div>
+        <YourRatings client={client} store={store} loaded={loaded} onPick={props.onPick}>
+          <div class="tools" role="group" aria-label="Your ratings: import, export, share, clear">
+            <ImportRatings client={client} loaded={loaded} />
+            <ExportRatings client={client} list={list} loaded={loaded} />
+            <ShareRatings list={list} />
+            <ClearRatings count={list.length} />
+          </div>
+        </YourRatings>
+      </div>
+    </section>
+  );
+}

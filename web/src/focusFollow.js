@@ -1,0 +1,46 @@
+// Keeps keyboard focus from falling to the page's start when the control holding it disappears —
+// e.g. a film rated in "Your next films" leaves that list. Focus follows the film to its rating
+// elsewhere (its row in "Your ratings"), or else goes to the nearest container's named fallback.
+import { useEffect } from 'preact/hooks';
+
+// The element that last took focus anywhere on the page. A removed element takes its focus with it
+// (the browser may or may not fire blur), so "did this control hold focus when it went?" is asked
+// of this, not of focus events.
+let lastFocused = null;
+if (typeof document !== 'undefined') {
+  document.addEventListener('focusin', (e) => (lastFocused = e.target), true);
+}
+
+/**
+ * @param {{ current: HTMLElement|null }} ref  the control's root element
+ * @param {number} movieId
+ */
+export function useFocusFollowsFilm(ref, movieId) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return undefined;
+    let fallbackId = null; // read while the element is still in the page
+    const onIn = () => {
+      fallbackId = el.closest('[data-focus-fallback]')?.getAttribute('data-focus-fallback') ?? null;
+    };
+    el.addEventListener('focusin', onIn);
+    return () => {
+      el.removeEventListener('focusin', onIn);
+      // After the render that removed it, once the film's other rating control exists (its row in
+      // "Your ratings" may wait a moment for the film's details); else the fallback.
+      let tries = 0;
+      const follow = () => {
+        if (!lastFocused || !el.contains(lastFocused) || el.isConnected) return; // it did not hold focus when it went
+        const active = document.activeElement;
+        if (active && active !== document.body && active.isConnected) return; // focus was placed already
+        // Where the film now lives (the list of your ratings) first, else any other place it is shown.
+        const checked = `.rating[data-movie-id="${movieId}"] .rating-radio:checked`;
+        const elsewhere = document.querySelector(`[data-ratings-home] ${checked}`) ?? document.querySelector(checked);
+        if (!elsewhere && ++tries < 10) return void setTimeout(follow, 30);
+        const target = elsewhere ?? (fallbackId ? document.getElementById(fallbackId) : null);
+        target?.focus();
+      };
+      setTimeout(follow, 0);
+    };
+  }, []);
+}

@@ -1,0 +1,76 @@
+// The worker protocol, defined once: every request the page may send the engine worker, with its
+// fields. The client's methods, the worker's handler table and the tests' scripted doubles are all
+// derived from or checked against this table, so none of them can drift from the others.
+
+/**
+ * type → { fields: the message's payload keys, progress: true when it streams `progress` events }.
+ * A client method takes one object holding these fields (and an onProgress callback where allowed).
+ */
+export const REQUESTS = Object.freeze({
+  load: { fields: ['dataUrl', 'seed'], progress: true }, // download + parse; progress stages 'download', 'parse'
+  train: { fields: [], progress: true }, // every untrained model, one epoch at a time; progress per epoch
+  cancel: { fields: [] }, // stop training between two epochs (Pause)
+  models: { fields: [] }, // the registry with each model's training state, as the engine reports it
+  search: { fields: ['query', 'k'] },
+  film: { fields: ['movieId'] },
+  films: { fields: ['movieIds'] }, // several films at once; null for an id the catalogue lacks
+  similar: { fields: ['movieId', 'k', 'model', 'filter'] },
+  recommendFor: { fields: ['ratings', 'k', 'model', 'filter'] }, // the visitor's next films, with reasons
+  starters: { fields: ['k', 'exclude'] },
+  importRatings: { fields: ['bytes', 'fileName'] },
+  profileCsv: { fields: ['ratings'] },
+  viewers: { fields: [] },
+  favourites: { fields: ['userId', 'k'] },
+  recommend: { fields: ['userId', 'k', 'model', 'filter'] },
+  evaluate: { fields: [] }, // warm figures of every model on the held-out ratings
+  evaluateNeighbours: { fields: [] }, // neighbour recall of every similarity and the item-kNN baseline
+});
+
+export const REQUEST_TYPES = Object.freeze(Object.keys(REQUESTS));
+
+/** The message a request of `type` puts on the wire: only the table's fields, never anything else. */
+export function messageFor(type, args = {}) {
+  const spec = REQUESTS[type];
+  if (!spec) throw new Error(`Unknown request type ${JSON.stringify(type)}`);
+  const unknown = Object.keys(args).filter((k) => !spec.fields.includes(k));
+  if (unknown.length > 0) throw new Error(`${type} takes ${spec.fields.join(', ') || 'no fields'}, not ${unknown.join(', ')}`);
+  const message = { type };
+  for (const field of spec.fields) if (args[field] !== undefined) message[field] = args[field];
+  return message;
+}
+
+/**
+ * Builds a client from one function that sends a request: client[type](args, onProgress) for every
+ * type in the table. The real client passes postMessage bookkeeping; a test double passes canned answers.
+ * @param {(type: string, message: object, onProgress?: Function) => Promise<any>} send
+ */
+export function deriveClient(send) {
+  const client = {};
+  for (const type of REQUEST_TYPES) {
+    client[type] = (args = {}, onProgress) => {
+      let message;
+      try {
+        message = messageFor(type, args);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return send(type, message, REQUESTS[type].progress ? onProgress : undefined);
+    };
+  }
+  return client;
+}
+
+/** Throws unless `handlers` answers exactly the table's request types: the worker calls it on start. */
+export function checkHandlers(handlers, what = 'worker handler') {
+  const have = Object.keys(handlers).sort();
+  const want = [...REQUEST_TYPES].sort();
+  const missing = want.filter((t) => !have.includes(t));
+  const extra = have.filter((t) => !want.includes(t));
+  if (missing.length || extra.length) {
+    throw new Error(
+      `${what} does not match the protocol:${missing.length ? ` missing ${missing.join(', ')};` : ''}${
+        extra.length ? ` not in the protocol: ${extra.join(', ')}` : ''
+      }`,
+    );
+  }
+}

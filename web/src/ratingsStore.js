@@ -1,0 +1,128 @@
+// The visitor's ratings in memory: rate, change, remove, clear with undo, bring many at once.
+// Every change is written to storage at once (storage.js) and other tabs follow through the
+// `storage` event. Components subscribe (useStore) and re-render only when the ratings change.
+import { RATINGS_KEY, discardAside, isMovieId, isStars, listAside, readRatings, writeRatings } from './storage.js';
+
+/**
+ * @param {{ storage?: Storage|null, now?: () => number }} [options]  storage null: keep in memory only
+ */
+export function createRatingsStore({ storage = globalThis.localStorage ?? null, now = Date.now } = {}) {
+  const listeners = new Set();
+  let ratings = new Map(); // movieId → { movieId, stars, at }, in the order they were first rated
+  let aside = [];
+  let storageError = null;
+  let version = 0;
+  let snapshot = null;
+
+  function load() {
+    if (!storage) return;
+    const read = readRatings(storage, now);
+    ratings = new Map(read.entries.map((e) => [e.movieId, e]));
+    aside = read.aside;
+    storageError = read.error;
+  }
+
+  function emit() {
+    version += 1;
+    snapshot = null;
+    for (const listener of listeners) listener();
+  }
+
+  function save() {
+    if (!storage) return;
+    try {
+      writeRatings(storage, [...ratings.values()]);
+      storageError = null;
+    } catch (e) {
+      storageError = `${e.message}: they last until this tab is closed`;
+    }
+  }
+
+  function change(next) {
+    ratings = next;
+    save();
+    emit();
+  }
+
+  function entry(movieId, stars, at = now()) {
+    if (!isMovieId(movieId)) throw new Error(`movieId must be a whole number from 1, got ${JSON.stringify(movieId)}`);
+    if (!isStars(stars)) throw new Error(`a rating is a half star from 0.5 to 5, not ${JSON.stringify(stars)}`);
+    return { movieId, stars, at };
+  }
+
+  load();
+
+  return {
+    /** { ratings: Map, list: [{movieId, stars, at}], version, aside, storageError } — the same object until a change. */
+    get() {
+      if (!snapshot) {
+        snapshot = { ratings, list: [...ratings.values()], version, aside, storageError };
+      }
+      return snapshot;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stars(movieId) {
+      return ratings.get(movieId)?.stars ?? null;
+    },
+    rate(movieId, stars) {
+      const e = entry(movieId, stars);
+      if (ratings.get(movieId)?.stars === stars) return;
+      const next = new Map(ratings);
+      next.set(movieId, e);
+      change(next);
+    },
+    remove(movieId) {
+      if (!ratings.has(movieId)) return;
+      const next = new Map(ratings);
+      next.delete(movieId);
+      change(next);
+    },
+    /** Removes every rating and returns what Undo needs to put them back. */
+    clear() {
+      const before = [...ratings.values()];
+      change(new Map());
+      return before;
+    },
+    /** Adds or updates many ratings at once (an import, a shared link); returns what Undo needs. */
+    merge(entries) {
+      const before = [...ratings.values()];
+      const next = new Map(ratings);
+      const t = now();
+      for (const e of entries) next.set(e.movieId, entry(e.movieId, e.stars, e.at ?? t));
+      change(next);
+      return before;
+    },
+    /** Replaces every rating (Undo, or "use the shared ones instead of mine"). */
+    replace(entries) {
+      const before = [...ratings.values()];
+      const t = now();
+      change(new Map(entries.map((e) => [e.movieId, entry(e.movieId, e.stars, e.at ?? t)])));
+      return before;
+    },
+    /** Forgets a value kept aside — only ever on the visitor's request. */
+    discardAside(key) {
+      if (!storage) return;
+      discardAside(storage, key);
+      aside = listAside(storage);
+      emit();
+    },
+    /** Another tab changed the stored ratings: take them over. */
+    reload() {
+      load();
+      emit();
+    },
+  };
+}
+
+/** Keeps `store` in step with other tabs of this page. Returns the function that stops it. */
+export function followOtherTabs(store, target = globalThis.window) {
+  if (!target?.addEventListener) return () => {};
+  const onStorage = (event) => {
+    if (event.key === RATINGS_KEY || event.key === null) store.reload();
+  };
+  target.addEventListener('storage', onStorage);
+  return () => target.removeEventListener('storage', onStorage);
+}

@@ -1,0 +1,39 @@
+// Film details for a list of ids (a visitor's ratings hold only ids and stars), fetched from the
+// worker in one request for whatever is not already known, and remembered for the session.
+import { useEffect, useState } from 'preact/hooks';
+
+const known = new Map(); // movieId → film, or null for an id the catalogue lacks
+
+/** Remembers films that arrived some other way (search results, lists) so they need no request. */
+export function rememberFilms(films) {
+  for (const f of films) if (f) known.set(f.movieId, f);
+}
+
+/** Forgets everything: a new dataset may name films differently. */
+export function forgetFilms() {
+  known.clear();
+}
+
+/**
+ * @returns {Map<number, object|null>|null}  null until the first answer
+ */
+export function useFilms(client, ids, loaded) {
+  const [, setTick] = useState(0);
+  const missing = loaded ? ids.filter((id) => !known.has(id)) : [];
+  const key = missing.join(',');
+  useEffect(() => {
+    if (!loaded || missing.length === 0) return undefined;
+    let current = true;
+    client.films({ movieIds: missing }).then(
+      (films) => {
+        missing.forEach((id, i) => known.set(id, films[i]));
+        if (current) setTick((t) => t + 1);
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, loaded, key]);
+  return known;
+}
