@@ -150,3 +150,28 @@ TEST(Engine, EvaluationInStepsGivesTheSameFiguresBitForBit) {
         EXPECT_EQ(std::isnan(steps.models[m].rmse) ? 0.0 : steps.models[m].rmse, std::isnan(whole.models[m].rmse) ? 0.0 : whole.models[m].rmse);
     }
 }
+
+TEST(Engine, SearchWorksFromTheCatalogueAloneBeforeTheRatingsArrive) {
+    reel::Engine e;
+    e.load_catalog("movieId,title,genres\n1,Toy Story (1995),Animation\n2,Toy Story 2 (1999),Animation\n3,Heat (1995),Action\n");
+    EXPECT_EQ(e.search("toy", 5), (std::vector<int32_t>{1, 2}));  // no popularity yet: the smaller movieId first
+    EXPECT_EQ(e.training_counts(), (std::vector<int32_t>{0, 0, 0}));
+    EXPECT_EQ(error_of([&] { e.recommend(1, 3, "ranking"); }), "no data loaded yet");
+    EXPECT_NE(error_of([&] { e.load_catalog("movieId,title\n1,\"A\n"); }), "");
+    EXPECT_EQ(e.search("heat", 5), std::vector<int32_t>{3});  // a failed catalogue keeps the one before
+}
+
+TEST(Engine, SavedModelsAreKeptUnderAKeyOfTheDataAndEverySetting) {
+    const auto d = reel::make_synthetic({});
+    reel::Engine a, b, c;
+    a.load(d.movies_csv, d.ratings_csv, 1);
+    b.load(d.movies_csv, d.ratings_csv, 1);
+    c.load(d.movies_csv, d.ratings_csv, 2);  // other training data
+    EXPECT_EQ(a.model_key(), b.model_key());
+    EXPECT_NE(a.model_key(), c.model_key());
+    reel::Settings s = reel::default_settings();
+    s.set("implicit.alpha=11");
+    reel::Engine other(s);
+    other.load(d.movies_csv, d.ratings_csv, 1);
+    EXPECT_NE(other.model_key(), a.model_key());
+}

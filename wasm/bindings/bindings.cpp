@@ -122,6 +122,27 @@ val picks_object(const std::vector<reel::Pick>& picks, const char* score_name) {
     return out;
 }
 
+val figures_object(const reel::Figures& f) {
+    val models = val::array();
+    for (const reel::ModelFigures& m : f.models) {
+        val x = val::object();
+        x.set("name", std::string(m.spec->name));
+        x.set("rmse", m.rmse);
+        x.set("recall10", m.recall10);
+        x.set("ndcg10", m.ndcg10);
+        x.set("lift", m.lift);
+        models.call<void>("push", x);
+    }
+    val pop = val::object();
+    pop.set("recall10", f.popularity_recall10);
+    pop.set("ndcg10", f.popularity_ndcg10);
+    val out = val::object();
+    out.set("viewers", f.viewers);
+    out.set("popularity", pop);
+    out.set("models", models);
+    return out;
+}
+
 val summary_object(const reel::Summary& s) {
     val out = val::object();
     out.set("users", s.users);
@@ -182,27 +203,22 @@ public:
     }
 
     val evaluate() {
-        return guarded([&] {
-            const reel::Figures f = engine_.evaluate();
-            val models = val::array();
-            for (const reel::ModelFigures& m : f.models) {
-                val x = val::object();
-                x.set("name", std::string(m.spec->name));
-                x.set("rmse", m.rmse);
-                x.set("recall10", m.recall10);
-                x.set("ndcg10", m.ndcg10);
-                x.set("lift", m.lift);
-                models.call<void>("push", x);
-            }
-            val pop = val::object();
-            pop.set("recall10", f.popularity_recall10);
-            pop.set("ndcg10", f.popularity_ndcg10);
-            val out = val::object();
-            out.set("viewers", f.viewers);
-            out.set("popularity", pop);
-            out.set("models", models);
-            return out;
+        return guarded([&] { return figures_object(engine_.evaluate()); });
+    }
+
+    // The same figures in steps, so the worker answers queries in between (issue: nothing waits
+    // behind the measuring): evaluationStep(users) returns the share done, 1 at the end.
+    void startEvaluation() {
+        guarded([&] {
+            engine_.start_evaluation();
+            return 0;
         });
+    }
+    double evaluationStep(const val& users) {
+        return guarded([&] { return engine_.evaluation_step(static_cast<size_t>(whole(users, "users", 1, 1e9))); });
+    }
+    val evaluationFigures() {
+        return guarded([&] { return figures_object(engine_.evaluation_figures()); });
     }
 
     // "Films like X" measured (evaluation.md's neighbour recall): one entry per model's
@@ -222,9 +238,17 @@ public:
 
     // Every film once: ids, titles as MovieLens writes them, display names and first aliases
     // (the engine's title grammar), years, genre bits and training counts.
+    // The films alone, so search works while the ratings are still downloading.
+    void loadCatalog(const std::string& movies) {
+        guarded([&] {
+            engine_.load_catalog(movies);
+            return 0;
+        });
+    }
+
     val catalog() {
         return guarded([&] {
-            const reel::Catalog& c = engine_.data().catalog;
+            const reel::Catalog& c = engine_.catalog();
             std::vector<int32_t> ids;
             std::vector<int16_t> years;
             std::vector<uint32_t> genres;
@@ -248,7 +272,7 @@ public:
             out.set("years", typed_copy("Int16Array", years));
             out.set("genres", typed_copy("Uint32Array", genres));
             out.set("genreNames", genre_names);
-            out.set("counts", typed_copy("Int32Array", engine_.train_index().counts()));
+            out.set("counts", typed_copy("Int32Array", engine_.training_counts()));
             return out;
         });
     }
@@ -402,6 +426,51 @@ public:
         });
     }
 
+    // The map of taste, after training, an epoch at a time like the models.
+    void startMap() {
+        guarded([&] {
+            engine_.start_map();
+            return 0;
+        });
+    }
+    val mapEpoch() {
+        return guarded([&] {
+            const auto [epoch, epochs] = engine_.map_epoch();
+            val out = val::object();
+            out.set("epoch", epoch);
+            out.set("epochs", epochs);
+            return out;
+        });
+    }
+    val map() {
+        return guarded([&] {
+            const reel::MapLayout m = engine_.map();
+            val out = val::object();
+            out.set("movieIds", typed_copy("Int32Array", m.movie_ids));
+            out.set("xy", typed_copy("Float32Array", m.xy));
+            return out;
+        });
+    }
+    val mapFigures() {
+        return guarded([&] {
+            const reel::MapFigures f = engine_.map_figures();
+            val out = val::object();
+            out.set("map", f.map);
+            out.set("pca", f.pca);
+            out.set("random", f.random);
+            return out;
+        });
+    }
+
+    // Hex, since 64 bits do not fit a JS number: what saved models are kept under.
+    std::string modelKey() {
+        return guarded([&] {
+            char hex[17];
+            std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(engine_.model_key()));
+            return std::string(hex);
+        });
+    }
+
     // Hex, since 64 bits do not fit a JS number.
     std::string fingerprint() {
         return guarded([&] {
@@ -446,6 +515,15 @@ EMSCRIPTEN_BINDINGS(reel) {
         .function("models", &Engine::models)
         .function("trainEpoch", &Engine::trainEpoch)
         .function("evaluate", &Engine::evaluate)
+        .function("startEvaluation", &Engine::startEvaluation)
+        .function("evaluationStep", &Engine::evaluationStep)
+        .function("evaluationFigures", &Engine::evaluationFigures)
+        .function("loadCatalog", &Engine::loadCatalog)
+        .function("startMap", &Engine::startMap)
+        .function("mapEpoch", &Engine::mapEpoch)
+        .function("map", &Engine::map)
+        .function("mapFigures", &Engine::mapFigures)
+        .function("modelKey", &Engine::modelKey)
         .function("evaluateNeighbours", &Engine::evaluateNeighbours)
         .function("catalog", &Engine::catalog)
         .function("similar", &Engine::similar)

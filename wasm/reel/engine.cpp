@@ -130,10 +130,33 @@ struct Engine::State {
     }
 };
 
+struct Engine::Preview {
+    Catalog catalog;
+    TitleSearch search;
+};
+
 Engine::Engine(Settings settings) : settings_(std::move(settings)) {}
 Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
+
+void Engine::load_catalog(std::string_view movies_csv, std::string_view movies_name) {
+    auto preview = std::make_unique<Preview>();
+    preview->catalog = Catalog::parse(movies_csv, movies_name);
+    preview->search = TitleSearch(preview->catalog);  // points into preview->catalog, which stays put
+    preview_ = std::move(preview);
+}
+
+const Catalog& Engine::catalog() const {
+    if (state_) return state_->data.catalog;
+    if (preview_) return preview_->catalog;
+    throw Error("no data loaded yet");
+}
+
+std::vector<int32_t> Engine::training_counts() const {
+    if (state_) return state_->index.counts();
+    return std::vector<int32_t>(catalog().size(), 0);
+}
 
 Summary Engine::load(std::string_view movies_csv, std::string_view ratings_csv, uint64_t seed, std::string_view movies_name,
                      std::string_view ratings_name) {
@@ -199,6 +222,17 @@ const Engine::State& Engine::state() const {
 const Dataset& Engine::data() const { return state().data; }
 const TrainIndex& Engine::train_index() const { return state().index; }
 uint64_t Engine::fingerprint() const { return state().fingerprint; }
+
+uint64_t Engine::model_key() const {
+    Fnv64 h;
+    h.add_u64(state().fingerprint);
+    h.add_u64(kFormatVersion);
+    for (const Settings::Entry& e : settings_.entries()) {
+        h.add(e.name);
+        h.add(setting_text(e.value));
+    }
+    return h.value();
+}
 
 size_t Engine::model_index(std::string_view name) const {
     const ModelSpec& spec = model_spec(name);
@@ -546,12 +580,15 @@ std::vector<Pick> Engine::favourites(int32_t user_id, size_t k) const {
 }
 
 std::vector<int32_t> Engine::search(std::string_view query, size_t k) const {
-    const State& s = state();
     if (query.size() > Limits::max_query_bytes)
         throw Error("a search is at most " + std::to_string(Limits::max_query_bytes) + " characters long");
+    if (!state_ && !preview_) throw Error("no data loaded yet");
+    // Before the ratings arrive there is no popularity to order equals by: ties go to the smaller movieId.
+    const TitleSearch& search = state_ ? state_->search : preview_->search;
+    const std::vector<int32_t> none;
     std::vector<int32_t> ids;
-    for (const TitleMatch& m : s.search.find(query, checked_count(k), s.index.counts()))
-        ids.push_back(s.data.catalog.film(static_cast<size_t>(m.film)).movie_id);
+    for (const TitleMatch& m : search.find(query, checked_count(k), state_ ? state_->index.counts() : none))
+        ids.push_back(catalog().film(static_cast<size_t>(m.film)).movie_id);
     return ids;
 }
 

@@ -153,6 +153,12 @@ public:
                        std::string_view movies_name = "movies.csv", std::string_view train_name = "train.csv",
                        std::string_view test_name = "test.csv");
 
+    // The films alone, parsed while the ratings are still on their way, so a page can search at
+    // once: search() and catalog() work (titles, no popularity yet), everything else waits for a load.
+    void load_catalog(std::string_view movies_csv, std::string_view movies_name = "movies.csv");
+    const Catalog& catalog() const;              // the loaded data's, or the one load_catalog gave
+    std::vector<int32_t> training_counts() const;  // per film; zeros before the ratings are loaded
+
     const Settings& settings() const { return settings_; }
     bool loaded() const { return state_ != nullptr; }
     const Model& model(std::string_view name) const;  // throws for an unknown name or no data
@@ -222,6 +228,9 @@ public:
     std::string save() const;
     void restore(std::string_view bytes, std::string_view name = "the model file");
     uint64_t fingerprint() const;  // of the loaded data
+    // What a saved model depends on: the data's fingerprint, the save format and every setting.
+    // A page keeps trained models under this key and trusts none saved under another.
+    uint64_t model_key() const;
 
     const Dataset& data() const;
     const TrainIndex& train_index() const;
@@ -238,6 +247,8 @@ private:
 
     Settings settings_;
     std::unique_ptr<State> state_;
+    struct Preview;  // the catalogue and its search, before any ratings
+    std::unique_ptr<Preview> preview_;
 };
 
 }  // namespace reel
