@@ -2,6 +2,8 @@
 // faithful to the film vectors' neighbourhoods than PCA, by the measure the page shows.
 #include <gtest/gtest.h>
 
+#include "paths.hpp"
+
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -62,7 +64,7 @@ TEST(FilmMap, TheSameSeedDrawsTheSameMapBitForBit) {
 
 TEST(FilmMap, OnMovieLensItKeepsNeighbourhoodsFarBetterThanPcaOrChance) {
     reel::Engine e;
-    e.load(read(std::string(REEL_SHARED_DATA) + "/ml-latest-small/movies.csv"), read(std::string(REEL_SHARED_DATA) + "/ml-latest-small/ratings.csv"), 42);
+    e.load(read(reel_test::data_dir() + "/movies.csv"), read(reel_test::data_dir() + "/ratings.csv"), 42);
     const char* model = reel::model_choices().neighbours;
     while (!e.trained(model)) e.train_epoch(model);
     const reel::MapLayout m = draw(e);

@@ -2,6 +2,8 @@
 // training the viewer (checked on the canonical split).
 #include <gtest/gtest.h>
 
+#include "paths.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -14,8 +16,8 @@
 
 namespace {
 
-const std::string kData = std::string(REEL_SHARED_DATA) + "/ml-latest-small";
-const std::string kSplit = std::string(REEL_SHARED_DATA) + "/splits/ml-latest-small-80-20-s42";
+const std::string kData = reel_test::data_dir();
+const std::string kSplit = reel_test::canonical_split();
 
 std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

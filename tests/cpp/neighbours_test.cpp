@@ -3,6 +3,8 @@
 // cross-genre view, sequels next to their films, and the bars on the canonical split.
 #include <gtest/gtest.h>
 
+#include "paths.hpp"
+
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -16,8 +18,8 @@
 
 namespace {
 
-const std::string kData = std::string(REEL_SHARED_DATA) + "/ml-latest-small";
-const std::string kSplit = std::string(REEL_SHARED_DATA) + "/splits/ml-latest-small-80-20-s42";
+const std::string kData = reel_test::data_dir();
+const std::string kSplit = reel_test::canonical_split();
 
 std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -2,6 +2,8 @@
 // films to start rating with, viewers worth picking, an honest fallback, and an export.
 #include <gtest/gtest.h>
 
+#include "paths.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -14,7 +16,7 @@
 
 namespace {
 
-const std::string kData = std::string(REEL_SHARED_DATA) + "/ml-latest-small";
+const std::string kData = reel_test::data_dir();
 const std::string kFixtures = REEL_FIXTURES;
 
 std::string read(const std::string& path) {

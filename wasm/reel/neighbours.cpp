@@ -26,11 +26,13 @@ NeighbourTable item_knn_table(const TrainIndex& index) {
         for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
             raters[static_cast<size_t>(*f)].emplace_back(static_cast<int32_t>(u), *v);
     }
-    std::vector<double> norm(index.films(), 0.0);
+    // Each film's squared norm, then, per film x, its dot product with every film (one array, two halves).
+    std::vector<double> sums(2 * index.films(), 0.0);
+    double* norm = sums.data();
+    double* dot = sums.data() + index.films();
     for (size_t i = 0; i < index.films(); ++i)
         for (const auto& [u, r] : raters[i]) norm[i] += double(r) * r;
     NeighbourTable table(index.films());
-    std::vector<double> dot(index.films(), 0.0);
     std::vector<int32_t> touched;
     for (int32_t x : index.rated_films()) {
         if (index.count(x) < kNeighbourSupport) continue;
