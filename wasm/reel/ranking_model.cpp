@@ -86,32 +86,34 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
 }
 
 template <class RatedFn, class ScoreFn>
-int RankingModel::sample_negative(Rng& rng, size_t rated_count, RatedFn rated, ScoreFn score) const {
+RankingModel::Negative RankingModel::sample_negative(Rng& rng, size_t rated_count, RatedFn rated, ScoreFn score) const {
     // Negatives are drawn from the films seen in training that the viewer did not rate; with
-    // more than one candidate, the best-scoring one is the most informative to push down.
+    // more than one candidate, the best-scoring one is the most informative to push down. Its
+    // score comes back too, so the step need not compute it again.
     const std::vector<int32_t>& films = index_.rated_films();
-    if (rated_count >= films.size()) return -1;  // every film is rated: no negative exists
-    int best = -1;
-    float best_score = 0;
+    if (rated_count >= films.size()) return Negative{-1, 0};  // every film is rated: no negative exists
+    Negative best{-1, 0};
     for (int c = 0; c < negatives_; ++c) {
         int j;
         do j = films[rng.below(static_cast<uint32_t>(films.size()))];
         while (rated(j));
-        if (negatives_ == 1) return j;
         const float s = score(j);
-        if (best < 0 || s > best_score) best = j, best_score = s;
+        if (best.film < 0 || s > best.score) best = Negative{j, s};
     }
     return best;
 }
 
-double RankingModel::bpr_step(int u, int i, int j, float lr) {
+double RankingModel::bpr_step(int u, int i, int j, float lr) { return bpr_step(u, i, Negative{j, score(u, j)}, lr); }
+
+double RankingModel::bpr_step(int u, int i, Negative neg, float lr) {
+    const int j = neg.film;
     const float lambda = reg_, lambda_b = reg_bias_;
     float* pu = users_.row(u).data();
     float* vi = films_.row(i).data();
     float* vj = films_.row(j).data();
     float& bi = film_bias_[i];
     float& bj = film_bias_[j];
-    const float x = score(u, i) - score(u, j);  // x̂_uij
+    const float x = score(u, i) - neg.score;  // x̂_uij
     const double t = det_exp(-x);                // e^−x̂, shared by the gradient and the loss
     const float g = static_cast<float>(1.0 / (1.0 + 1.0 / t));  // −∂(−ln σ(x̂))/∂x̂ = σ(−x̂) = t / (1 + t)
     bi += lr * (g - lambda_b * bi);              // b_i ← b_i + γ(g − λ_b b_i)
@@ -122,24 +124,28 @@ double RankingModel::bpr_step(int u, int i, int j, float lr) {
         store4(vi + f, a + lr * (g * w - lambda * a));        // v_i ← v_i + γ(g u − λ v_i)
         store4(vj + f, c + lr * (-g * w - lambda * c));       // v_j ← v_j + γ(−g u − λ v_j)
     }
-    return det_log(1.0 + t);  // −ln σ(x̂) = ln(1 + e^−x̂)
+    return t;
 }
 
 double RankingModel::fit_epoch() {
     const float lr = learning_rate_;
     learning_rate_ *= decay_;
+    // The loss −ln σ(x̂) = ln(1 + e^−x̂) is for the progress bar, so every 16th step's is enough:
+    // a logarithm per step would cost more than the step's other arithmetic.
     double loss_sum = 0;
+    uint32_t measured = 0;
     const uint32_t n = static_cast<uint32_t>(positives_.size());
     for (uint32_t step = 0; step < n; ++step) {
         const Rating& pos = positives_[rng_.below(n)];
         const int u = pos.user;
-        const int j = sample_negative(
+        const Negative neg = sample_negative(
             rng_, index_.count_of_user(u), [&](int film) { return index_.rated(u, film); },
             [&](int film) { return score(u, film); });
-        if (j < 0) continue;
-        loss_sum += bpr_step(u, pos.film, j, lr);
+        if (neg.film < 0) continue;
+        const double t = bpr_step(u, pos.film, neg, lr);
+        if ((step & 15) == 0) loss_sum += det_log(1.0 + t), ++measured;
     }
-    return loss_sum / n;
+    return measured == 0 ? 0.0 : loss_sum / measured;
 }
 
 double RankingModel::loss(int u, int i, int j) const {
@@ -182,12 +188,13 @@ Taste RankingModel::fold_in(const std::vector<Rated>& profile) const {
         for (uint32_t step = 0; step < steps; ++step) {
             const size_t p = positives[rng.below(n)];
             const int i = profile[p].film;
-            const int j = sample_negative(rng, seen.size(), rated, score_of);
+            const Negative neg = sample_negative(rng, seen.size(), rated, score_of);
+            const int j = neg.film;
             if (j < 0) {  // the viewer rated every film: nothing to rank below
                 t.parts *= shrink;
                 return t;
             }
-            const float x = score_of(i) - score_of(j);
+            const float x = score_of(i) - neg.score;
             const double e = det_exp(-x);
             const float g = static_cast<float>(1.0 / (1.0 + 1.0 / e));  // σ(−x̂)
             const float keep = 1.0f - lr * reg_;

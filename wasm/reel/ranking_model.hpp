@@ -17,8 +17,14 @@ public:
     // The viewer's vector by the same SGD as training, on the viewer's vector alone.
     Taste fold_in(const std::vector<Rated>& profile) const override;
 
-    // One SGD step on a triple; returns its BPR loss −ln σ(x̂_ui − x̂_uj) before the step.
+    // One SGD step on a triple; returns e^−x̂ before the step (x̂ = x̂_ui − x̂_uj), from which
+    // the step's loss is ln(1 + e^−x̂).
     double bpr_step(int u, int i, int j, float learning_rate);
+    struct Negative {
+        int film;     // -1: none
+        float score;  // x̂_uj, as score(u, film) gives it
+    };
+    double bpr_step(int u, int i, Negative negative, float learning_rate);
 
     // −ln σ(x̂_uij) + ½λ(|u_u|² + |v_i|² + |v_j|²) + ½λ_b(b_i² + b_j²): what bpr_step descends.
     double loss(int u, int i, int j) const;
@@ -31,13 +37,14 @@ public:
     float* film_vector(int i) { return films_.row(i).data(); }
 
 private:
-    // As many steps as there are positives; returns the mean BPR loss −ln σ(x̂_uij) of the pass.
+    // As many steps as there are positives; returns the mean BPR loss −ln σ(x̂_uij) of every
+    // 16th step of the pass.
     double fit_epoch() override;
 
     // The hardest of `negatives_` films drawn from those seen in training for which `rated`
-    // says no, by `score`; -1 when every such film is rated.
+    // says no, by `score`, with its score; film -1 when every such film is rated.
     template <class RatedFn, class ScoreFn>
-    int sample_negative(Rng& rng, size_t rated_count, RatedFn rated, ScoreFn score) const;
+    Negative sample_negative(Rng& rng, size_t rated_count, RatedFn rated, ScoreFn score) const;
 
     const TrainIndex& index_;
     float reg_, reg_bias_, decay_, min_positive_;
