@@ -74,32 +74,39 @@ TEST(Ratings, ValuesInMessagesAreQuotedCutAndEscaped) {
               "ratings.csv line 2: timestamp '\\x1b[31m' is not a whole number of seconds");
 }
 
-// 262,144 users × 1,048,576 films make 2^32 words of "has rated" bits: 32 GiB, which wraps a
-// 32-bit size_t in WebAssembly (an index out of bounds) and natively was a bare std::bad_alloc.
+// 262,144 users × 1,048,576 films would make 2^32 words of "has rated" bits: 32 GiB, which wrapped
+// a 32-bit size_t in WebAssembly (an index out of bounds) and natively was a bare std::bad_alloc.
+// The bitset is now kept only while it costs at most 16 bytes a rating, so such a file needs an
+// index that grows with its ratings; what cannot fit is still refused before allocating.
 TEST(Ratings, DataTooLargeForTheBuildIsRefusedBeforeAllocating) {
-    EXPECT_EQ(error_of([] { reel::check_index_fits("ratings.csv", 262144, 1048576, 1048576); }),
-              "ratings.csv: 262,144 users × 1,048,576 films need 32 GiB for the rated-films index; this build holds at most " + kLimit);
-    EXPECT_EQ(reel::index_bytes(uint64_t(1) << 40, uint64_t(1) << 40, 0), UINT64_MAX);  // saturates, never wraps
-    EXPECT_GT(reel::index_bytes(262144, 1048576, 0), uint64_t(1) << 35);
+    EXPECT_LT(reel::index_bytes(262144, 1048576, 1048576), uint64_t(32) << 20);  // no bitset: about 17 MB
+    EXPECT_EQ(reel::index_bytes(610, 9742, 80669), 610u * 153 * 8 + 611 * 8 + 80669u * 8 + 9742u * 8);  // with it
+    EXPECT_EQ(reel::index_bytes(uint64_t(1) << 40, uint64_t(1) << 40, uint64_t(1) << 62), UINT64_MAX);  // saturates, never wraps
+    EXPECT_EQ(error_of([] { reel::check_index_fits("ratings.csv", 1000, 1000, uint64_t(1) << 40); }),
+              "ratings.csv: 1,000 users × 1,000 films need 8,192 GiB for the rated-films index; this build holds at most " + kLimit);
     EXPECT_EQ(error_of([] { reel::check_index_fits("ratings.csv", 610, 9742, 100836); }), "");  // MovieLens small
     EXPECT_EQ(error_of([] { reel::check_models_fit(610, 9742, 100836, 2 * 1025); }), "");    // at 1024 factors each
     EXPECT_EQ(error_of([] { reel::check_models_fit(4'000'000, 9742, 4'000'000, 2 * 1025); }),
-              "4,000,000 users and 9,742 films need 35.3 GiB for the models at these settings and the rated-films "
+              "4,000,000 users and 9,742 films need 30.8 GiB for the models at these settings and the rated-films "
               "index; this build holds at most " + kLimit + " (fewer factors need less)");
 }
 
 TEST(Ratings, AFileOfTooManyUsersAndFilmsIsAClearErrorAndTheEngineKeepsItsData) {
-    // One rating per film, the users taken in turn: few ratings, but every id distinct.
+    // One rating per film, the users taken in turn: few ratings, but every id distinct. At 1,024
+    // factors a model the size of its users and films cannot fit, and the load says so first.
     constexpr int kUsers = 262144, kFilms = 1048576;
     std::string csv = "userId,movieId,rating\n";
     csv.reserve(size_t(kFilms) * 20);
     for (int i = 0; i < kFilms; ++i) csv += std::to_string(i % kUsers + 1) + "," + std::to_string(i + 1) + ",4\n";
     const auto small = reel::make_synthetic({});
-    reel::Engine e;
+    reel::Settings wide = reel::default_settings();
+    for (const char* set : {"rating.factors=1024", "ranking.factors=1024", "implicit.factors=1024"}) wide.set(set);
+    reel::Engine e(wide);
     e.load(small.movies_csv, small.ratings_csv, 1);
     const uint64_t fingerprint = e.fingerprint();
-    EXPECT_EQ(error_of([&] { e.load("", csv, 1, "movies.csv", "big.csv"); }),
-              "big.csv: 262,144 users × 1,048,576 films need 32 GiB for the rated-films index; this build holds at most " + kLimit);
+    const std::string message = error_of([&] { e.load("", csv, 1, "movies.csv", "big.csv"); });
+    EXPECT_EQ(message.substr(0, message.find(" need ")), "262,144 users and 1,048,576 films") << message;
+    EXPECT_NE(message.find("(fewer factors need less)"), std::string::npos) << message;
     EXPECT_EQ(e.fingerprint(), fingerprint);
     EXPECT_EQ(e.data().films(), small.spec.groups * size_t(small.spec.films_per_group));
 }

@@ -2,7 +2,8 @@
 #include "ratings.hpp"
 
 #include <charconv>
-#include <unordered_map>
+#include <algorithm>
+#include <utility>
 
 #include "catalog.hpp"
 #include "csv.hpp"
@@ -28,13 +29,42 @@ float parse_half_star(std::string_view t) {
     return half_stars * 0.5f;
 }
 
+namespace {
+
+// A (user, film) pair rated more than once keeps one row, where the pair first appears, holding
+// the latest rating (the later line on equal timestamps). Found by sorting positions, not with
+// a hash map: 4 bytes a row instead of about 50, which matters at 25 M ratings.
+void drop_repeats(RatingRows& r) {
+    std::vector<RatingRow>& rows = r.rows;
+    std::vector<uint32_t> order(rows.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto key = [&](uint32_t i) { return std::pair(rows[i].user_id, rows[i].movie_id); };
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+    std::vector<bool> repeat(rows.size(), false);
+    for (size_t g = 0; g < order.size();) {
+        size_t end = g + 1, latest = g;
+        for (; end < order.size() && key(order[end]) == key(order[g]); ++end)
+            if (rows[order[end]].timestamp >= rows[order[latest]].timestamp) latest = end;  // ≥: the later line wins a tie
+        if (latest != g) rows[order[g]] = rows[order[latest]];  // the group's first position holds the latest rating
+        for (size_t p = g + 1; p < end; ++p) repeat[order[p]] = true;
+        r.duplicates += end - g - 1;
+        g = end;
+    }
+    if (r.duplicates == 0) return;
+    size_t kept = 0;
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (!repeat[i]) rows[kept++] = rows[i];
+    rows.resize(kept);
+}
+
+}  // namespace
+
 RatingRows parse_ratings(std::string_view ratings_csv, std::string_view file) {
     CsvReader csv(ratings_csv, file);
     const size_t c_user = csv.column("userId"), c_movie = csv.column("movieId"), c_rating = csv.column("rating");
     const int c_time = csv.optional_column("timestamp");
     RatingRows out;
     out.file = std::string(file);
-    std::unordered_map<uint64_t, size_t> seen;  // (user, film) → position in out.rows
     CsvRecord rec;
     while (csv.next(rec)) {
         const std::string where = csv.where(rec.line);
@@ -52,16 +82,9 @@ RatingRows parse_ratings(std::string_view ratings_csv, std::string_view file) {
             if (t.empty() || ec != std::errc() || end != t.data() + t.size())
                 throw Error(where + ": timestamp " + quoted(t) + " is not a whole number of seconds");
         }
-        const uint64_t key = (uint64_t(uint32_t(row.user_id)) << 32) | uint32_t(row.movie_id);
-        const auto [it, fresh] = seen.emplace(key, out.rows.size());
-        if (fresh) {
-            out.rows.push_back(row);
-        } else {
-            ++out.duplicates;
-            RatingRow& kept = out.rows[it->second];
-            if (row.timestamp >= kept.timestamp) kept = row;
-        }
+        out.rows.push_back(row);
     }
+    drop_repeats(out);
     return out;
 }
 

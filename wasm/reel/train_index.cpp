@@ -22,6 +22,12 @@ uint64_t add(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : 
 
 uint64_t bitset_words(uint64_t users, uint64_t films) { return mul(users, films / 64 + (films % 64 != 0)); }
 
+// The bitset answers "did u rate j" in one load, but its size grows with users × films: it is
+// kept only while it costs no more than 16 bytes a rating (MovieLens latest-small: 9; a
+// generated 25 M: 63), so memory grows with the ratings; beyond that a binary search in the
+// user's sorted films answers.
+bool bitset_pays(uint64_t users, uint64_t films, uint64_t ratings) { return mul(bitset_words(users, films), 8) <= mul(ratings, 16); }
+
 std::string grouped(uint64_t n) {  // 262144 → "262,144"
     std::string digits = std::to_string(n), out;
     for (size_t i = 0; i < digits.size(); ++i) {
@@ -31,9 +37,11 @@ std::string grouped(uint64_t n) {  // 262144 → "262,144"
     return out;
 }
 
-std::string gib(uint64_t bytes) {
+std::string gib(uint64_t bytes) {  // "2 GiB", "35.3 GiB", "8,192 GiB"
+    const double g = static_cast<double>(bytes) / double(uint64_t(1) << 30);
+    if (g >= 1000) return grouped(static_cast<uint64_t>(g + 0.5)) + " GiB";
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g GiB", static_cast<double>(bytes) / double(uint64_t(1) << 30));
+    std::snprintf(buf, sizeof buf, "%.3g GiB", g);
     return buf;
 }
 
@@ -46,8 +54,9 @@ std::string need_text(uint64_t bytes) {
 }  // namespace
 
 uint64_t index_bytes(uint64_t users, uint64_t films, uint64_t ratings) {
-    // The bitset, the row offsets, each rating's film and value, and two per-film arrays.
-    return add(add(mul(bitset_words(users, films), 8), mul(add(users, 1), 8)), add(mul(ratings, 8), mul(films, 8)));
+    // The bitset (when it pays), the row offsets, each rating's film and value, and two per-film arrays.
+    const uint64_t bits = bitset_pays(users, films, ratings) ? mul(bitset_words(users, films), 8) : 0;
+    return add(add(bits, mul(add(users, 1), 8)), add(mul(ratings, 8), mul(films, 8)));
 }
 
 uint64_t model_bytes(uint64_t users, uint64_t films, uint64_t floats) {
@@ -100,6 +109,7 @@ TrainIndex::TrainIndex(const std::vector<Rating>& train, size_t users, size_t fi
     }
     for (size_t i = 0; i < films; ++i)
         if (counts_[i] > 0) rated_films_.push_back(static_cast<int32_t>(i));
+    if (!bitset_pays(users, films, train.size())) return;
     // Checked above to fit in memory, so this product fits in size_t.
     words_per_user_ = (films + 63) / 64;
     rated_bits_.assign(static_cast<size_t>(bitset_words(users, films)), 0);

@@ -1,5 +1,6 @@
 // Who rated what in training, indexed by user: for negative sampling, exclusion and support.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -45,8 +46,10 @@ public:
     const float* values_begin(int u) const { return values_.data() + offsets_[u]; }
     size_t count_of_user(int u) const { return offsets_[u + 1] - offsets_[u]; }
 
-    // O(1): BPR asks this for every sampled negative, so it is a bit per (user, film).
+    // BPR asks this for every sampled negative: a bit per (user, film) while that costs at most
+    // 16 bytes a rating, else a binary search in the user's sorted films.
     bool rated(int u, int film) const {
+        if (rated_bits_.empty()) return std::binary_search(films_begin(u), films_end(u), film);
         return (rated_bits_[static_cast<size_t>(u) * words_per_user_ + (static_cast<size_t>(film) >> 6)] >> (film & 63)) & 1;
     }
     int32_t count(int film) const { return counts_[film]; }  // training ratings of a film
