@@ -241,9 +241,18 @@ std::string json_number(double x) {
     return buf;
 }
 
+// Wall-clock seconds of the stages around training, for the benchmark's scale table.
+struct Stages {
+    double load = 0, evaluate = 0, neighbours = 0;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
 // Figures as the README's table, or as one JSON object for machines (every double in full).
 void print_figures(const reel::Figures& f, const std::vector<double>& seconds, bool json, bool visitors,
-                   const std::vector<reel::NeighbourFigure>& neighbours = {}) {
+                   const std::vector<reel::NeighbourFigure>& neighbours = {}, const Stages& stages = {}) {
     if (json) {
         std::printf("{\"viewers\": %zu, \"popularity\": {\"recall10\": %s, \"ndcg10\": %s}, \"models\": {", f.viewers,
                     json_number(f.popularity_recall10).c_str(), json_number(f.popularity_ndcg10).c_str());
@@ -255,6 +264,7 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
         }
         std::printf("}");
         if (visitors) std::printf(", \"choice\": {\"recall10\": %s, \"ndcg10\": %s}", json_number(f.choice_recall10).c_str(), json_number(f.choice_ndcg10).c_str());
+        std::printf(", \"seconds\": {\"load\": %.3f, \"evaluate\": %.3f, \"neighbours\": %.3f}", stages.load, stages.evaluate, stages.neighbours);
         if (!neighbours.empty()) {
             std::printf(", \"neighbours\": {");
             for (size_t n = 0; n < neighbours.size(); ++n)
@@ -292,10 +302,19 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
 reel::Visitors visitors(const reel::Engine& engine, const std::string& path) { return engine.read_visitors(read_file(path), path); }
 
 int run_eval(const Args& a) {
+    Stages stages;
+    auto t = std::chrono::steady_clock::now();
     reel::Engine engine = load(a);
+    stages.load = seconds_since(t);
     const std::vector<double> seconds = train_timed(engine);
     if (!cold(a)) {
-        print_figures(engine.evaluate(), seconds, a.json, false, engine.evaluate_neighbours());
+        t = std::chrono::steady_clock::now();
+        const reel::Figures figures = engine.evaluate();
+        stages.evaluate = seconds_since(t);
+        t = std::chrono::steady_clock::now();
+        const std::vector<reel::NeighbourFigure> neighbours = engine.evaluate_neighbours();
+        stages.neighbours = seconds_since(t);
+        print_figures(figures, seconds, a.json, false, neighbours, stages);
         return 0;
     }
     const reel::Visitors profile = visitors(engine, a.profile), hidden = visitors(engine, a.test);

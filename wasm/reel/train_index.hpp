@@ -9,11 +9,12 @@
 
 namespace reel {
 
-// The most a load may ask for. WebAssembly's memory is 32-bit and Emscripten stops growing it at
-// 2 GiB; natively the cap is generous (the rated-films index of MovieLens 32M alone is 2.05 GiB),
-// so that a wrong file is a clear error rather than swapping or a bare std::bad_alloc.
+// The most a load may ask for in its index and models. WebAssembly's memory is 32-bit: the module
+// may grow to 4 GiB, and 1 GiB of it is left for the file's bytes and what parsing holds for a
+// while; natively the cap is generous, so that a wrong file is a clear error rather than
+// swapping or a bare std::bad_alloc.
 #ifdef __EMSCRIPTEN__
-constexpr uint64_t kMaxDataBytes = uint64_t(2) << 30;
+constexpr uint64_t kMaxDataBytes = uint64_t(3) << 30;
 #else
 constexpr uint64_t kMaxDataBytes = uint64_t(16) << 30;
 #endif
