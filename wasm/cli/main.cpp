@@ -1,4 +1,6 @@
 // The native face of reel::Engine: reads files, parses arguments, prints; no logic of its own.
+#include <sys/resource.h>
+
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -265,6 +267,9 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
         std::printf("}");
         if (visitors) std::printf(", \"choice\": {\"recall10\": %s, \"ndcg10\": %s}", json_number(f.choice_recall10).c_str(), json_number(f.choice_ndcg10).c_str());
         std::printf(", \"seconds\": {\"load\": %.3f, \"evaluate\": %.3f, \"neighbours\": %.3f}", stages.load, stages.evaluate, stages.neighbours);
+        struct rusage usage {};
+        getrusage(RUSAGE_SELF, &usage);  // the most this process held in memory so far (KiB on Linux)
+        std::printf(", \"peak_bytes\": %lld", static_cast<long long>(usage.ru_maxrss) * 1024);
         if (!neighbours.empty()) {
             std::printf(", \"neighbours\": {");
             for (size_t n = 0; n < neighbours.size(); ++n)
