@@ -2,23 +2,16 @@
 // faithful to the film vectors' neighbourhoods than PCA, by the measure the page shows.
 #include <gtest/gtest.h>
 
-#include "paths.hpp"
-
 #include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include "engine.hpp"
 #include "synthetic.hpp"
+#include "support.hpp"
 
 namespace {
-
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using reel_test::read;
 
 reel::MapLayout draw(reel::Engine& e) {
     e.start_map();

@@ -5,17 +5,10 @@
 
 #include "engine.hpp"
 #include "error.hpp"
+#include "support.hpp"
 
 namespace {
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const reel::Error& e) {
-        return e.what();
-    }
-    return "";
-}
+using reel_test::error_of;
 
 // 40 films: film f is from 1980 + f / 2, genre Drama when f is even, Comedy when f % 3 == 0
 // (both when f % 6 == 0), and film f has f % 7 + 1 raters among 12 users who rate alike.

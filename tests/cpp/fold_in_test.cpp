@@ -2,8 +2,6 @@
 // training the viewer (checked on the canonical split).
 #include <gtest/gtest.h>
 
-#include "paths.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -13,18 +11,13 @@
 #include "engine.hpp"
 #include "error.hpp"
 #include "synthetic.hpp"
+#include "support.hpp"
 
 namespace {
+using reel_test::read;
 
 const std::string kData = reel_test::data_dir();
 const std::string kSplit = reel_test::canonical_split();
-
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 reel::Engine trained_synthetic() {
     const auto d = reel::make_synthetic({});

@@ -3,8 +3,6 @@
 // cross-genre view, sequels next to their films, and the bars on the canonical split.
 #include <gtest/gtest.h>
 
-#include "paths.hpp"
-
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -15,18 +13,13 @@
 #include "neighbours.hpp"
 #include "rng.hpp"
 #include "similar.hpp"
+#include "support.hpp"
 
 namespace {
+using reel_test::read;
 
 const std::string kData = reel_test::data_dir();
 const std::string kSplit = reel_test::canonical_split();
-
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 }  // namespace
 

@@ -9,16 +9,10 @@
 #include "ratings.hpp"
 #include "synthetic.hpp"
 #include "train_index.hpp"
+#include "support.hpp"
 
 namespace {
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const reel::Error& e) {
-        return e.what();
-    }
-    return "";
-}
+using reel_test::error_of;
 const std::string kLimit = std::to_string(reel::kMaxDataBytes >> 30) + " GiB";
 }  // namespace
 

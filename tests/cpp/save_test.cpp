@@ -8,17 +8,10 @@
 #include "engine.hpp"
 #include "error.hpp"
 #include "synthetic.hpp"
+#include "support.hpp"
 
 namespace {
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const reel::Error& e) {
-        return e.what();
-    }
-    return "";
-}
+using reel_test::error_of;
 
 reel::Engine loaded(uint64_t seed) {
     const auto d = reel::make_synthetic({});

@@ -2,8 +2,6 @@
 // films to start rating with, viewers worth picking, an honest fallback, and an export.
 #include <gtest/gtest.h>
 
-#include "paths.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -13,18 +11,13 @@
 #include "engine.hpp"
 #include "error.hpp"
 #include "kernels.hpp"
+#include "support.hpp"
 
 namespace {
+using reel_test::read;
 
 const std::string kData = reel_test::data_dir();
 const std::string kFixtures = REEL_FIXTURES;
-
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 class LatestSmall : public ::testing::Test {
 protected:

@@ -2,8 +2,6 @@
 // paths that let anyone check them (eval, export, recommend --ratings, train --save).
 #include <gtest/gtest.h>
 
-#include "paths.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -13,28 +11,14 @@
 #include <sstream>
 
 #include "engine.hpp"
+#include "support.hpp"
 
 namespace {
+using reel_test::read;
+using reel_test::run;
 
 const std::string kData = reel_test::data_dir();
 const std::string kCold = reel_test::cold_split();
-
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string run(const std::string& args, int* status = nullptr) {
-    FILE* p = popen((std::string(REEL_CLI) + " " + args + " 2>&1").c_str(), "r");
-    std::string out;
-    char buf[4096];
-    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    const int s = pclose(p);
-    if (status) *status = WEXITSTATUS(s);
-    return out;
-}
 
 const reel::ModelFigures& of(const reel::Figures& f, const std::string& name) {
     for (const reel::ModelFigures& m : f.models)
