@@ -218,8 +218,9 @@ std::vector<TitleMatch> TitleSearch::find(std::string_view query, size_t limit, 
         }
         if (best >= 0) matches.push_back(TitleMatch{static_cast<int>(i), best});
     }
-    if (matches.size() < limit) {
-        // Too few exact matches: try again forgiving typos, in up to kMaxTypoWords words.
+    if (matches.empty()) {
+        // Nothing matches as typed: try again forgiving typos, in up to kMaxTypoWords words. Only
+        // then, so the keystrokes of a title being typed (a few matches each) stay one pass.
         std::vector<char> found(keys_.size(), 0);
         for (const TitleMatch& m : matches) found[static_cast<size_t>(m.film)] = 1;
         if (distinct.size() > kMaxTypoWords) distinct.resize(kMaxTypoWords);

@@ -15,7 +15,7 @@ std::string fold(std::string_view text);
 struct TitleMatch {
     int film;   // catalog index
     int tier;   // 0 exact title, 1 starts the title, 2 a run of words inside it, 3 words anywhere,
-                // 4 words anywhere with a typo or two ("pulp fction"), looked for only when 0–3 run short
+                // 4 words anywhere with a typo or two ("pulp fction"), looked for only when 0–3 find nothing
 };
 
 class TitleSearch {
