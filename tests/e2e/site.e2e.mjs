@@ -1,7 +1,9 @@
 // Real headless Chromium against the built site (web/dist), as a visitor: train while searching,
 // rate five films → ten next films with reasons (each update timed), reload and a new tab keep them,
-// import an IMDb export, a keyboard-only walk, films like X, the numbers, failures with a Retry that
-// recovers, phone and dark, axe-core in each state, and nothing sent to another origin.
+// import an IMDb export, a keyboard-only walk, films like X, the numbers, the map of taste (zoom,
+// click, search), a return visit that restores the kept models, offline, "Retrain here", a site
+// update picked up on the next visit, failures with a Retry that recovers, phone and dark,
+// axe-core in each state, and nothing sent to another origin.
 // Run: node tests/e2e/site.e2e.mjs (after scripts/build). Exits non-zero on any failure.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,8 @@ import {
   waitForReady,
   watch,
 } from './harness.mjs';
+import { mapSteps } from './mapSteps.mjs';
+import { offlineSteps, updateStep } from './offlineSteps.mjs';
 import { startStaticServer } from './staticServer.mjs';
 
 const dist = path.join(root, 'web/dist');
@@ -304,16 +308,23 @@ async function main() {
       check(/Your next films come from the ranking model until you have rated 10 films, then from the implicit model/i.test(choice),
         `the numbers should name the models for visitors and when each takes over: ${choice}`);
       const rows = await page.locator('.figures-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
-      check(rows.length === 4 + 4, `three models and popularity, three similarities and item-kNN: ${rows.length} rows`);
+      check(rows.length === 4 + 4 + 3, `three models and popularity, three similarities and item-kNN, the map and two baselines: ${rows.length} rows`);
       check(rows.every((r) => !/—\s*—/.test(r) || /baseline/.test(r)), `a figure is missing: ${rows.join(' | ')}`);
       await shot(page, 'page-1280.png', { fullPage: true });
       return rows.join(' | ');
     });
 
+    await mapSteps(step, page, output);
+    await offlineSteps(step, { page, context, origin, output });
+    await updateStep(step, browser, output);
+
     await step('a failed data download shows a plain sentence, and Retry recovers', async () => {
       const flaky = await browser.newContext(); // unwatched: the deliberate 404 is logged as a console error
       let failures = 0;
-      await flaky.route('**/data/ratings.csv', (route) => (failures++ === 0 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+      await flaky.route('**/data/ratings.csv', (route) => {
+        if (route.request().serviceWorker()) return route.continue(); // the offline copy, made once ready
+        return failures++ === 0 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue();
+      });
       const p = await flaky.newPage();
       await p.goto(`${origin}/`);
       const message = await p.locator('.error-panel[role=alert] .error-message').textContent();
@@ -332,6 +343,7 @@ async function main() {
       let served = 0;
       const page404 = '<!DOCTYPE html><html><head><title>404</title></head><body><h1>Page not found</h1></body></html>';
       await broken.route('**/*.wasm', (route) => {
+        if (route.request().serviceWorker()) return route.continue(); // the offline copy, made once ready
         served += 1;
         if (served === 1) return route.fulfill({ status: 404, contentType: 'text/html', body: page404 });
         if (served === 2) return route.fulfill({ status: 200, contentType: 'text/html', body: page404 });
@@ -381,8 +393,14 @@ async function main() {
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       check(overflow <= 0, `the page is ${overflow}px wider than a 390px phone`);
       await shot(p, 'phone-dark-390.png', { fullPage: true });
+      await p.locator('#map').scrollIntoViewIfNeeded();
+      await p.locator('#map[data-state=drawn]').waitFor({ timeout: 60_000 });
+      await p.waitForTimeout(900); // the flight to film X
+      await p.locator('#map').screenshot({ path: path.join(output, 'map-390-dark.png') });
       await expectNoAxeViolations(p, 'the phone page in dark mode');
       await p.emulateMedia({ colorScheme: 'light' });
+      await p.waitForTimeout(100); // the map redraws in the light scheme's colours
+      await p.locator('#map').screenshot({ path: path.join(output, 'map-390.png') });
       await shot(p, 'page-390.png', { fullPage: true });
       await expectNoAxeViolations(p, 'the phone page in light mode');
       await phone.close();

@@ -74,14 +74,15 @@ describe('TrainingProgress', () => {
     const { rerender } = render(<TrainingProgress phase="training" models={models} store={store} />);
     store.update({ stage: 'implicit', epoch: 5, epochs: 12, loss: 0.91234, elapsedMs: 500, etaMs: 1500 });
     return waitFor(() => expect(screen.getByText('epoch 5 of 12')).toBeTruthy()).then(() => {
-      const [implicit, rating] = screen.getAllByRole('progressbar');
+      const implicit = screen.getByRole('progressbar', { name: 'Implicit model training' });
+      const rating = screen.getByRole('progressbar', { name: 'Rating model training' });
       expect(implicit.getAttribute('aria-valuenow')).toBe('5');
       expect(rating.getAttribute('aria-valuenow')).toBe('0');
       expect(screen.getByText('weighted squared error 0.9123')).toBeTruthy();
       expect(screen.getByText('1.5 s left')).toBeTruthy();
       rerender(<TrainingProgress phase="ready" models={models} store={store} trainMs={{ implicit: 2000, rating: 3000 }} />);
       expect(screen.getByRole('status').textContent).toContain('5.0 s');
-      expect(screen.getAllByRole('progressbar')).toHaveLength(2); // same card, same size: nothing below moves
+      expect(screen.getAllByRole('progressbar')).toHaveLength(3); // the download and both models: same card, same size
     });
   });
 });
@@ -351,7 +352,14 @@ describe('films like X', () => {
 
 describe('MovieLens viewers', () => {
   it('are named by their number of ratings and favourite film, their favourites read as stars', async () => {
-    withStore(<ViewersPanel client={fakeClient()} loaded ready model="implicit" onPick={() => {}} />);
+    // The viewers are asked for as the panel comes near; without an observer, at once.
+    const observer = window.IntersectionObserver;
+    window.IntersectionObserver = undefined;
+    try {
+      withStore(<ViewersPanel client={fakeClient()} loaded ready model="implicit" onPick={() => {}} />);
+    } finally {
+      window.IntersectionObserver = observer;
+    }
     const select = await screen.findByRole('combobox', { name: 'Viewer' });
     await waitFor(() => expect(within(select).getByRole('option', { name: 'Viewer 1 · 232 ratings · loves Toy Story' })).toBeTruthy());
     fireEvent.change(select, { target: { value: '1' } });

@@ -52,6 +52,9 @@ export class InProcessWorker extends EventTarget {
     this.fetched = [];
     this.terminated = false;
     this.handle = createHandler({
+      // A browser worker runs its messages and its own yields as tasks of one queue, in order; in
+      // Node, messages arrive as timers (below), so the worker yields as a timer too.
+      yieldToLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
       fetchBytes: async (file) => {
         this.fetched.push(path.basename(file));
         return new Uint8Array(await readFile(file));

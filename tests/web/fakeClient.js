@@ -51,6 +51,13 @@ function defaultAnswers(calls) {
       }
       return { cancelled: false, trainMs: { rating: 1200, ranking: 3400, implicit: 900 }, models: MODELS.map((m) => ({ ...m, epochsDone: 2 })) };
     },
+    async prefetch() {
+      return { started: true };
+    },
+    async keep() {
+      log('keep');
+      return { kept: true, restored: false, bytes: 1000 };
+    },
     async cancel() {
       log('cancel');
       return { cancelling: true };
@@ -139,6 +146,22 @@ function defaultAnswers(calls) {
           { name: 'implicit', rmse: NaN, recall10: 0.21, ndcg10: 0.28, lift: 1.3333 },
         ],
         trainMs: { rating: 1200, ranking: 3400, implicit: 900 },
+      };
+    },
+    async map(_, onProgress) {
+      log('map');
+      onProgress?.({ type: 'progress', stage: 'map', epoch: 500, epochs: 500 });
+      const placed = [TOY, HEAT, BABE];
+      return {
+        movieIds: Int32Array.from(placed, (f) => f.movieId),
+        xy: Float32Array.from([0, 0, 1, 0, 0, 1]),
+        names: placed.map((f) => f.name),
+        years: Int16Array.from(placed, (f) => f.year),
+        counts: Int32Array.from(placed, (f) => f.ratings),
+        genres: Uint32Array.from([0b10110, 0b01001, 0b00100]),
+        genreNames: ['Action', 'Animation', 'Comedy', 'Crime', 'Drama'],
+        figures: { map: 0.2, pca: 0.05, random: 0.006 },
+        fromCache: false,
       };
     },
     async evaluateNeighbours() {

@@ -246,6 +246,12 @@ public:
         });
     }
 
+    // The films' training counts alone (catalog() order), so a page that unpacked the titles from
+    // loadCatalog need not unpack them all again once the ratings arrive.
+    val trainingCounts() {
+        return guarded([&] { return typed_copy("Int32Array", engine_.training_counts()); });
+    }
+
     val catalog() {
         return guarded([&] {
             const reel::Catalog& c = engine_.catalog();
@@ -526,6 +532,7 @@ EMSCRIPTEN_BINDINGS(reel) {
         .function("modelKey", &Engine::modelKey)
         .function("evaluateNeighbours", &Engine::evaluateNeighbours)
         .function("catalog", &Engine::catalog)
+        .function("trainingCounts", &Engine::trainingCounts)
         .function("similar", &Engine::similar)
         .function("recommend", &Engine::recommend)
         .function("recommendFor", &Engine::recommendFor)

@@ -1,6 +1,7 @@
 // What Reel is, how it works, and the MovieLens licence terms and citation the data's redistribution requires.
+import { memo } from './memo.js';
 
-export function AboutPanel() {
+function AboutPanelView() {
   return (
     <section class="panel about" id="about" aria-labelledby="about-title">
       <h2 id="about-title">About Reel</h2>
@@ -40,3 +41,6 @@ export function AboutPanel() {
     </section>
   );
 }
+
+/** Re-rendered only when its own props change (it has none), not whenever the page does. */
+export const AboutPanel = memo(AboutPanelView);

@@ -1,12 +1,15 @@
-// The page: loads and trains the engine in the worker, then wires the visitor's taste, films like X,
-// MovieLens viewers and the numbers. It re-renders on phase changes and when a model finishes —
-// never per epoch (the training card follows the epochs through its own store).
+// The page: loads the engine and the data in the worker (search works as soon as the films are in),
+// restores the models kept in this browser or trains them, keeps them, then lays out the map; and
+// wires the visitor's taste, films like X, the map, MovieLens viewers and the numbers. It re-renders
+// on phase changes and when a model finishes — never per epoch or per downloaded chunk (the
+// training card and the map follow those through their own stores).
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AboutPanel } from './AboutPanel.jsx';
 import { Announcer } from './Announcer.jsx';
 import { ErrorPanel } from './ErrorPanel.jsx';
 import { FilmSearch } from './FilmSearch.jsx';
 import { NO_FILTERS, engineFilter } from './filters.js';
+import { MapSection } from './MapSection.jsx';
 import { NumbersPanel } from './NumbersPanel.jsx';
 import { createRatingsStore, followOtherTabs } from './ratingsStore.js';
 import { RatingsContext } from './ratingsContext.js';
@@ -14,6 +17,7 @@ import { readShare } from './shareLink.js';
 import { SimilarFilms } from './SimilarFilms.jsx';
 import { createTrainingStore } from './trainingStore.js';
 import { TrainingProgress } from './TrainingProgress.jsx';
+import { UpdateNotice } from './UpdateNotice.jsx';
 import { pushFilmId, readFilmId } from './urlState.js';
 import { forgetFilms, rememberFilms } from './useFilms.js';
 import { ViewersPanel } from './ViewersPanel.jsx';
@@ -26,17 +30,24 @@ function describeError(e, title) {
 }
 
 /**
- * @param {{ client: object, dataUrl: string, store?: object }} props
+ * @param {{ client: object, dataUrl: string, store?: object, onReady?: () => void }} props
  *   store: the visitor's ratings (main.jsx passes one kept in localStorage; tests may pass their own)
+ *   onReady: called once the models are ready (main.jsx registers the service worker then)
  */
-export function App({ client, dataUrl, store: givenStore }) {
+export function App({ client, dataUrl, store: givenStore, onReady }) {
   const [store] = useState(() => givenStore ?? createRatingsStore({ storage: null }));
-  const [training] = useState(createTrainingStore);
-  const [phase, setPhase] = useState('loading'); // loading → training ⇄ paused → ready, or error
+  const [training] = useState(createTrainingStore); // download and training progress, for the training card
+  const [background] = useState(createTrainingStore); // the map's layout progress, for the map
+  const [phase, setPhase] = useState('loading'); // loading → (restoring | training ⇄ paused) → ready, or error
   const [loadStage, setLoadStage] = useState('download');
+  const [searchable, setSearchable] = useState(false); // the films are in: search works
   const [info, setInfo] = useState(null);
   const [trained, setTrained] = useState(() => new Set());
   const [trainMs, setTrainMs] = useState(null);
+  const [restored, setRestored] = useState(null);
+  const [kept, setKept] = useState(null);
+  const [round, setRound] = useState(0); // one more each time the models become ready
+  const [map, setMap] = useState({ data: null, error: null });
   const [error, setError] = useState(null);
   const [filmId, setFilmId] = useState(() => readFilmId());
   const [focusKey, setFocusKey] = useState(0);
@@ -59,37 +70,70 @@ export function App({ client, dataUrl, store: givenStore }) {
 
   const markTrained = (name) => setTrained((s) => (s.has(name) ? s : new Set(s).add(name)));
 
-  const train = useCallback(async () => {
-    setPhase('training');
-    try {
-      const r = await client.train({}, (p) => {
-        training.update(p);
-        if (p.epoch >= p.epochs) markTrained(p.stage);
-      });
-      if (r.cancelled) {
-        setPhase('paused');
-        return;
+  // Restores the kept models or trains (fresh: "retrain here"), then keeps what was trained.
+  const train = useCallback(
+    async ({ fresh = false } = {}) => {
+      setPhase('training');
+      if (fresh) {
+        setTrained(new Set());
+        setRestored(null);
+        setKept(null);
+        setMap({ data: null, error: null });
+        training.reset();
       }
-      for (const m of r.models ?? []) if (m.epochsDone >= m.epochs) markTrained(m.name);
-      setTrainMs(r.trainMs);
-      setPhase('ready');
-    } catch (e) {
-      setError(describeError(e, 'Training failed'));
-      setPhase('error');
-    }
-  }, [client, training]);
+      try {
+        const r = await client.train({ fresh }, (p) => {
+          if (p.stage === 'restore') {
+            setPhase('restoring');
+            return;
+          }
+          training.update(p);
+          if (p.epoch >= p.epochs) markTrained(p.stage);
+        });
+        if (r.cancelled) {
+          setPhase('paused');
+          return;
+        }
+        for (const m of r.models ?? []) if (m.epochsDone >= m.epochs) markTrained(m.name);
+        setTrainMs(r.trainMs);
+        setRestored(r.restored ?? null);
+        setPhase('ready');
+        setRound((n) => n + 1);
+        client.keep().then(setKept, () => setKept({ kept: false }));
+      } catch (e) {
+        setError(describeError(e, 'Training failed'));
+        setPhase('error');
+      }
+    },
+    [client, training],
+  );
 
   const start = useCallback(async () => {
     setError(null);
     setPhase('loading');
     setLoadStage('download');
+    setSearchable(false);
     setTrained(new Set());
     setTrainMs(null);
+    setRestored(null);
+    setKept(null);
+    setMap({ data: null, error: null });
     training.reset();
+    background.reset();
     forgetFilms();
     try {
-      const loaded = await client.load({ dataUrl }, (p) => setLoadStage(p.stage));
+      const loaded = await client.load({ dataUrl }, (p) => {
+        if (p.stage === 'download') training.update(p);
+        else if (p.stage === 'catalog') {
+          // The films are in: search works, and the page knows its models, genres and years.
+          setInfo((i) => i ?? p);
+          setSearchable(true);
+          setLoadStage('catalog');
+        } else setLoadStage(p.stage);
+      });
+      forgetFilms(); // films remembered before the ratings arrived had no counts yet
       setInfo(loaded);
+      setSearchable(true);
       setTrained(new Set(loaded.models.filter((m) => m.epochsDone >= m.epochs).map((m) => m.name)));
     } catch (e) {
       setError(describeError(e, 'Could not load Reel'));
@@ -97,7 +141,21 @@ export function App({ client, dataUrl, store: givenStore }) {
       return;
     }
     await train();
-  }, [client, dataUrl, train, training]);
+  }, [client, dataUrl, train, training, background]);
+
+  // Once ready: the map, laid out in the worker (or restored with the models), then drawn.
+  useEffect(() => {
+    if (round === 0) return undefined;
+    let current = true;
+    onReady?.();
+    client.map({}, (p) => background.update(p)).then(
+      (data) => current && setMap({ data, error: null }),
+      (e) => current && setMap({ data: null, error: e.message || String(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, round]);
 
   useEffect(() => {
     start();
@@ -110,11 +168,12 @@ export function App({ client, dataUrl, store: givenStore }) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  const pickFilm = useCallback((movieId, { focus = false } = {}) => {
+  // stay: picked on the map, which stays in view (the map flies to it and the list follows).
+  const pickFilm = useCallback((movieId, { focus = false, stay = false } = {}) => {
     setFilmId(movieId);
     pushFilmId(movieId);
     if (focus) setFocusKey((k) => k + 1); // the heading takes focus, which brings it into view
-    else {
+    else if (!stay) {
       const section = document.getElementById('films');
       if (section && section.getBoundingClientRect().top < 0) section.scrollIntoView?.({ block: 'start' });
     }
@@ -140,7 +199,8 @@ export function App({ client, dataUrl, store: givenStore }) {
 
   const filterKey = JSON.stringify(filters);
   const filter = useMemo(() => engineFilter(filters), [filterKey]);
-  const loaded = info !== null && phase !== 'loading';
+  const loaded = info !== null && phase !== 'loading'; // the ratings are in
+  const ready = phase === 'ready';
   const models = info?.models ?? [];
   const order = info?.order ?? models.map((m) => m.name);
   const byOrder = order.map((name) => models.find((m) => m.name === name)).filter(Boolean);
@@ -165,6 +225,7 @@ export function App({ client, dataUrl, store: givenStore }) {
           <nav class="masthead-nav" aria-label="Sections">
             <a href="#taste">Your taste</a>
             <a href="#films">Films like…</a>
+            <a href="#map">Map</a>
             <a href="#viewers">Viewers</a>
             <a href="#numbers">Numbers</a>
             <a href="#about">About</a>
@@ -178,13 +239,17 @@ export function App({ client, dataUrl, store: givenStore }) {
             <TrainingProgress
               phase={phase}
               loadStage={loadStage}
+              searchable={searchable}
               stats={info?.stats}
               models={byOrder}
               store={training}
               trainMs={trainMs}
+              restored={restored}
+              kept={kept}
               lastYear={lastYear}
               onPause={() => client.cancel()}
-              onResume={train}
+              onResume={() => train()}
+              onRetrain={() => train({ fresh: true })}
             />
           )}
 
@@ -192,6 +257,7 @@ export function App({ client, dataUrl, store: givenStore }) {
             client={client}
             store={store}
             loaded={loaded}
+            searchable={searchable}
             trained={trained}
             choices={choices}
             models={models}
@@ -213,7 +279,7 @@ export function App({ client, dataUrl, store: givenStore }) {
           <div class="explore">
             <section class="panel" id="films" aria-labelledby="films-title">
               <h2 id="films-title">Films like…</h2>
-              <FilmSearch search={search} onPick={(f) => pickFilm(f.movieId)} disabled={!loaded} label="Find films like" lastYear={lastYear} />
+              <FilmSearch search={search} onPick={(f) => pickFilm(f.movieId)} disabled={!searchable} label="Find films like" lastYear={lastYear} />
               <SimilarFilms
                 client={client}
                 filmId={filmId}
@@ -237,7 +303,18 @@ export function App({ client, dataUrl, store: givenStore }) {
             />
           </div>
 
-          <NumbersPanel client={client} models={models} choices={choices} ready={phase === 'ready'} />
+          <MapSection
+            map={map.data}
+            error={map.error}
+            progress={background}
+            ready={ready}
+            filmId={filmId}
+            store={store}
+            search={search}
+            onPick={pickFilm}
+          />
+
+          <NumbersPanel client={client} models={models} choices={choices} ready={ready} round={round} mapFigures={map.data?.figures ?? null} />
           <AboutPanel />
         </main>
 
@@ -248,6 +325,7 @@ export function App({ client, dataUrl, store: givenStore }) {
           </p>
         </footer>
         <Announcer />
+        <UpdateNotice />
       </div>
     </RatingsContext.Provider>
   );

@@ -25,9 +25,10 @@ export function FilmGenres({ film }) {
   return genres.length > 0 ? <span class="film-genres">{genres.join(' · ')}</span> : null;
 }
 
-/** "145 ratings", and a plain warning when there are too few to go on. */
+/** "145 ratings", and a plain warning when there are too few to go on; nothing before the ratings arrive. */
 export function RatingCount({ film }) {
   const n = film.ratings;
+  if (n === null || n === undefined) return null; // the ratings have not arrived yet
   if (n === 0) {
     return (
       <span class="rating-count thin" title="Nobody rated it in the ratings Reel trains on">

@@ -1,9 +1,11 @@
 // "Your next films": the visitor's ratings folded into a model in the worker, ten films back within
 // a frame or two of each rating, each with the rated films that pushed it up most.
+import { useEffect } from 'preact/hooks';
 import { FilmRow } from './FilmRow.jsx';
 import { describeFilters } from './filters.js';
 import { listText, starsText } from './format.js';
 import { useAsync } from './useAsync.js';
+import { showNext } from './shownStore.js';
 import { rememberFilms } from './useFilms.js';
 import { useStore } from './useStore.js';
 
@@ -48,6 +50,8 @@ export function NextFilms({ client, store, ready, model, labelOf, filter, filter
   // While a newer answer is on its way, a film rated a moment ago is already gone from the list.
   const picks = (data?.films ?? []).filter((f) => !ratings.has(f.movieId));
   const answered = data?.version ?? (list.length === 0 ? version : -1);
+  const pickKey = picks.map((f) => f.movieId).join(',');
+  useEffect(() => showNext(picks.map((f) => f.movieId)), [pickKey]); // the map rings the same films
   const narrowed = describeFilters(filters);
 
   return (

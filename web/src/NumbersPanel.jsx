@@ -1,12 +1,14 @@
 // The honest numbers: which model answers which question and why, then every model's figures on
-// the 20 % of ratings held out, and "films like X" measured against the classic item-kNN. All
-// measured in this browser, and only after training (nothing from the held-out ratings is shown
-// while the models learn). Measuring takes the worker a second or two, so it waits until the
-// section is about to be seen.
+// the 20 % of ratings held out, "films like X" measured against the classic item-kNN, and how
+// faithful the map is. All measured in this browser, and only after training (nothing from the
+// held-out ratings is shown while the models learn). The model figures are measured as soon as the
+// models are ready, in slices the worker interleaves with queries; neighbour recall is one engine
+// call of about half a second, so it waits until the section is about to be seen.
 import { useRef } from 'preact/hooks';
 import { formatDuration, formatNumber, formatPercent } from './format.js';
 import { useAsync } from './useAsync.js';
 import { useVisible } from './useVisible.js';
+import { memo } from './memo.js';
 
 const labelOf = (models, name) => models.find((m) => m.name === name)?.label ?? name;
 
@@ -107,35 +109,85 @@ function NeighbourTable({ models, result }) {
   );
 }
 
+function MapTable({ figures }) {
+  const rows = [
+    ['map', 'The map of taste (this page’s layout)'],
+    ['pca', 'Flat projection on the two main axes (PCA)'],
+    ['random', 'Films placed at random (baseline)'],
+  ];
+  return (
+    <table class="figures-table" aria-describedby="map-caption">
+      <caption id="map-caption">
+        The map, measured: of each film’s ten nearest by taste (cosine of the film vectors), the share that are also among
+        its ten nearest on the layout, averaged over every film on the map.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Layout</th>
+          <th scope="col">Neighbours kept</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([key, label]) => (
+          <tr key={key} data-layout={key} class={key === 'map' && figures ? 'in-use' : ''}>
+            <th scope="row">{label}</th>
+            <td class="num">{figures ? formatPercent(figures[key]).replace('+', '') : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
- * @param {{ client: object, models: object[], choices: object|null, ready: boolean }} props  ready: every model trained
+ * @param {{ client: object, models: object[], choices: object|null, ready: boolean, round?: number, mapFigures?: object|null }} props
+ *   ready: every model trained; round: one more each time they become ready (a retrain measures again)
  */
-export function NumbersPanel({ client, models, choices, ready }) {
+function NumbersPanelView({ client, models, choices, ready, round = 0, mapFigures = null }) {
   const section = useRef(null);
   const seen = useVisible(section);
-  const warm = useAsync(() => (ready && seen ? client.evaluate() : null), [client, ready, seen]);
-  // One after the other, so a rating made meanwhile waits for at most one of them.
-  const neighbours = useAsync(() => (warm.data ? client.evaluateNeighbours() : null), [client, warm.data]);
+  const progress = useRef(null);
+  const warm = useAsync(
+    () =>
+      ready
+        ? client.evaluate({}, (p) => {
+            // Straight into the status line: a re-render per slice would cost the page more than it says.
+            if (progress.current) progress.current.textContent = `${Math.round(p.share * 100)} %`;
+          })
+        : null,
+    [client, ready, round],
+  );
+  // After the model figures, so a query waits behind at most one engine call.
+  const neighbours = useAsync(() => (warm.data && seen ? client.evaluateNeighbours() : null), [client, warm.data, seen]);
   const error = warm.error ?? neighbours.error;
   const state = !ready ? 'waiting' : warm.data && neighbours.data ? 'measured' : error ? 'failed' : 'measuring';
 
   return (
     <section class="panel numbers" id="numbers" aria-labelledby="numbers-title" ref={section} data-state={state}>
       <h2 id="numbers-title">How good is it?</h2>
-      {choices ? <ChoicesText models={models} choices={choices} /> : null}
+      {choices && seen ? <ChoicesText models={models} choices={choices} /> : null}
       <p class="muted">
-        Measured just now in this browser on the 20 % of ratings the models never saw (seed 42). The same code run
-        natively prints the same figures, digit for digit.
+        Measured in this browser on the 20 % of ratings the models never saw (seed 42), with the models
+        {warm.data?.restored ? ' restored from this browser’s earlier visit' : ' trained just now'}. The same code run natively
+        prints the same figures, digit for digit.
       </p>
       <p class="muted numbers-state" role="status">
-        {state === 'waiting' ? 'The figures appear when every model has trained.' : state === 'measuring' ? 'Measuring… (a second or two)' : ''}
+        {state === 'waiting' ? 'The figures appear when every model has trained.' : null}
+        {state === 'measuring' && warm.data ? 'Measuring films like X…' : null}
+        {state === 'measuring' && !warm.data ? (
+          <>
+            Measuring… <span ref={progress} />
+          </>
+        ) : null}
       </p>
       {error ? (
         <p class="inline-error" role="alert">
           {error}
         </p>
       ) : null}
-      {choices ? (
+      {/* The tables are built as the section comes near: until then they would only cost the page
+          a render while the models train. */}
+      {choices && seen ? (
         <div class="tables" aria-busy={warm.loading || neighbours.loading ? 'true' : 'false'}>
           {/* Scrollable on a phone, and reachable by keyboard there. */}
           <div class="table-scroll" tabIndex={0} role="region" aria-label="Every model's figures">
@@ -143,6 +195,9 @@ export function NumbersPanel({ client, models, choices, ready }) {
           </div>
           <div class="table-scroll" tabIndex={0} role="region" aria-label="Films like X, measured">
             <NeighbourTable models={models} result={neighbours.data} />
+          </div>
+          <div class="table-scroll" tabIndex={0} role="region" aria-label="The map, measured">
+            <MapTable figures={mapFigures} />
           </div>
         </div>
       ) : null}
@@ -153,9 +208,14 @@ export function NumbersPanel({ client, models, choices, ready }) {
         <dd>The same, counting a hit higher the nearer it is to the top of the ten.</dd>
         <dt>vs most-rated</dt>
         <dd>How much more a model finds than showing everyone the most-rated films they have not rated yet.</dd>
+        <dt>Neighbours kept</dt>
+        <dd>How faithfully a flat layout keeps each film’s neighbours by taste: 100 % would keep every one.</dd>
         <dt>RMSE</dt>
         <dd>For the model that predicts stars: on ratings it never saw, how many stars off its guess is (lower is better).</dd>
       </dl>
     </section>
   );
 }
+
+/** Re-rendered only when its own props change, not whenever the page does. */
+export const NumbersPanel = memo(NumbersPanelView);

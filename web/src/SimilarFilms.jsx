@@ -11,6 +11,7 @@ import { formatCount } from './format.js';
 import { MatchBar } from './MatchBar.jsx';
 import { RateFilm } from './RateFilm.jsx';
 import { Segmented } from './Segmented.jsx';
+import { showNeighbours } from './shownStore.js';
 import { useAsync } from './useAsync.js';
 import { rememberFilms } from './useFilms.js';
 
@@ -72,6 +73,13 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
     heading.current?.focus();
     announce(`Now showing films like ${filmLabel(x)}.`);
   }, [focusKey, x?.movieId]);
+
+  // The map highlights the very neighbours on show here.
+  const shownData = similar.data?.film?.movieId === filmId ? similar.data : null;
+  const shownKey = shownData ? shownData.neighbours.map((n) => n.movieId).join(',') : '';
+  useEffect(() => {
+    showNeighbours(filmId, shownData ? shownData.neighbours.map((n) => n.movieId) : []);
+  }, [filmId, shownKey]);
 
   if (filmId === null) {
     return (

@@ -7,13 +7,14 @@ import { filmLinkProps } from './filmLinks.js';
 import { RateFilm } from './RateFilm.jsx';
 import { useAsync } from './useAsync.js';
 import { rememberFilms } from './useFilms.js';
+import { memo } from './memo.js';
 
 const HOW_MANY = 12;
 
 /**
  * @param {{ client: object, store: object, ready: boolean, onPick: Function }} props
  */
-export function Starters({ client, store, ready, onPick }) {
+function StartersView({ client, store, ready, onPick }) {
   const [round, setRound] = useState(0);
   const seen = useRef(new Set()); // every film shown so far: a fresh set never repeats one
   const starters = useAsync(() => {
@@ -72,3 +73,6 @@ export function Starters({ client, store, ready, onPick }) {
     </div>
   );
 }
+
+/** Re-rendered only when its own props change, not whenever the page does. */
+export const Starters = memo(StartersView);

@@ -1,15 +1,21 @@
 // "Explore MovieLens viewers": a secondary view of the 610 people whose ratings Reel learns from —
-// pick one, see what they loved and what the engine would show them next.
-import { useState } from 'preact/hooks';
+// pick one, see what they loved and what the engine would show them next. The 610 viewers are
+// asked for only once the panel comes near the screen: a select of 610 names costs a long layout,
+// which a visitor at the top of the page should not pay while the models train.
+import { useRef, useState } from 'preact/hooks';
 import { Recommendations } from './Recommendations.jsx';
 import { UserPicker } from './UserPicker.jsx';
 import { useAsync } from './useAsync.js';
+import { useVisible } from './useVisible.js';
+import { memo } from './memo.js';
 
-export function ViewersPanel({ client, loaded, ready, model, onPick }) {
+function ViewersPanelView({ client, loaded, ready, model, onPick }) {
   const [userId, setUserId] = useState(null);
-  const viewers = useAsync(() => (loaded ? client.viewers() : null), [client, loaded]);
+  const section = useRef(null);
+  const near = useVisible(section);
+  const viewers = useAsync(() => (loaded && near ? client.viewers() : null), [client, loaded, near]);
   return (
-    <section class="panel" id="viewers" aria-labelledby="viewers-title">
+    <section class="panel" id="viewers" aria-labelledby="viewers-title" ref={section}>
       <h2 id="viewers-title">Explore MovieLens viewers</h2>
       <p class="muted">
         The people whose ratings Reel learns from. Pick one to see what they loved and what Reel would show them next —
@@ -20,3 +26,6 @@ export function ViewersPanel({ client, loaded, ready, model, onPick }) {
     </section>
   );
 }
+
+/** Re-rendered only when its own props change, not whenever the page does. */
+export const ViewersPanel = memo(ViewersPanelView);

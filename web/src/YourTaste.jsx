@@ -19,7 +19,8 @@ import { YourRatings } from './YourRatings.jsx';
  * @param {object} props
  * @param {object} props.client  the engine client
  * @param {object} props.store  the visitor's ratings
- * @param {boolean} props.loaded  the catalogue is in (search, import work)
+ * @param {boolean} props.loaded  the ratings are in (import, export work)
+ * @param {boolean} props.searchable  the films are in (search works)
  * @param {Set<string>} props.trained  the models trained so far
  * @param {object|null} props.choices  the engine's choice of model for each question
  * @param {object[]} props.models  the registry
@@ -52,7 +53,7 @@ export function YourTaste(props) {
       {/* In reading order — rate, see what it leads to, keep — which is also the order on a phone;
           on a wide screen the next films take the right-hand column beside the other three. */}
       <div class="taste-grid">
-        <RateSearch search={props.search} disabled={!loaded} lastYear={lastYear} onPick={props.onPick} />
+        <RateSearch search={props.search} disabled={!props.searchable} lastYear={lastYear} onPick={props.onPick} />
         <Starters client={client} store={store} ready={Boolean(choices) && trained.has(choices.neighbours)} onPick={props.onPick} />
         <div class="taste-next">
           <Filters

@@ -1,15 +1,17 @@
 // The module Web Worker that runs the engine, so the page's main thread never blocks on training.
+import { BUILD } from './buildInfo.js';
 import { checkWasmBytes, engineError } from './engineErrors.js';
+import { indexedDbModelCache } from './modelCache.js';
 import createReel from './wasm/reel.js';
 import wasmUrl from './wasm/reel.wasm?url';
 import { createHandler, fetchBytes } from './workerHandler.js';
 
 // The wasm bytes are fetched and checked here rather than by Emscripten, so a host that answers
 // with a web page gets a plain sentence instead of "Aborted(CompileError: … magic word …)".
-async function loadModule() {
+async function loadModule(onProgress) {
   let bytes;
   try {
-    bytes = await fetchBytes(wasmUrl);
+    bytes = await fetchBytes(wasmUrl, { onProgress, expected: BUILD.sizes.engine ?? null });
   } catch (e) {
     throw engineError('The engine file (reel.wasm) could not be downloaded. Check the connection and try again, or reload the page.', {
       detail: e.message,
@@ -23,6 +25,10 @@ const handle = createHandler({
   loadModule,
   fetchBytes,
   post: (message) => self.postMessage(message),
+  cache: indexedDbModelCache(),
+  // The wasm file's name carries a hash of its content: models kept by another engine build are not restored.
+  engineVersion: wasmUrl.split('/').pop(),
+  sizes: BUILD.sizes,
 });
 
 self.onmessage = (event) => handle(event.data);

@@ -9,12 +9,16 @@ export function unpackStrings({ bytes, offsets }) {
   return out;
 }
 
-/** Wraps the raw catalog once; `film(id)` is then a cheap lookup used for every result list. */
-export function makeCatalog(raw) {
+/**
+ * Wraps the raw catalog once; `film(id)` is then a cheap lookup used for every result list.
+ * withCounts false: only the films have arrived (no ratings yet), so a film's number of ratings is
+ * unknown (null) rather than the engine's placeholder zero.
+ */
+export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
   const n = raw.movieIds.length;
-  const titles = unpackStrings(raw.titles);
-  const names = unpackStrings(raw.names);
-  const aliases = unpackStrings(raw.aliases);
+  const titles = strings?.titles ?? unpackStrings(raw.titles);
+  const names = strings?.names ?? unpackStrings(raw.names);
+  const aliases = strings?.aliases ?? unpackStrings(raw.aliases);
   if (titles.length !== n || names.length !== n || aliases.length !== n) {
     throw new Error(`catalog: ${titles.length} titles for ${n} films`);
   }
@@ -43,8 +47,13 @@ export function makeCatalog(raw) {
       alias: aliases[i] || null,
       year: years[i] || null,
       genres: genresOf(genreBits[i]),
-      ratings: counts[i],
+      ratings: withCounts ? counts[i] : null,
     };
+  }
+
+  /** The film's genres as the engine's bit set (genreNames order), for colouring by genre. */
+  function genreBitsOf(movieId) {
+    return genreBits[indexById.get(movieId)] ?? 0;
   }
 
   /** True when the two films have no genre in common — the interesting neighbours. */
@@ -61,5 +70,14 @@ export function makeCatalog(raw) {
     if (y > maxYear) maxYear = y;
   }
 
-  return { size: n, genreNames, film, has: (id) => indexById.has(id), sharesNoGenre, yearRange: { min: minYear, max: maxYear } };
+  /**
+   * The same films with their training counts, once the ratings have arrived: the titles are not
+   * unpacked again (the engine parsed the same movies.csv, so the order is the same).
+   */
+  function counted(trainingCounts) {
+    if (trainingCounts.length !== n) throw new Error(`catalog: ${trainingCounts.length} counts for ${n} films`);
+    return makeCatalog({ ...raw, counts: trainingCounts }, { strings: { titles, names, aliases } });
+  }
+
+  return { size: n, genreNames, film, genreBitsOf, counted, has: (id) => indexById.has(id), sharesNoGenre, yearRange: { min: minYear, max: maxYear } };
 }

@@ -1,8 +1,11 @@
-// Entry point: starts the engine worker, opens the visitor's stored ratings and renders the app.
+// Entry point: starts the engine worker, opens the visitor's stored ratings, notes whether the site
+// changed since this browser last ran it, and renders the app; the service worker (offline, instant
+// return visits) is registered once the models are ready.
 import { render } from 'preact';
 import { App } from './App.jsx';
 import { startEngineWorker } from './engineClient.js';
 import { createRatingsStore } from './ratingsStore.js';
+import { noteBuild, registerServiceWorker, watchServiceWorker } from './siteUpdate.js';
 import './styles.css';
 
 // Data sits beside index.html, so resolve it against the page (works under any deploy path).
@@ -19,4 +22,14 @@ try {
   storage = { getItem: refuse, setItem: refuse, removeItem: refuse, key: () => null, length: 0 };
 }
 
-render(<App client={startEngineWorker()} dataUrl={dataUrl} store={createRatingsStore({ storage })} />, document.getElementById('app'));
+noteBuild(storage);
+watchServiceWorker();
+
+// The worker starts, and the engine and data start downloading, before the page's first render.
+const client = startEngineWorker();
+client.prefetch({ dataUrl, cached: Boolean(navigator.serviceWorker?.controller) });
+
+render(
+  <App client={client} dataUrl={dataUrl} store={createRatingsStore({ storage })} onReady={() => registerServiceWorker()} />,
+  document.getElementById('app'),
+);

@@ -7,8 +7,16 @@
  * A client method takes one object holding these fields (and an onProgress callback where allowed).
  */
 export const REQUESTS = Object.freeze({
-  load: { fields: ['dataUrl', 'seed'], progress: true }, // download + parse; progress stages 'download', 'parse'
-  train: { fields: [], progress: true }, // every untrained model, one epoch at a time; progress per epoch
+  // Start the downloads at once, before the page renders; the load takes them over. cached: the
+  // service worker serves them from this browser, so they need not queue for bandwidth.
+  prefetch: { fields: ['dataUrl', 'cached'] },
+  // Download + parse. Progress: 'download' (bytes per file), 'catalog' (the films are in: search
+  // works, and the registry, choices, genres and years are known), 'parse'.
+  load: { fields: ['dataUrl', 'seed'], progress: true },
+  // Restore the models kept in this browser, or train every untrained one (fresh: retrain even so).
+  // Progress: 'restore', or per epoch with the model's name as the stage.
+  train: { fields: ['fresh'], progress: true },
+  keep: { fields: [] }, // keep the trained models in this browser for the next visit
   cancel: { fields: [] }, // stop training between two epochs (Pause)
   models: { fields: [] }, // the registry with each model's training state, as the engine reports it
   search: { fields: ['query', 'k'] },
@@ -22,8 +30,9 @@ export const REQUESTS = Object.freeze({
   viewers: { fields: [] },
   favourites: { fields: ['userId', 'k'] },
   recommend: { fields: ['userId', 'k', 'model', 'filter'] },
-  evaluate: { fields: [] }, // warm figures of every model on the held-out ratings
+  evaluate: { fields: [], progress: true }, // every model on the held-out ratings, in slices; progress 'evaluate' (share done)
   evaluateNeighbours: { fields: [] }, // neighbour recall of every similarity and the item-kNN baseline
+  map: { fields: [], progress: true }, // the map of taste, kept or laid out now; progress 'map' (epoch of epochs)
 });
 
 export const REQUEST_TYPES = Object.freeze(Object.keys(REQUESTS));

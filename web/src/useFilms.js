@@ -4,9 +4,12 @@ import { useEffect, useState } from 'preact/hooks';
 
 const known = new Map(); // movieId → film, or null for an id the catalogue lacks
 
-/** Remembers films that arrived some other way (search results, lists) so they need no request. */
+/**
+ * Remembers films that arrived some other way (search results, lists) so they need no request —
+ * except those found before the ratings arrived, whose number of ratings is not known yet (null).
+ */
 export function rememberFilms(films) {
-  for (const f of films) if (f) known.set(f.movieId, f);
+  for (const f of films) if (f && f.ratings !== null) known.set(f.movieId, f);
 }
 
 /** Forgets everything: a new dataset may name films differently. */

@@ -1,34 +1,25 @@
 // The engine worker's message handler: owns the wasm Engine, answers the protocol's requests,
-// streams training progress. Pure (no `self`, no DOM): the worker and the Node tests inject how to
-// load the module, fetch bytes and post. What the engine knows (models, training state, choices,
-// titles, limits) is asked of the engine, never re-derived here.
+// streams progress. Pure (no `self`, no DOM): the worker and the Node tests inject how to load the
+// module, fetch bytes, keep models and post. What the engine knows (models, training state,
+// choices, titles, limits) is asked of the engine, never re-derived here.
+//
+// The critical path: the engine and movies.csv download first, and search works as soon as both are
+// in (loadCatalog); ratings.csv follows, with bytes reported as they arrive. Models kept in this
+// browser are read meanwhile and restored instead of trained when they pass every check. After
+// ready, the evaluation and the map run in slices of a few milliseconds, so no query waits behind them.
 import { CRASH_SENTENCE, engineError, isTrap, messageOf } from './engineErrors.js';
+import { fetchBytes } from './fetchProgress.js';
 import { makeCatalog } from './filmCatalog.js';
+import { keptEntry, restoreKept } from './keptModels.js';
+import { layOutMap, mapEntry, mapProblem, packMap } from './mapJob.js';
+import { memoryModelCache } from './modelCache.js';
 import { checkHandlers } from './protocol.js';
+import { runInSlices } from './slices.js';
+import { makeYield } from './yieldToLoop.js';
 
-export { messageOf };
+export { fetchBytes, messageOf };
 
 export const DEFAULT_SEED = 42; // the native `reel eval` uses 42 too, so the numbers panel can match it
-
-/** Downloads one file as bytes, with an error message a visitor can act on. */
-export async function fetchBytes(url) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new Error(`Could not download ${fileName(url)}: ${e.message || e}`);
-  }
-  if (!response.ok) throw new Error(`Could not download ${fileName(url)} (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-function fileName(url) {
-  return String(url).split('/').pop();
-}
-
-// setTimeout (not a microtask) so queued messages — a `cancel`, a rating, a search typed meanwhile —
-// run between epochs.
-const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function integer(value, what) {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -47,11 +38,17 @@ function profileArrays(ratings) {
   };
 }
 
+const ENGINE_FILE = 'engine'; // the download progress's name for the wasm module
+
 /**
  * @param {object} deps
- * @param {() => Promise<object>} deps.loadModule  resolves to the instantiated Emscripten module
- * @param {(url: string) => Promise<Uint8Array>} deps.fetchBytes
+ * @param {(onProgress?: (loaded: number, total: number|null) => void) => Promise<object>} deps.loadModule
+ *   resolves to the instantiated Emscripten module, reporting the wasm's bytes as they arrive
+ * @param {(url: string, options?: object) => Promise<Uint8Array>} deps.fetchBytes
  * @param {(message: object) => void} deps.post
+ * @param {object} [deps.cache]  where trained models and the map are kept (modelCache.js); in memory by default
+ * @param {string} [deps.engineVersion]  the engine build, part of what a kept model must match
+ * @param {Record<string, number>} [deps.sizes]  each data file's size in bytes, for download progress
  * @param {() => Promise<void>} [deps.yieldToLoop]
  * @param {() => number} [deps.now]
  * @returns {(message: object) => Promise<void>}
@@ -60,27 +57,39 @@ export function createHandler({
   loadModule,
   fetchBytes: fetchFile = fetchBytes,
   post,
-  yieldToLoop = yieldToEventLoop,
+  cache = memoryModelCache(),
+  engineVersion = 'unversioned',
+  sizes = {},
+  yieldToLoop = makeYield(),
   now = () => performance.now(),
 }) {
   let modulePromise = null;
   let engine = null;
-  let catalog = null;
+  let catalog = null; // the films: from loadCatalog (no counts yet), then from the full load
+  let hasData = false; // the ratings are loaded too
   let choices = null;
   let dataBase = null;
+  let files = null; // { movies, ratings, seed }: what a retrain loads again
   let linksLoaded = false;
   let trainMs = null;
-  let evaluation = null;
+  let kept = null; // promise of what the cache held when this data was loaded
+  let restored = null; // { savedAt, trainMs } when the models came from the cache
+  let generation = 0; // moves on whenever the engine's data or models are replaced
+  let evaluation = null; // { generation, figures }
+  let evaluating = null;
   let neighbourFigures = null;
+  let mapResult = null; // { generation, value }
+  let mapping = null;
+  let downloads = null; // a prefetch not yet taken over by a load
   let busy = null; // 'load' | 'train' while one of those is running
   let cancelRequested = false;
   let dead = null; // set after a trap: the module's memory can no longer be trusted
 
-  function getModule() {
+  function getModule(onProgress) {
     if (!modulePromise) {
       // Forget a failed attempt so a second load in this worker can try again.
       modulePromise = Promise.resolve()
-        .then(loadModule)
+        .then(() => loadModule(onProgress))
         .catch((e) => {
           modulePromise = null;
           if (e?.detail || !isTrap(e)) throw e; // already a plain sentence (e.g. a web page instead of wasm)
@@ -92,8 +101,12 @@ export function createHandler({
     return modulePromise;
   }
 
-  function requireLoaded() {
+  function requireCatalog() {
     if (!catalog) throw new Error('No dataset loaded yet');
+  }
+
+  function requireLoaded() {
+    if (!hasData) throw new Error(catalog ? 'The ratings are still loading' : 'No dataset loaded yet');
   }
 
   // Training state as the engine knows it, every time it is asked.
@@ -107,6 +120,11 @@ export function createHandler({
       throw new Error(`The ${m.label.toLowerCase()} is still training (epoch ${m.epochsDone} of ${m.epochs})`);
     }
   }
+
+  const requireAllTrained = () => {
+    requireLoaded();
+    for (const m of modelStates()) requireTrained(m.name);
+  };
 
   function engineHasData() {
     try {
@@ -128,6 +146,75 @@ export function createHandler({
 
   const films = (ids) => Array.from(ids, (id) => catalog.film(id));
 
+  // What the page lays itself out by, known once the films are in: the registry, the choices, the
+  // genres and years.
+  function describe() {
+    return {
+      models: modelStates(),
+      order: trainingOrder(),
+      choices,
+      limits: { ...engine.limits() },
+      genreNames: catalog.genreNames,
+      years: catalog.yearRange,
+    };
+  }
+
+  // The data changed (a load or a retrain): what was measured or drawn from the old is dropped.
+  function dataChanged() {
+    generation += 1;
+    evaluation = null;
+    neighbourFigures = null;
+    mapResult = null;
+    restored = null;
+    trainMs = Object.fromEntries(modelStates().map((m) => [m.name, 0]));
+  }
+
+  const baseOf = (dataUrl) => (dataUrl.endsWith('/') ? dataUrl : `${dataUrl}/`);
+
+  // The engine and movies.csv together (they make search work), then ratings.csv, so on a slow
+  // line the ratings do not take bandwidth from what search needs (from the cache, all at once). The models kept in this browser
+  // are read meanwhile. Progress is kept here until a load is there to report it.
+  function startDownloads(dataUrl, { cached = false } = {}) {
+    const base = baseOf(dataUrl);
+    let listener = null;
+    const files = {};
+    let last = -Infinity;
+    const track = (name) => (loaded, total) => {
+      files[name] = { loaded, total };
+      const t = now();
+      if (listener && (t - last >= 50 || (total !== null && loaded >= total))) {
+        last = t;
+        listener({ ...files });
+      }
+    };
+    const module = getModule(track(ENGINE_FILE));
+    const movies = fetchFile(`${base}movies.csv`, { onProgress: track('movies.csv'), expected: sizes['movies.csv'] ?? null });
+    // From this browser's cache there is no bandwidth to share: the ratings need not wait.
+    const fetchRatings = () => fetchFile(`${base}ratings.csv`, { onProgress: track('ratings.csv'), expected: sizes['ratings.csv'] ?? null });
+    const ratings = cached ? fetchRatings() : movies.then(fetchRatings);
+    // Settled by the load that takes them over; until then a failure must not count as unhandled.
+    for (const p of [module, movies, ratings]) p.catch(() => {});
+    const d = {
+      base,
+      module,
+      movies,
+      ratings,
+      ratingsIn: false,
+      kept: cache.readModels(),
+      report(f) {
+        listener = f;
+        f({ ...files });
+      },
+    };
+    ratings.then(
+      () => {
+        d.ratingsIn = true;
+      },
+      () => {},
+    );
+    return d;
+  }
+
   async function ensureLinks() {
     if (linksLoaded) return;
     engine.loadLinks(await fetchFile(`${dataBase}links.csv`));
@@ -135,57 +222,89 @@ export function createHandler({
   }
 
   const ops = {
+    // Starts the downloads before the page has rendered (main.jsx sends this first): the engine and
+    // the films, then the ratings. The load that follows picks them up where they are.
+    async prefetch({ dataUrl = './data/', cached = false }) {
+      if (!downloads && !busy) downloads = startDownloads(dataUrl, { cached });
+      return { started: true };
+    },
+
     async load({ id, dataUrl = './data/', seed = DEFAULT_SEED }) {
       if (busy) throw new Error(`Cannot load while ${busy === 'train' ? 'training' : 'loading'}`);
       busy = 'load';
       try {
-        const base = dataUrl.endsWith('/') ? dataUrl : `${dataUrl}/`;
-        post({ type: 'progress', id, stage: 'download' });
-        const [Module, movies, ratings] = await Promise.all([
-          getModule(),
-          fetchFile(`${base}movies.csv`),
-          fetchFile(`${base}ratings.csv`),
-        ]);
+        const base = baseOf(dataUrl);
+        const s = integer(seed, 'seed');
+        // A prefetch of the same files is taken over; anything else starts afresh.
+        const d = downloads?.base === base ? downloads : startDownloads(base);
+        downloads = null;
+        kept = d.kept;
+        d.report((files) => post({ type: 'progress', id, stage: 'download', files }));
+        const [Module, movies] = await Promise.all([d.module, d.movies]);
+        if (!engine) engine = new Module.Engine();
+        if (!choices) choices = { ...engine.choices() };
+        let preview = null;
+        if (!engineHasData() && !d.ratingsIn) {
+          // Titles only: counts stay unknown until the ratings arrive. An engine that still has
+          // data answers searches from it instead, so it is left as it is. When the ratings are
+          // already here (a return visit, from this browser), the full load comes at once: the
+          // titles alone would only delay the first answer.
+          engine.loadCatalog(movies);
+          catalog = preview = makeCatalog(engine.catalog(), { withCounts: false });
+          post({ type: 'progress', id, stage: 'catalog', ...describe() });
+        }
+        const ratings = await d.ratings;
         post({ type: 'progress', id, stage: 'parse' });
         await yieldToLoop();
-        if (!engine) engine = new Module.Engine();
         // The engine keeps its previous dataset if this throws, so our state changes only after success.
         let stats;
         try {
-          stats = engine.load(movies, ratings, integer(seed, 'seed'));
+          stats = engine.load(movies, ratings, s);
         } catch (e) {
-          if (!engineHasData()) catalog = null; // the engine dropped the old dataset; so must we
+          hasData = engineHasData(); // false: the engine dropped its old dataset, but the films still answer searches
           throw e;
         }
-        catalog = makeCatalog(engine.catalog());
-        choices = { ...engine.choices() };
+        hasData = true;
+        // From the same movies.csv the titles are as loadCatalog gave them; only the counts are new.
+        catalog = preview ? preview.counted(engine.trainingCounts()) : makeCatalog(engine.catalog());
+        files = { movies, ratings, seed: s };
         dataBase = base;
         linksLoaded = false; // the engine forgets links.csv on every load
-        trainMs = {};
-        const models = modelStates();
-        for (const m of models) trainMs[m.name] = 0;
-        evaluation = null;
-        neighbourFigures = null;
-        return {
-          stats: { ...stats },
-          models,
-          order: trainingOrder(),
-          choices,
-          limits: { ...engine.limits() },
-          genreNames: catalog.genreNames,
-          years: catalog.yearRange,
-        };
+        dataChanged();
+        return { stats: { ...stats }, ...describe() };
       } finally {
         busy = null;
       }
     },
 
-    async train({ id }) {
+    // Restores the models kept in this browser when they pass every check; otherwise (or with
+    // `fresh`: "retrain here") trains every model an epoch at a time. Cancel pauses between epochs.
+    async train({ id, fresh = false }) {
       requireLoaded();
       if (busy) throw new Error(`Already ${busy === 'train' ? 'training' : 'loading'}`);
       busy = 'train';
       cancelRequested = false;
       try {
+        let discarded = null;
+        if (fresh) {
+          engine.load(files.movies, files.ratings, files.seed); // the same data, every model untrained
+          dataChanged();
+        } else if (modelStates().every((m) => m.epochsDone === 0) && kept) {
+          const entry = await kept;
+          kept = null; // one try per load
+          if (entry) {
+            post({ type: 'progress', id, stage: 'restore' });
+            const r = restoreKept(engine, entry, engineVersion);
+            if (r.restored) {
+              generation += 1;
+              trainMs = r.trainMs;
+              restored = { savedAt: r.savedAt, trainMs: r.trainMs };
+              return { cancelled: false, trainMs: { ...trainMs }, models: modelStates(), restored };
+            }
+            discarded = r.reason;
+            await cache.forget(); // never trusted again; the models trained now replace it
+          }
+        }
         // A cancelled run resumes where it stopped. The engine stops a model that diverges, with a
         // message naming the setting to change.
         for (const name of trainingOrder()) {
@@ -195,7 +314,7 @@ export function createHandler({
             const state = modelStates().find((m) => m.name === name);
             if (state.epochsDone >= state.epochs) break;
             await yieldToLoop();
-            if (cancelRequested) return { cancelled: true, models: modelStates() };
+            if (cancelRequested) return { cancelled: true, models: modelStates(), restored: null, discarded };
             const t0 = now();
             const r = engine.trainEpoch(name);
             const t1 = now();
@@ -213,10 +332,19 @@ export function createHandler({
             });
           }
         }
-        return { cancelled: false, trainMs: { ...trainMs }, models: modelStates() };
+        return { cancelled: false, trainMs: { ...trainMs }, models: modelStates(), restored: null, discarded };
       } finally {
         busy = null;
       }
+    },
+
+    // Keeps the trained models in this browser for the next visit (nothing to do when they came from there).
+    async keep() {
+      requireAllTrained();
+      if (restored) return { kept: true, restored: true };
+      const entry = keptEntry(engine, engineVersion, trainMs);
+      const ok = await cache.writeModels(entry);
+      return { kept: ok, restored: false, bytes: entry.bytes.length };
     },
 
     async cancel() {
@@ -230,27 +358,27 @@ export function createHandler({
     },
 
     async search({ query, k = 8 }) {
-      requireLoaded();
+      requireCatalog();
       if (typeof query !== 'string') throw new Error('query must be text');
       if (query.trim() === '') return [];
       return films(engine.search(query, k));
     },
 
     async film({ movieId }) {
-      requireLoaded();
+      requireCatalog();
       const id = integer(movieId, 'movieId');
       if (!catalog.has(id)) throw new Error(`No film with movieId ${id}`);
       return catalog.film(id);
     },
 
     async films({ movieIds }) {
-      requireLoaded();
+      requireCatalog();
       if (!Array.isArray(movieIds)) throw new Error('movieIds must be a list');
       return movieIds.map((id) => (catalog.has(id) ? catalog.film(id) : null));
     },
 
     async similar({ movieId, k = 10, model = choices?.neighbours, filter }) {
-      requireLoaded();
+      requireCatalog();
       const id = integer(movieId, 'movieId');
       if (!catalog.has(id)) throw new Error(`No film with movieId ${id}`);
       const x = catalog.film(id);
@@ -349,22 +477,81 @@ export function createHandler({
       return { userId: user, model, films: films(r.movieIds).map((f, i) => ({ ...f, score: scores[i] })) };
     },
 
-    // Figures from the held-out ratings exist only once every model has trained.
-    async evaluate() {
-      requireLoaded();
-      for (const m of modelStates()) requireTrained(m.name);
-      if (!evaluation) {
-        const f = engine.evaluate();
-        evaluation = { viewers: f.viewers, popularity: { ...f.popularity }, models: Array.from(f.models, (m) => ({ ...m })) };
+    // Figures from the held-out ratings exist only once every model has trained. Measured in
+    // slices of a few milliseconds (the engine's evaluationStep), so queries get through meanwhile.
+    async evaluate({ id }) {
+      requireAllTrained();
+      if (evaluation?.generation === generation) return { ...evaluation.figures, trainMs: { ...trainMs }, restored };
+      if (!evaluating) {
+        const started = generation;
+        evaluating = (async () => {
+          engine.startEvaluation();
+          let shown = 0;
+          const run = await runInSlices((users) => engine.evaluationStep(users), {
+            yieldToLoop,
+            now,
+            budgetMs: 4,
+            first: 4,
+            onShare: (share) => {
+              if (share - shown < 0.05 && share < 1) return;
+              shown = share;
+              post({ type: 'progress', id, stage: 'evaluate', share });
+            },
+            stopped: () => generation !== started,
+          });
+          if (run.stopped) throw new Error('The models changed while they were being measured');
+          const f = engine.evaluationFigures();
+          evaluation = {
+            generation,
+            figures: { viewers: f.viewers, popularity: { ...f.popularity }, models: Array.from(f.models, (m) => ({ ...m })) },
+          };
+          return evaluation;
+        })().finally(() => {
+          evaluating = null;
+        });
       }
-      return { ...evaluation, trainMs: { ...trainMs } };
+      const done = await evaluating;
+      return { ...done.figures, trainMs: { ...trainMs }, restored };
     },
 
+    // One engine call of about half a second (the engine has no stepwise form of it): the page asks
+    // only when the numbers are about to be read.
     async evaluateNeighbours() {
-      requireLoaded();
-      for (const m of modelStates()) requireTrained(m.name);
+      requireAllTrained();
       if (!neighbourFigures) neighbourFigures = Array.from(engine.evaluateNeighbours(), (x) => ({ ...x }));
       return { similarities: neighbourFigures, inUse: choices.neighbours };
+    },
+
+    // The map of taste: kept from an earlier visit when it passes its checks, else laid out now
+    // (progress per slice of epochs) and kept beside the models.
+    async map({ id }) {
+      requireTrained(choices.neighbours);
+      if (mapResult?.generation === generation) return mapResult.value;
+      if (!mapping) {
+        const started = generation;
+        mapping = (async () => {
+          const key = engine.modelKey();
+          const keptMap = await cache.readMap(key);
+          let layout = keptMap && !mapProblem(keptMap, { key, engineVersion, catalog }) ? keptMap : null;
+          const fromCache = Boolean(layout);
+          if (!layout) {
+            layout = await layOutMap(engine, {
+              yieldToLoop,
+              now,
+              stopped: () => generation !== started,
+              onEpoch: (epoch, epochs) => post({ type: 'progress', id, stage: 'map', epoch, epochs }),
+            });
+            if (!layout) throw new Error('The models changed while the map was being drawn');
+            await cache.writeMap(mapEntry(layout, { key, engineVersion }));
+          }
+          const value = packMap(layout, catalog, fromCache);
+          if (generation === started) mapResult = { generation, value };
+          return value;
+        })().finally(() => {
+          mapping = null;
+        });
+      }
+      return mapping;
     },
   };
   checkHandlers(ops);

@@ -1,0 +1,125 @@
+// Trained once, kept, and offline, in a real Chromium: a return visit restores the models kept in
+// IndexedDB instead of training and answers at once; with the network off the whole site still
+// works from the service worker; "Retrain here" trains afresh and keeps the result; and a new
+// deploy is picked up on the next visit, which says so.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { check, newLog, root, siteContext, waitForReady, watch } from './harness.mjs';
+import { startStaticServer } from './staticServer.mjs';
+
+/** The site is kept: the service worker controls the page and the models (and map) are in IndexedDB. */
+export async function waitUntilKept(page) {
+  await page.waitForFunction(
+    () =>
+      navigator.serviceWorker?.controller &&
+      /kept here|restored the models/.test(document.querySelector('.training-status')?.textContent ?? '') &&
+      /laid-out|drawn/.test(document.querySelector('#map')?.dataset.state ?? ''),
+    null,
+    { timeout: 60_000 },
+  );
+  await page.waitForTimeout(300); // the map's IndexedDB write lands just after its layout
+}
+
+const answered = (page) => page.waitForFunction(() => document.querySelectorAll('.neighbours > .film-item').length === 10, null, { timeout: 30_000 });
+
+export async function offlineSteps(step, { page, context, origin, output }) {
+  await step('a return visit restores the kept models instead of training, and answers at once', async () => {
+    await waitUntilKept(page);
+    const t0 = Date.now();
+    await page.goto(`${origin}/?film=1`);
+    await waitForReady(page);
+    await answered(page);
+    const ms = Date.now() - t0;
+    const status = await page.locator('.training-status').textContent();
+    check(/restored the models this browser trained/.test(status), `the return visit should say it restored the models: ${status}`);
+    check((await page.locator('.training[data-restored=true]').count()) === 1, 'the training card should show the models as restored');
+    const epochs = await page.getByRole('progressbar', { name: /training$/ }).evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-valuenow') === b.getAttribute('aria-valuemax')));
+    check(epochs.every(Boolean), 'every model bar should be full');
+    check(await page.getByRole('button', { name: 'Retrain here' }).isVisible(), 'a restored page offers "Retrain here"');
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    await page.locator('#map[data-state=drawn]').waitFor({ timeout: 20_000 });
+    return `ten films like Toy Story ${ms} ms after navigation; "${status.trim()}"`;
+  });
+
+  await step('with the network off, the site still opens, searches and answers (the service worker keeps it all)', async () => {
+    await context.setOffline(true);
+    try {
+      await page.goto(`${origin}/?film=2571`);
+      await waitForReady(page);
+      await answered(page);
+      const search = page.getByRole('combobox', { name: 'Find films like', exact: true });
+      await search.fill('heat');
+      await page.waitForFunction(() => /^Heat \(1995\)/.test(document.querySelector('#films [role=option]')?.textContent ?? ''));
+      await search.fill('');
+      await page.locator('#map').scrollIntoViewIfNeeded();
+      await page.locator('#map[data-state=drawn]').waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: path.join(output, 'offline-1280.png') });
+    } finally {
+      await context.setOffline(false);
+    }
+    return 'offline: ready, films like The Matrix, "heat" found, the map drawn';
+  });
+
+  await step('"Retrain here" trains every model afresh and keeps the result', async () => {
+    await page.locator('.training').scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: 'Retrain here' }).click();
+    await page.locator('.training-status[data-state=training]').waitFor({ timeout: 10_000 });
+    await waitForReady(page);
+    await page.waitForFunction(() => /kept here for your next visit/.test(document.querySelector('.training-status')?.textContent ?? ''), null, { timeout: 20_000 });
+    return (await page.locator('.training-status').textContent()).trim();
+  });
+}
+
+/** A deploy of a new version: the build id in the bundle changed, and the service worker rewritten. */
+function deployNewVersion(dist) {
+  const assets = path.join(dist, 'assets');
+  const entry = readdirSync(assets).find((f) => /^index-.*\.js$/.test(f));
+  const file = path.join(assets, entry);
+  const code = readFileSync(file, 'utf8');
+  const id = code.match(/id:`([0-9a-f]{12})`/)?.[1];
+  check(id, 'the build id was not found in the bundle');
+  writeFileSync(file, code.replace(`id:\`${id}\``, 'id:`0123456789ab`'));
+  return import(pathToFileURL(path.join(root, 'web/plugins/precache.js')).href).then(({ writeServiceWorker }) => writeServiceWorker(dist));
+}
+
+export async function updateStep(step, browser, output) {
+  await step('an update to the site is picked up on the next visit, and the page says so', async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'reel-site-'));
+    cpSync(path.join(root, 'web/dist'), dist, { recursive: true });
+    const server = await startStaticServer(dist);
+    const log = newLog();
+    const context = await siteContext(browser, server.origin, log);
+    try {
+      const page = await context.newPage();
+      watch(page, log);
+      await page.goto(`${server.origin}/`);
+      await waitForReady(page);
+      await waitUntilKept(page);
+      const v1 = await page.evaluate(() => new Promise((r) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = (e) => r(e.data.version);
+        navigator.serviceWorker.controller.postMessage({ type: 'version' }, [ch.port2]);
+      }));
+      const { version: v2 } = await deployNewVersion(dist);
+      // The next visit is still served by the old version, which sees the new one and fetches it.
+      await page.reload();
+      await page.locator('.update-notice[data-update=ready]').waitFor({ timeout: 30_000 });
+      const said = await page.locator('.update-notice').textContent();
+      await page.screenshot({ path: path.join(output, 'update-ready.png') });
+      // The visit after that runs the new version, and says it was updated.
+      await page.reload();
+      await page.locator('.update-notice[data-update=applied]').waitFor({ timeout: 30_000 });
+      const applied = await page.locator('.update-notice').textContent();
+      await waitForReady(page);
+      check(/restored the models/.test(await page.locator('.training-status').textContent()), 'an update that keeps the engine keeps the trained models');
+      check(log.consoleErrors.length === 0, `console errors: ${log.consoleErrors.join('\n')}`);
+      return `service worker ${v1} → ${v2}: "${said.trim()}", then "${applied.trim()}"`;
+    } finally {
+      await context.close();
+      await server.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+}

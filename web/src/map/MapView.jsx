@@ -1,0 +1,338 @@
+// The map of taste, drawn: a canvas of every film with pan and zoom by mouse, touch (d3-zoom) and
+// keyboard, a tooltip for the film under the pointer or the keyboard's crosshair, a click (or
+// Enter) that makes it film X, and a flight to any film asked for. Frames are drawn on demand, at
+// most one per animation frame; each is timed ("map-draw" in the Performance timeline) so the
+// benchmark can hold panning to 60 frames a second.
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatCount } from '../format.js';
+import { LABEL_FONT, LABEL_HEIGHT, bucketByGroup, drawMap } from './drawMap.js';
+import { groupName, mainGroups } from './genreColours.js';
+import { createHitIndex } from './hitTest.js';
+import { placeLabels } from './labels.js';
+import { centredOn, fitLayout, toBase } from './projection.js';
+
+const MAX_ZOOM = 40;
+const PAN_STEP = 48; // screen pixels per arrow press (four times that with Shift)
+const HOVER_RADIUS = 10; // screen pixels around the pointer that count as "on" a film
+const LABEL_CANDIDATES = 500; // the most-rated films that may be named, after X and its neighbours
+
+function themeOf(el) {
+  const css = getComputedStyle(el);
+  const v = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
+  return { panel: v('--panel', '#fff'), ink: v('--ink', '#1c1a17'), muted: v('--muted', '#6b665e'), accent: v('--accent', '#b4410f') };
+}
+
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * @param {object} props
+ * @param {object} props.map  the worker's map: movieIds, xy, names, years, counts, genres, genreNames
+ * @param {{ x: number|null, neighbours: number[], rated: number[], next: number[] }} props.marks  movieIds to highlight
+ * @param {{ movieId: number, n: number }|null} props.flyTo  a film to fly to; a new n flies again
+ * @param {(movieId: number) => void} props.onPick
+ */
+export function MapView({ map, marks, flyTo, onPick }) {
+  const frame = useRef(null);
+  const canvas = useRef(null);
+  const [size, setSize] = useState(null); // { width, height } in CSS pixels
+  const [focus, setFocus] = useState(-1); // the film whose tooltip shows
+  const [keyboard, setKeyboard] = useState(false); // the crosshair is steering
+  const view = useRef({ t: zoomIdentity, focus: -1, keyboard: false, pending: 0, draws: 0 });
+
+  const n = map.movieIds.length;
+  const indexOf = useMemo(() => new Map(Array.from(map.movieIds, (id, i) => [id, i])), [map]);
+  const groups = useMemo(() => mainGroups(map.genres, map.genreNames), [map]);
+  const buckets = useMemo(() => bucketByGroup(groups), [groups]);
+  const fame = useMemo(() => Array.from({ length: n }, (_, i) => i).sort((a, b) => map.counts[b] - map.counts[a] || a - b), [map]);
+  const layout = useMemo(() => (size ? fitLayout(map.xy, size.width, size.height) : null), [map, size]);
+  const hits = useMemo(() => (layout ? createHitIndex(layout.px, layout.py) : null), [layout]);
+  const widths = useMemo(() => new Float32Array(n).fill(NaN), [map]);
+  const ids = (list) => list.map((id) => indexOf.get(id)).filter((i) => i !== undefined);
+  const marked = {
+    x: indexOf.get(marks.x) ?? -1,
+    neighbours: ids(marks.neighbours),
+    rated: ids(marks.rated),
+    next: ids(marks.next),
+  };
+  const markKey = JSON.stringify(marked);
+
+  // The canvas follows its frame's size (the page's CSS reserves it), at the device's pixel density.
+  useEffect(() => {
+    const el = frame.current;
+    const measure = () => {
+      const { width, height } = el.getBoundingClientRect();
+      if (width > 0 && height > 0) setSize((s) => (s && s.width === Math.round(width) && s.height === Math.round(height) ? s : { width: Math.round(width), height: Math.round(height) }));
+    };
+    measure();
+    if (typeof ResizeObserver !== 'function') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // One frame: names placed for this zoom, then everything drawn.
+  function draw() {
+    view.current.pending = 0;
+    const c = canvas.current;
+    if (!c || !layout) return;
+    const start = performance.now();
+    const ctx = c.getContext('2d');
+    const dpr = window.devicePixelRatio || 1;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const { t } = view.current;
+    ctx.font = LABEL_FONT;
+    const width = (i) => {
+      if (Number.isNaN(widths[i])) widths[i] = ctx.measureText(map.names[i]).width * (i === marked.x ? 1.08 : 1);
+      return widths[i];
+    };
+    const first = [marked.x, ...marked.neighbours].filter((i) => i >= 0);
+    const order = [...first, ...fame.slice(0, LABEL_CANDIDATES).filter((i) => !first.includes(i))];
+    const labels = placeLabels({ order, px: layout.px, py: layout.py, t, width, height: LABEL_HEIGHT, view: { x0: 0, y0: 0, x1: size.width, y1: size.height }, max: 120 });
+    drawMap(ctx, {
+      width: size.width,
+      height: size.height,
+      t,
+      px: layout.px,
+      py: layout.py,
+      buckets,
+      marks: marked,
+      labels,
+      names: map.names,
+      focus: view.current.focus,
+      crosshair: view.current.keyboard,
+      theme: view.current.theme ?? themeOf(frame.current),
+    });
+    placeTip();
+    view.current.draws += 1;
+    performance.measure?.('map-draw', { start, end: performance.now() });
+    if (view.current.draws % 500 === 0) performance.clearMeasures?.('map-draw');
+  }
+  // The tooltip follows its film through pans and zooms, positioned here rather than re-rendered.
+  const tipEl = useRef(null);
+  function placeTip() {
+    const el = tipEl.current;
+    const i = view.current.focus;
+    if (!el || i < 0) return;
+    const { t } = view.current;
+    const x = layout.px[i] * t.k + t.x;
+    const y = layout.py[i] * t.k + t.y;
+    const right = x > size.width * 0.62; // kept inside the frame
+    el.hidden = x < 0 || y < 0 || x > size.width || y > size.height;
+    el.style.left = `${Math.round(right ? x - 12 : x + 12)}px`;
+    el.style.top = `${Math.round(y)}px`;
+    el.style.transform = right ? 'translate(-100%, -50%)' : 'translate(0, -50%)';
+  }
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
+  const schedule = () => {
+    if (!view.current.pending) view.current.pending = requestAnimationFrame(() => drawRef.current()); // -1 once unmounted: never again
+  };
+
+  // The film nearest the crosshair, when the keyboard steers.
+  function nearCentre() {
+    if (!hits) return -1;
+    const [bx, by] = toBase(view.current.t, size.width / 2, size.height / 2);
+    return hits.nearest(bx, by, 28 / view.current.t.k);
+  }
+  function setFocusFilm(i) {
+    view.current.focus = i;
+    setFocus(i);
+    schedule();
+  }
+
+  // Pan and zoom: d3-zoom on the canvas (wheel, drag, pinch, double-click), kept within the map.
+  const behaviour = useRef(null);
+  useEffect(() => {
+    if (!size) return undefined;
+    const c = canvas.current;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = Math.round(size.width * dpr);
+    c.height = Math.round(size.height * dpr);
+    const z = d3zoom()
+      .scaleExtent([1, MAX_ZOOM])
+      .extent([
+        [0, 0],
+        [size.width, size.height],
+      ])
+      .translateExtent([
+        [-size.width * 0.1, -size.height * 0.1],
+        [size.width * 1.1, size.height * 1.1],
+      ])
+      .clickDistance(4)
+      .on('zoom', (event) => {
+        view.current.t = event.transform;
+        if (frame.current) frame.current.dataset.zoom = event.transform.k.toFixed(2);
+        if (view.current.keyboard) {
+          const i = nearCentre();
+          if (i !== view.current.focus) setFocusFilm(i);
+        }
+        schedule();
+      });
+    behaviour.current = z;
+    const s = select(c).call(z).on('dblclick.zoom', null);
+    // Double-click zooms in where it is aimed, gently (d3's default doubles at once).
+    s.on('dblclick.reel', (event) => {
+      const [x, y] = [event.offsetX, event.offsetY];
+      s.transition().duration(reducedMotion() ? 0 : 300).call(z.scaleBy, 2, [x, y]);
+    });
+    // Keep the transform across a resize, as far as the new extent allows.
+    s.call(z.transform, view.current.t);
+    view.current.theme = themeOf(frame.current);
+    schedule();
+    return () => {
+      s.on('.zoom', null).on('.reel', null);
+      s.interrupt();
+    };
+  }, [size, layout]);
+
+  // Redraw when what is highlighted changes; follow the colour scheme.
+  useEffect(schedule, [markKey, layout]);
+  // Nothing drawn after the map has gone (a retrain, a new visit in the same tab).
+  useEffect(
+    () => () => {
+      if (view.current.pending) cancelAnimationFrame(view.current.pending);
+      view.current.pending = -1;
+    },
+    [],
+  );
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return undefined;
+    const mq = matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => {
+      view.current.theme = themeOf(frame.current);
+      schedule();
+    };
+    mq.addEventListener?.('change', onChange);
+    return () => mq.removeEventListener?.('change', onChange);
+  }, []);
+
+  // Fly to a film asked for (a search, a new film X), centred, close enough to show its ten
+  // neighbours once they are known (two dimensions cannot keep every neighbour close), else close in.
+  const neighbourKey = marked.x === indexOf.get(flyTo?.movieId) ? marked.neighbours.join(',') : '';
+  useEffect(() => {
+    if (!flyTo || !layout || !behaviour.current) return;
+    const i = indexOf.get(flyTo.movieId);
+    if (i === undefined) return;
+    const k = neighbourKey ? reaching(i, marked.neighbours) : Math.max(view.current.t.k, 4);
+    const target = centredOn(layout.px[i], layout.py[i], k, size.width, size.height);
+    const s = select(canvas.current);
+    s.interrupt();
+    s.transition()
+      .duration(reducedMotion() ? 0 : 750)
+      .call(behaviour.current.transform, zoomIdentity.translate(target.x, target.y).scale(target.k));
+  }, [flyTo?.n, layout, neighbourKey]);
+
+  /**
+   * The zoom, centred on film i, at which its neighbours are in view — but never wider than 2×:
+   * when they are scattered across the map, the lines to them show which way they lie.
+   */
+  function reaching(i, neighbours) {
+    const far = Math.max(...neighbours.map((j) => Math.hypot(layout.px[j] - layout.px[i], layout.py[j] - layout.py[i])), 1);
+    return Math.max(2, Math.min(MAX_ZOOM, (0.42 * Math.min(size.width, size.height)) / far));
+  }
+
+  function hitAt(event) {
+    const rect = canvas.current.getBoundingClientRect();
+    const [bx, by] = toBase(view.current.t, event.clientX - rect.left, event.clientY - rect.top);
+    return hits.nearest(bx, by, HOVER_RADIUS / view.current.t.k);
+  }
+
+  function onPointerMove(event) {
+    if (!hits || event.buttons) return; // dragging: the pan is what matters
+    if (view.current.keyboard) {
+      view.current.keyboard = false;
+      setKeyboard(false);
+    }
+    const i = hitAt(event);
+    if (i !== view.current.focus) setFocusFilm(i);
+    canvas.current.style.cursor = i >= 0 ? 'pointer' : 'grab';
+  }
+
+  function onClick(event) {
+    if (!hits || event.defaultPrevented) return;
+    const i = hitAt(event);
+    if (i >= 0) onPick(map.movieIds[i]);
+  }
+
+  function onKeyDown(event) {
+    const z = behaviour.current;
+    if (!z || !size) return;
+    const s = select(canvas.current);
+    const step = event.shiftKey ? PAN_STEP * 4 : PAN_STEP;
+    const k = view.current.t.k;
+    const pan = (dx, dy) => s.call(z.translateBy, dx / k, dy / k);
+    const handled = {
+      ArrowLeft: () => pan(step, 0),
+      ArrowRight: () => pan(-step, 0),
+      ArrowUp: () => pan(0, step),
+      ArrowDown: () => pan(0, -step),
+      '+': () => s.call(z.scaleBy, 1.5),
+      '=': () => s.call(z.scaleBy, 1.5),
+      '-': () => s.call(z.scaleBy, 1 / 1.5),
+      _: () => s.call(z.scaleBy, 1 / 1.5),
+      0: () => s.call(z.transform, zoomIdentity),
+      Home: () => s.call(z.transform, zoomIdentity),
+      Enter: () => view.current.focus >= 0 && onPick(map.movieIds[view.current.focus]),
+      ' ': () => view.current.focus >= 0 && onPick(map.movieIds[view.current.focus]),
+      Escape: () => setFocusFilm(-1),
+    }[event.key];
+    if (!handled) return;
+    event.preventDefault();
+    if (!view.current.keyboard) {
+      view.current.keyboard = true;
+      setKeyboard(true);
+    }
+    handled();
+    if (event.key !== 'Escape') setFocusFilm(nearCentre());
+  }
+
+  function onFocus() {
+    view.current.keyboard = true;
+    setKeyboard(true);
+    setFocusFilm(nearCentre());
+  }
+
+  function onBlur() {
+    view.current.keyboard = false;
+    setKeyboard(false);
+    setFocusFilm(-1);
+  }
+
+  useEffect(placeTip, [focus]);
+  const describe = (i) =>
+    `${map.names[i]}${map.years[i] ? ` (${map.years[i]})` : ''}, ${formatCount(map.counts[i])} ratings, ${groupName(groups[i]).toLowerCase()}`;
+
+  return (
+    <div
+      class={`map-frame${keyboard ? ' is-keyboard' : ''}`}
+      ref={frame}
+      role="application"
+      aria-roledescription="map"
+      aria-label="Map of taste"
+      aria-describedby="map-description map-keys"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
+      data-films={n}
+    >
+      <canvas ref={canvas} class="map-canvas" aria-hidden="true" onPointerMove={onPointerMove} onPointerLeave={() => !keyboard && setFocusFilm(-1)} onClick={onClick} />
+      {focus >= 0 && layout ? (
+        <div class="map-tip" ref={tipEl} data-movie-id={map.movieIds[focus]} aria-hidden="true">
+          <strong>{map.names[focus]}</strong>
+          {map.years[focus] ? <span class="film-year"> ({map.years[focus]})</span> : null}
+          <span class="map-tip-meta">
+            {formatCount(map.counts[focus])} ratings · {groupName(groups[focus])}
+          </span>
+        </div>
+      ) : null}
+      {/* What the crosshair is on, said once it settles; the keys are described under the map. */}
+      <p class="visually-hidden" aria-live="polite">
+        {keyboard && focus >= 0 ? `${describe(focus)}. Enter shows films like it.` : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// Reel's service worker: keeps the whole site — page, scripts, engine and MovieLens data — so a
+// return visit starts from this browser and works with the network off. VERSION and PRECACHE (each
+// file with its SHA-256) are written above this line at build time (web/plugins/precache.js).
+//
+// Install: every file goes into this version's cache, checked against its hash. An unchanged file
+// is copied from the previous version's cache rather than downloaded again (the data is 3 MB), and
+// a download that does not match its hash (a stale HTTP cache) is fetched afresh once more.
+// Then it takes over at once: what a visitor opens next is the new version. The previous version's
+// cache is kept one round longer, for a page still running it that asks for a file only it has.
+// Fetch: the site's own files from the cache, anything else from the network.
+/* global VERSION, PRECACHE */
+
+const PREFIX = 'reel-';
+const CACHE = `${PREFIX}${VERSION}`;
+const PREVIOUS = './__reel-previous'; // in each cache: the caches that existed when it was installed
+const HASH_HEADER = 'x-reel-sha256';
+
+const scoped = (url) => new URL(url, self.registration.scope).href;
+const INDEX = () => scoped('./index.html');
+
+async function sha256(buffer) {
+  const digest = await crypto.subtle.digest('SHA-256', buffer);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A response holding exactly the bytes the build hashed, marked with that hash. */
+async function verified(url, hash) {
+  for (const mode of ['default', 'reload']) {
+    const response = await fetch(url, { cache: mode, credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const body = await response.arrayBuffer();
+    if ((await sha256(body)) === hash) {
+      const headers = new Headers(response.headers);
+      headers.set(HASH_HEADER, hash);
+      headers.delete('content-encoding'); // the body is stored decoded
+      headers.set('content-length', String(body.byteLength));
+      return new Response(body, { status: 200, headers });
+    }
+  }
+  throw new Error(`${url} does not match the site's build (a deploy under way?)`);
+}
+
+async function fromOlder(olderNames, url, hash) {
+  for (const name of olderNames) {
+    const response = await (await caches.open(name)).match(url);
+    if (response?.headers.get(HASH_HEADER) === hash) return response;
+  }
+  return null;
+}
+
+async function install() {
+  const cache = await caches.open(CACHE);
+  const older = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+  await cache.put(scoped(PREVIOUS), new Response(JSON.stringify(older)));
+  for (const { url, hash } of PRECACHE) {
+    const href = scoped(url);
+    if ((await cache.match(href))?.headers.get(HASH_HEADER) === hash) continue; // an install resumed
+    await cache.put(href, (await fromOlder(older, href, hash)) ?? (await verified(href, hash)));
+  }
+}
+
+async function activate() {
+  const cache = await caches.open(CACHE);
+  const previous = JSON.parse((await (await cache.match(scoped(PREVIOUS)))?.text()) ?? '[]');
+  const keep = new Set([CACHE, ...previous]);
+  for (const name of await caches.keys()) if (name.startsWith(PREFIX) && !keep.has(name)) await caches.delete(name);
+  await self.clients.claim();
+}
+
+self.addEventListener('install', (event) => event.waitUntil(install().then(() => self.skipWaiting())));
+self.addEventListener('activate', (event) => event.waitUntil(activate()));
+
+// The page asks which version serves it, to tell a returning visitor the site was updated.
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'version') event.ports[0]?.postMessage({ version: VERSION });
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  const scope = new URL(self.registration.scope);
+  const isPage = request.mode === 'navigate' && (url.pathname === scope.pathname || url.pathname === `${scope.pathname}index.html`);
+  event.respondWith(
+    (async () => {
+      // The page at any ?film= or #ratings= is the one index.html; other files by their exact URL,
+      // from this version's cache or the one before.
+      const key = isPage ? INDEX() : url.href.split('#')[0];
+      const cached = (await caches.match(key, { cacheName: CACHE })) ?? (isPage ? null : await caches.match(key));
+      return cached ?? fetch(request);
+    })(),
+  );
+});
