@@ -128,7 +128,9 @@ TEST_F(Canonical, SameFeelDifferentLabelSharesNoGenreAndReachesPastTheFirstTen) 
         size_t furthest = 0;
         for (size_t n = 0; n < cross.size(); ++n) {
             EXPECT_EQ(c.film(static_cast<size_t>(c.index_of(cross[n].movie_id))).genres & c.film(static_cast<size_t>(c.index_of(x))).genres, 0u);
-            if (n) EXPECT_LE(cross[n].similarity, cross[n - 1].similarity);
+            if (n) {
+                EXPECT_LE(cross[n].similarity, cross[n - 1].similarity);
+            }
             for (size_t r = 0; r < plain.size(); ++r)
                 if (plain[r].movie_id == cross[n].movie_id) furthest = std::max(furthest, r);
         }

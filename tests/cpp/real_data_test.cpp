@@ -120,7 +120,9 @@ TEST_F(CanonicalSplit, TheCliPrintsTheEnginesFiguresDigitForDigit) {
     for (const reel::ModelFigures& m : figures.models) {
         EXPECT_EQ(json_number(json, "recall10", m.spec->name), m.recall10) << m.spec->name;
         EXPECT_EQ(json_number(json, "ndcg10", m.spec->name), m.ndcg10) << m.spec->name;
-        if (m.spec->predicts_stars) EXPECT_EQ(json_number(json, "rmse", m.spec->name), m.rmse) << m.spec->name;
+        if (m.spec->predicts_stars) {
+            EXPECT_EQ(json_number(json, "rmse", m.spec->name), m.rmse) << m.spec->name;
+        }
         EXPECT_GT(json_number(json, "train_seconds", m.spec->name), 0) << m.spec->name;
     }
     EXPECT_EQ(json_number(json, "recall10", "popularity"), figures.popularity_recall10);

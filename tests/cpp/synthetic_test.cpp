@@ -47,7 +47,9 @@ TEST(Synthetic, RankersBeatPopularityAndTheRatingModelBeatsTheMean) {
     const reel::Engine e = trained_on(d, 4);
     const reel::Figures f = e.evaluate();
     for (const reel::ModelFigures& m : f.models)
-        if (!m.spec->predicts_stars) EXPECT_GT(m.recall10, 2 * f.popularity_recall10) << m.spec->name;
+        if (!m.spec->predicts_stars) {
+            EXPECT_GT(m.recall10, 2 * f.popularity_recall10) << m.spec->name;
+        }
     // The planted tastes explain most of what the global mean leaves unexplained.
     double mean = 0, sq = 0;
     for (const auto& r : e.data().train) mean += r.value;

@@ -35,8 +35,6 @@ Taste Model::user(int u) const {
 
 float Model::score(const Taste& taste, int i) const { return taste.offset + film_bias_[i] + dot(taste.vector.data(), film_vector(i), factors_); }
 
-float Model::score(int u, int i) const { return mu_ + user_bias_[u] + film_bias_[i] + dot(users_.row(u).data(), film_vector(i), factors_); }
-
 float Model::predict(int u, int i) const { return std::clamp(score(u, i), 0.5f, 5.0f); }
 
 float Model::predict(const Taste& taste, int i) const { return std::clamp(score(taste, i), 0.5f, 5.0f); }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bytes.hpp"
+#include "kernels.hpp"
 #include "ratings.hpp"
 #include "settings.hpp"
 #include "train_index.hpp"
@@ -86,7 +87,8 @@ public:
     const float* user_vector(int u) const { return users_.row(u).data(); }
     float film_bias(int i) const { return film_bias_[i]; }
     float score(const Taste& taste, int i) const;
-    float score(int u, int i) const;
+    // Inline: training samples call it for every candidate negative.
+    float score(int u, int i) const { return mu_ + user_bias_[u] + film_bias_[i] + dot(user_vector(u), film_vector(i), factors_); }
     // The rating a model that predicts stars gives, clipped to the star scale.
     float predict(int u, int i) const;
     float predict(const Taste& taste, int i) const;

@@ -23,7 +23,7 @@ constexpr SettingSpec kSettings[] = {
     {"reg_bias", 0.01, 0, 100, SettingKind::Real, "λ_b on the film biases"},
     {"init_scale", 0.1, 0, 10, SettingKind::Real, "vectors start uniform in [−s, s]"},
     {"min_positive", 3.5, 0.5, 5, SettingKind::Real, "a rating this high counts as a positive"},
-    {"negatives", 4, 1, 64, SettingKind::Whole, "negatives drawn per step; the best-scoring one is used"},
+    {"negatives", 4, 1, RankingModel::kMaxNegatives, SettingKind::Whole, "negatives drawn per step; the best-scoring one is used"},
     {"fold_in_epochs", 30, 1, 1000, SettingKind::Whole, "passes over a folded-in viewer's positives"},
     {"fold_in_learning_rate", 0.1, 1e-6, 10, SettingKind::Real, "SGD step γ for a folded-in viewer's vector"},
     {"fold_in_min_steps", 50, 1, 100000, SettingKind::Whole, "SGD steps per fold-in pass, at least"},
@@ -65,7 +65,7 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
         const int uu = static_cast<int>(u);
         const float* value = index_.values_begin(uu);
         for (const int32_t* f = index_.films_begin(uu); f != index_.films_end(uu); ++f, ++value)
-            if (*value >= min_positive_) positives_.push_back(Rating{uu, *f, *value}), has_positive[u] = 1;
+            if (*value >= min_positive_) positives_.push_back(Positive{uu, *f}), has_positive[u] = 1;
     }
     if (positives_.empty())
         throw Error("no training rating reaches ranking.min_positive = " + setting_text(min_positive_) +
@@ -85,20 +85,34 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
         for (int f = 0; f < factors_; ++f) films_(i, f) = init.uniform(-scale, scale);
 }
 
-template <class RatedFn, class ScoreFn>
-RankingModel::Negative RankingModel::sample_negative(Rng& rng, size_t rated_count, RatedFn rated, ScoreFn score) const {
-    // Negatives are drawn from the films seen in training that the viewer did not rate; with
-    // more than one candidate, the best-scoring one is the most informative to push down. Its
-    // score comes back too, so the step need not compute it again.
+template <class RatedFn>
+int RankingModel::draw_candidates(Rng& rng, size_t rated_count, RatedFn rated, int32_t* out) const {
+    // Negatives are drawn from the films seen in training that the viewer did not rate.
     const std::vector<int32_t>& films = index_.rated_films();
-    if (rated_count >= films.size()) return Negative{-1, 0};  // every film is rated: no negative exists
+    if (rated_count >= films.size()) return 0;  // every film is rated: no negative exists
+    // The candidates still needed are drawn together and then tested, so that the memory reads
+    // of their tests overlap rather than wait on one another. This draws exactly what drawing
+    // and testing one at a time would, in the same order: a batch is never larger than the
+    // number of candidates still missing.
+    int found = 0;
+    while (found < negatives_) {
+        const int batch = negatives_ - found;
+        int32_t* drawn = out + found;
+        for (int c = 0; c < batch; ++c) drawn[c] = films[rng.below(static_cast<uint32_t>(films.size()))];
+        for (int c = 0; c < batch; ++c)
+            if (!rated(drawn[c])) out[found++] = drawn[c];
+    }
+    return found;
+}
+
+template <class ScoreFn>
+RankingModel::Negative RankingModel::hardest(const int32_t* candidates, int count, ScoreFn score) {
+    // With more than one candidate, the best-scoring one is the most informative to push down.
+    // Its score comes back too, so the step need not compute it again.
     Negative best{-1, 0};
-    for (int c = 0; c < negatives_; ++c) {
-        int j;
-        do j = films[rng.below(static_cast<uint32_t>(films.size()))];
-        while (rated(j));
-        const float s = score(j);
-        if (best.film < 0 || s > best.score) best = Negative{j, s};
+    for (int c = 0; c < count; ++c) {
+        const float s = score(candidates[c]);
+        if (best.film < 0 || s > best.score) best = Negative{candidates[c], s};
     }
     return best;
 }
@@ -135,12 +149,16 @@ double RankingModel::fit_epoch() {
     double loss_sum = 0;
     uint32_t measured = 0;
     const uint32_t n = static_cast<uint32_t>(positives_.size());
+    // The next step's positive is drawn and read before this step's update (the same draws in
+    // the same order), so that the read, often a cache miss, overlaps the update's arithmetic.
+    Positive next = positives_[rng_.below(n)];
+    int32_t candidates[kMaxNegatives];
     for (uint32_t step = 0; step < n; ++step) {
-        const Rating& pos = positives_[rng_.below(n)];
+        const Positive pos = next;
         const int u = pos.user;
-        const Negative neg = sample_negative(
-            rng_, index_.count_of_user(u), [&](int film) { return index_.rated(u, film); },
-            [&](int film) { return score(u, film); });
+        const int count = draw_candidates(rng_, index_.count_of_user(u), [&](int film) { return index_.rated(u, film); }, candidates);
+        const Negative neg = hardest(candidates, count, [&](int film) { return score(u, film); });
+        if (step + 1 < n) next = positives_[rng_.below(n)];
         if (neg.film < 0) continue;
         const double t = bpr_step(u, pos.film, neg, lr);
         if ((step & 15) == 0) loss_sum += det_log(1.0 + t), ++measured;
@@ -188,7 +206,8 @@ Taste RankingModel::fold_in(const std::vector<Rated>& profile) const {
         for (uint32_t step = 0; step < steps; ++step) {
             const size_t p = positives[rng.below(n)];
             const int i = profile[p].film;
-            const Negative neg = sample_negative(rng, seen.size(), rated, score_of);
+            int32_t candidates[kMaxNegatives];
+            const Negative neg = hardest(candidates, draw_candidates(rng, seen.size(), rated, candidates), score_of);
             const int j = neg.film;
             if (j < 0) {  // the viewer rated every film: nothing to rank below
                 t.parts *= shrink;

@@ -20,6 +20,7 @@ public:
     // One SGD step on a triple; returns e^−x̂ before the step (x̂ = x̂_ui − x̂_uj), from which
     // the step's loss is ln(1 + e^−x̂).
     double bpr_step(int u, int i, int j, float learning_rate);
+    static constexpr int kMaxNegatives = 64;
     struct Negative {
         int film;     // -1: none
         float score;  // x̂_uj, as score(u, film) gives it
@@ -41,10 +42,13 @@ private:
     // 16th step of the pass.
     double fit_epoch() override;
 
-    // The hardest of `negatives_` films drawn from those seen in training for which `rated`
-    // says no, by `score`, with its score; film -1 when every such film is rated.
-    template <class RatedFn, class ScoreFn>
-    Negative sample_negative(Rng& rng, size_t rated_count, RatedFn rated, ScoreFn score) const;
+    // Writes `negatives_` films drawn from those seen in training for which `rated` says no
+    // into `out`, and returns how many: 0 when every such film is rated.
+    template <class RatedFn>
+    int draw_candidates(Rng& rng, size_t rated_count, RatedFn rated, int32_t* out) const;
+    // The candidate with the highest `score`, with its score; film -1 when there is none.
+    template <class ScoreFn>
+    static Negative hardest(const int32_t* candidates, int count, ScoreFn score);
 
     const TrainIndex& index_;
     float reg_, reg_bias_, decay_, min_positive_;
@@ -52,7 +56,10 @@ private:
     float fold_in_learning_rate_;
     uint32_t fold_in_min_steps_;
     float learning_rate_;  // this epoch's γ
-    std::vector<Rating> positives_;
+    struct Positive {
+        int32_t user, film;
+    };
+    std::vector<Positive> positives_;  // every (user, film) rated at least min_positive
     Rng rng_;
     uint64_t seed_;
 };

@@ -1,4 +1,4 @@
-// xoshiro128** (Blackman & Vigna) with Lemire's multiply-and-reject bounded integers.
+// Seeding for the project's generator: SplitMix64 spreads one seed over xoshiro128**'s state.
 #include "rng.hpp"
 
 namespace reel {
@@ -10,7 +10,6 @@ uint64_t splitmix64(uint64_t& x) {
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
 }
-uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
 }  // namespace
 
 Rng::Rng(uint64_t seed) {
@@ -25,31 +24,6 @@ Rng::Rng(uint64_t seed) {
 Rng Rng::stream(uint64_t seed, uint64_t purpose) {
     uint64_t x = seed ^ (purpose * 0xD1B54A32D192ED03ull);
     return Rng(splitmix64(x));
-}
-
-uint32_t Rng::next() {
-    const uint32_t result = rotl(s_[1] * 5, 7) * 9;
-    const uint32_t t = s_[1] << 9;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 11);
-    return result;
-}
-
-uint32_t Rng::below(uint32_t n) {
-    uint64_t m = uint64_t(next()) * n;
-    uint32_t low = static_cast<uint32_t>(m);
-    if (low < n) {
-        const uint32_t threshold = (0u - n) % n;  // 2^32 mod n: the biased low values
-        while (low < threshold) {
-            m = uint64_t(next()) * n;
-            low = static_cast<uint32_t>(m);
-        }
-    }
-    return static_cast<uint32_t>(m >> 32);
 }
 
 float Rng::uniform() { return static_cast<float>(next() >> 8) * (1.0f / 16777216.0f); }

@@ -12,8 +12,31 @@ class Rng {
 public:
     explicit Rng(uint64_t seed);
 
-    uint32_t next();                 // 32 uniform bits
-    uint32_t below(uint32_t n);      // uniform in [0, n), n > 0, without modulo bias
+    // Both sit in the header: BPR draws five of them per step, and a call each would cost
+    // more than the draw.
+    uint32_t next() {  // 32 uniform bits
+        const uint32_t result = rotl(s_[1] * 5, 7) * 9;
+        const uint32_t t = s_[1] << 9;
+        s_[2] ^= s_[0];
+        s_[3] ^= s_[1];
+        s_[1] ^= s_[2];
+        s_[0] ^= s_[3];
+        s_[2] ^= t;
+        s_[3] = rotl(s_[3], 11);
+        return result;
+    }
+    uint32_t below(uint32_t n) {  // uniform in [0, n), n > 0, without modulo bias (Lemire)
+        uint64_t m = uint64_t(next()) * n;
+        uint32_t low = static_cast<uint32_t>(m);
+        if (low < n) {
+            const uint32_t threshold = (0u - n) % n;  // 2^32 mod n: the biased low values
+            while (low < threshold) {
+                m = uint64_t(next()) * n;
+                low = static_cast<uint32_t>(m);
+            }
+        }
+        return static_cast<uint32_t>(m >> 32);
+    }
     float uniform();                 // uniform in [0, 1), 24 bits of precision
     float uniform(float lo, float hi) { return lo + (hi - lo) * uniform(); }
 
@@ -28,6 +51,7 @@ public:
     static Rng stream(uint64_t seed, uint64_t purpose);
 
 private:
+    static uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
     uint32_t s_[4];
 };
 
