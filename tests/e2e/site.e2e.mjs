@@ -2,8 +2,9 @@
 // rate five films → ten next films with reasons (each update timed), reload and a new tab keep them,
 // import an IMDb export, a keyboard-only walk, films like X, the numbers, the map of taste (zoom,
 // click, search), a return visit that restores the kept models, offline, "Retrain here", a site
-// update picked up on the next visit, failures with a Retry that recovers, phone and dark,
-// axe-core in each state, and nothing sent to another origin.
+// update picked up on the next visit, a dropped 1 M-rating MovieLens zip trained and answering,
+// failures with a Retry that recovers, phone and dark, axe-core in each state, and nothing sent to
+// another origin.
 // Run: node tests/e2e/site.e2e.mjs (after scripts/build). Exits non-zero on any failure.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import {
   waitForReady,
   watch,
 } from './harness.mjs';
+import { biggerDataSteps } from './biggerDataSteps.mjs';
 import { mapSteps } from './mapSteps.mjs';
 import { offlineSteps, updateStep } from './offlineSteps.mjs';
 import { startStaticServer } from './staticServer.mjs';
@@ -317,6 +319,7 @@ async function main() {
     await mapSteps(step, page, output);
     await offlineSteps(step, { page, context, origin, output });
     await updateStep(step, browser, output);
+    await biggerDataSteps(step, { browser, origin, log, output });
 
     await step('a failed data download shows a plain sentence, and Retry recovers', async () => {
       const flaky = await browser.newContext(); // unwatched: the deliberate 404 is logged as a console error

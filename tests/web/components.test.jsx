@@ -19,6 +19,7 @@ import { SimilarFilms } from '../../web/src/SimilarFilms.jsx';
 import { RATINGS_KEY } from '../../web/src/storage.js';
 import { createTrainingStore } from '../../web/src/trainingStore.js';
 import { TrainingProgress } from '../../web/src/TrainingProgress.jsx';
+import { MAX_LISTED, UserPicker, listedViewers } from '../../web/src/UserPicker.jsx';
 import { ViewersPanel } from '../../web/src/ViewersPanel.jsx';
 import { CHOICES, LOST, MODELS, POSTMAN, TOY, fakeClient } from './fakeClient.js';
 import { MemoryStorage } from './memoryStorage.js';
@@ -369,6 +370,48 @@ describe('MovieLens viewers', () => {
   });
 });
 
+describe('a MovieLens of many viewers', () => {
+  // Viewer n rated (n * 7919) % 5000 films: a spread of counts, some of them equal.
+  const many = (n) => Array.from({ length: n }, (_, i) => ({ userId: i + 1, ratings: ((i + 1) * 7919) % 5000, favourite: null }));
+  const byMost = (viewers) => [...viewers].sort((a, b) => b.ratings - a.ratings || a.userId - b.userId);
+
+  it('lists every viewer up to the limit, as given', () => {
+    const viewers = many(MAX_LISTED);
+    expect(listedViewers(viewers)).toEqual(viewers);
+    expect(listedViewers(viewers, 5)).toEqual(viewers);
+  });
+
+  it('past the limit, lists those who rated most, in id order', () => {
+    const viewers = many(MAX_LISTED + 500);
+    const listed = listedViewers(viewers);
+    expect(listed).toHaveLength(MAX_LISTED);
+    const ids = listed.map((v) => v.userId);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids)).toEqual(new Set(byMost(viewers).slice(0, MAX_LISTED).map((v) => v.userId)));
+    const fewest = Math.min(...listed.map((v) => v.ratings));
+    const left = viewers.filter((v) => !ids.includes(v.userId));
+    expect(left.every((v) => v.ratings <= fewest)).toBe(true);
+  });
+
+  it('lists the chosen viewer too, though they rated few, once', () => {
+    const viewers = many(MAX_LISTED + 500);
+    const least = byMost(viewers).at(-1);
+    const listed = listedViewers(viewers, least.userId);
+    expect(listed).toHaveLength(MAX_LISTED + 1);
+    expect(listed.filter((v) => v.userId === least.userId)).toHaveLength(1);
+    const top = byMost(viewers)[0];
+    expect(listedViewers(viewers, top.userId)).toHaveLength(MAX_LISTED);
+  });
+
+  it('says in the select that only those who rated most are listed', async () => {
+    const viewers = many(1500);
+    withStore(<UserPicker client={fakeClient()} viewers={viewers} userId={null} onChange={() => {}} onPick={() => {}} />);
+    const select = screen.getByRole('combobox', { name: 'Viewer' });
+    expect(within(select).getAllByRole('option')).toHaveLength(MAX_LISTED + 1); // and "Choose one of…"
+    expect(within(select).getByRole('option', { name: /Choose one of 1,500 \(listed: the 1,000 who rated most\)/ })).toBeTruthy();
+  });
+});
+
 describe('the numbers', () => {
   it("say which model makes your next films and why, and show every model's figures once trained", async () => {
     const client = fakeClient();
@@ -476,6 +519,43 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(trainingState()).toBe('ready'));
     expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(loads + 1);
+  });
+
+  it('uses a MovieLens picked from the file input, and goes back to the bundled one', async () => {
+    const { client } = await renderApp();
+    const input = screen.getByLabelText('Use a bigger MovieLens…');
+    fireEvent.change(input, { target: { files: [new File(['zip'], 'ml-20m.zip')] } });
+    await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('files'));
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    expect(client.calls).toContainEqual(['loadFiles', ['ml-20m.zip']]);
+    expect(document.querySelector('.dataset-line').textContent).toMatch(/^Your MovieLens, ml-20m\.zip: 998,206 ratings/);
+    fireEvent.click(screen.getByRole('button', { name: 'Back to MovieLens latest-small' }));
+    await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('bundled'));
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(2);
+  });
+
+  it('refuses a dropped MovieLens in words, and carries on with the one in use before it', async () => {
+    const client = fakeClient();
+    const loadFiles = client.answers.loadFiles;
+    client.answers.loadFiles = async (fields, onProgress) => {
+      if (fields.files[0].name === 'ml-25m.zip') throw engineError('ratings.csv in ml-25m.zip is 678 MB … Nothing was read.', { reset: true });
+      return loadFiles(fields, onProgress);
+    };
+    await renderApp(client);
+    const input = screen.getByLabelText('Use a bigger MovieLens…');
+    fireEvent.change(input, { target: { files: [new File(['zip'], 'ml-1m.zip')] } });
+    await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('files'));
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    fireEvent.change(input, { target: { files: [new File(['zip'], 'ml-25m.zip')] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Could not use ml-25m.zip: ratings.csv in ml-25m.zip is 678 MB … Nothing was read.');
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    // The worker was let go (its memory had grown), and the MovieLens in use before came back.
+    expect(client.calls).toContainEqual(['replace']);
+    expect(client.calls.filter((c) => c[0] === 'loadFiles').map((c) => c[1][0])).toEqual(['ml-1m.zip', 'ml-1m.zip']); // ml-25m.zip: refused
+    expect(document.querySelector('.dataset-line').textContent).toMatch(/^Your MovieLens, ml-1m\.zip/);
+    expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(1);
   });
 
   it('pauses and resumes training with one button that keeps focus', async () => {

@@ -42,6 +42,22 @@ function defaultAnswers(calls) {
         years: { min: 1902, max: 2018 },
       };
     },
+    async loadFiles({ files }, onProgress) {
+      log('loadFiles', files.map((f) => f.name));
+      onProgress?.({ type: 'progress', stage: 'unzip', source: files[0].name, loaded: 50, total: 100, file: 'ratings.csv', unzipped: 200, unzipTotal: 400 });
+      onProgress?.({ type: 'progress', stage: 'parse', source: files[0].name, bytes: 400, estimateMs: 20 });
+      return {
+        stats: { users: 6494, films: 2593, ratedFilms: 2593, ratings: 998206, train: 798565, test: 199641, duplicates: 0 },
+        models: MODELS,
+        order: ORDER,
+        choices: CHOICES,
+        limits: { maxResults: 1000, maxQueryLength: 200, maxProfile: 20000 },
+        genreNames: ['Action', 'Animation', 'Comedy', 'Crime', 'Drama'],
+        years: { min: 1950, max: 2019 },
+        source: { name: files[0].name, links: false, ratingsBytes: 400, readMs: 5, parseMs: 20 },
+        heapBytes: 173_000_000,
+      };
+    },
     async train(_, onProgress) {
       log('train');
       for (const stage of ORDER) {
@@ -197,6 +213,7 @@ export function fakeClient(overrides = {}) {
     crashListeners.add(listener);
     return () => crashListeners.delete(listener);
   };
+  client.replace = () => calls.push(['replace']);
   /** Plays a worker crash, as the real client reports one. */
   client.crash = (error) => crashListeners.forEach((l) => l(error));
   return client;

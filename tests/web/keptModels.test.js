@@ -2,11 +2,12 @@
 // memory. Search before the ratings arrive; a second visit restores instead of training and answers
 // the same; a damaged, foreign or other-engine entry is refused and replaced; "retrain here"
 // trains even so; the evaluation runs in slices that let a search through; the map is laid out with
-// progress, kept, and a damaged kept map is laid out again.
+// progress, kept, and a damaged kept map is laid out again. The cache's two slots (the bundled
+// MovieLens's models and a dropped one's), in memory and over IndexedDB.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { memoryModelCache } from '../../web/src/modelCache.js';
+import { indexedDbModelCache, memoryModelCache } from '../../web/src/modelCache.js';
 import { dataDir, engineClient } from './engineHarness.js';
 
 let dataUrl;
@@ -167,4 +168,167 @@ describe('after ready', () => {
     expect(map.fromCache).toBe(false);
     expect(map.xy[10]).toBe(entry.xy[10] - 1);
   }, 120_000);
+});
+
+// The cache itself, slot by slot: the bundled MovieLens's models and a dropped one's kept apart, each
+// map kept while some kept models need it. In memory, and over IndexedDB (a stand-in below, enough
+// of IndexedDB for modelCache.js: ordered requests, transactions that complete, version upgrades).
+const entry = (key, savedAt = 1) => ({ key, engine: 'build-1', bytes: new Uint8Array([savedAt, 2, 3]), trainMs: { implicit: savedAt }, savedAt });
+const mapOf = (key) => ({ key, engine: 'build-1', movieIds: Int32Array.from([1, 2]), xy: Float32Array.from([0, 0, 1, 1]), figures: {}, sum: 7, savedAt: 1 });
+
+class FakeIndexedDb {
+  constructor(databases = {}) {
+    // name → { version, stores: Map(store → Map(key → value)) }
+    this.databases = new Map(Object.entries(databases));
+    this.opened = [];
+  }
+
+  open(name, version) {
+    const r = {};
+    setTimeout(() => {
+      const db = this.databases.get(name) ?? { version: 0, stores: new Map() };
+      this.databases.set(name, db);
+      this.opened.push(version);
+      r.result = this.connection(db);
+      if (version > db.version) {
+        db.version = version;
+        r.onupgradeneeded?.();
+      }
+      r.onsuccess?.();
+    }, 0);
+    return r;
+  }
+
+  connection(db) {
+    return {
+      objectStoreNames: { contains: (n) => db.stores.has(n) },
+      createObjectStore: (n) => db.stores.set(n, new Map()),
+      transaction: (names, mode) => {
+        const scope = [].concat(names);
+        for (const n of scope) if (!db.stores.has(n)) throw new DOMException(`no object store ${n}`, 'NotFoundError');
+        const tx = {};
+        let pending = 0;
+        let done = false;
+        const settle = () =>
+          setTimeout(() => {
+            if (pending === 0 && !done) {
+              done = true;
+              tx.oncomplete?.();
+            }
+          }, 0);
+        // Each request takes effect at once, in the order made; its answer comes as a later task.
+        const request = (f) => {
+          const r = {};
+          pending += 1;
+          const value = f();
+          setTimeout(() => {
+            r.result = value;
+            pending -= 1;
+            r.onsuccess?.({ target: r });
+            settle();
+          }, 0);
+          return r;
+        };
+        const writable = () => {
+          if (mode !== 'readwrite') throw new DOMException('read-only transaction', 'ReadOnlyError');
+        };
+        tx.objectStore = (n) => {
+          if (!scope.includes(n)) throw new DOMException(`${n} is not in this transaction`, 'NotFoundError');
+          const s = db.stores.get(n);
+          return {
+            getAll: () => request(() => [...s.values()].map((v) => structuredClone(v))),
+            get: (k) => request(() => structuredClone(s.get(k))),
+            getAllKeys: () => request(() => [...s.keys()]),
+            put: (v) => (writable(), request(() => (s.set(v.key, structuredClone(v)), v.key))),
+            clear: () => (writable(), request(() => s.clear())),
+            delete: (k) => (writable(), request(() => s.delete(k))),
+          };
+        };
+        settle();
+        return tx;
+      },
+    };
+  }
+}
+
+describe.each([
+  ['in memory', () => memoryModelCache()],
+  ['over IndexedDB', () => indexedDbModelCache(new FakeIndexedDb())],
+])('the model cache %s', (_, make) => {
+  it('keeps the bundled and the dropped MovieLens’s models apart', async () => {
+    const c = make();
+    expect(await c.readModels('dropped')).toBeNull();
+    expect(await c.writeModels(entry('bundled-1'))).toBe(true); // the bundled slot by default
+    expect(await c.writeModels(entry('dropped-1'), 'dropped')).toBe(true);
+    expect(await c.readModels()).toEqual(entry('bundled-1'));
+    expect(await c.readModels('bundled')).toEqual(entry('bundled-1'));
+    expect(await c.readModels('dropped')).toEqual(entry('dropped-1'));
+  });
+
+  it('keeps one entry per slot: the newest replaces the last, and the other slot stays', async () => {
+    const c = make();
+    await c.writeModels(entry('bundled-1'));
+    await c.writeModels(entry('dropped-1', 1), 'dropped');
+    await c.writeModels(entry('dropped-2', 2), 'dropped');
+    expect(await c.readModels('dropped')).toEqual(entry('dropped-2', 2));
+    expect(await c.readModels('bundled')).toEqual(entry('bundled-1'));
+  });
+
+  it('forgets one slot only', async () => {
+    const c = make();
+    await c.writeModels(entry('bundled-1'));
+    await c.writeModels(entry('dropped-1'), 'dropped');
+    expect(await c.forget('dropped')).toBe(true);
+    expect(await c.readModels('dropped')).toBeNull();
+    expect(await c.readModels('bundled')).toEqual(entry('bundled-1'));
+    await c.forget();
+    expect(await c.readModels('bundled')).toBeNull();
+  });
+
+  it('keeps a map while either slot’s models need it, and drops it with them', async () => {
+    const c = make();
+    await c.writeModels(entry('bundled-1'));
+    await c.writeModels(entry('dropped-1'), 'dropped');
+    await c.writeMap(mapOf('bundled-1'));
+    await c.writeMap(mapOf('dropped-1'));
+    expect(await c.readMap('bundled-1')).toEqual(mapOf('bundled-1'));
+    expect(await c.readMap('dropped-1')).toEqual(mapOf('dropped-1'));
+
+    await c.writeModels(entry('dropped-2', 2), 'dropped'); // other dropped data: its old map goes
+    expect(await c.readMap('dropped-1')).toBeNull();
+    expect(await c.readMap('bundled-1')).toEqual(mapOf('bundled-1'));
+
+    await c.forget('bundled');
+    expect(await c.readMap('bundled-1')).toBeNull();
+  });
+});
+
+describe('the model cache over IndexedDB', () => {
+  it('opens a version 1 database (the bundled slot only) and keeps its models', async () => {
+    const v1 = { version: 1, stores: new Map([['models', new Map([['old', entry('old')]])], ['maps', new Map([['old', mapOf('old')]])]]) };
+    const idb = new FakeIndexedDb({ reel: v1 });
+    const c = indexedDbModelCache(idb);
+    expect(await c.readModels('bundled')).toEqual(entry('old'));
+    expect(await c.readMap('old')).toEqual(mapOf('old'));
+    expect(await c.readModels('dropped')).toBeNull();
+    expect(await c.writeModels(entry('dropped-1'), 'dropped')).toBe(true);
+    expect(await c.readModels('bundled')).toEqual(entry('old'));
+    expect(idb.databases.get('reel').version).toBeGreaterThan(1);
+  });
+
+  it('resolves rather than throws: no IndexedDB, or a slot that does not exist', async () => {
+    const none = indexedDbModelCache(null);
+    expect(await none.readModels('dropped')).toBeNull();
+    expect(await none.writeModels(entry('x'), 'dropped')).toBe(false);
+    const c = indexedDbModelCache(new FakeIndexedDb());
+    expect(await c.writeModels(entry('x'), 'elsewhere')).toBe(false);
+    expect(await c.forget('elsewhere')).toBe(false);
+  });
+});
+
+describe('the model cache in memory', () => {
+  it('refuses a slot that does not exist, so a test cannot write where the page never reads', async () => {
+    const c = memoryModelCache();
+    await expect(c.writeModels(entry('x'), 'elsewhere')).rejects.toThrow(/no model slot named "elsewhere"/);
+  });
 });

@@ -2,14 +2,18 @@
 // restores the models kept in this browser or trains them, keeps them, then lays out the map; and
 // wires the visitor's taste, films like X, the map, MovieLens viewers and the numbers. It re-renders
 // on phase changes and when a model finishes — never per epoch or per downloaded chunk (the
-// training card and the map follow those through their own stores).
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+// training card and the map follow those through their own stores). A MovieLens the visitor drops
+// or picks goes through the same cycle from its File objects; "Back" loads the bundled one again.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AboutPanel } from './AboutPanel.jsx';
 import { Announcer } from './Announcer.jsx';
+import { BUNDLED_NAME, DatasetChooser } from './DatasetChooser.jsx';
+import { DropOverlay } from './DropOverlay.jsx';
 import { ErrorPanel } from './ErrorPanel.jsx';
 import { FilmSearch } from './FilmSearch.jsx';
 import { NO_FILTERS, engineFilter } from './filters.js';
 import { MapSection } from './MapSection.jsx';
+import { maskRatings } from './maskedRatings.js';
 import { NumbersPanel } from './NumbersPanel.jsx';
 import { createRatingsStore, followOtherTabs } from './ratingsStore.js';
 import { RatingsContext } from './ratingsContext.js';
@@ -19,9 +23,14 @@ import { createTrainingStore } from './trainingStore.js';
 import { TrainingProgress } from './TrainingProgress.jsx';
 import { UpdateNotice } from './UpdateNotice.jsx';
 import { pushFilmId, readFilmId } from './urlState.js';
+import { useCarriedRatings } from './useCarriedRatings.js';
 import { forgetFilms, rememberFilms } from './useFilms.js';
+import { useFileDrop } from './useFileDrop.js';
 import { ViewersPanel } from './ViewersPanel.jsx';
 import { YourTaste } from './YourTaste.jsx';
+
+const BUNDLED = Object.freeze({ kind: 'bundled', name: BUNDLED_NAME });
+const nameOf = (files) => (files.length === 1 ? files[0].name : files.map((f) => f.name).join(' + '));
 
 function describeError(e, title) {
   return e?.fatal
@@ -30,12 +39,19 @@ function describeError(e, title) {
 }
 
 /**
- * @param {{ client: object, dataUrl: string, store?: object, onReady?: () => void }} props
+ * @param {{ client: object, dataUrl: string, store?: object, storage?: Storage|null, onReady?: () => void }} props
  *   store: the visitor's ratings (main.jsx passes one kept in localStorage; tests may pass their own)
+ *   storage: where the films of those ratings are noted (ratedTitles.js); none: for this tab only
  *   onReady: called once the models are ready (main.jsx registers the service worker then)
  */
-export function App({ client, dataUrl, store: givenStore, onReady }) {
+export function App({ client, dataUrl, store: givenStore, storage = null, onReady }) {
   const [store] = useState(() => givenStore ?? createRatingsStore({ storage: null }));
+  const [dataset, setDataset] = useState(BUNDLED); // the MovieLens in use, or on its way
+  const [source, setSource] = useState(null); // how a dropped one was read: the worker's account
+  const [heapBytes, setHeapBytes] = useState(null);
+  const [refusal, setRefusal] = useState(null); // { name, message }: a dropped MovieLens the page could not use
+  const run = useRef(0); // one more per start: answers for an earlier start are let go
+  const inUse = useRef(BUNDLED); // the last MovieLens loaded in full: where a refused drop goes back to
   const [training] = useState(createTrainingStore); // download and training progress, for the training card
   const [background] = useState(createTrainingStore); // the map's layout progress, for the map
   const [phase, setPhase] = useState('loading'); // loading → (restoring | training ⇄ paused) → ready, or error
@@ -73,6 +89,7 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
   // Restores the kept models or trains (fresh: "retrain here"), then keeps what was trained.
   const train = useCallback(
     async ({ fresh = false } = {}) => {
+      const mine = run.current;
       setPhase('training');
       if (fresh) {
         setTrained(new Set());
@@ -83,13 +100,20 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
       }
       try {
         const r = await client.train({ fresh }, (p) => {
+          if (mine !== run.current) return;
           if (p.stage === 'restore') {
             setPhase('restoring');
             return;
           }
           training.update(p);
+          // "Retrain here" on a dropped MovieLens reads its file again before the epochs begin.
+          const reading = p.stage === 'read' || p.stage === 'unzip' || p.stage === 'parse';
+          if (reading) setLoadStage(p.stage);
+          setPhase(reading ? 'loading' : 'training');
+          if (reading) return;
           if (p.epoch >= p.epochs) markTrained(p.stage);
         });
+        if (mine !== run.current) return; // another dataset was asked for meanwhile
         if (r.cancelled) {
           setPhase('paused');
           return;
@@ -97,10 +121,15 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
         for (const m of r.models ?? []) if (m.epochsDone >= m.epochs) markTrained(m.name);
         setTrainMs(r.trainMs);
         setRestored(r.restored ?? null);
+        if (r.heapBytes) setHeapBytes(r.heapBytes);
         setPhase('ready');
         setRound((n) => n + 1);
-        client.keep().then(setKept, () => setKept({ kept: false }));
+        client.keep().then(
+          (k) => mine === run.current && setKept(k),
+          () => mine === run.current && setKept({ kept: false }),
+        );
       } catch (e) {
+        if (mine !== run.current) return;
         setError(describeError(e, 'Training failed'));
         setPhase('error');
       }
@@ -108,11 +137,19 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
     [client, training],
   );
 
-  const start = useCallback(async () => {
+  // Loads `next` (the bundled MovieLens, or files the visitor gave) and trains on it. A dropped
+  // MovieLens the page cannot use is refused in the chooser, and the one in use before comes back
+  // (its models restored from this browser, so it is quick).
+  const start = useCallback(async (next = BUNDLED) => {
+    const mine = ++run.current;
+    const fromFiles = next.kind === 'files';
+    setDataset(next);
+    setSource(null);
     setError(null);
     setPhase('loading');
-    setLoadStage('download');
+    setLoadStage(fromFiles ? 'read' : 'download');
     setSearchable(false);
+    setInfo((i) => (i ? { ...i, stats: undefined } : i)); // the old figures are not this data's
     setTrained(new Set());
     setTrainMs(null);
     setRestored(null);
@@ -122,26 +159,45 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
     background.reset();
     forgetFilms();
     try {
-      const loaded = await client.load({ dataUrl }, (p) => {
-        if (p.stage === 'download') training.update(p);
-        else if (p.stage === 'catalog') {
+      const onProgress = (p) => {
+        if (mine !== run.current) return;
+        if (p.stage === 'download' || p.stage === 'read' || p.stage === 'unzip' || p.stage === 'parse') training.update(p);
+        if (p.stage === 'download') return;
+        if (p.stage === 'catalog') {
           // The films are in: search works, and the page knows its models, genres and years.
           setInfo((i) => i ?? p);
           setSearchable(true);
           setLoadStage('catalog');
         } else setLoadStage(p.stage);
-      });
-      forgetFilms(); // films remembered before the ratings arrived had no counts yet
+      };
+      const loaded = fromFiles ? await client.loadFiles({ files: next.files }, onProgress) : await client.load({ dataUrl }, onProgress);
+      if (mine !== run.current) return;
+      forgetFilms(); // films remembered before the ratings arrived had no counts yet, or were another dataset's
       setInfo(loaded);
+      setSource(loaded.source ?? null);
+      setHeapBytes(loaded.heapBytes ?? null);
       setSearchable(true);
       setTrained(new Set(loaded.models.filter((m) => m.epochsDone >= m.epochs).map((m) => m.name)));
+      if (fromFiles) setRefusal(null);
+      inUse.current = next;
     } catch (e) {
+      if (mine !== run.current) return;
+      if (fromFiles && !e.fatal) {
+        // Said where the visitor asked, in the engine's own words; the page goes back to the data it had.
+        setRefusal({ name: next.name, message: e.message });
+        if (e.reset) client.replace?.();
+        start(inUse.current === next ? BUNDLED : inUse.current);
+        return;
+      }
       setError(describeError(e, 'Could not load Reel'));
       setPhase('error');
       return;
     }
     await train();
   }, [client, dataUrl, train, training, background]);
+
+  const chooseFiles = useCallback((files) => start({ kind: 'files', files, name: nameOf(files) }), [start]);
+  const dragging = useFileDrop(chooseFiles);
 
   // Once ready: the map, laid out in the worker (or restored with the models), then drawn.
   useEffect(() => {
@@ -208,8 +264,13 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
   const visitorModel = nextModel ?? ''; // '': the engine's choice for the visitor's number of ratings
   const lastYear = info?.years?.max;
 
+  // The visitor's ratings came along (by movieId); those whose id names another film here are set aside.
+  const carried = useCarriedRatings({ client, store, storage, loaded, dataKey: info });
+  const asideKey = (carried?.elsewhere ?? []).map((e) => e.movieId).join(',');
+  const shown = useMemo(() => (asideKey ? maskRatings(store, asideKey.split(',').map(Number)) : store), [store, asideKey]);
+
   return (
-    <RatingsContext.Provider value={store}>
+    <RatingsContext.Provider value={shown}>
       <div class="page">
         <a class="skip-link" href="#taste">
           Skip to your taste
@@ -234,7 +295,7 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
 
         <main>
           {phase === 'error' ? (
-            <ErrorPanel title={error.title} message={error.message} detail={error.detail} onRetry={start} />
+            <ErrorPanel title={error.title} message={error.message} detail={error.detail} onRetry={() => start(dataset)} />
           ) : (
             <TrainingProgress
               phase={phase}
@@ -247,15 +308,22 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
               restored={restored}
               kept={kept}
               lastYear={lastYear}
+              dataset={dataset}
+              source={source}
+              heapBytes={heapBytes}
               onPause={() => client.cancel()}
               onResume={() => train()}
               onRetrain={() => train({ fresh: true })}
-            />
+            >
+              <DatasetChooser dataset={dataset} onFiles={chooseFiles} onBundled={() => start(BUNDLED)} refusal={refusal} />
+            </TrainingProgress>
           )}
 
           <YourTaste
             client={client}
-            store={store}
+            store={shown}
+            dataset={dataset}
+            carried={carried}
             loaded={loaded}
             searchable={searchable}
             trained={trained}
@@ -309,7 +377,7 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
             progress={background}
             ready={ready}
             filmId={filmId}
-            store={store}
+            store={shown}
             search={search}
             onPick={pickFilm}
           />
@@ -320,12 +388,17 @@ export function App({ client, dataUrl, store: givenStore, onReady }) {
 
         <footer class="footer">
           <p>
-            Reel · data: MovieLens latest-small by GroupLens Research, used under its licence (no endorsement implied) ·
+            {dataset.kind === 'files' ? (
+              <>Reel · data: {dataset.name}, read from this device (MovieLens is made by GroupLens Research; no endorsement implied) · </>
+            ) : (
+              <>Reel · data: MovieLens latest-small by GroupLens Research, used under its licence (no endorsement implied) · </>
+            )}
             everything runs in this tab.
           </p>
         </footer>
         <Announcer />
         <UpdateNotice />
+        <DropOverlay visible={dragging} />
       </div>
     </RatingsContext.Provider>
   );

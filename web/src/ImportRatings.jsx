@@ -65,6 +65,9 @@ export function ImportRatings({ client, loaded }) {
               </button>
             ) : null}
           </p>
+          {r.noLinks && r.format === 'IMDb' ? (
+            <p class="muted small">This MovieLens came without links.csv, which ties its films to IMDb ids, so IMDb rows cannot match it.</p>
+          ) : null}
           {r.unmatched.length > 0 ? (
             <details open={r.unmatched.length <= 8}>
               <summary>

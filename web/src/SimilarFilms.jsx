@@ -13,9 +13,11 @@ import { RateFilm } from './RateFilm.jsx';
 import { Segmented } from './Segmented.jsx';
 import { showNeighbours } from './shownStore.js';
 import { useAsync } from './useAsync.js';
-import { rememberFilms } from './useFilms.js';
+import { plain } from './ratedTitles.js';
+import { rememberFilms, useFilms } from './useFilms.js';
 
-// Starting points for an empty page; MovieLens ids are stable across its releases.
+// Starting points for an empty page; MovieLens ids are stable across its releases, but data that only
+// looks like MovieLens may give these ids to other films: each is offered only where it names its film.
 const SUGGESTIONS = [
   { movieId: 1, label: 'Toy Story' },
   { movieId: 2571, label: 'The Matrix' },
@@ -57,6 +59,11 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
     });
   }, [client, ready, filmId, model, view, filterKey]);
 
+  const suggested = useFilms(
+    client,
+    SUGGESTIONS.map((s) => s.movieId),
+    loaded && filmId === null,
+  );
   const x = similar.data?.film?.movieId === filmId ? similar.data.film : film.data?.movieId === filmId ? film.data : null;
   const heading = useRef(null);
   const focused = useRef(0);
@@ -82,11 +89,13 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
   }, [filmId, shownKey]);
 
   if (filmId === null) {
+    const names = (s) => suggested.get(s.movieId); // undefined: not known yet; null: not in this catalogue
+    const offered = SUGGESTIONS.filter((s) => names(s) === undefined || (names(s) && plain(names(s).name) === plain(s.label)));
     return (
       <div class="similar empty-state">
-        <p>Pick a film to see the films most like it. Try one of these:</p>
+        <p>Pick a film to see the films most like it{offered.length ? '. Try one of these:' : ' — search for one above.'}</p>
         <p class="suggestions">
-          {SUGGESTIONS.map((s) => (
+          {offered.map((s) => (
             <a key={s.movieId} class="chip" {...filmLinkProps(s.movieId, onPick)}>
               {s.label}
             </a>

@@ -1,13 +1,14 @@
-// The training card: the download (bytes of the engine and the data, of their total), then one
-// progress bar per model with epoch, falling training loss and time left — or, on a return visit,
-// the models restored from this browser with a "Retrain here" for the curious. It alone re-renders
-// on each progress event (it subscribes to the progress store); its size is the same in every
-// phase, so nothing below it moves.
-import { formatCount, formatDuration, formatNumber } from './format.js';
+// The training card: the download (bytes of the engine and the data, of their total) — or, for a
+// MovieLens the visitor dropped, the bytes read, unzipped and parsed — then one progress bar per
+// model with epoch, falling training loss and time left — or, on a return visit, the models restored
+// from this browser with a "Retrain here" for the curious. Below, which dataset it is and the way to
+// another (children: the dataset chooser). It alone re-renders on each progress event (it
+// subscribes to the progress store); its size is the same in every phase, so nothing below it moves.
+import { BUNDLED_NAME } from './DatasetChooser.jsx';
+import { formatCount, formatDuration, formatMB as mb, formatNumber } from './format.js';
+import { ReadRow } from './ReadRow.jsx';
+import { StageBar } from './StageBar.jsx';
 import { useStore } from './useStore.js';
-
-const MB = 1024 * 1024;
-const mb = (bytes) => (bytes / MB).toFixed(1);
 
 function StageRow({ stage, progress, trainMs, restored }) {
   const total = stage.epochs;
@@ -20,37 +21,20 @@ function StageRow({ stage, progress, trainMs, restored }) {
       : progress
         ? `${formatDuration(progress.etaMs)} left`
         : 'waiting';
+  // The figures are one line either way, so the card keeps its height when they replace the description.
   return (
-    <div class={`stage${done ? ' stage-done' : ''}${progress && !done ? ' stage-active' : ''}`}>
-      <div class="stage-head">
-        <span class="stage-name">{stage.label}</span>
-        <span class="stage-epoch">
-          epoch {epoch} of {total || '…'}
-        </span>
-      </div>
-      <div
-        class="bar"
-        role="progressbar"
-        aria-label={`${stage.label} training`}
-        aria-valuemin="0"
-        aria-valuemax={String(total)}
-        aria-valuenow={String(epoch)}
-        data-stage={stage.name}
-      >
-        <span class="bar-fill" style={{ '--done': total ? epoch / total : 0 }} />
-      </div>
-      <div class="stage-foot">
-        {/* One line either way, so the card keeps its height when the figures replace the description. */}
-        <span class="stage-figures" title={stage.description}>
-          {restored
-            ? `trained earlier in ${formatDuration(trainMs)}`
-            : progress
-              ? `${stage.lossLabel} ${formatNumber(progress.loss, 4)}`
-              : stage.description}
-        </span>
-        <span class="stage-time">{timeText}</span>
-      </div>
-    </div>
+    <StageBar
+      name={stage.label}
+      amount={`epoch ${epoch} of ${total || '…'}`}
+      bar={{ label: `${stage.label} training`, value: epoch, max: total, stage: stage.name }}
+      figures={
+        restored ? `trained earlier in ${formatDuration(trainMs)}` : progress ? `${stage.lossLabel} ${formatNumber(progress.loss, 4)}` : stage.description
+      }
+      figuresTitle={stage.description}
+      time={timeText}
+      done={done}
+      active={Boolean(progress)}
+    />
   );
 }
 
@@ -63,31 +47,30 @@ function DownloadRow({ download, searchable, loaded }) {
   const done = loaded || (known && got >= total && files.length >= 3);
   const share = done ? 1 : total ? got / total : 0;
   return (
-    <div class={`stage${done ? ' stage-done' : ' stage-active'}`}>
-      <div class="stage-head">
-        <span class="stage-name">Download</span>
-        <span class="stage-epoch" data-bytes={got}>
-          {total ? `${mb(Math.min(got, total))} of ${mb(total)} MB` : got ? `${mb(got)} MB` : '…'}
-        </span>
-      </div>
-      <div class="bar" role="progressbar" aria-label="Download" aria-valuemin="0" aria-valuemax="100" aria-valuenow={String(Math.round(share * 100))}>
-        <span class="bar-fill" style={{ '--done': share }} />
-      </div>
-      <div class="stage-foot">
-        <span class="stage-figures">{searchable ? 'films in: search works' : 'films first, for search'}</span>
-        <span class="stage-time">{done ? 'done' : 'arriving'}</span>
-      </div>
-    </div>
+    <StageBar
+      name="Download"
+      amount={total ? `${mb(Math.min(got, total))} of ${mb(total)} MB` : got ? `${mb(got)} MB` : '…'}
+      bytes={got}
+      bar={{ label: 'Download', value: Math.round(share * 100) }}
+      figures={searchable ? 'films in: search works' : 'films first, for search'}
+      time={done ? 'done' : 'arriving'}
+      done={done}
+      active
+    />
   );
 }
 
 const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const savedWhen = (ms) => WHEN.format(new Date(ms));
 
-function statusText({ phase, loadStage, stats, trainMs, restored, kept, searchable }) {
+function statusText({ phase, loadStage, stats, trainMs, restored, kept, searchable, dataset }) {
   const total = formatDuration(Object.values(trainMs ?? {}).reduce((a, b) => a + b, 0));
   switch (phase) {
     case 'loading':
+      if (dataset?.kind === 'files') {
+        if (loadStage === 'parse') return `Loading the ratings of ${dataset.name} into the engine…`;
+        return `${loadStage === 'unzip' ? 'Unzipping' : 'Reading'} ${dataset.name} in this tab — nothing is uploaded…`;
+      }
       if (loadStage === 'parse') return 'Reading the ratings…';
       return searchable ? 'Search works already — the ratings are on their way…' : 'Downloading the engine and the MovieLens films…';
     case 'restoring':
@@ -104,12 +87,55 @@ function statusText({ phase, loadStage, stats, trainMs, restored, kept, searchab
   }
 }
 
+const seconds = (ms) => formatDuration(ms);
+const mbText = (bytes) => `${Math.round(bytes / 1e6).toLocaleString('en-GB')} MB`;
+
+/** Which MovieLens, its size, and how the models are measured; for a dropped one, how long it took to read. */
+function DatasetText({ stats, lastYear, dataset, source, heapBytes }) {
+  if (!stats) return ' ';
+  const name = dataset?.kind === 'files' ? `Your MovieLens, ${source?.name ?? dataset.name}` : BUNDLED_NAME;
+  const fallbackYear = dataset?.kind === 'files' ? '…' : 2018;
+  return (
+    <>
+      {name}: {formatCount(stats.ratings)} ratings of {formatCount(stats.films)} films (released up to {lastYear ?? fallbackYear}) by{' '}
+      {formatCount(stats.users)} people; {formatCount(stats.train)} train the models, {formatCount(stats.test)} are held out to measure them.
+      {source ? (
+        <>
+          {' '}
+          Read in {seconds(source.readMs)}, loaded in {seconds(source.parseMs)}
+          {heapBytes ? `; the engine holds ${mbText(heapBytes)} of this tab's memory` : ''}.
+        </>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * @param {{ phase: string, loadStage?: string, searchable?: boolean, stats?: object, models?: object[], store: object,
  *           trainMs?: object, restored?: object|null, kept?: object|null, lastYear?: number,
+ *           dataset?: { kind: string, name?: string }, source?: object|null, heapBytes?: number|null, children?: any,
  *           onPause?: () => void, onResume?: () => void, onRetrain?: () => void }} props
+ *   dataset: the MovieLens in use or on its way; source: how a dropped one was read (the worker's account)
  */
-export function TrainingProgress({ phase, loadStage, searchable = false, stats, models = [], store, trainMs, restored = null, kept = null, lastYear, onPause, onResume, onRetrain }) {
+export function TrainingProgress({
+  phase,
+  loadStage,
+  searchable = false,
+  stats,
+  models = [],
+  store,
+  trainMs,
+  restored = null,
+  kept = null,
+  lastYear,
+  dataset = { kind: 'bundled' },
+  source = null,
+  heapBytes = null,
+  children,
+  onPause,
+  onResume,
+  onRetrain,
+}) {
   const { progress } = useStore(store);
   const ready = phase === 'ready';
   const canToggle = phase === 'training' || phase === 'paused';
@@ -121,10 +147,16 @@ export function TrainingProgress({ phase, loadStage, searchable = false, stats, 
       ? { text: 'Retrain here', onClick: onRetrain, strong: false }
       : null;
   return (
-    <section class={`panel training${ready ? ' training-ready' : ''}`} aria-label="Training" data-restored={restored ? 'true' : 'false'}>
+    <section
+      class={`panel training${ready ? ' training-ready' : ''}`}
+      aria-label="Training"
+      data-restored={restored ? 'true' : 'false'}
+      data-dataset={dataset.kind}
+      data-heap-bytes={heapBytes ?? undefined}
+    >
       <div class="training-head">
         <p class="training-status" role="status" data-state={phase}>
-          {statusText({ phase, loadStage, stats, trainMs, restored, kept, searchable })}
+          {statusText({ phase, loadStage, stats, trainMs, restored, kept, searchable, dataset })}
         </p>
         <button
           type="button"
@@ -139,22 +171,19 @@ export function TrainingProgress({ phase, loadStage, searchable = false, stats, 
         </button>
       </div>
       <div class="stages">
-        <DownloadRow download={progress.download} searchable={searchable} loaded={phase !== 'loading' || loadStage === 'parse'} />
+        {dataset.kind === 'files' ? (
+          <ReadRow progress={progress} loaded={phase !== 'loading'} />
+        ) : (
+          <DownloadRow download={progress.download} searchable={searchable} loaded={phase !== 'loading' || loadStage === 'parse'} />
+        )}
         {models.map((m) => (
           <StageRow key={m.name} stage={m} progress={progress[m.name]} trainMs={trainMs?.[m.name]} restored={Boolean(restored) && ready} />
         ))}
       </div>
       <p class="dataset-line">
-        {stats ? (
-          <>
-            MovieLens latest-small: {formatCount(stats.ratings)} ratings of {formatCount(stats.films)} films (released up to{' '}
-            {lastYear ?? 2018}) by {formatCount(stats.users)} people; {formatCount(stats.train)} train the models, {formatCount(stats.test)} are
-            held out to measure them.
-          </>
-        ) : (
-          ' '
-        )}
+        <DatasetText stats={stats} lastYear={lastYear} dataset={dataset} source={source} heapBytes={heapBytes} />
       </p>
+      {children}
     </section>
   );
 }

@@ -7,6 +7,19 @@ import { RateFilm } from './RateFilm.jsx';
 import { Stars } from './Stars.jsx';
 import { useAsync } from './useAsync.js';
 
+// A select of every viewer is fine for latest-small's 610, not for a dropped MovieLens's 160,000:
+// past this many, it lists those who rated most (and the one chosen), and "Surprise me" picks from all.
+export const MAX_LISTED = 1000;
+
+/** The viewers the select lists: all of them, or the MAX_LISTED who rated most and the chosen one, in id order. */
+export function listedViewers(viewers, userId = null) {
+  if (viewers.length <= MAX_LISTED) return viewers;
+  const most = [...viewers].sort((a, b) => b.ratings - a.ratings || a.userId - b.userId).slice(0, MAX_LISTED);
+  const picked = viewers.find((v) => v.userId === userId);
+  if (picked && !most.includes(picked)) most.push(picked);
+  return most.sort((a, b) => a.userId - b.userId);
+}
+
 /** "Viewer 414 · 2,698 ratings · loves Shawshank Redemption". */
 export function viewerName(v) {
   const fav = v.favourite ? ` · loves ${v.favourite.name}` : '';
@@ -19,6 +32,8 @@ export function viewerName(v) {
 export function UserPicker({ client, viewers, userId, onChange, loading = false, onPick }) {
   const favourites = useAsync(() => (userId !== null ? client.favourites({ userId, k: 5 }) : null), [client, userId]);
   const chosen = viewers.find((v) => v.userId === userId);
+  const listed = listedViewers(viewers, userId);
+  const some = listed.length < viewers.length ? ` (listed: the ${formatCount(MAX_LISTED)} who rated most)` : '';
 
   function pickRandom() {
     if (viewers.length === 0) return;
@@ -36,9 +51,9 @@ export function UserPicker({ client, viewers, userId, onChange, loading = false,
           onChange={(e) => e.currentTarget.value !== '' && onChange(Number(e.currentTarget.value))}
         >
           <option value="">
-            {viewers.length > 0 ? `Choose one of ${viewers.length}` : loading ? 'Loading viewers…' : 'No viewers loaded'}
+            {viewers.length > 0 ? `Choose one of ${formatCount(viewers.length)}${some}` : loading ? 'Loading viewers…' : 'No viewers loaded'}
           </option>
-          {viewers.map((v) => (
+          {listed.map((v) => (
             <option key={v.userId} value={String(v.userId)}>
               {viewerName(v)}
             </option>

@@ -1,6 +1,7 @@
 // "Your taste": the visitor's own corner of the page — rate films (a starting set, search, or
 // anywhere a film is shown), see their next ten with reasons, filter, and keep, bring, share or
 // clear their ratings. A landmark region, near the top.
+import { CarriedRatings } from './CarriedRatings.jsx';
 import { ClearRatings } from './ClearRatings.jsx';
 import { ExportRatings } from './ExportRatings.jsx';
 import { Filters } from './Filters.jsx';
@@ -28,6 +29,8 @@ import { YourRatings } from './YourRatings.jsx';
  * @param {(name: string) => void} props.onModel
  * @param {object} props.filters  the page's filter state; props.filter the engine's form of it
  * @param {object|null} props.shareOffer  ratings offered by the link the page was opened with
+ * @param {{ kind: string, name?: string }} [props.dataset]  the MovieLens in use
+ * @param {object|null} [props.carried]  how the visitor's ratings stand against it (useCarriedRatings.js)
  */
 export function YourTaste(props) {
   const { client, store, loaded, trained, choices, models, model, onModel, filters, filter, onFilters } = props;
@@ -44,10 +47,12 @@ export function YourTaste(props) {
         <h2 id="taste-title">Your taste</h2>
         <p class="muted">
           Rate films you have seen, in half stars, and Reel picks your next ten — saying which of your ratings led to
-          each. Everything stays in this browser. The catalogue is MovieLens latest-small: films up to{' '}
-          {lastYear ?? 2018}.
+          each. Everything stays in this browser. The catalogue is{' '}
+          {props.dataset?.kind === 'files' ? `the MovieLens you gave, ${props.dataset.name}` : 'MovieLens latest-small'}: films up to{' '}
+          {lastYear ?? (props.dataset?.kind === 'files' ? '…' : 2018)}.
         </p>
       </header>
+      <CarriedRatings report={props.carried ?? null} dataset={props.dataset ?? { kind: 'bundled' }} />
       {props.shareOffer ? <SharedRatingsOffer offer={props.shareOffer} yours={list.length} onDone={props.onShareDone} /> : null}
       <StorageNotice />
       {/* In reading order — rate, see what it leads to, keep — which is also the order on a phone;

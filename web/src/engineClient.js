@@ -16,10 +16,9 @@ export function createEngineClient(spawn) {
   const pending = new Map(); // id → { resolve, reject, onProgress }
   const crashListeners = new Set();
 
-  // Fails everything in flight, drops the worker and tells the page. The next request spawns a
+  // Lets the worker go and fails everything in flight with `error`. The next request spawns a
   // fresh worker — lazily, so a worker that cannot even start does not respawn in a loop.
-  function crash(detail) {
-    const error = engineError(CRASH_SENTENCE, { fatal: true, detail });
+  function dropWorker(error) {
     detach();
     try {
       worker?.terminate?.();
@@ -30,6 +29,12 @@ export function createEngineClient(spawn) {
     const entries = [...pending.values()];
     pending.clear();
     for (const entry of entries) entry.reject(error);
+  }
+
+  // The worker died or lost its state: drop it and tell the page.
+  function crash(detail) {
+    const error = engineError(CRASH_SENTENCE, { fatal: true, detail });
+    dropWorker(error);
     for (const listener of crashListeners) listener(error);
   }
 
@@ -48,7 +53,7 @@ export function createEngineClient(spawn) {
         entry.onProgress?.(message);
       } else {
         pending.delete(message.id);
-        if (message.type === 'error') entry.reject(engineError(message.message, { detail: message.detail }));
+        if (message.type === 'error') entry.reject(engineError(message.message, { detail: message.detail, reset: message.reset }));
         else entry.resolve(message.result);
       }
     };
@@ -79,6 +84,12 @@ export function createEngineClient(spawn) {
   }
 
   const client = deriveClient(send);
+  /**
+   * Lets the worker go and starts the next request in a fresh one: its memory never shrinks, so
+   * after a dataset too large to load (an error with `reset`) this gives that memory back. Unlike a
+   * crash, no listener hears of it: the page asked for it. Anything still in flight is refused.
+   */
+  client.replace = () => dropWorker(engineError('The engine was restarted to give its memory back; ask again.'));
   /** Calls `listener(error)` whenever the worker is replaced; returns the unsubscribe function. */
   client.onCrash = (listener) => {
     crashListeners.add(listener);

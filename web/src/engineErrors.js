@@ -19,10 +19,15 @@ export function messageOf(e) {
   return `engine failure (${String(e)})`;
 }
 
-/** An Error that carries the plain sentence for the page and the technical detail for the curious. */
-export function engineError(message, { fatal = false, detail } = {}) {
+/**
+ * An Error that carries the plain sentence for the page and the technical detail for the curious.
+ * reset: the engine is still sound but its memory grew for nothing (a dataset too large to load), so
+ * the page should start a fresh worker to give that memory back.
+ */
+export function engineError(message, { fatal = false, detail, reset = false } = {}) {
   const error = new Error(message);
   error.fatal = fatal;
+  if (reset) error.reset = true;
   if (detail && detail !== message) error.detail = detail;
   return error;
 }

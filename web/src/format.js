@@ -10,6 +10,11 @@ export function formatDuration(ms) {
   return `${m} min ${Math.round(s - m * 60)} s`;
 }
 
+/** Bytes as decimal megabytes with one decimal, as a file manager shows a file's size: "23.9". */
+export function formatMB(bytes) {
+  return (bytes / 1e6).toFixed(1);
+}
+
 export function formatNumber(x, digits = 4) {
   return Number.isFinite(x) ? x.toFixed(digits) : '—';
 }

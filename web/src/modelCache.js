@@ -1,14 +1,23 @@
 // Trained models kept in this browser (IndexedDB), so a return visit restores them instead of
-// training. One entry at a time, under the engine's modelKey() (the data's fingerprint, the save
-// format and every setting) and the engine build that wrote it; the map layout joins it once drawn.
+// training. One entry per slot — the bundled MovieLens's models, and those of the last MovieLens the
+// visitor dropped — under the engine's modelKey() (the data's fingerprint, the save format and every
+// setting) and the engine build that wrote it; the map layout joins it once drawn. Each slot is its
+// own object store, so a visit reads only its own dataset's models (a dropped 20 M-rating set's are
+// hundreds of MB), and keeping one dataset's models never drops the other's.
 // Nothing read here is trusted as it stands: the worker checks the key and the engine build, the
 // engine checks the models' own checksum on restore, and the map carries a checksum of its own.
 // A browser that refuses IndexedDB (private modes, storage off) gets a cache that keeps nothing.
 
 const DB = 'reel';
-const VERSION = 1;
-const MODELS = 'models'; // { key, engine, bytes: Uint8Array, trainMs, savedAt }
+const VERSION = 2; // 2 added the dropped dataset's slot; the bundled slot keeps version 1's store and entries
+const SLOTS = { bundled: 'models', dropped: 'droppedModels' }; // { key, engine, bytes: Uint8Array, trainMs, savedAt }
 const MAPS = 'maps'; // { key, engine, movieIds: Int32Array, xy: Float32Array, figures, sum, savedAt }
+
+function storeOf(slot) {
+  const store = SLOTS[slot];
+  if (!store) throw new Error(`no model slot named ${JSON.stringify(slot)}`);
+  return store;
+}
 
 function request(r) {
   return new Promise((resolve, reject) => {
@@ -33,7 +42,7 @@ export function indexedDbModelCache(idb = globalThis.indexedDB) {
       if (!idb) return reject(new Error('IndexedDB is not available'));
       const r = idb.open(DB, VERSION);
       r.onupgradeneeded = () => {
-        for (const name of [MODELS, MAPS]) if (!r.result.objectStoreNames.contains(name)) r.result.createObjectStore(name, { keyPath: 'key' });
+        for (const name of [...Object.values(SLOTS), MAPS]) if (!r.result.objectStoreNames.contains(name)) r.result.createObjectStore(name, { keyPath: 'key' });
       };
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
@@ -53,74 +62,97 @@ export function indexedDbModelCache(idb = globalThis.indexedDB) {
 
   const quietly = (f, fallback) => f().catch(() => fallback);
 
+  // Maps are kept only beside models: any other is dropped (key: the models of `key` are going, or kept).
+  function pruneMaps(tx, keep) {
+    const keys = new Set(keep);
+    const maps = tx.objectStore(MAPS);
+    let pending = Object.values(SLOTS).length;
+    for (const store of Object.values(SLOTS)) {
+      tx.objectStore(store).getAllKeys().onsuccess = (e) => {
+        for (const k of e.target.result) keys.add(k);
+        if (--pending === 0) maps.getAllKeys().onsuccess = (m) => m.target.result.filter((k) => !keys.has(k)).forEach((k) => maps.delete(k));
+      };
+    }
+  }
+
   return {
-    /** The kept models, whatever key they were kept under (the caller checks it), or null. */
-    readModels: () => quietly(() => first(MODELS), null),
+    /** The kept models of `slot`, whatever key they were kept under (the caller checks it), or null. */
+    readModels: (slot = 'bundled') => quietly(async () => first(storeOf(slot)), null), // async: a bad slot name resolves null too
     /** The kept map layout for `key`, or null. */
     readMap: (key) =>
       quietly(async () => {
         const db = await open();
         return (await request(db.transaction(MAPS, 'readonly').objectStore(MAPS).get(key))) ?? null;
       }, null),
-    /** Keeps `entry` as the only models, and drops any map kept for other models. */
-    writeModels: (entry) =>
+    /** Keeps `entry` as the only models of `slot`, and drops any map no kept models need. */
+    writeModels: (entry, slot = 'bundled') =>
       quietly(async () => {
         const db = await open();
-        const tx = db.transaction([MODELS, MAPS], 'readwrite', { durability: 'relaxed' });
-        tx.objectStore(MODELS).clear();
-        const maps = tx.objectStore(MAPS);
-        maps.getAllKeys().onsuccess = (e) => e.target.result.filter((k) => k !== entry.key).forEach((k) => maps.delete(k));
-        tx.objectStore(MODELS).put(entry);
+        const store = storeOf(slot);
+        const tx = db.transaction([...Object.values(SLOTS), MAPS], 'readwrite', { durability: 'relaxed' });
+        tx.objectStore(store).clear();
+        tx.objectStore(store).put(entry);
+        pruneMaps(tx, [entry.key]);
         await done(tx);
         return true;
       }, false),
-    /** Keeps a map layout beside the models of the same key. */
+    /** Keeps a map layout beside the models of the same key (maps of models no longer kept go). */
     writeMap: (entry) =>
       quietly(async () => {
         const db = await open();
-        const tx = db.transaction(MAPS, 'readwrite', { durability: 'relaxed' });
-        tx.objectStore(MAPS).clear();
+        const tx = db.transaction([...Object.values(SLOTS), MAPS], 'readwrite', { durability: 'relaxed' });
         tx.objectStore(MAPS).put(entry);
+        pruneMaps(tx, [entry.key]);
         await done(tx);
         return true;
       }, false),
-    /** Forgets everything kept: an entry that failed its checks. */
-    forget: () =>
+    /** Forgets what `slot` keeps, and the maps no kept models need: an entry that failed its checks. */
+    forget: (slot = 'bundled') =>
       quietly(async () => {
         const db = await open();
-        const tx = db.transaction([MODELS, MAPS], 'readwrite');
-        tx.objectStore(MODELS).clear();
-        tx.objectStore(MAPS).clear();
+        const tx = db.transaction([...Object.values(SLOTS), MAPS], 'readwrite');
+        tx.objectStore(storeOf(slot)).clear();
+        pruneMaps(tx, []);
         await done(tx);
         return true;
       }, false),
   };
 }
 
-/** The same interface in memory, copying as IndexedDB does: for tests, and where nothing may be kept. */
+/**
+ * The same interface in memory, copying as IndexedDB does: for tests, and where nothing may be kept.
+ * `models` is the bundled slot's entries, `slots` every slot's.
+ */
 export function memoryModelCache() {
-  const models = new Map();
+  const slots = Object.fromEntries(Object.keys(SLOTS).map((slot) => [slot, new Map()]));
   const maps = new Map();
   const latest = (m) => [...m.values()].sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
+  const slotOf = (slot) => (storeOf(slot), slots[slot]);
+  const pruneMaps = (keep = []) => {
+    const keys = new Set([...keep, ...Object.values(slots).flatMap((m) => [...m.keys()])]);
+    for (const k of [...maps.keys()]) if (!keys.has(k)) maps.delete(k);
+  };
   return {
-    models,
+    models: slots.bundled,
+    slots,
     maps,
-    readModels: async () => structuredClone(latest(models)),
+    readModels: async (slot = 'bundled') => structuredClone(latest(slotOf(slot))),
     readMap: async (key) => structuredClone(maps.get(key) ?? null),
-    writeModels: async (entry) => {
-      models.clear();
-      for (const k of [...maps.keys()]) if (k !== entry.key) maps.delete(k);
-      models.set(entry.key, structuredClone(entry));
+    writeModels: async (entry, slot = 'bundled') => {
+      const m = slotOf(slot);
+      m.clear();
+      m.set(entry.key, structuredClone(entry));
+      pruneMaps();
       return true;
     },
     writeMap: async (entry) => {
-      maps.clear();
       maps.set(entry.key, structuredClone(entry));
+      pruneMaps([entry.key]);
       return true;
     },
-    forget: async () => {
-      models.clear();
-      maps.clear();
+    forget: async (slot = 'bundled') => {
+      slotOf(slot).clear();
+      pruneMaps();
       return true;
     },
   };

@@ -13,6 +13,10 @@ export const REQUESTS = Object.freeze({
   // Download + parse. Progress: 'download' (bytes per file), 'catalog' (the films are in: search
   // works, and the registry, choices, genres and years are known), 'parse'.
   load: { fields: ['dataUrl', 'seed'], progress: true },
+  // A MovieLens the visitor dropped or picked: File objects (a zip, or ratings.csv + movies.csv and
+  // maybe links.csv), read in the worker. Progress: 'read' or 'unzip' (bytes read of those needed,
+  // and the file being unzipped), then 'parse' (with an estimate of its time). Refused by size first.
+  loadFiles: { fields: ['files', 'seed'], progress: true },
   // Restore the models kept in this browser, or train every untrained one (fresh: retrain even so).
   // Progress: 'restore', or per epoch with the model's name as the stage.
   train: { fields: ['fresh'], progress: true },

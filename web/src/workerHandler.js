@@ -7,6 +7,12 @@
 // in (loadCatalog); ratings.csv follows, with bytes reported as they arrive. Models kept in this
 // browser are read meanwhile and restored instead of trained when they pass every check. After
 // ready, the evaluation and the map run in slices of a few milliseconds, so no query waits behind them.
+//
+// A MovieLens the visitor drops (loadFiles) is read from the File objects here (datasetFiles.js),
+// refused by size before reading when it cannot fit, and then loaded exactly like the bundled one.
+// Its trained models are kept in a slot of their own, so neither dataset's models stand in for the other's.
+import { readDataset } from './datasetFiles.js';
+import { PARSE_BYTES_PER_MS, outOfMemory } from './datasetLimits.js';
 import { CRASH_SENTENCE, engineError, isTrap, messageOf } from './engineErrors.js';
 import { fetchBytes } from './fetchProgress.js';
 import { makeCatalog } from './filmCatalog.js';
@@ -51,6 +57,8 @@ const ENGINE_FILE = 'engine'; // the download progress's name for the wasm modul
  * @param {Record<string, number>} [deps.sizes]  each data file's size in bytes, for download progress
  * @param {() => Promise<void>} [deps.yieldToLoop]
  * @param {() => number} [deps.now]
+ * @param {typeof readDataset} [deps.readFiles]  reads a dropped MovieLens from File objects
+ * @param {() => number|null} [deps.deviceMemoryGiB]  the device's memory as the browser reports it, if it does
  * @returns {(message: object) => Promise<void>}
  */
 export function createHandler({
@@ -62,14 +70,18 @@ export function createHandler({
   sizes = {},
   yieldToLoop = makeYield(),
   now = () => performance.now(),
+  readFiles = readDataset,
+  deviceMemoryGiB = () => globalThis.navigator?.deviceMemory ?? null,
 }) {
   let modulePromise = null;
+  let wasm = null; // the instantiated module, for the size of its memory
   let engine = null;
   let catalog = null; // the films: from loadCatalog (no counts yet), then from the full load
   let hasData = false; // the ratings are loaded too
   let choices = null;
   let dataBase = null;
-  let files = null; // { movies, ratings, seed }: what a retrain loads again
+  let files = null; // { read: (id) => Promise<{ movies, ratings, links }>, seed }: what a retrain loads again (progress to request id)
+  let slot = 'bundled'; // whose models the cache keeps: the bundled MovieLens's, or a dropped one's
   let linksLoaded = false;
   let trainMs = null;
   let kept = null; // promise of what the cache held when this data was loaded
@@ -82,6 +94,7 @@ export function createHandler({
   let mapping = null;
   let downloads = null; // a prefetch not yet taken over by a load
   let busy = null; // 'load' | 'train' while one of those is running
+  let busyDone = Promise.resolve(); // settles when that run ends
   let cancelRequested = false;
   let dead = null; // set after a trap: the module's memory can no longer be trusted
 
@@ -215,10 +228,39 @@ export function createHandler({
     return d;
   }
 
+  // A dropped dataset brings its own links.csv or none: the bundled one's would name other films.
   async function ensureLinks() {
-    if (linksLoaded) return;
+    if (linksLoaded || slot !== 'bundled') return;
     engine.loadLinks(await fetchFile(`${dataBase}links.csv`));
     linksLoaded = true;
+  }
+
+  const heapBytes = () => wasm?.HEAPU8?.length ?? null;
+
+  // Marks a load or training run as under way; the returned function ends it.
+  function begin(what) {
+    busy = what;
+    let end;
+    busyDone = new Promise((resolve) => {
+      end = resolve;
+    });
+    return () => {
+      busy = null;
+      end();
+    };
+  }
+
+  // The data just loaded becomes the worker's: the films with their counts, what a retrain reads again.
+  function installed({ read, seed, source, links = null }) {
+    hasData = true;
+    files = { read, seed };
+    slot = source;
+    linksLoaded = false; // the engine forgets links.csv on every load
+    if (links) {
+      engine.loadLinks(links);
+      linksLoaded = true;
+    }
+    dataChanged();
   }
 
   const ops = {
@@ -229,9 +271,11 @@ export function createHandler({
       return { started: true };
     },
 
+    // A training run in progress is stopped first (the page switching back from a dropped dataset).
     async load({ id, dataUrl = './data/', seed = DEFAULT_SEED }) {
-      if (busy) throw new Error(`Cannot load while ${busy === 'train' ? 'training' : 'loading'}`);
-      busy = 'load';
+      if (busy === 'train') cancelRequested = true;
+      await busyDone;
+      const end = begin('load');
       try {
         const base = baseOf(dataUrl);
         const s = integer(seed, 'seed');
@@ -241,6 +285,7 @@ export function createHandler({
         kept = d.kept;
         d.report((files) => post({ type: 'progress', id, stage: 'download', files }));
         const [Module, movies] = await Promise.all([d.module, d.movies]);
+        wasm = Module;
         if (!engine) engine = new Module.Engine();
         if (!choices) choices = { ...engine.choices() };
         let preview = null;
@@ -264,16 +309,65 @@ export function createHandler({
           hasData = engineHasData(); // false: the engine dropped its old dataset, but the films still answer searches
           throw e;
         }
-        hasData = true;
         // From the same movies.csv the titles are as loadCatalog gave them; only the counts are new.
         catalog = preview ? preview.counted(engine.trainingCounts()) : makeCatalog(engine.catalog());
-        files = { movies, ratings, seed: s };
         dataBase = base;
-        linksLoaded = false; // the engine forgets links.csv on every load
-        dataChanged();
-        return { stats: { ...stats }, ...describe() };
+        installed({ read: async () => ({ movies, ratings }), seed: s, source: 'bundled' });
+        return { stats: { ...stats }, ...describe(), heapBytes: heapBytes() };
       } finally {
-        busy = null;
+        end();
+      }
+    },
+
+    // A MovieLens the visitor dropped or picked (File objects; nothing leaves the browser): refused
+    // by size before reading when it cannot fit, read or unzipped with bytes reported, then loaded.
+    // A run in progress is stopped first. On any failure the engine keeps the data it had.
+    async loadFiles({ id, files: given, seed = DEFAULT_SEED }) {
+      const s = integer(seed, 'seed');
+      if (busy === 'train') cancelRequested = true;
+      await busyDone;
+      const end = begin('load');
+      try {
+        const Module = await getModule();
+        wasm = Module;
+        if (!engine) engine = new Module.Engine();
+        if (!choices) choices = { ...engine.choices() };
+        const keptNow = cache.readModels('dropped');
+        keptNow.catch(() => {});
+        // Read again by "retrain here" (the bytes are not kept), reporting to that request.
+        const read = async (to) => {
+          const d = await readFiles(given, { onProgress: (p) => post({ type: 'progress', id: to, ...p }), deviceMemoryGiB: deviceMemoryGiB(), now });
+          post({ type: 'progress', id: to, stage: 'parse', source: d.source, bytes: d.ratingsBytes, estimateMs: d.ratingsBytes / PARSE_BYTES_PER_MS });
+          await yieldToLoop();
+          return d;
+        };
+        const data = await read(id);
+        const before = heapBytes();
+        const t0 = now();
+        let stats;
+        try {
+          stats = engine.load(data.movies, data.ratings, s);
+        } catch (e) {
+          hasData = engineHasData();
+          const message = messageOf(e);
+          // The module's memory never shrinks: after a load that grew it in vain, a fresh worker frees it.
+          const reset = heapBytes() > 2 * before + 256 * 2 ** 20;
+          if (/bad_alloc|out of memory/i.test(message)) throw engineError(outOfMemory({ what: data.what, ratingsBytes: data.ratingsBytes }), { detail: message, reset });
+          throw engineError(message, { reset });
+        }
+        const parseMs = now() - t0;
+        catalog = makeCatalog(engine.catalog());
+        dataBase = null;
+        kept = keptNow;
+        installed({ read, seed: s, source: 'dropped', links: data.links });
+        return {
+          stats: { ...stats },
+          ...describe(),
+          source: { name: data.source, links: Boolean(data.links), ratingsBytes: data.ratingsBytes, readMs: data.readMs, parseMs },
+          heapBytes: heapBytes(),
+        };
+      } finally {
+        end();
       }
     },
 
@@ -282,13 +376,15 @@ export function createHandler({
     async train({ id, fresh = false }) {
       requireLoaded();
       if (busy) throw new Error(`Already ${busy === 'train' ? 'training' : 'loading'}`);
-      busy = 'train';
+      const end = begin('train');
       cancelRequested = false;
       try {
         let discarded = null;
         if (fresh) {
-          engine.load(files.movies, files.ratings, files.seed); // the same data, every model untrained
-          dataChanged();
+          // The same data, every model untrained (a dropped file is read again: its bytes are not kept).
+          const again = await files.read(id);
+          engine.load(again.movies, again.ratings, files.seed);
+          installed({ read: files.read, seed: files.seed, source: slot, links: again.links ?? null });
         } else if (modelStates().every((m) => m.epochsDone === 0) && kept) {
           const entry = await kept;
           kept = null; // one try per load
@@ -299,10 +395,10 @@ export function createHandler({
               generation += 1;
               trainMs = r.trainMs;
               restored = { savedAt: r.savedAt, trainMs: r.trainMs };
-              return { cancelled: false, trainMs: { ...trainMs }, models: modelStates(), restored };
+              return { cancelled: false, trainMs: { ...trainMs }, models: modelStates(), restored, heapBytes: heapBytes() };
             }
             discarded = r.reason;
-            await cache.forget(); // never trusted again; the models trained now replace it
+            await cache.forget(slot); // never trusted again; the models trained now replace it
           }
         }
         // A cancelled run resumes where it stopped. The engine stops a model that diverges, with a
@@ -332,9 +428,9 @@ export function createHandler({
             });
           }
         }
-        return { cancelled: false, trainMs: { ...trainMs }, models: modelStates(), restored: null, discarded };
+        return { cancelled: false, trainMs: { ...trainMs }, models: modelStates(), restored: null, discarded, heapBytes: heapBytes() };
       } finally {
-        busy = null;
+        end();
       }
     },
 
@@ -343,7 +439,7 @@ export function createHandler({
       requireAllTrained();
       if (restored) return { kept: true, restored: true };
       const entry = keptEntry(engine, engineVersion, trainMs);
-      const ok = await cache.writeModels(entry);
+      const ok = await cache.writeModels(entry, slot);
       return { kept: ok, restored: false, bytes: entry.bytes.length };
     },
 
@@ -438,6 +534,7 @@ export function createHandler({
       const lines = Array.from(r.lines);
       return {
         format: r.format,
+        noLinks: slot !== 'bundled' && !linksLoaded, // IMDb rows cannot match: this dataset came without links.csv
         matched: Array.from(r.movieIds, (movieId, i) => ({ ...catalog.film(movieId), stars: stars[i], line: lines[i] })),
         unmatched: Array.from(r.unmatched, (u) => ({ ...u })),
       };
@@ -575,6 +672,7 @@ export function createHandler({
       }
       const error = { type: 'error', id, message: messageOf(e) };
       if (e?.detail) error.detail = e.detail;
+      if (e?.reset) error.reset = true; // the client should start a fresh worker for what comes next
       post(error);
     }
   };
