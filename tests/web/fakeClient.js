@@ -25,6 +25,17 @@ const film = (id) => {
   return f;
 };
 
+/** What a load answers: the data's figures and years, beside the engine's registry, choices and limits. */
+const loaded = (stats, years) => ({
+  stats,
+  models: MODELS,
+  order: ORDER,
+  choices: CHOICES,
+  limits: { maxResults: 1000, maxQueryLength: 200, maxProfile: 20000 },
+  genreNames: ['Action', 'Animation', 'Comedy', 'Crime', 'Drama'],
+  years,
+});
+
 /** Default answers, one per request type; a test overrides any of them. */
 function defaultAnswers(calls) {
   const log = (...c) => calls.push(c);
@@ -32,28 +43,14 @@ function defaultAnswers(calls) {
     async load({ dataUrl }, onProgress) {
       log('load', dataUrl);
       onProgress?.({ type: 'progress', stage: 'parse' });
-      return {
-        stats: { users: 610, films: 9742, ratedFilms: 9724, ratings: 100836, train: 80669, test: 20167, duplicates: 0 },
-        models: MODELS,
-        order: ORDER,
-        choices: CHOICES,
-        limits: { maxResults: 1000, maxQueryLength: 200, maxProfile: 20000 },
-        genreNames: ['Action', 'Animation', 'Comedy', 'Crime', 'Drama'],
-        years: { min: 1902, max: 2018 },
-      };
+      return loaded({ users: 610, films: 9742, ratedFilms: 9724, ratings: 100836, train: 80669, test: 20167, duplicates: 0 }, { min: 1902, max: 2018 });
     },
     async loadFiles({ files }, onProgress) {
       log('loadFiles', files.map((f) => f.name));
       onProgress?.({ type: 'progress', stage: 'unzip', source: files[0].name, loaded: 50, total: 100, file: 'ratings.csv', unzipped: 200, unzipTotal: 400 });
       onProgress?.({ type: 'progress', stage: 'parse', source: files[0].name, bytes: 400, estimateMs: 20 });
       return {
-        stats: { users: 6494, films: 2593, ratedFilms: 2593, ratings: 998206, train: 798565, test: 199641, duplicates: 0 },
-        models: MODELS,
-        order: ORDER,
-        choices: CHOICES,
-        limits: { maxResults: 1000, maxQueryLength: 200, maxProfile: 20000 },
-        genreNames: ['Action', 'Animation', 'Comedy', 'Crime', 'Drama'],
-        years: { min: 1950, max: 2019 },
+        ...loaded({ users: 6494, films: 2593, ratedFilms: 2593, ratings: 998206, train: 798565, test: 199641, duplicates: 0 }, { min: 1950, max: 2019 }),
         source: { name: files[0].name, links: false, ratingsBytes: 400, readMs: 5, parseMs: 20 },
         heapBytes: 173_000_000,
       };
