@@ -213,15 +213,17 @@ describe('a zip Reel refuses', () => {
   it('marks ratings.csv encrypted', async () => {
     const zip = makeZip({ 'ml-x/movies.csv': MOVIES, 'ml-x/ratings.csv': RATINGS });
     const locked = patchEntry(zip, 'ml-x/ratings.csv', (v, at) => v.setUint16(at + 8, v.getUint16(at + 8, true) | 1, true));
-    const { message } = await refusal([fileOf(locked, 'ml-x.zip')]);
+    const { message, progress } = await refusal([fileOf(locked, 'ml-x.zip')]);
     expect(message).toMatch(/ml-x\/ratings\.csv in ml-x\.zip is encrypted/);
+    expect(progress).toEqual([]); // refused before movies.csv, which comes first, was unzipped
   });
 
   it('uses a compression other than stored or deflate', async () => {
     const zip = makeZip({ 'ml-x/movies.csv': MOVIES, 'ml-x/ratings.csv': RATINGS });
     const bzip = patchEntry(zip, 'ml-x/ratings.csv', (v, at) => v.setUint16(at + 10, 12, true));
-    const { message } = await refusal([fileOf(bzip, 'ml-x.zip')]);
+    const { message, progress } = await refusal([fileOf(bzip, 'ml-x.zip')]);
     expect(message).toMatch(/ml-x\/ratings\.csv in ml-x\.zip uses a compression Reel cannot read \(method 12\)/);
+    expect(progress).toEqual([]);
   });
 
   it('holds a damaged ratings.csv: its compressed bytes scrambled', async () => {

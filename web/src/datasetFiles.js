@@ -3,7 +3,7 @@
 // CSV files loose. Finds ratings.csv, movies.csv and links.csv (optional), refuses by size before
 // reading (datasetLimits.js), then reads or unzips only those, reporting bytes as they come.
 import { checkFits } from './datasetLimits.js';
-import { readZipEntry } from './zipEntry.js';
+import { checkReadable, readZipEntry } from './zipEntry.js';
 import { looksLikeZip, zipDirectory } from './zipDirectory.js';
 
 const WANTED = ['ratings.csv', 'movies.csv', 'links.csv'];
@@ -99,6 +99,7 @@ export async function readDataset(files, { onProgress = () => {}, deviceMemoryGi
     const what = `${picked.ratings.path} in ${zip.name}`;
     checkFits({ what, ratingsBytes: picked.ratings.size, deviceMemoryGiB });
     const parts = [picked.movies, picked.links, picked.ratings].filter(Boolean);
+    for (const entry of parts) checkReadable(entry, zip.name); // before any is read: refuse at once, not after movies.csv
     const total = parts.reduce((a, e) => a + e.compressedSize, 0);
     let done = 0;
     const out = {};

@@ -10,6 +10,15 @@ const STORED = 0;
 const DEFLATED = 8;
 const MAX_DEFLATE_RATIO = 1032; // deflate's largest possible expansion: one byte in, at most 1032 out
 
+/** Throws when Reel cannot unzip `entry` (encrypted, or compressed other than stored or deflate). */
+export function checkReadable(entry, zipName = 'the zip') {
+  const what = `${entry.path} in ${zipName}`;
+  if (entry.flags & 1) throw new ZipError(`${what} is encrypted: unzip it yourself and drop the CSV files instead`);
+  if (entry.method !== STORED && entry.method !== DEFLATED) {
+    throw new ZipError(`${what} uses a compression Reel cannot read (method ${entry.method}): zip it again with ordinary compression, or drop the CSV files`);
+  }
+}
+
 /**
  * @param {Blob} blob  the zip
  * @param {{ path: string, name: string, method: number, flags: number, compressedSize: number, size: number, offset: number }} entry
@@ -20,10 +29,7 @@ const MAX_DEFLATE_RATIO = 1032; // deflate's largest possible expansion: one byt
  */
 export async function readZipEntry(blob, entry, { zipName = 'the zip', onBytes } = {}) {
   const what = `${entry.path} in ${zipName}`;
-  if (entry.flags & 1) throw new ZipError(`${what} is encrypted: unzip it yourself and drop the CSV files instead`);
-  if (entry.method !== STORED && entry.method !== DEFLATED) {
-    throw new ZipError(`${what} uses a compression Reel cannot read (method ${entry.method}): zip it again with ordinary compression, or drop the CSV files`);
-  }
+  checkReadable(entry, zipName);
   // The local header repeats the name and may carry its own extra field: the data starts after both.
   const header = new DataView(await blob.slice(entry.offset, entry.offset + 30).arrayBuffer());
   if (header.byteLength < 30 || header.getUint32(0, true) !== 0x04034b50) throw new ZipError(`${what} is damaged (no file header where the zip says)`);
