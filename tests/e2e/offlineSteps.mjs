@@ -1,5 +1,5 @@
-// Trained once, kept, and offline, in a real Chromium: a return visit restores the models kept in
-// IndexedDB instead of training and answers at once; with the network off the whole site still
+// Trained once, kept, and offline, in a real Chromium: a return visit shows the answer kept on the
+// last visit at once, restores the models kept in IndexedDB instead of training, and answers the same; with the network off the whole site still
 // works from the service worker; "Retrain here" trains afresh and keeps the result; and a new
 // deploy is picked up on the next visit, which says so.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,12 +26,36 @@ const answered = (page) => page.waitForFunction(() => document.querySelectorAll(
 
 export async function offlineSteps(step, { page, context, origin, output }) {
   await step('a return visit restores the kept models instead of training, and answers at once', async () => {
+    // Toy Story's neighbours, seen on this visit, are kept for the next.
+    const search = page.getByRole('combobox', { name: 'Find films like', exact: true });
+    await search.fill('toy story');
+    await page.locator('#films [role=option]', { hasText: /^Toy Story \(1995\)/ }).first().click();
+    await page.getByRole('radiogroup', { name: 'Which films like it' }).getByRole('radio', { name: 'Closest', exact: true }).click(); // a visit opens on this view
+    await page.getByRole('list', { name: 'Films like Toy Story (1995)', exact: true }).locator(':scope > .film-item').nth(9).waitFor();
     await waitUntilKept(page);
     const t0 = Date.now();
+    // Noted in the page from its first render: when a kept answer of ten films was first on screen.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const list = document.querySelector('.neighbours[data-kept=true]');
+        const films = list ? [...list.querySelectorAll(':scope > .film-item')] : [];
+        if (films.length !== 10) return;
+        window.__kept = { ids: films.map((e) => e.dataset.movieId), state: document.querySelector('.training-status')?.dataset.state, ms: performance.now() };
+        observer.disconnect();
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
     await page.goto(`${origin}/?film=1`);
     await waitForReady(page);
     await answered(page);
     const ms = Date.now() - t0;
+    // The answer kept on the last visit was on screen before the engine was ready…
+    const early = await page.evaluate(() => window.__kept ?? null);
+    check(early, 'the answer kept on the last visit never showed');
+    check(early.state !== 'ready', `the kept answer should show before the engine is ready (it showed at state ${early.state})`);
+    // …and the engine's own answer, which replaces it, is the same ten films.
+    await page.locator('.neighbours:not([data-kept])').waitFor({ state: 'attached' });
+    const live = await page.locator('.neighbours > .film-item').evaluateAll((els) => els.map((e) => e.dataset.movieId));
+    check(live.join() === early.ids.join(), `the kept answer should be the engine's own: kept ${early.ids}, engine ${live}`);
     const status = await page.locator('.training-status').textContent();
     check(/restored the models this browser trained/.test(status), `the return visit should say it restored the models: ${status}`);
     check((await page.locator('.training[data-restored=true]').count()) === 1, 'the training card should show the models as restored');
@@ -40,7 +64,7 @@ export async function offlineSteps(step, { page, context, origin, output }) {
     check(await page.getByRole('button', { name: 'Retrain here' }).isVisible(), 'a restored page offers "Retrain here"');
     await page.locator('#map').scrollIntoViewIfNeeded();
     await page.locator('#map[data-state=drawn]').waitFor({ timeout: 20_000 });
-    return `ten films like Toy Story ${ms} ms after navigation; "${status.trim()}"`;
+    return `the kept ten films like Toy Story on screen ${Math.round(early.ms)} ms after navigation (state ${early.state}), the engine's same ten at ${ms} ms; "${status.trim()}"`;
   });
 
   await step('with the network off, the site still opens, searches and answers (the service worker keeps it all)', async () => {

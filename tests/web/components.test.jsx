@@ -309,6 +309,38 @@ describe('films like X', () => {
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Toy Story (1995)');
   });
 
+  it('shows the answer kept on an earlier visit until the engine is ready, then its own, and keeps that', async () => {
+    const storage = new MemoryStorage();
+    const answers = { storage, build: 'b1' };
+    const live = renderSimilar({ answers });
+    const list = await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });
+    const ids = () => within(list).getAllByRole('listitem').map((li) => li.dataset.movieId);
+    const shown = ids();
+    expect(list.dataset.kept).toBeUndefined();
+    live.unmount();
+
+    // A return visit: nothing loaded yet, yet the same films, marked as kept, with their reasons.
+    const client = fakeClient();
+    const { rerender } = renderSimilar({ client, answers, loaded: false, ready: false, model: '' });
+    const keptList = screen.getByRole('list', { name: 'Films like Toy Story (1995)' });
+    expect(keptList.dataset.kept).toBe('true');
+    expect(within(keptList).getAllByRole('listitem').map((li) => li.dataset.movieId)).toEqual(shown);
+    expect(keptList.textContent).toContain('Liked by 41 of the 97 people who loved Toy Story');
+    expect(client.calls.filter((c) => c[0] === 'similar')).toHaveLength(0);
+    // Once ready, the engine is asked, and its answer takes the list over.
+    rerender(
+      <RatingsContext.Provider value={createRatingsStore({ storage: null })}>
+        <SimilarFilms client={client} filmId={1} loaded ready model="implicit" filter={undefined} filters={NO_FILTERS} focusKey={0} onPick={() => {}} onOpenFilters={() => {}} answers={answers} />
+      </RatingsContext.Provider>,
+    );
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Films like Toy Story (1995)' }).dataset.kept).toBeUndefined());
+    expect(client.calls.filter((c) => c[0] === 'similar')).toHaveLength(1);
+    // Another build (a new engine or data) shows nothing kept.
+    cleanup();
+    renderSimilar({ answers: { storage, build: 'b2' }, loaded: false, ready: false, model: '' });
+    expect(screen.queryByRole('list', { name: 'Films like Toy Story (1995)' })).toBeNull();
+  });
+
   it('has no model toggle, and a "Same feel, different label" view', async () => {
     const { client } = renderSimilar();
     await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });

@@ -6,6 +6,7 @@
 // or picks goes through the same cycle from its File objects; "Back" loads the bundled one again.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AboutPanel } from './AboutPanel.jsx';
+import { BUILD } from './buildInfo.js';
 import { Announcer } from './Announcer.jsx';
 import { BUNDLED_NAME, DatasetChooser } from './DatasetChooser.jsx';
 import { DropOverlay } from './DropOverlay.jsx';
@@ -46,6 +47,7 @@ function describeError(e, title) {
  */
 export function App({ client, dataUrl, store: givenStore, storage = null, onReady }) {
   const [store] = useState(() => givenStore ?? createRatingsStore({ storage: null }));
+  const [keptAnswersAt] = useState(() => ({ storage, build: BUILD.id })); // films-like-X answers kept for a return visit
   const [dataset, setDataset] = useState(BUNDLED); // the MovieLens in use, or on its way
   const [source, setSource] = useState(null); // how a dropped one was read: the worker's account
   const [heapBytes, setHeapBytes] = useState(null);
@@ -359,6 +361,7 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
                 focusKey={focusKey}
                 onPick={pickFilm}
                 onOpenFilters={openFilters}
+                answers={dataset.kind === 'bundled' ? keptAnswersAt : null}
               />
             </section>
 

@@ -1,11 +1,12 @@
 // "Films like X": X's nearest films by the engine's chosen similarity, each with why it is there in
 // the data's own words ("liked by 41 of the 117 people who loved Toy Story"), its number of
 // ratings and how close it is; or the "same feel, different label" view of those sharing no genre.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { announce } from './announcer.js';
 import { FilmGenres, FilmTitle, RatingCount, THIN_EVIDENCE, filmLabel } from './FilmMeta.jsx';
 import { filmLinkProps } from './filmLinks.js';
 import { FilmRow } from './FilmRow.jsx';
+import { keepAnswer, keptAnswer } from './keptAnswers.js';
 import { describeFilters } from './filters.js';
 import { formatCount } from './format.js';
 import { MatchBar } from './MatchBar.jsx';
@@ -44,27 +45,37 @@ export function whyText(n, x, likedFilm) {
 
 /**
  * @param {{ client: object, filmId: number|null, loaded: boolean, ready: boolean, model: string, filter: object|undefined,
- *           filters: object, focusKey: number, onPick: Function, onOpenFilters: () => void }} props
+ *           filters: object, focusKey: number, onPick: Function, onOpenFilters: () => void,
+ *           answers?: { storage: Storage|null, build: string }|null }} props
+ *   answers: where answers are kept for a return visit (keptAnswers.js); null: not kept (a dropped MovieLens)
  */
-export function SimilarFilms({ client, filmId, loaded, ready, model, filter, filters, focusKey, onPick, onOpenFilters }) {
+export function SimilarFilms({ client, filmId, loaded, ready, model, filter, filters, focusKey, onPick, onOpenFilters, answers = null }) {
   const [view, setView] = useState('closest');
   const filterKey = JSON.stringify(filter ?? null);
+  const query = { movieId: filmId, view, filter: filterKey, model: model ?? '' };
   const film = useAsync(() => (loaded && filmId !== null ? client.film({ movieId: filmId }) : null), [client, loaded, filmId]);
   const similar = useAsync(() => {
     if (!ready || filmId === null || !model) return null;
     const f = view === 'other' ? { ...filter, otherGenres: true } : filter;
     return client.similar({ movieId: filmId, k: 10, model, filter: f }).then((r) => {
       rememberFilms([r.film, ...r.neighbours]);
+      if (answers) keepAnswer(answers.storage, answers.build, query, r);
       return r;
     });
   }, [client, ready, filmId, model, view, filterKey]);
+  // Until the engine answers, the answer this build gave on an earlier visit, if one is kept (kept
+  // past ready too, until the engine's own arrives, so the list never blinks out in between).
+  const kept = useMemo(
+    () => (answers && filmId !== null ? keptAnswer(answers.storage, answers.build, query) : null),
+    [answers, filmId, view, filterKey, model],
+  );
 
   const suggested = useFilms(
     client,
     SUGGESTIONS.map((s) => s.movieId),
     loaded && filmId === null,
   );
-  const x = similar.data?.film?.movieId === filmId ? similar.data.film : film.data?.movieId === filmId ? film.data : null;
+  const x = similar.data?.film?.movieId === filmId ? similar.data.film : film.data?.movieId === filmId ? film.data : (kept?.film ?? null);
   const heading = useRef(null);
   const focused = useRef(0);
 
@@ -106,7 +117,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
   }
 
   const error = film.error ?? similar.error;
-  const data = similar.data?.film?.movieId === filmId ? similar.data : null;
+  const data = similar.data?.film?.movieId === filmId ? similar.data : kept;
   const neighbours = data?.neighbours ?? [];
   const narrowed = describeFilters(filters);
 
@@ -162,11 +173,16 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
       ) : null}
       {/* Room for ten is kept while they come, the notes inside it, so nothing below moves. */}
       <div class={`neighbour-area${x?.ratings === 0 ? ' is-empty' : ''}`}>
-        {!ready && !error && x?.ratings !== 0 ? <p class="muted area-note">Its neighbours appear as soon as the model has trained.</p> : null}
+        {!ready && !kept && !error && x?.ratings !== 0 ? <p class="muted area-note">Its neighbours appear as soon as the model has trained.</p> : null}
         {data && !data.unrated && neighbours.length === 0 && !similar.loading ? (
           <p class="muted area-note">No film like it passes your filters — widen them to see more.</p>
         ) : null}
-        <ol class="film-list neighbours" aria-label={x ? `Films like ${filmLabel(x)}` : 'Films like it'} hidden={neighbours.length === 0}>
+        <ol
+          class="film-list neighbours"
+          aria-label={x ? `Films like ${filmLabel(x)}` : 'Films like it'}
+          hidden={neighbours.length === 0}
+          data-kept={data === kept && kept ? 'true' : undefined}
+        >
         {neighbours.map((n) => (
           <FilmRow
             key={n.movieId}
