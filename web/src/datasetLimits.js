@@ -1,13 +1,15 @@
 // What a dropped MovieLens may weigh, decided from its sizes before any of it is read, and the plain
 // sentences that say so. The engine in a tab can grow to 4 GiB (WebAssembly's 32-bit memory), and
-// loading ratings.csv takes about 7 to 8 bytes of it per byte of CSV at its peak — measured with the
-// site's module in Node on generated MovieLens-shaped data: 1 M ratings (24 MB of CSV) 173 MB,
-// 5 M 1.1 GB, 15 M (384 MB) 2.7 GB, 20 M (517 MB) 4.2 GB, and 25 M (654 MB) ran out at 4 GiB.
-// A file that needs more than that even at 7 bytes a byte is refused before reading; one near the
-// edge is tried, and if the engine runs out, outOfMemory() says so in the same words.
+// loading ratings.csv takes 6.5 to 9 bytes of it per byte of CSV — the module's memory after
+// engine.load, measured with the site's module in Node on `reel synth` data: 1 M ratings (24 MB of
+// CSV) 173 MB, 5 M (125 MB) 1.10 GB, 15 M (384 MB) 2.56 GB; an earlier run saw 20 M (517 MB) reach
+// 4.2 GB and 25 M (654 MB) run out. A file that needs more than 4 GiB even at the least of those
+// rates is refused before reading; one near the edge is tried, and if the engine runs out,
+// outOfMemory() says so in the same words.
 
 export const ENGINE_MEMORY = 4 * 2 ** 30;
-const PEAK_PER_CSV_BYTE = 7; // the least measured, so a refusal is never a guess
+export const PEAK_PER_CSV_BYTE = 6.5; // below the least measured, so a refusal is never a guess
+const KNOWN_TO_FIT = 384_000_000; // the largest ratings.csv seen to load (15 M ratings)
 const BYTES_PER_RATING = 26; // a ratings.csv line: "162541,4993,4.5,1240953389\n" (MovieLens 25M: 27)
 // Parsing in the engine runs at about 20 MB of CSV a second (the same measurements), for time left.
 export const PARSE_BYTES_PER_MS = 20_000;
@@ -25,7 +27,6 @@ export function sizeText(bytes) {
 
 // The same for counts: 999,600 ratings are "1 million", not "1000 thousand".
 const millions = (n) => (Math.round(n / 1e3) >= 1000 ? `${Math.round(n / 1e6)} million` : `${Math.round(n / 1e3)} thousand`);
-const MAX_CSV = ENGINE_MEMORY / PEAK_PER_CSV_BYTE;
 
 /** The memory a ratings.csv of this size needs at its peak in the engine, at the least measured rate. */
 export const neededBytes = (ratingsBytes) => ratingsBytes * PEAK_PER_CSV_BYTE;
@@ -42,7 +43,7 @@ export function checkFits({ what, ratingsBytes, deviceMemoryGiB = null }) {
   if (need > ENGINE_MEMORY) {
     throw new Error(
       `${about}. Loading it would take at least ${sizeText(need)}, and the engine in a browser tab can use at most 4.3 GB (4 GiB). ` +
-        `Ratings files up to about ${sizeText(MAX_CSV * 0.85)} (some 20 million ratings) fit. Nothing was read.`,
+        `Ratings files of ${sizeText(KNOWN_TO_FIT)} (some 15 million ratings) have been seen to fit. Nothing was read.`,
     );
   }
   if (deviceMemoryGiB && need > deviceMemoryGiB * 2 ** 30) {
@@ -56,6 +57,6 @@ export function checkFits({ what, ratingsBytes, deviceMemoryGiB = null }) {
 export function outOfMemory({ what, ratingsBytes }) {
   return (
     `The engine ran out of memory loading ${what} (${sizeText(ratingsBytes)} — about ${millions(ratingsBytes / BYTES_PER_RATING)} ratings): ` +
-    `a browser tab's engine can use at most 4.3 GB (4 GiB), and this file needs more. A smaller MovieLens fits (about 20 million ratings at most).`
+    `a browser tab's engine can use at most 4.3 GB (4 GiB), and this file needs more. A smaller MovieLens fits (15 million ratings have been seen to).`
   );
 }
