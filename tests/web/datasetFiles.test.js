@@ -238,6 +238,18 @@ describe('a zip Reel refuses', () => {
     expect(message).toMatch(/ml-x\/ratings\.csv in ml-x\.zip is damaged/);
   });
 
+  it('holds a stored ratings.csv with one digit changed: its checksum says so, not a rating read wrong', async () => {
+    const zip = makeZip({ 'ml-x/movies.csv': MOVIES, 'ml-x/ratings.csv': RATINGS }, { level: 0 });
+    const entry = centralEntries(zip).entries.find((e) => e.path === 'ml-x/ratings.csv');
+    const start = entry.offset + 30 + 'ml-x/ratings.csv'.length;
+    const spoilt = zip.slice();
+    const at = start + RATINGS.indexOf('4.0');
+    expect(String.fromCharCode(spoilt[at])).toBe('4');
+    spoilt[at] = '3'.charCodeAt(0); // still a valid CSV, with a different rating
+    const { message } = await refusal([fileOf(spoilt, 'ml-x.zip')]);
+    expect(message).toBe('ml-x/ratings.csv in ml-x.zip is damaged (its checksum does not match): download the zip again');
+  });
+
   it('says ratings.csv is larger than it is: damaged, not a short file passed on', async () => {
     const zip = makeZip({ 'ml-x/movies.csv': MOVIES, 'ml-x/ratings.csv': RATINGS });
     const { message } = await refusal([fileOf(claimSize(zip, 'ml-x/ratings.csv', text(RATINGS).length + 100), 'ml-x.zip')]);

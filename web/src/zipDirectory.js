@@ -82,7 +82,7 @@ function zip64Sizes(view, at, length, entry) {
  * Every file the zip lists (folders left out).
  * @param {Blob} blob
  * @param {string} [name]  how messages name the zip
- * @returns {Promise<{ name: string, path: string, method: number, flags: number, compressedSize: number, size: number, offset: number }[]>}
+ * @returns {Promise<{ name: string, path: string, method: number, flags: number, crc: number, compressedSize: number, size: number, offset: number }[]>}
  *   path: as stored ("ml-25m/ratings.csv"); name: its last part ("ratings.csv")
  */
 export async function zipDirectory(blob, name = 'the zip') {
@@ -103,6 +103,7 @@ export async function zipDirectory(blob, name = 'the zip') {
       name: path.split('/').pop(),
       flags: view.getUint16(at + 8, true),
       method: view.getUint16(at + 10, true),
+      crc: view.getUint32(at + 16, true),
       compressedSize: view.getUint32(at + 20, true),
       size: view.getUint32(at + 24, true),
       offset: view.getUint32(at + 42, true),

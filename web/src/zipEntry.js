@@ -3,6 +3,7 @@
 // second copy of the file is ever held. The slices are small enough that the worker answers other
 // requests between them.
 import { Inflate } from 'fflate';
+import { crc32 } from './crc32.js';
 import { ZipError } from './zipDirectory.js';
 
 const SLICE = 1 << 20; // compressed bytes per read: about 5 MB of CSV out, some tens of milliseconds
@@ -21,7 +22,7 @@ export function checkReadable(entry, zipName = 'the zip') {
 
 /**
  * @param {Blob} blob  the zip
- * @param {{ path: string, name: string, method: number, flags: number, compressedSize: number, size: number, offset: number }} entry
+ * @param {{ path: string, name: string, method: number, flags: number, crc: number, compressedSize: number, size: number, offset: number }} entry
  *   from zipDirectory()
  * @param {{ zipName?: string, onBytes?: (read: number, unzipped: number) => void }} [options]
  *   onBytes: compressed bytes read and bytes unzipped so far, after each slice
@@ -64,5 +65,6 @@ export async function readZipEntry(blob, entry, { zipName = 'the zip', onBytes }
     onBytes?.(Math.min(at + SLICE, end) - start, unzipped);
   }
   if (unzipped !== out.length) throw new ZipError(`${what} is damaged (${unzipped} of ${out.length} bytes came out): download the zip again`);
+  if (crc32(out) !== entry.crc) throw new ZipError(`${what} is damaged (its checksum does not match): download the zip again`);
   return out;
 }
