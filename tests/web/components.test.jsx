@@ -402,6 +402,28 @@ describe('MovieLens viewers', () => {
   });
 });
 
+describe('MovieLens viewers, reached by keyboard', () => {
+  it('can be tabbed to before the panel has come near the screen, and focus asks for them', async () => {
+    // An observer that never reports the panel in view: only focus can ask for the viewers.
+    const observer = window.IntersectionObserver;
+    window.IntersectionObserver = class {
+      observe() {}
+      disconnect() {}
+    };
+    const client = fakeClient();
+    try {
+      withStore(<ViewersPanel client={client} loaded ready model="implicit" onPick={() => {}} />);
+      const select = screen.getByRole('combobox', { name: 'Viewer' });
+      expect(select.disabled).toBe(false); // in the Tab order while the viewers are still to come
+      expect(client.calls.some((c) => c[0] === 'viewers')).toBe(false);
+      fireEvent.focus(select);
+      await waitFor(() => expect(within(select).getByRole('option', { name: 'Viewer 1 · 232 ratings · loves Toy Story' })).toBeTruthy());
+    } finally {
+      window.IntersectionObserver = observer;
+    }
+  });
+});
+
 describe('a MovieLens of many viewers', () => {
   // Viewer n rated (n * 7919) % 5000 films: a spread of counts, some of them equal.
   const many = (n) => Array.from({ length: n }, (_, i) => ({ userId: i + 1, ratings: ((i + 1) * 7919) % 5000, favourite: null }));

@@ -323,6 +323,7 @@ describe('the model cache over IndexedDB', () => {
     const c = indexedDbModelCache(new FakeIndexedDb());
     expect(await c.writeModels(entry('x'), 'elsewhere')).toBe(false);
     expect(await c.forget('elsewhere')).toBe(false);
+    await expect(c.readModels('elsewhere')).resolves.toBeNull(); // a promise that resolves, never a throw
   });
 });
 

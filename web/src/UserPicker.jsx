@@ -47,7 +47,8 @@ export function UserPicker({ client, viewers, userId, onChange, loading = false,
         <select
           id="user-select"
           value={userId === null ? '' : String(userId)}
-          disabled={viewers.length === 0}
+          disabled={viewers.length === 0 && !loading}
+          aria-busy={loading ? 'true' : 'false'}
           onChange={(e) => e.currentTarget.value !== '' && onChange(Number(e.currentTarget.value))}
         >
           <option value="">
