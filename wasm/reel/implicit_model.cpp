@@ -95,44 +95,50 @@ double ImplicitModel::solve_side(Embeddings& rows, const Embeddings& other, cons
     const int k = factors_;
     const std::vector<float> g = gram_of(other);
     const float confident = 1.0f + alpha_;
-    std::vector<float> r(static_cast<size_t>(k)), p(static_cast<size_t>(k)), ap(static_cast<size_t>(k));
     // A·v = G v + Σ_c α (y_c·v) y_c + λ v, for the liked columns c of one row.
     auto times_a = [&](const int32_t* c, const int32_t* end, const float* v, float* out) {
         for (int a = 0; a < k; ++a) out[a] = dot(&g[static_cast<size_t>(a) * static_cast<size_t>(k)], v, k) + reg_ * v[a];
         for (; c != end; ++c) axpy(out, alpha_ * dot(other.row(*c).data(), v, k), other.row(*c).data(), k);
     };
-    double data_loss = 0;
-    for (Eigen::Index row = 0; row < rows.rows(); ++row) {
-        const int32_t* c = likes.columns.data() + likes.offsets[static_cast<size_t>(row)];
-        const int32_t* end = likes.columns.data() + likes.offsets[static_cast<size_t>(row) + 1];
-        if (c == end) continue;  // nothing liked: the solution is 0, which it already is
-        float* x = rows.row(row).data();
-        // r = b − A x with b = Σ_c (1 + α) y_c; then conjugate directions from x.
-        times_a(c, end, x, ap.data());
-        for (int a = 0; a < k; ++a) r[static_cast<size_t>(a)] = -ap[static_cast<size_t>(a)];
-        for (const int32_t* cc = c; cc != end; ++cc) axpy(r.data(), confident, other.row(*cc).data(), k);
-        p = r;
-        float rs = dot(r.data(), r.data(), k);
-        for (int step = 0; step < cg_steps_ && rs > 1e-20f; ++step) {
-            times_a(c, end, p.data(), ap.data());
-            const float step_size = rs / dot(p.data(), ap.data(), k);
-            axpy(x, step_size, p.data(), k);
-            axpy(r.data(), -step_size, ap.data(), k);
-            const float rs_next = dot(r.data(), r.data(), k);
-            for (int a = 0; a < k; ++a) p[static_cast<size_t>(a)] = r[static_cast<size_t>(a)] + (rs_next / rs) * p[static_cast<size_t>(a)];
-            rs = rs_next;
-        }
-        if (measure) {
-            // Σ_all (0 − x·y)² = xᵀGx, then correct the liked pairs: c (1 − x·y)² instead of (x·y)².
-            for (int a = 0; a < k; ++a) ap[static_cast<size_t>(a)] = dot(&g[static_cast<size_t>(a) * static_cast<size_t>(k)], x, k);
-            double loss = dot(x, ap.data(), k);
-            for (; c != end; ++c) {
-                const double s = dot(x, other.row(*c).data(), k);
-                loss += confident * (1 - s) * (1 - s) - s * s;
+    // Every row is its own solve against the fixed other side, so rows split across threads;
+    // each row's loss is kept and summed in row order, the same sum for any split.
+    std::vector<double> row_loss(measure ? static_cast<size_t>(rows.rows()) : 0, 0.0);
+    for_slices(static_cast<size_t>(rows.rows()), [&](size_t first, size_t last) {
+        std::vector<float> r(static_cast<size_t>(k)), p(static_cast<size_t>(k)), ap(static_cast<size_t>(k));
+        for (Eigen::Index row = static_cast<Eigen::Index>(first); row < static_cast<Eigen::Index>(last); ++row) {
+            const int32_t* c = likes.columns.data() + likes.offsets[static_cast<size_t>(row)];
+            const int32_t* end = likes.columns.data() + likes.offsets[static_cast<size_t>(row) + 1];
+            if (c == end) continue;  // nothing liked: the solution is 0, which it already is
+            float* x = rows.row(row).data();
+            // r = b − A x with b = Σ_c (1 + α) y_c; then conjugate directions from x.
+            times_a(c, end, x, ap.data());
+            for (int a = 0; a < k; ++a) r[static_cast<size_t>(a)] = -ap[static_cast<size_t>(a)];
+            for (const int32_t* cc = c; cc != end; ++cc) axpy(r.data(), confident, other.row(*cc).data(), k);
+            p = r;
+            float rs = dot(r.data(), r.data(), k);
+            for (int step = 0; step < cg_steps_ && rs > 1e-20f; ++step) {
+                times_a(c, end, p.data(), ap.data());
+                const float step_size = rs / dot(p.data(), ap.data(), k);
+                axpy(x, step_size, p.data(), k);
+                axpy(r.data(), -step_size, ap.data(), k);
+                const float rs_next = dot(r.data(), r.data(), k);
+                for (int a = 0; a < k; ++a) p[static_cast<size_t>(a)] = r[static_cast<size_t>(a)] + (rs_next / rs) * p[static_cast<size_t>(a)];
+                rs = rs_next;
             }
-            data_loss += loss;
+            if (measure) {
+                // Σ_all (0 − x·y)² = xᵀGx, then correct the liked pairs: c (1 − x·y)² instead of (x·y)².
+                for (int a = 0; a < k; ++a) ap[static_cast<size_t>(a)] = dot(&g[static_cast<size_t>(a) * static_cast<size_t>(k)], x, k);
+                double loss = dot(x, ap.data(), k);
+                for (; c != end; ++c) {
+                    const double s = dot(x, other.row(*c).data(), k);
+                    loss += confident * (1 - s) * (1 - s) - s * s;
+                }
+                row_loss[static_cast<size_t>(row)] = loss;
+            }
         }
-    }
+    }, threads_);
+    double data_loss = 0;
+    for (double loss : row_loss) data_loss += loss;
     return data_loss;
 }
 

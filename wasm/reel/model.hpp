@@ -10,6 +10,7 @@
 
 #include "bytes.hpp"
 #include "kernels.hpp"
+#include "parallel.hpp"
 #include "ratings.hpp"
 #include "settings.hpp"
 #include "train_index.hpp"
@@ -99,6 +100,10 @@ public:
     void save(ByteWriter& out) const;
     void restore(ByteReader& in);
 
+    // Natively, the threads training may use (all the hardware's by default); the trained
+    // model is the same for any number, bit for bit.
+    void set_threads(int threads) { threads_ = threads; }
+
 protected:
     Model(const ModelSpec& spec, const ModelSettings& settings, size_t users, size_t films);
     virtual double fit_epoch() = 0;  // train_epoch without the bookkeeping
@@ -111,6 +116,7 @@ protected:
     float mu_ = 0;                            // an offset shared by everyone (the rating model's mean)
     Eigen::VectorXf user_bias_, film_bias_;   // b_u, b_i
     Embeddings users_, films_;                // x_u, v_i
+    int threads_ = hardware_threads();
 };
 
 }  // namespace reel

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "metrics.hpp"
+#include "parallel.hpp"
 #include "similar.hpp"
 
 namespace reel {
@@ -13,8 +14,11 @@ namespace reel {
 NeighbourTable neighbour_table(const SimilarIndex& similar, const TrainIndex& index) {
     NeighbourTable table(index.films());
     const auto all = [](int) { return true; };
-    for (int32_t film : index.rated_films())
-        if (index.count(film) >= kNeighbourSupport) table[static_cast<size_t>(film)] = similar.neighbours(film, kNeighbours, all);
+    const std::vector<int32_t>& films = index.rated_films();
+    for_slices(films.size(), [&](size_t first, size_t last) {
+        for (size_t f = first; f < last; ++f)
+            if (index.count(films[f]) >= kNeighbourSupport) table[static_cast<size_t>(films[f])] = similar.neighbours(films[f], kNeighbours, all);
+    });
     return table;
 }
 
@@ -26,57 +30,77 @@ NeighbourTable item_knn_table(const TrainIndex& index) {
         for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
             raters[static_cast<size_t>(*f)].emplace_back(static_cast<int32_t>(u), *v);
     }
-    // Each film's squared norm, then, per film x, its dot product with every film (one array, two halves).
-    std::vector<double> sums(2 * index.films(), 0.0);
-    double* norm = sums.data();
-    double* dot = sums.data() + index.films();
+    // Each film's squared norm, then, per film x, its dot product with every film.
+    std::vector<double> norm(index.films(), 0.0);
     for (size_t i = 0; i < index.films(); ++i)
         for (const auto& [u, r] : raters[i]) norm[i] += double(r) * r;
     NeighbourTable table(index.films());
-    std::vector<int32_t> touched;
-    for (int32_t x : index.rated_films()) {
-        if (index.count(x) < kNeighbourSupport) continue;
-        for (const auto& [u, rx] : raters[static_cast<size_t>(x)]) {
-            const float* v = index.values_begin(u);
-            for (const int32_t* y = index.films_begin(u); y != index.films_end(u); ++y, ++v) {
-                if (dot[static_cast<size_t>(*y)] == 0.0) touched.push_back(*y);
-                dot[static_cast<size_t>(*y)] += double(rx) * *v;
+    const std::vector<int32_t>& films = index.rated_films();
+    for_slices(films.size(), [&](size_t first, size_t last) {
+        std::vector<double> dot(index.films(), 0.0);  // film x's dot product with every film
+        std::vector<int32_t> touched;
+        for (size_t f = first; f < last; ++f) {
+            const int32_t x = films[f];
+            if (index.count(x) < kNeighbourSupport) continue;
+            for (const auto& [u, rx] : raters[static_cast<size_t>(x)]) {
+                const float* v = index.values_begin(u);
+                for (const int32_t* y = index.films_begin(u); y != index.films_end(u); ++y, ++v) {
+                    if (dot[static_cast<size_t>(*y)] == 0.0) touched.push_back(*y);
+                    dot[static_cast<size_t>(*y)] += double(rx) * *v;
+                }
             }
+            TopN top(kNeighbours);
+            for (int32_t y : touched) {
+                if (y != x && index.count(y) >= kNeighbourSupport)
+                    top.offer(y, static_cast<float>(dot[static_cast<size_t>(y)] / std::sqrt(norm[static_cast<size_t>(x)] * norm[static_cast<size_t>(y)])));
+                dot[static_cast<size_t>(y)] = 0.0;
+            }
+            touched.clear();
+            table[static_cast<size_t>(x)] = top.take();
         }
-        TopN top(kNeighbours);
-        for (int32_t y : touched) {
-            if (y != x && index.count(y) >= kNeighbourSupport)
-                top.offer(y, static_cast<float>(dot[static_cast<size_t>(y)] / std::sqrt(norm[static_cast<size_t>(x)] * norm[static_cast<size_t>(y)])));
-            dot[static_cast<size_t>(y)] = 0.0;
-        }
-        touched.clear();
-        table[static_cast<size_t>(x)] = top.take();
-    }
+    });
     return table;
 }
 
 double neighbour_recall(const NeighbourTable& table, const TrainIndex& index, const std::vector<std::vector<int32_t>>& relevant) {
-    std::vector<float> score(index.films(), 0.0f);
-    std::vector<int32_t> touched;
-    TopNScore result(10);
-    std::vector<int32_t> top;
-    for (size_t u = 0; u < relevant.size(); ++u) {
-        if (relevant[u].empty()) continue;
-        const int uu = static_cast<int>(u);
-        const float* v = index.values_begin(uu);
-        for (const int32_t* x = index.films_begin(uu); x != index.films_end(uu); ++x, ++v) {
-            if (*v < kRelevant) continue;
-            for (const Scored& n : table[static_cast<size_t>(*x)]) {
-                if (score[static_cast<size_t>(n.film)] == 0.0f) touched.push_back(n.film);
-                score[static_cast<size_t>(n.film)] += std::max(n.score, 0.0f);
+    // Each user's top 10 by threads, scored in user order afterwards so the mean is the same sum.
+    std::vector<std::vector<int32_t>> tops(relevant.size());
+    const std::vector<int32_t>& candidates = index.rated_films();
+    for_slices(relevant.size(), [&](size_t first, size_t last) {
+        std::vector<float> score(index.films(), 0.0f);
+        std::vector<int32_t> touched;
+        for (size_t u = first; u < last; ++u) {
+            if (relevant[u].empty()) continue;
+            const int uu = static_cast<int>(u);
+            const float* v = index.values_begin(uu);
+            for (const int32_t* x = index.films_begin(uu); x != index.films_end(uu); ++x, ++v) {
+                if (*v < kRelevant) continue;
+                for (const Scored& n : table[static_cast<size_t>(*x)]) {
+                    if (score[static_cast<size_t>(n.film)] == 0.0f) touched.push_back(n.film);
+                    score[static_cast<size_t>(n.film)] += std::max(n.score, 0.0f);
+                }
             }
+            // Only touched films can score above 0; the rest tie at 0, and ties go to the
+            // smaller film, so the top 10 over every candidate is the touched films' best
+            // followed by the first unseen films scoring 0. O(touched + seen), not O(films).
+            std::sort(touched.begin(), touched.end());
+            touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+            const int32_t* seen = index.films_begin(uu);
+            const int32_t* seen_end = index.films_end(uu);
+            auto unseen = [&](int32_t film) { return !std::binary_search(seen, seen_end, film); };
+            TopN top(10);
+            for (int32_t f : touched)
+                if (score[static_cast<size_t>(f)] > 0.0f && unseen(f)) top.offer(f, score[static_cast<size_t>(f)]);
+            for (const Scored& s : top.take()) tops[u].push_back(s.film);
+            for (size_t c = 0; c < candidates.size() && tops[u].size() < 10; ++c)
+                if (score[static_cast<size_t>(candidates[c])] <= 0.0f && unseen(candidates[c])) tops[u].push_back(candidates[c]);
+            for (int32_t f : touched) score[static_cast<size_t>(f)] = 0.0f;
+            touched.clear();
         }
-        top.clear();
-        for (const Scored& s : recommend(index, uu, 10, [&](int, int film) { return score[static_cast<size_t>(film)]; })) top.push_back(s.film);
-        result.add(top, relevant[u]);
-        for (int32_t f : touched) score[static_cast<size_t>(f)] = 0.0f;
-        touched.clear();
-    }
+    });
+    TopNScore result(10);
+    for (size_t u = 0; u < relevant.size(); ++u)
+        if (!relevant[u].empty()) result.add(tops[u], relevant[u]);
     return result.recall();
 }
 

@@ -3,30 +3,12 @@
 #include "rank_users.hpp"
 
 #include <algorithm>
-#include <functional>
-#ifndef __EMSCRIPTEN__
-#include <thread>
-#endif
 
 #include "kernels.hpp"
+#include "parallel.hpp"
 #include "top_n.hpp"
 
 namespace reel {
-
-void for_slices(size_t count, const std::function<void(size_t, size_t)>& body) {
-#ifdef __EMSCRIPTEN__
-    body(0, count);  // one worker, one thread: GitHub Pages cannot serve what wasm threads need
-#else
-    const size_t threads = std::max(1u, std::thread::hardware_concurrency());
-    if (threads == 1 || count < 64) return body(0, count);
-    std::vector<std::thread> pool;
-    for (size_t t = 0; t < threads; ++t) {
-        const size_t begin = count * t / threads, end = count * (t + 1) / threads;
-        pool.emplace_back([&body, begin, end] { body(begin, end); });
-    }
-    for (std::thread& t : pool) t.join();
-#endif
-}
 
 namespace {
 

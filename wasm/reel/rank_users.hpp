@@ -5,7 +5,6 @@
 // code to the last digit.
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 #include "model.hpp"
@@ -17,9 +16,5 @@ namespace reel {
 // training that u did not rate there; ties go to the smaller film index.
 std::vector<std::vector<int32_t>> top_n_by_model(const Model& model, const TrainIndex& index, size_t n, const std::vector<char>& wanted);
 std::vector<std::vector<int32_t>> top_n_by_popularity(const TrainIndex& index, size_t n, const std::vector<char>& wanted);
-
-// Runs body(begin, end) over [0, count) in contiguous slices, one per hardware thread natively
-// and all at once in WebAssembly; body must touch only its own slice's results.
-void for_slices(size_t count, const std::function<void(size_t, size_t)>& body);
 
 }  // namespace reel

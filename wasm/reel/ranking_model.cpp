@@ -1,5 +1,6 @@
 // BPR by SGD with uniformly drawn positives and the hardest of a few sampled negatives
-// (dynamic negative sampling, Zhang et al. 2013).
+// (dynamic negative sampling, Zhang et al. 2013), cell by cell of an SgdGrid: a positive in a
+// cell takes its negatives from the cell's film block, so cells of a stratum stay apart.
 #include "ranking_model.hpp"
 
 #include <algorithm>
@@ -58,7 +59,7 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
       fold_in_learning_rate_(s.real("fold_in_learning_rate")),
       fold_in_min_steps_(static_cast<uint32_t>(s.whole("fold_in_min_steps"))),
       learning_rate_(s.real("learning_rate")),
-      rng_(Rng::stream(seed, kSampleStream)),
+      grid_(SgdGrid::blocks_for(data.index.users(), data.index.films(), factors_)),
       seed_(seed) {
     std::vector<char> has_positive(index_.users(), 0);
     for (size_t u = 0; u < index_.users(); ++u) {
@@ -66,6 +67,18 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
         const float* value = index_.values_begin(uu);
         for (const int32_t* f = index_.films_begin(uu); f != index_.films_end(uu); ++f, ++value)
             if (*value >= min_positive_) positives_.push_back(Positive{uu, *f}), has_positive[u] = 1;
+    }
+    cell_offsets_ = grid_.group(positives_, [&](const Positive& p) { return grid_.cell_of(p.user, p.film); });
+    // Cell 0's stream is the one a single cell (plain SGD) has always used.
+    for (int c = 0; c < grid_.cells(); ++c) cell_rngs_.push_back(Rng::stream(seed, kSampleStream | uint64_t(c) << 32));
+    const int blocks = grid_.blocks();
+    block_films_.resize(static_cast<size_t>(blocks));
+    for (int32_t film : index_.rated_films()) block_films_[static_cast<size_t>(film % blocks)].push_back(film);
+    if (blocks > 1) {
+        rated_in_block_.assign(index_.users() * static_cast<size_t>(blocks), 0);
+        for (size_t u = 0; u < index_.users(); ++u)
+            for (const int32_t* f = index_.films_begin(static_cast<int>(u)); f != index_.films_end(static_cast<int>(u)); ++f)
+                ++rated_in_block_[u * static_cast<size_t>(blocks) + static_cast<size_t>(*f % blocks)];
     }
     if (positives_.empty())
         throw Error("no training rating reaches ranking.min_positive = " + setting_text(min_positive_) +
@@ -86,9 +99,9 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
 }
 
 template <class RatedFn>
-int RankingModel::draw_candidates(Rng& rng, size_t rated_count, RatedFn rated, int32_t* out) const {
-    // Negatives are drawn from the films seen in training that the viewer did not rate.
-    const std::vector<int32_t>& films = index_.rated_films();
+int RankingModel::draw_candidates(Rng& rng, const std::vector<int32_t>& films, size_t rated_count, RatedFn rated, int32_t* out) const {
+    // Negatives are drawn from `films` (seen in training) that the viewer did not rate;
+    // `rated_count` of them they did.
     if (rated_count >= films.size()) return 0;  // every film is rated: no negative exists
     // The candidates still needed are drawn together and then tested, so that the memory reads
     // of their tests overlap rather than wait on one another. This draws exactly what drawing
@@ -145,25 +158,39 @@ double RankingModel::fit_epoch() {
     const float lr = learning_rate_;
     learning_rate_ *= decay_;
     // The loss −ln σ(x̂) = ln(1 + e^−x̂) is for the progress bar, so every 16th step's is enough:
-    // a logarithm per step would cost more than the step's other arithmetic.
-    double loss_sum = 0;
-    uint32_t measured = 0;
-    const uint32_t n = static_cast<uint32_t>(positives_.size());
+    // a logarithm per step would cost more than the step's other arithmetic. Summed cell by
+    // cell in cell order, so the figure does not depend on which cells ran at once.
+    std::vector<double> loss_sum(static_cast<size_t>(grid_.cells()), 0.0);
+    std::vector<uint32_t> measured(static_cast<size_t>(grid_.cells()), 0);
+    grid_.sweep(threads_, [&](int c) { fit_cell(c, lr, loss_sum[static_cast<size_t>(c)], measured[static_cast<size_t>(c)]); });
+    double sum = 0;
+    uint32_t count = 0;
+    for (int c = 0; c < grid_.cells(); ++c) sum += loss_sum[static_cast<size_t>(c)], count += measured[static_cast<size_t>(c)];
+    return count == 0 ? 0.0 : sum / count;
+}
+
+void RankingModel::fit_cell(int cell, float lr, double& loss_sum, uint32_t& measured) {
+    const Positive* positives = positives_.data() + cell_offsets_[static_cast<size_t>(cell)];
+    const uint32_t n = static_cast<uint32_t>(cell_offsets_[static_cast<size_t>(cell) + 1] - cell_offsets_[static_cast<size_t>(cell)]);
+    if (n == 0) return;
+    Rng& rng = cell_rngs_[static_cast<size_t>(cell)];
+    const int blocks = grid_.blocks(), block = grid_.film_block(cell);
+    const std::vector<int32_t>& films = block_films_[static_cast<size_t>(block)];
     // The next step's positive is drawn and read before this step's update (the same draws in
     // the same order), so that the read, often a cache miss, overlaps the update's arithmetic.
-    Positive next = positives_[rng_.below(n)];
+    Positive next = positives[rng.below(n)];
     int32_t candidates[kMaxNegatives];
     for (uint32_t step = 0; step < n; ++step) {
         const Positive pos = next;
         const int u = pos.user;
-        const int count = draw_candidates(rng_, index_.count_of_user(u), [&](int film) { return index_.rated(u, film); }, candidates);
+        const size_t rated_here = blocks == 1 ? index_.count_of_user(u) : rated_in_block_[static_cast<size_t>(u) * blocks + block];
+        const int count = draw_candidates(rng, films, rated_here, [&](int film) { return index_.rated(u, film); }, candidates);
         const Negative neg = hardest(candidates, count, [&](int film) { return score(u, film); });
-        if (step + 1 < n) next = positives_[rng_.below(n)];
+        if (step + 1 < n) next = positives[rng.below(n)];
         if (neg.film < 0) continue;
         const double t = bpr_step(u, pos.film, neg, lr);
         if ((step & 15) == 0) loss_sum += det_log(1.0 + t), ++measured;
     }
-    return measured == 0 ? 0.0 : loss_sum / measured;
 }
 
 double RankingModel::loss(int u, int i, int j) const {
@@ -207,7 +234,7 @@ Taste RankingModel::fold_in(const std::vector<Rated>& profile) const {
             const size_t p = positives[rng.below(n)];
             const int i = profile[p].film;
             int32_t candidates[kMaxNegatives];
-            const Negative neg = hardest(candidates, draw_candidates(rng, seen.size(), rated, candidates), score_of);
+            const Negative neg = hardest(candidates, draw_candidates(rng, index_.rated_films(), seen.size(), rated, candidates), score_of);
             const int j = neg.film;
             if (j < 0) {  // the viewer rated every film: nothing to rank below
                 t.parts *= shrink;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model.hpp"
+#include "sgd_grid.hpp"
 #include "rng.hpp"
 
 namespace reel {
@@ -45,7 +46,10 @@ private:
     // Writes `negatives_` films drawn from those seen in training for which `rated` says no
     // into `out`, and returns how many: 0 when every such film is rated.
     template <class RatedFn>
-    int draw_candidates(Rng& rng, size_t rated_count, RatedFn rated, int32_t* out) const;
+    int draw_candidates(Rng& rng, const std::vector<int32_t>& films, size_t rated_count, RatedFn rated, int32_t* out) const;
+    // One cell's share of an epoch: its positives' count of steps, negatives from its film
+    // block; adds its loss and how many steps it measured to `loss`.
+    void fit_cell(int cell, float learning_rate, double& loss_sum, uint32_t& measured);
     // The candidate with the highest `score`, with its score; film -1 when there is none.
     template <class ScoreFn>
     static Negative hardest(const int32_t* candidates, int count, ScoreFn score);
@@ -59,8 +63,12 @@ private:
     struct Positive {
         int32_t user, film;
     };
-    std::vector<Positive> positives_;  // every (user, film) rated at least min_positive
-    Rng rng_;
+    SgdGrid grid_;
+    std::vector<Positive> positives_;  // every (user, film) rated at least min_positive, by cell
+    std::vector<size_t> cell_offsets_;  // where each cell's positives start in positives_
+    std::vector<std::vector<int32_t>> block_films_;  // the films of each film block seen in training
+    std::vector<int32_t> rated_in_block_;  // users × blocks: films each user rated in each block (blocks > 1)
+    std::vector<Rng> cell_rngs_;        // one stream a cell, so cells may run in any order
     uint64_t seed_;
 };
 

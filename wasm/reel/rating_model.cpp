@@ -52,8 +52,11 @@ RatingModel::RatingModel(const ModelSettings& s, const TrainingData& data, uint6
       fold_in_reg_bias_(s.real("fold_in_reg_bias")),
       learning_rate_(s.real("learning_rate")),
       bias_learning_rate_(s.real("bias_learning_rate")),
-      order_(data.train),
-      rng_(Rng::stream(seed, kOrderStream)) {
+      grid_(SgdGrid::blocks_for(data.index.users(), data.index.films(), factors_)),
+      order_(data.train) {
+    cell_offsets_ = grid_.group(order_, [&](const Rating& r) { return grid_.cell_of(r.user, r.film); });
+    // Cell 0's stream is the one a single cell (plain SGD) has always used.
+    for (int c = 0; c < grid_.cells(); ++c) cell_rngs_.push_back(Rng::stream(seed, kOrderStream | uint64_t(c) << 32));
     double sum = 0;
     for (const Rating& r : data.train) sum += r.value;
     mu_ = data.train.empty() ? 3.5f : static_cast<float>(sum / static_cast<double>(data.train.size()));
@@ -95,13 +98,21 @@ double RatingModel::fit_epoch() {
     const float lr = learning_rate_, lr_b = bias_learning_rate_;
     learning_rate_ *= decay_;
     bias_learning_rate_ *= decay_;
-    rng_.shuffle(order_);
-    double sq = 0;
-    for (const Rating& r : order_) {
-        const float e = sgd_step(r.user, r.film, r.value, lr, lr_b);
-        sq += double(e) * e;
-    }
-    return order_.empty() ? 0.0 : std::sqrt(sq / static_cast<double>(order_.size()));
+    std::vector<double> sq(static_cast<size_t>(grid_.cells()), 0.0);  // summed in cell order below
+    grid_.sweep(threads_, [&](int c) {
+        Rating* first = order_.data() + cell_offsets_[static_cast<size_t>(c)];
+        Rating* last = order_.data() + cell_offsets_[static_cast<size_t>(c) + 1];
+        cell_rngs_[static_cast<size_t>(c)].shuffle(first, static_cast<size_t>(last - first));
+        double cell_sq = 0;
+        for (const Rating* r = first; r != last; ++r) {
+            const float e = sgd_step(r->user, r->film, r->value, lr, lr_b);
+            cell_sq += double(e) * e;
+        }
+        sq[static_cast<size_t>(c)] = cell_sq;
+    });
+    double total = 0;
+    for (double x : sq) total += x;
+    return order_.empty() ? 0.0 : std::sqrt(total / static_cast<double>(order_.size()));
 }
 
 double RatingModel::loss(int u, int i, float r) const {

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "model.hpp"
+#include "sgd_grid.hpp"
 #include "rng.hpp"
 
 namespace reel {
@@ -34,14 +35,17 @@ public:
     float* film_vector(int i) { return films_.row(i).data(); }
 
 private:
-    // One pass over the training ratings in a fresh shuffled order; returns the RMSE of the
-    // pass (each rating's error measured just before its update).
+    // One pass over the training ratings, cell by cell of the grid, each cell in a fresh
+    // shuffled order; returns the RMSE of the pass (each rating's error measured just before
+    // its update).
     double fit_epoch() override;
 
     float reg_, reg_bias_, decay_, fold_in_reg_, fold_in_reg_bias_;
     float learning_rate_, bias_learning_rate_;  // this epoch's γ and γ_b
-    std::vector<Rating> order_;  // the training ratings, reshuffled every epoch
-    Rng rng_;
+    SgdGrid grid_;
+    std::vector<Rating> order_;          // the training ratings by cell, each cell reshuffled every epoch
+    std::vector<size_t> cell_offsets_;  // where each cell starts in order_
+    std::vector<Rng> cell_rngs_;        // one stream a cell, so cells may run in any order
 };
 
 }  // namespace reel

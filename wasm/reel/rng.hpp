@@ -42,9 +42,11 @@ public:
 
     // Fisher–Yates with this generator; std::shuffle's sequence differs between standard libraries.
     template <class T>
-    void shuffle(std::vector<T>& v) {
-        for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(static_cast<uint32_t>(i))]);
+    void shuffle(T* v, std::size_t n) {
+        for (std::size_t i = n; i > 1; --i) std::swap(v[i - 1], v[below(static_cast<uint32_t>(i))]);
     }
+    template <class T>
+    void shuffle(std::vector<T>& v) { shuffle(v.data(), v.size()); }
 
     // A generator for one purpose (split, initialisation, sampling) derived from a seed,
     // so that changing one stage's use of randomness does not shift the others.
