@@ -104,3 +104,42 @@ TEST(Ratings, AFileOfTooManyUsersAndFilmsIsAClearErrorAndTheEngineKeepsItsData) 
     EXPECT_EQ(e.fingerprint(), fingerprint);
     EXPECT_EQ(e.data().films(), small.spec.groups * size_t(small.spec.films_per_group));
 }
+
+namespace {
+// The rows, or the error, of `csv` fed to a RatingsParser in pieces of `size` bytes.
+std::string parsed_in_pieces(const std::string& csv, size_t size) {
+    try {
+        reel::RatingsParser parser("ratings.csv", csv.size());
+        for (size_t at = 0; at < csv.size(); at += size) parser.feed(std::string_view(csv).substr(at, size));
+        std::string out;
+        const reel::RatingRows rows = parser.finish();
+        for (const reel::RatingRow& r : rows.rows)
+            out += std::to_string(r.user_id) + "," + std::to_string(r.movie_id) + "," + std::to_string(r.value) + "," +
+                   std::to_string(r.timestamp) + " line " + std::to_string(r.line) + "\n";
+        return out + std::to_string(rows.duplicates) + " repeats";
+    } catch (const reel::Error& e) {
+        return std::string("error: ") + e.what();
+    }
+}
+}  // namespace
+
+TEST(Ratings, AFileReadInPiecesGivesTheRowsAndErrorsOfTheWholeText) {
+    // A BOM, CRLF and LF, blank lines, a quoted field holding a newline and a doubled quote,
+    // a repeat (kept where it first stood, with its latest line), and no final newline: every cut, one byte to the whole file, must read alike.
+    const std::string good =
+        "\xEF\xBB\xBFuserId,movieId,rating,\"time\"\"stamp\",timestamp\r\n1,10,4.0,\"a\nb\",5\r\n\n2,10,3.5,\"\"\"\",6\n"
+        "1,10,2.0,x,7\n3,30,0.5,,8";
+    const std::string whole = parsed_in_pieces(good, good.size());
+    EXPECT_EQ(whole,
+              "1,10,2.000000,7 line 6\n2,10,3.500000,6 line 5\n3,30,0.500000,8 line 7\n1 repeats");
+    for (size_t size = 1; size < good.size(); ++size) EXPECT_EQ(parsed_in_pieces(good, size), whole) << "pieces of " << size;
+    // Errors name the same line however the bytes arrive: a bad value, and a stray quote.
+    for (const auto& [bad, line] : {std::pair{std::string("userId,movieId,rating\n1,1,4\n\"1\",2,3\n1,3,4.2\n"), "4: rating"},
+                                    std::pair{std::string("userId,movieId,rating\n1,1,4\n1,2,3\"\n1,3,4\n"), "3: a quote"}}) {
+        const std::string expected = parsed_in_pieces(bad, bad.size());
+        const std::string prefix = std::string("error: ratings.csv line ") + line;
+        EXPECT_EQ(expected.substr(0, prefix.size()), prefix);
+        for (size_t size = 1; size < bad.size(); ++size) EXPECT_EQ(parsed_in_pieces(bad, size), expected) << "pieces of " << size;
+    }
+    EXPECT_EQ(parsed_in_pieces("", 1), "error: ratings.csv: the file is empty (no header line)");
+}

@@ -184,3 +184,40 @@ describe('the catalogue', () => {
     e.delete();
   });
 });
+
+describe('ratings.csv read in pieces', () => {
+  // Past 8 MiB the binding hands the parser one piece at a time; the load must be the one the
+  // whole text gives, and an error past the first piece must still name its own line.
+  const big = () => {
+    let csv = 'userId,movieId,rating,timestamp\r\n';
+    for (let n = 0; csv.length < 9.5 * 2 ** 20; n++) csv += `${(n % 5000) + 1},${(Math.floor(n / 5000) % 400) + 1},${((n % 10) + 1) / 2},${n}\r\n`;
+    return csv;
+  };
+
+  it('gives the same data as the whole text, to the fingerprint', () => {
+    const csv = big();
+    const inPieces = new Module.Engine();
+    const whole = new Module.Engine();
+    const a = inPieces.load('', new TextEncoder().encode(csv), 3);
+    const b = whole.load('', csv, 3);
+    expect(a).toEqual(b);
+    expect(a.ratings).toBeGreaterThan(400_000);
+    expect(inPieces.fingerprint()).toBe(whole.fingerprint());
+    inPieces.delete();
+    whole.delete();
+  });
+
+  it('names the line of a bad value far past the first piece, and keeps the data it had', () => {
+    const lines = big().split('\r\n');
+    const bad = lines.length - 3; // near the end: in the second piece
+    lines[bad] = lines[bad].replace(/,[0-9.]+,(\d+)$/, ',4.2,$1');
+    const e = new Module.Engine();
+    e.load(movies, ratings, 42);
+    const before = e.fingerprint();
+    expect(() => e.load('', new TextEncoder().encode(lines.join('\r\n')), 3)).toThrow(
+      new RegExp(`ratings\\.csv line ${bad + 1}: rating '4\\.2' is not a half star`),
+    );
+    expect(e.fingerprint()).toBe(before);
+    e.delete();
+  });
+});

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -155,13 +156,33 @@ val summary_object(const reel::Summary& s) {
     return out;
 }
 
+// ratings.csv handed to the parser a piece at a time, copied from the caller's Uint8Array into
+// one reused buffer: ML-25M's 678 MB of text never sits in wasm memory beside its rows.
+reel::RatingRows ratings_of(const val& bytes, const char* name) {
+    if (bytes.isString()) return reel::parse_ratings(bytes.as<std::string>(), name);
+    if (!bytes.instanceof(val::global("Uint8Array"))) throw reel::Error(std::string(name) + " must be bytes (a Uint8Array) or text");
+    constexpr size_t kPiece = size_t(8) << 20;
+    const size_t total = bytes["length"].as<size_t>();
+    reel::RatingsParser parser(name, total);
+    std::string piece(std::min(total, kPiece), '\0');
+    for (size_t at = 0; at < total; at += kPiece) {
+        const size_t n = std::min(kPiece, total - at);
+        // A fresh view each time: parsing may grow the heap, which detaches older views.
+        val(emscripten::typed_memory_view(n, reinterpret_cast<uint8_t*>(piece.data())))
+            .call<void>("set", bytes.call<val>("subarray", static_cast<double>(at), static_cast<double>(at + n)));
+        parser.feed(std::string_view(piece.data(), n));
+    }
+    return parser.finish();
+}
+
 class Engine {
 public:
-    // Files arrive as bytes (Uint8Array or text); Embind copies them in whole.
-    val load(const std::string& movies, const std::string& ratings, const val& seed) {
+    // movies.csv arrives as bytes (Uint8Array) or text, which Embind copies in whole; ratings.csv,
+    // up to 50 times larger, is read in pieces.
+    val load(const std::string& movies, const val& ratings, const val& seed) {
         return guarded([&] {
             const double s = whole(seed, "seed", 0, reel::kMaxSeed);
-            return summary_object(engine_.load(movies, ratings, static_cast<uint64_t>(s)));
+            return summary_object(engine_.load(movies, ratings_of(ratings, "ratings.csv"), static_cast<uint64_t>(s)));
         });
     }
 

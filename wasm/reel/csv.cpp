@@ -12,6 +12,9 @@ CsvReader::CsvReader(std::string_view bytes, std::string_view file) : bytes_(byt
     header_ = std::move(header.fields);
 }
 
+CsvReader::CsvReader(std::string_view bytes, const CsvReader& before)
+    : bytes_(bytes), file_(before.file_), line_(before.line_), header_(before.header_) {}
+
 std::string CsvReader::where(size_t line) const { return file_ + " line " + std::to_string(line); }
 
 bool CsvReader::next(CsvRecord& record) {

@@ -15,6 +15,8 @@ class CsvReader {
 public:
     // Reads the header; throws reel::Error if there is none.
     CsvReader(std::string_view bytes, std::string_view file);
+    // Whole records that follow ones `before` read, from its next line on: a file read in pieces.
+    CsvReader(std::string_view bytes, const CsvReader& before);
 
     // The next record, skipping blank lines; false at the end. Throws reel::Error naming the
     // file and line for an unclosed quote (the line where it opened), text after a closing
@@ -28,6 +30,7 @@ public:
 
     // "ratings.csv line 12", for messages about a record's contents.
     std::string where(size_t line) const;
+    size_t line() const { return line_; }  // where the next record would start
 
 private:
     bool read_record(CsvRecord& record);

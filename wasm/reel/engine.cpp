@@ -161,10 +161,15 @@ std::vector<int32_t> Engine::training_counts() const {
 Summary Engine::load(std::string_view movies_csv, std::string_view ratings_csv, uint64_t seed, std::string_view movies_name,
                      std::string_view ratings_name) {
     if (static_cast<double>(seed) > kMaxSeed) throw Error("the seed must be a whole number from 0 to 2^53 − 1");
-    const RatingRows rows = parse_ratings(ratings_csv, ratings_name);
+    return load(movies_csv, parse_ratings(ratings_csv, ratings_name), seed, movies_name);
+}
+
+Summary Engine::load(std::string_view movies_csv, RatingRows rows, uint64_t seed, std::string_view movies_name) {
+    if (static_cast<double>(seed) > kMaxSeed) throw Error("the seed must be a whole number from 0 to 2^53 − 1");
     Catalog catalog = movies_csv.empty() ? catalog_of({&rows}) : Catalog::parse(movies_csv, movies_name);
     auto state = std::make_unique<State>();
     state->data = Dataset::from_ratings(std::move(catalog), rows, seed);
+    std::vector<RatingRow>().swap(rows.rows);  // 24 bytes a rating, no longer needed by what follows
     return install(std::move(state), seed);
 }
 
@@ -188,15 +193,19 @@ Summary Engine::install(std::unique_ptr<State> s, uint64_t seed) {
     check_models_fit(d.users(), d.films(), d.train.size(), floats);
     s->index = TrainIndex(d.train, d.users(), d.films());
 
-    std::vector<Rating> all(d.train);
-    all.insert(all.end(), d.test.begin(), d.test.end());
-    std::stable_sort(all.begin(), all.end(), [](const Rating& a, const Rating& b) { return a.user != b.user ? a.user < b.user : a.film < b.film; });
+    // Every rating by user (a counting sort), then each user's by film: a (user, film) pair
+    // occurs once, so this is the order a sort by (user, film) gives, without a copy of them all.
     s->seen_offsets.assign(d.users() + 1, 0);
-    for (const Rating& r : all) {
-        ++s->seen_offsets[static_cast<size_t>(r.user) + 1];
-        s->seen.push_back(Rated{r.film, r.value});
-    }
+    for (const std::vector<Rating>* part : {&d.train, &d.test})
+        for (const Rating& r : *part) ++s->seen_offsets[static_cast<size_t>(r.user) + 1];
     std::partial_sum(s->seen_offsets.begin(), s->seen_offsets.end(), s->seen_offsets.begin());
+    s->seen.resize(s->seen_offsets.back());
+    std::vector<size_t> next(s->seen_offsets.begin(), s->seen_offsets.end() - 1);
+    for (const std::vector<Rating>* part : {&d.train, &d.test})
+        for (const Rating& r : *part) s->seen[next[static_cast<size_t>(r.user)]++] = Rated{r.film, r.value};
+    for (size_t u = 0; u < d.users(); ++u)
+        std::sort(s->seen.begin() + static_cast<std::ptrdiff_t>(s->seen_offsets[u]), s->seen.begin() + static_cast<std::ptrdiff_t>(s->seen_offsets[u + 1]),
+                  [](const Rated& a, const Rated& b) { return a.film < b.film; });
 
     s->search = TitleSearch(d.catalog);
     s->likers = Likers(s->index);

@@ -147,6 +147,9 @@ public:
     // `ratings_name` is the file as messages should name it.
     Summary load(std::string_view movies_csv, std::string_view ratings_csv, uint64_t seed,
                  std::string_view movies_name = "movies.csv", std::string_view ratings_name = "ratings.csv");
+    // The same from rows already parsed (a RatingsParser fed the file piece by piece); they are
+    // released as soon as the split holds them.
+    Summary load(std::string_view movies_csv, RatingRows rows, uint64_t seed, std::string_view movies_name = "movies.csv");
     // Loads a given split instead (models are seeded with the "seed" setting). An empty
     // test_csv means no held-out ratings (the new-visitor protocol holds out other files).
     Summary load_split(std::string_view movies_csv, std::string_view train_csv, std::string_view test_csv,

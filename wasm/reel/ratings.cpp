@@ -59,33 +59,82 @@ void drop_repeats(RatingRows& r) {
 
 }  // namespace
 
-RatingRows parse_ratings(std::string_view ratings_csv, std::string_view file) {
-    CsvReader csv(ratings_csv, file);
-    const size_t c_user = csv.column("userId"), c_movie = csv.column("movieId"), c_rating = csv.column("rating");
-    const int c_time = csv.optional_column("timestamp");
-    RatingRows out;
-    out.file = std::string(file);
+RatingsParser::RatingsParser(std::string_view file, size_t total_bytes) : total_bytes_(total_bytes) { out_.file = std::string(file); }
+
+RatingsParser::~RatingsParser() = default;
+
+void RatingsParser::feed(std::string_view bytes) {
+    // Cut after the last newline that ends a record: one outside quotes, where the quotes seen
+    // so far are even (RFC 4180's doubled quote counts twice, so it keeps the parity).
+    bool odd = odd_quotes_;
+    size_t cut = std::string_view::npos;
+    if (bytes.find('"') == std::string_view::npos) {
+        if (!odd) cut = bytes.rfind('\n');
+    } else {
+        for (size_t i = 0; i < bytes.size(); ++i) {
+            if (bytes[i] == '"') odd = !odd;
+            else if (bytes[i] == '\n' && !odd) cut = i;
+        }
+    }
+    odd_quotes_ = odd;
+    if (cut == std::string_view::npos) {
+        pending_.append(bytes);
+        return;
+    }
+    if (pending_.empty()) {
+        parse(bytes.substr(0, cut + 1));  // no copy when the bytes come whole
+    } else {
+        pending_.append(bytes.substr(0, cut + 1));
+        parse(pending_);
+    }
+    pending_.assign(bytes.substr(cut + 1));
+}
+
+void RatingsParser::parse(std::string_view whole) {
+    std::unique_ptr<CsvReader> csv = last_ ? std::make_unique<CsvReader>(whole, *last_) : std::make_unique<CsvReader>(whole, out_.file);
+    if (!last_) {
+        c_user_ = csv->column("userId"), c_movie_ = csv->column("movieId"), c_rating_ = csv->column("rating");
+        c_time_ = csv->optional_column("timestamp");
+    }
+    const size_t before = out_.rows.size();
     CsvRecord rec;
-    while (csv.next(rec)) {
-        const std::string where = csv.where(rec.line);
+    while (csv->next(rec)) {
+        const std::string where = csv->where(rec.line);
         RatingRow row;
         if (rec.line > UINT32_MAX) throw Error(where + ": Reel reads at most " + std::to_string(UINT32_MAX) + " lines of a ratings file");
         row.line = static_cast<uint32_t>(rec.line);
-        row.user_id = parse_id(rec.fields[c_user], "userId", where);
-        row.movie_id = parse_id(rec.fields[c_movie], "movieId", where);
-        row.value = parse_half_star(rec.fields[c_rating]);
+        row.user_id = parse_id(rec.fields[c_user_], "userId", where);
+        row.movie_id = parse_id(rec.fields[c_movie_], "movieId", where);
+        row.value = parse_half_star(rec.fields[c_rating_]);
         if (row.value < 0)
-            throw Error(where + ": rating " + quoted(rec.fields[c_rating]) + " is not a half star from 0.5 to 5.0");
-        if (c_time >= 0) {
-            const std::string& t = rec.fields[static_cast<size_t>(c_time)];
+            throw Error(where + ": rating " + quoted(rec.fields[c_rating_]) + " is not a half star from 0.5 to 5.0");
+        if (c_time_ >= 0) {
+            const std::string& t = rec.fields[static_cast<size_t>(c_time_)];
             const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), row.timestamp);
             if (t.empty() || ec != std::errc() || end != t.data() + t.size())
                 throw Error(where + ": timestamp " + quoted(t) + " is not a whole number of seconds");
         }
-        out.rows.push_back(row);
+        out_.rows.push_back(row);
     }
-    drop_repeats(out);
-    return out;
+    // From the first piece's bytes per row, room for the whole file at once: growing a vector
+    // of 25 M rows by doubling would hold one and a half times it while it moves.
+    if (!last_ && total_bytes_ > 2 * whole.size() && out_.rows.size() - before >= 1000)
+        out_.rows.reserve(static_cast<size_t>(static_cast<double>(total_bytes_) / static_cast<double>(whole.size()) *
+                                              static_cast<double>(out_.rows.size()) * 1.02));
+    last_ = std::move(csv);
+}
+
+RatingRows RatingsParser::finish() {
+    if (!pending_.empty() || !last_) parse(pending_);  // the last record may lack its newline
+    pending_.clear();
+    drop_repeats(out_);
+    return std::move(out_);
+}
+
+RatingRows parse_ratings(std::string_view ratings_csv, std::string_view file) {
+    RatingsParser parser(file, ratings_csv.size());
+    parser.feed(ratings_csv);
+    return parser.finish();
 }
 
 }  // namespace reel
