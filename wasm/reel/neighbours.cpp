@@ -12,12 +12,14 @@
 namespace reel {
 
 NeighbourTable neighbour_table(const SimilarIndex& similar, const TrainIndex& index) {
+    std::vector<int32_t> films;
+    for (int32_t film : index.rated_films())
+        if (index.count(film) >= kNeighbourSupport) films.push_back(film);
     NeighbourTable table(index.films());
-    const auto all = [](int) { return true; };
-    const std::vector<int32_t>& films = index.rated_films();
     for_slices(films.size(), [&](size_t first, size_t last) {
-        for (size_t f = first; f < last; ++f)
-            if (index.count(films[f]) >= kNeighbourSupport) table[static_cast<size_t>(films[f])] = similar.neighbours(films[f], kNeighbours, all);
+        const std::vector<int32_t> mine(films.begin() + static_cast<std::ptrdiff_t>(first), films.begin() + static_cast<std::ptrdiff_t>(last));
+        std::vector<std::vector<Scored>> lists = similar.neighbours_of_each(mine, kNeighbours);
+        for (size_t f = 0; f < mine.size(); ++f) table[static_cast<size_t>(mine[f])] = std::move(lists[f]);
     });
     return table;
 }

@@ -34,26 +34,66 @@ SimilarIndex::SimilarIndex(const float* vectors, int factors, const TrainIndex& 
     }
 }
 
+std::vector<float> SimilarIndex::unit_query(int film) const {
+    const float* v = source_ + static_cast<size_t>(film) * static_cast<size_t>(factors_);
+    std::vector<float> query(v, v + factors_);
+    normalise(query.data(), factors_);
+    return query;
+}
+
 std::vector<Scored> SimilarIndex::neighbours(int film, size_t k, const std::function<bool(int)>& keep) const {
-    const int factors = factors_;
-    const float* v = source_ + static_cast<size_t>(film) * static_cast<size_t>(factors);
-    std::vector<float> query(v, v + factors);
-    normalise(query.data(), factors);
+    const std::vector<float> query = unit_query(film);
     std::vector<int32_t> both;
     if (likers_) both.assign(all_films_, 0), likers_->both_all(film, both);
     const float liked_x = likers_ ? static_cast<float>(likers_->of(film)) : 0.0f;
     TopN top(k);
     for (size_t r = 0; r < films_.size(); ++r) {
         if (films_[r] == film || !keep(films_[r])) continue;
-        float s = weight_[r] * dot(query.data(), unit_.row(static_cast<Eigen::Index>(r)).data(), factors);
-        if (likers_) {
-            const float n = static_cast<float>(both[static_cast<size_t>(films_[r])]);
-            const float liked_y = static_cast<float>(likers_->of(films_[r]));
-            s = (s + co_liking_ * (n > 0 ? n / std::sqrt(liked_x * liked_y) : 0.0f)) / (1 + co_liking_);
-        }
+        float s = weight_[r] * dot(query.data(), unit_.row(static_cast<Eigen::Index>(r)).data(), factors_);
+        if (likers_) s = blend(s, both[static_cast<size_t>(films_[r])], liked_x, r);
         top.offer(films_[r], s);
     }
     return top.take();
+}
+
+std::vector<std::vector<Scored>> SimilarIndex::neighbours_of_each(const std::vector<int32_t>& films, size_t k) const {
+    constexpr size_t kQuad = 4;
+    std::vector<std::vector<Scored>> out(films.size());
+    std::vector<std::vector<int32_t>> both(kQuad, std::vector<int32_t>(likers_ ? all_films_ : 0, 0));
+    for (size_t from = 0; from < films.size(); from += kQuad) {
+        const size_t count = std::min(kQuad, films.size() - from);
+        std::vector<float> query[kQuad];
+        std::vector<int32_t> touched[kQuad];
+        float liked_x[kQuad];
+        int x[kQuad];
+        std::vector<TopN> tops(count, TopN(k));
+        for (size_t j = 0; j < kQuad; ++j) {
+            x[j] = films[from + std::min(j, count - 1)];  // a short quad repeats its last film
+            query[j] = unit_query(x[j]);
+            liked_x[j] = likers_ ? static_cast<float>(likers_->of(x[j])) : 0.0f;
+            if (likers_ && j < count) touched[j] = likers_->both_all(x[j], both[j]);
+        }
+        for (size_t r = 0; r < films_.size(); ++r) {
+            // dot()'s lane order for each of the four, so each cosine is neighbours()'s to the bit.
+            const float* u = unit_.row(static_cast<Eigen::Index>(r)).data();
+            f32x4 acc[kQuad] = {};
+            for (int f = 0; f < factors_; f += 4) {
+                const f32x4 uf = load4(u + f);
+                for (size_t j = 0; j < kQuad; ++j) acc[j] += load4(query[j].data() + f) * uf;
+            }
+            for (size_t j = 0; j < count; ++j) {
+                if (films_[r] == x[j]) continue;
+                float s = weight_[r] * lane_sum(acc[j]);
+                if (likers_) s = blend(s, both[j][static_cast<size_t>(films_[r])], liked_x[j], r);
+                tops[j].offer(films_[r], s);
+            }
+        }
+        for (size_t j = 0; j < count; ++j) {
+            out[from + j] = tops[j].take();
+            for (int32_t y : touched[j]) both[j][static_cast<size_t>(y)] = 0;
+        }
+    }
+    return out;
 }
 
 }  // namespace reel
