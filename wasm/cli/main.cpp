@@ -76,6 +76,20 @@ std::string read_file(const std::string& path) {
     return s.str();
 }
 
+// ratings.csv through the parser 8 MiB at a time: ML-25M's 678 MB of text is never held whole.
+reel::RatingRows read_ratings(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw reel::Error("cannot read " + path + ": " + std::strerror(errno));
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw reel::Error("cannot read " + path + ": it is a folder, not a file");
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    reel::RatingsParser parser(path, ec ? 0 : static_cast<size_t>(size));
+    std::string piece(size_t(8) << 20, '\0');
+    while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0)
+        parser.feed(std::string_view(piece.data(), static_cast<size_t>(in.gcount())));
+    return parser.finish();
+}
+
 std::ofstream write_file(const std::string& path) {
     std::ofstream out(path, std::ios::binary);
     if (!out) throw reel::Error("cannot write " + path);
@@ -164,7 +178,7 @@ reel::Engine load(const Args& a) {
         engine.load_split(movies, read_file(a.train), read_file(a.test), movies_path, a.train, a.test);
     } else if (!a.data.empty()) {
         const std::string ratings_path = a.data + "/ratings.csv";
-        engine.load(movies, read_file(ratings_path), a.settings.seed(), movies_path, ratings_path);
+        engine.load(movies, read_ratings(ratings_path), a.settings.seed(), movies_path);
     } else {
         throw reel::Error("no data: give --data DIR or --train F --test F (see reel --help)");
     }
