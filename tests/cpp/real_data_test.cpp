@@ -148,7 +148,10 @@ TEST(Cli, ExportWritesTheFormatsOfEvaluationMd) {
     const reel::RatingRows train = reel::parse_ratings(read(kSplit + "/train.csv"));
     std::map<int32_t, int> count;
     std::set<int32_t> user1;
-    for (const auto& r : train.rows) ++count[r.movie_id], r.user_id == 1 && user1.insert(r.movie_id).second;
+    for (const auto& r : train.rows) {
+        ++count[r.movie_id];
+        if (r.user_id == 1) user1.insert(r.movie_id);
+    }
     int32_t best = 0;
     for (const auto& [film, n] : count)
         if (!user1.count(film) && (best == 0 || n > count[best])) best = film;
