@@ -1,18 +1,19 @@
 // What a dropped MovieLens may weigh, decided from its sizes before any of it is read, and the plain
-// sentences that say so. The engine in a tab can grow to 4 GiB (WebAssembly's 32-bit memory), and
-// loading ratings.csv takes 6.5 to 9 bytes of it per byte of CSV — the module's memory after
-// engine.load, measured with the site's module in Node on `reel synth` data: 1 M ratings (24 MB of
-// CSV) 173 MB, 5 M (125 MB) 1.10 GB, 15 M (384 MB) 2.56 GB; an earlier run saw 20 M (517 MB) reach
-// 4.2 GB and 25 M (654 MB) run out. A file that needs more than 4 GiB even at the least of those
-// rates is refused before reading; one near the edge is tried, and if the engine runs out,
-// outOfMemory() says so in the same words.
+// sentences that say so. The engine in a tab can grow to 4 GiB (WebAssembly's 32-bit memory). It
+// reads ratings.csv in pieces, never holding the text, and at its peak — loaded, trained, measured —
+// takes 3 to 4 bytes per byte of CSV: the module's memory after `scripts/bench-scale` ran the
+// site's module in Node on `reel synth` data was 88 MiB for 1 M ratings (24 MB of CSV, 3.85 bytes
+// a byte), 477 MiB for 5 M (125 MB, 4.00) and 1,911 MiB for 25 M (654 MB, 3.07). A file that needs
+// more than 4 GiB even at the least of those rates is refused before reading (MovieLens 25M and
+// 32M are not); one near the edge is tried, and if the engine runs out, outOfMemory() says so in
+// the same words.
 
 export const ENGINE_MEMORY = 4 * 2 ** 30;
-export const PEAK_PER_CSV_BYTE = 6.5; // below the least measured, so a refusal is never a guess
-const KNOWN_TO_FIT = 384_000_000; // the largest ratings.csv seen to load (15 M ratings)
+export const PEAK_PER_CSV_BYTE = 3.0; // below the least measured, so a refusal is never a guess
+const KNOWN_TO_FIT = 653_545_288; // the largest ratings.csv seen to load, train and be measured (25 M ratings)
 const BYTES_PER_RATING = 26; // a ratings.csv line: "162541,4993,4.5,1240953389\n" (MovieLens 25M: 27)
-// Parsing in the engine runs at about 20 MB of CSV a second (the same measurements), for time left.
-export const PARSE_BYTES_PER_MS = 20_000;
+// Loading in the engine runs at 28 to 35 MB of CSV a second (the same measurements), for time left.
+export const PARSE_BYTES_PER_MS = 28_000;
 
 const GB = 1e9;
 const MB = 1e6;
@@ -43,7 +44,7 @@ export function checkFits({ what, ratingsBytes, deviceMemoryGiB = null }) {
   if (need > ENGINE_MEMORY) {
     throw new Error(
       `${about}. Loading it would take at least ${sizeText(need)}, and the engine in a browser tab can use at most 4.3 GB (4 GiB). ` +
-        `Ratings files of ${sizeText(KNOWN_TO_FIT)} (some 15 million ratings) have been seen to fit. Nothing was read.`,
+        `Ratings files of ${sizeText(KNOWN_TO_FIT)} (some 25 million ratings) have been seen to fit. Nothing was read.`,
     );
   }
   if (deviceMemoryGiB && need > deviceMemoryGiB * 2 ** 30) {
@@ -57,6 +58,6 @@ export function checkFits({ what, ratingsBytes, deviceMemoryGiB = null }) {
 export function outOfMemory({ what, ratingsBytes }) {
   return (
     `The engine ran out of memory loading ${what} (${sizeText(ratingsBytes)} — about ${millions(ratingsBytes / BYTES_PER_RATING)} ratings): ` +
-    `a browser tab's engine can use at most 4.3 GB (4 GiB), and this file needs more. A smaller MovieLens fits (15 million ratings have been seen to).`
+    `a browser tab's engine can use at most 4.3 GB (4 GiB), and this file needs more. A smaller MovieLens fits (25 million ratings have been seen to).`
   );
 }
