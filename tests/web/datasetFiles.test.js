@@ -290,9 +290,9 @@ describe('a zip Reel refuses', () => {
 
   it('is more than this device can hold, as the browser reports its memory', async () => {
     const zip = makeZip({ 'ml-x/movies.csv': MOVIES, 'ml-x/ratings.csv': RATINGS });
-    const claimed = claimSize(zip, 'ml-x/ratings.csv', 100_000_000); // 700 MB at its peak
+    const claimed = claimSize(zip, 'ml-x/ratings.csv', 200_000_000); // 600 MB at its peak
     const { message, progress } = await refusal([fileOf(claimed, 'ml-x.zip')], { deviceMemoryGiB: 0.5 });
-    expect(message).toMatch(/ml-x\/ratings\.csv in ml-x\.zip is 100 MB/);
+    expect(message).toMatch(/ml-x\/ratings\.csv in ml-x\.zip is 200 MB/);
     expect(message).toMatch(/this device reports about 0\.5 GB of memory in all/);
     expect(progress).toEqual([]);
     // With more memory it is tried (and found to be damaged, as its claimed size is false).
@@ -358,10 +358,10 @@ describe('loose CSV files', () => {
   });
 
   it('are refused by size before reading when ratings.csv cannot fit', async () => {
-    // A File whose size says 700 MB: only its size is looked at.
-    const huge = { name: 'ratings.csv', size: 700_000_000, slice: () => expect.unreachable('nothing should be read') };
+    // A File whose size says 1.5 GB: only its size is looked at.
+    const huge = { name: 'ratings.csv', size: 1_500_000_000, slice: () => expect.unreachable('nothing should be read') };
     const { message, progress } = await refusal([huge, fileOf(text(MOVIES), 'movies.csv')]);
-    expect(message).toMatch(/^ratings\.csv is 700 MB — about 27 million ratings\. .*Nothing was read\.$/);
+    expect(message).toMatch(/^ratings\.csv is 1\.5 GB — about 58 million ratings\. .*Nothing was read\.$/);
     expect(progress).toEqual([]);
   });
 
