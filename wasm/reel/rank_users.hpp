@@ -1,8 +1,9 @@
 // Every trained user's top N at once, for evaluation at any scale: model scores four users at a
-// time against each film (the film's vector read once for four), popularity by walking one
-// global ranking, and natively the users split across threads. Each score is computed exactly
-// as Model::score computes it, so the lists — and the figures — are those of the one-at-a-time
-// code to the last digit.
+// time against each film (the film's vector read once for four), films in chunks most promising
+// first so that a user stops once no later chunk can beat their n-th best, popularity by walking
+// one global ranking, and natively the users split across threads. Each score is computed
+// exactly as Model::score computes it and no film that could enter a list is skipped, so the
+// lists — and the figures — are those of the one-at-a-time code to the last digit.
 #pragma once
 #include <cstdint>
 #include <vector>

@@ -20,6 +20,11 @@ class TopN {
 public:
     explicit TopN(size_t n) : n_(n) { heap_.reserve(n + 1); }
 
+    // Whether offer(film, score) would keep it: a cheap test that can save a costlier one.
+    bool takes(int32_t film, float score) const { return n_ > 0 && (heap_.size() < n_ || ranks_before(Scored{film, score}, heap_.front())); }
+    bool full() const { return heap_.size() == n_; }
+    const Scored& worst() const { return heap_.front(); }  // the n-th best kept; only when full()
+
     void offer(int32_t film, float score) {
         if (n_ == 0) return;
         const Scored s{film, score};

@@ -1,0 +1,72 @@
+// Every user's top N at once (the evaluation's ranking) against the plain definition: each
+// unseen candidate scored one at a time and kept in a TopN. The batched ranking skips chunks of
+// films whose bound cannot beat a user's n-th best; whatever it skips, the lists must be the same.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "engine.hpp"
+#include "models.hpp"
+#include "rank_users.hpp"
+#include "support.hpp"
+#include "synthetic.hpp"
+#include "top_n.hpp"
+
+namespace {
+
+std::vector<int32_t> one_at_a_time(const reel::Model& model, const reel::TrainIndex& index, size_t n, int u) {
+    reel::TopN top(n);
+    for (int32_t film : index.rated_films())
+        if (!std::binary_search(index.films_begin(u), index.films_end(u), film)) top.offer(film, model.score(u, film));
+    std::vector<int32_t> ids;
+    for (const reel::Scored& s : top.take()) ids.push_back(s.film);
+    return ids;
+}
+
+// Compares every user's list for every model and each n; returns the number of lists checked.
+size_t expect_same_lists(const reel::Engine& e, std::initializer_list<size_t> sizes) {
+    const reel::TrainIndex& index = e.train_index();
+    std::vector<char> everyone(index.users(), 1);
+    size_t checked = 0;
+    for (const reel::ModelSpec* spec : reel::model_specs()) {
+        const reel::Model& model = e.model(spec->name);
+        for (size_t n : sizes) {
+            const std::vector<std::vector<int32_t>> lists = reel::top_n_by_model(model, index, n, everyone);
+            for (size_t u = 0; u < index.users(); ++u, ++checked) {
+                EXPECT_EQ(lists[u], one_at_a_time(model, index, n, static_cast<int>(u))) << spec->name << ", n = " << n << ", user " << u;
+                if (::testing::Test::HasFailure()) return checked;  // one list tells the story
+            }
+        }
+    }
+    return checked;
+}
+
+}  // namespace
+
+TEST(RankUsers, SkippingFilmsByTheirBoundLeavesEveryListAsScoringEachFilmWould) {
+    // 1,600 films: more than three chunks, so there is something to skip.
+    reel::SyntheticSpec spec;
+    spec.groups = 8, spec.films_per_group = 200, spec.users_per_group = 30, spec.ratings_per_user = 60;
+    const reel::SyntheticData data = reel::make_synthetic(spec);
+    reel::Engine e;
+    e.load(data.movies_csv, data.ratings_csv, 3);
+    e.train();
+    EXPECT_EQ(expect_same_lists(e, {1, 10, 100, 2000}), 3u * 4u * 240u);
+}
+
+TEST(RankUsers, OnMovieLensEveryListIsAsScoringEachFilmWould) {
+    reel::Engine e;
+    e.load(reel_test::read(reel_test::data_dir() + "/movies.csv"), reel_test::read(reel_test::data_dir() + "/ratings.csv"), 42);
+    e.train();
+    EXPECT_EQ(expect_same_lists(e, {10}), 3u * 610u);
+}
+
+TEST(RankUsers, OnlyTheWantedUsersGetLists) {
+    reel::Engine e;
+    e.load(reel::make_synthetic({}).movies_csv, reel::make_synthetic({}).ratings_csv, 1);
+    e.train();
+    std::vector<char> wanted(e.train_index().users(), 0);
+    wanted[3] = wanted[7] = 1;
+    const std::vector<std::vector<int32_t>> lists = reel::top_n_by_model(e.model("ranking"), e.train_index(), 5, wanted);
+    for (size_t u = 0; u < lists.size(); ++u) EXPECT_EQ(lists[u].size(), wanted[u] ? 5u : 0u) << u;
+}
