@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "engine.hpp"
+#include "models.hpp"
 #include "neighbours.hpp"
 #include "rng.hpp"
 #include "similar.hpp"
@@ -95,6 +96,32 @@ TEST_F(Canonical, DefaultNeighboursMeetTheBarAndBeatItemKnn) {
     EXPECT_GE(chosen, 0.18);
     EXPECT_GT(chosen, 0.162);    // evaluation.md's co-rating item-kNN
     EXPECT_GT(chosen, item_knn);  // and ours, measured the same way
+}
+
+TEST_F(Canonical, EveryFilmsListAtOnceIsEachFilmsListAlone) {
+    // neighbours_of_each scores four films a pass and skips the blend's division for pairs that
+    // cannot reach a list; each list must still be neighbours()'s, score for score.
+    const reel::TrainIndex& index = engine->train_index();
+    const reel::Likers likers(index);
+    std::vector<int32_t> films;
+    for (int32_t f : index.rated_films())
+        if (index.count(f) >= reel::kNeighbourSupport) films.push_back(f);
+    films.push_back(index.rated_films().front());  // below the support: still gets a list, as neighbours() gives it
+    for (const reel::ModelSpec* spec : reel::model_specs())
+        for (float w : {0.0f, 2.0f}) {
+            const reel::Model& m = engine->model(spec->name);
+            const reel::SimilarIndex similar(m.film_vector(0), m.factors(), index, reel::kNeighbourSupport, 10, &likers, w);
+            const std::vector<std::vector<reel::Scored>> lists = similar.neighbours_of_each(films, 20);
+            for (size_t f = 0; f < films.size(); ++f) {
+                const std::vector<reel::Scored> alone = similar.neighbours(films[f], 20, [](int) { return true; });
+                ASSERT_EQ(lists[f].size(), alone.size()) << spec->name << ", film " << films[f];
+                for (size_t r = 0; r < alone.size(); ++r) {
+                    EXPECT_EQ(lists[f][r].film, alone[r].film) << spec->name << ", w " << w << ", film " << films[f] << ", rank " << r;
+                    EXPECT_EQ(lists[f][r].score, alone[r].score) << spec->name << ", w " << w << ", film " << films[f] << ", rank " << r;
+                }
+                if (HasFailure()) return;
+            }
+        }
 }
 
 TEST_F(Canonical, WhyANeighbourIsThereCountsWhatTheFileSays) {

@@ -65,12 +65,14 @@ std::vector<std::vector<Scored>> SimilarIndex::neighbours_of_each(const std::vec
         std::vector<float> query[kQuad];
         std::vector<int32_t> touched[kQuad];
         float liked_x[kQuad];
+        double floor[kQuad];  // numerators below it cannot get into the list (see numerator_floor)
         int x[kQuad];
         std::vector<TopN> tops(count, TopN(k));
         for (size_t j = 0; j < kQuad; ++j) {
             x[j] = films[from + std::min(j, count - 1)];  // a short quad repeats its last film
             query[j] = unit_query(x[j]);
             liked_x[j] = likers_ ? static_cast<float>(likers_->of(x[j])) : 0.0f;
+            floor[j] = -HUGE_VAL;
             if (likers_ && j < count) touched[j] = likers_->both_all(x[j], both[j]);
         }
         for (size_t r = 0; r < films_.size(); ++r) {
@@ -84,8 +86,13 @@ std::vector<std::vector<Scored>> SimilarIndex::neighbours_of_each(const std::vec
             for (size_t j = 0; j < count; ++j) {
                 if (films_[r] == x[j]) continue;
                 float s = weight_[r] * lane_sum(acc[j]);
-                if (likers_) s = blend(s, both[j][static_cast<size_t>(films_[r])], liked_x[j], r);
+                if (likers_) {
+                    const float numerator = blend_numerator(s, both[j][static_cast<size_t>(films_[r])], liked_x[j], r);
+                    if (numerator < floor[j]) continue;
+                    s = numerator / (1 + co_liking_);
+                }
                 tops[j].offer(films_[r], s);
+                if (tops[j].full()) floor[j] = numerator_floor(tops[j].worst().score);
             }
         }
         for (size_t j = 0; j < count; ++j) {

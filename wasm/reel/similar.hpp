@@ -1,5 +1,6 @@
 // Films like X: cosine nearest neighbours among film vectors, for films with enough support.
 #pragma once
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <vector>
@@ -36,11 +37,24 @@ public:
 
 private:
     std::vector<float> unit_query(int film) const;
-    // The blend above for row r, given the shrunk cosine and both(x, y) and likers(x).
-    float blend(float shrunk_cosine, int32_t both, float liked_x, size_t r) const {
+    // The blend above for row r, given the shrunk cosine and both(x, y) and likers(x), split
+    // before its division by 1 + w: the division keeps the order, so a numerator that cannot
+    // reach a list's worst need not be divided and offered.
+    float blend_numerator(float shrunk_cosine, int32_t both, float liked_x, size_t r) const {
+        // n / √(likers(x) · likers(y)), and 0 when nobody liked both, without a branch: whether
+        // two films share a liker is a coin toss the processor would often guess wrong. When
+        // n > 0 both films have at least n likers, so the max changes nothing.
         const float n = static_cast<float>(both);
         const float liked_y = static_cast<float>(likers_->of(films_[r]));
-        return (shrunk_cosine + co_liking_ * (n > 0 ? n / std::sqrt(liked_x * liked_y) : 0.0f)) / (1 + co_liking_);
+        return shrunk_cosine + co_liking_ * (n / std::sqrt(std::max(liked_x * liked_y, 1.0f)));
+    }
+    float blend(float shrunk_cosine, int32_t both, float liked_x, size_t r) const {
+        return blend_numerator(shrunk_cosine, both, liked_x, r) / (1 + co_liking_);
+    }
+    // The numerator below which blend() falls short of `worst` for certain: its worst × (1 + w),
+    // lowered by far more than the division's rounding could lift a quotient.
+    double numerator_floor(float worst) const {
+        return (double(worst) - std::abs(double(worst)) * 1e-6 - 1e-30) * double(1 + co_liking_);
     }
 
     int factors_ = 0;
