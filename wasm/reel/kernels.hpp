@@ -28,6 +28,11 @@ inline void axpy(float* y, float a, const float* x, int k) {
     for (int f = 0; f < k; f += 4) store4(y + f, load4(y + f) + a4 * load4(x + f));
 }
 
+// Asks for the cache lines of a k-float vector soon to be read (nothing in WebAssembly).
+inline void prefetch(const float* v, int k) {
+    for (int f = 0; f < k; f += 16) __builtin_prefetch(v + f);
+}
+
 // y ← s·y, used to give film vectors unit length for cosine search.
 inline void scale(float* y, float s, int k) {
     for (int f = 0; f < k; f += 4) store4(y + f, load4(y + f) * s);

@@ -39,25 +39,22 @@ NeighbourTable item_knn_table(const TrainIndex& index) {
     NeighbourTable table(index.films());
     const std::vector<int32_t>& films = index.rated_films();
     for_slices(films.size(), [&](size_t first, size_t last) {
-        std::vector<double> dot(index.films(), 0.0);  // film x's dot product with every film
-        std::vector<int32_t> touched;
+        // Film x's dot product with every film. Ratings are positive, so a film x shares no
+        // rater with is exactly the one left at 0: one scan over the films afterwards finds the
+        // others, with no branch in the inner loop (it runs Σ over users of their ratings²).
+        std::vector<double> dot(index.films(), 0.0);
         for (size_t f = first; f < last; ++f) {
             const int32_t x = films[f];
             if (index.count(x) < kNeighbourSupport) continue;
             for (const auto& [u, rx] : raters[static_cast<size_t>(x)]) {
                 const float* v = index.values_begin(u);
-                for (const int32_t* y = index.films_begin(u); y != index.films_end(u); ++y, ++v) {
-                    if (dot[static_cast<size_t>(*y)] == 0.0) touched.push_back(*y);
-                    dot[static_cast<size_t>(*y)] += double(rx) * *v;
-                }
+                for (const int32_t* y = index.films_begin(u); y != index.films_end(u); ++y, ++v) dot[static_cast<size_t>(*y)] += double(rx) * *v;
             }
             TopN top(kNeighbours);
-            for (int32_t y : touched) {
-                if (y != x && index.count(y) >= kNeighbourSupport)
+            for (int32_t y : films)
+                if (dot[static_cast<size_t>(y)] != 0.0 && y != x && index.count(y) >= kNeighbourSupport)
                     top.offer(y, static_cast<float>(dot[static_cast<size_t>(y)] / std::sqrt(norm[static_cast<size_t>(x)] * norm[static_cast<size_t>(y)])));
-                dot[static_cast<size_t>(y)] = 0.0;
-            }
-            touched.clear();
+            std::fill(dot.begin(), dot.end(), 0.0);
             table[static_cast<size_t>(x)] = top.take();
         }
     });
