@@ -29,14 +29,16 @@ double mean_norm(const std::vector<int>& users, VectorOf vector_of, int k) {
 }
 
 // The candidates in chunks, most promising first (by b_i + |x̄| |v_i| for the mean user norm
-// |x̄|), each chunk with its largest bias and film norm. By Cauchy–Schwarz no film in chunk ch
-// scores above o_u + max b + |x_u| max |v| for user u, so once a user's n-th best beats that
-// bound for every chunk left, the rest of the films cannot change the list.
+// |x̄|), each chunk in parts of films of like norm, each part with its largest bias and film norm.
+// By Cauchy–Schwarz no film in a part scores above o_u + max b + |x_u| max |v| for user u, so
+// once a user's n-th best beats that bound for every part left, the rest of the films cannot
+// change the list. Within a chunk the key is about constant, so a part of like norms has like
+// biases too, and its bound is close to its best film's.
 struct BoundedChunks {
-    static constexpr size_t kSize = 512;
+    static constexpr size_t kSize = 512, kPart = 64;
     std::vector<int32_t> films;
-    std::vector<double> max_bias, max_norm;
-    double largest_term = 0;  // the largest |b_i| + |v_i|, for the rounding margin
+    std::vector<double> max_bias, max_norm;  // per part, kSize / kPart parts a chunk
+    double largest_term = 0;                 // the largest |b_i| + |v_i|, for the rounding margin
 
     BoundedChunks(const Model& model, const std::vector<int32_t>& candidates, double user_norm) {
         const int k = model.factors();
@@ -50,17 +52,21 @@ struct BoundedChunks {
         }
         std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key[a] > key[b]; });
         for (size_t c0 = 0; c0 < order.size(); c0 += kSize) {
-            double bias = -HUGE_VAL, most = 0;
-            for (size_t c = c0; c < std::min(order.size(), c0 + kSize); ++c) {
-                films.push_back(candidates[order[c]]);
-                bias = std::max(bias, double(model.film_bias(candidates[order[c]])));
-                most = std::max(most, film_norm[order[c]]);
+            const auto first = order.begin() + static_cast<std::ptrdiff_t>(c0), last = order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), c0 + kSize));
+            std::stable_sort(first, last, [&](size_t a, size_t b) { return film_norm[a] > film_norm[b]; });
+            for (size_t p0 = c0; p0 < c0 + kSize; p0 += kPart) {
+                double bias = -HUGE_VAL, most = 0;  // an empty part (past the last film) bounds nothing
+                for (size_t c = p0; c < std::min(order.size(), p0 + kPart); ++c) {
+                    films.push_back(candidates[order[c]]);
+                    bias = std::max(bias, double(model.film_bias(candidates[order[c]])));
+                    most = std::max(most, film_norm[order[c]]);
+                }
+                max_bias.push_back(bias), max_norm.push_back(most);
             }
-            max_bias.push_back(bias), max_norm.push_back(most);
         }
     }
 
-    size_t count() const { return max_bias.size(); }
+    size_t count() const { return max_bias.size() / (kSize / kPart); }
 
     // For user u and each chunk, the most any film from that chunk on can score, raised by far
     // more than the float rounding of a score (k products, two sums) could add to it.
@@ -69,7 +75,10 @@ struct BoundedChunks {
         const double margin = 1e-4 * (std::abs(offset) + (1 + x) * largest_term) + 1e-6;
         std::vector<double> bound(count());
         double most = -HUGE_VAL;
-        for (size_t ch = count(); ch-- > 0;) bound[ch] = most = std::max(most, offset + max_bias[ch] + x * max_norm[ch] + margin);
+        for (size_t p = max_bias.size(); p-- > 0;) {
+            most = std::max(most, offset + max_bias[p] + x * max_norm[p] + margin);
+            if (p % (kSize / kPart) == 0) bound[p / (kSize / kPart)] = most;
+        }
         return bound;
     }
 };
