@@ -62,6 +62,8 @@ private:
     size_t all_films_ = 0;
     std::vector<int32_t> films_;
     std::vector<float> weight_;  // n / (n + β) per row
+    double max_weight_ = 0;
+    std::vector<int32_t> row_of_;  // per film, its row, or −1 below the support
     Embeddings unit_;
     const Likers* likers_ = nullptr;
     float co_liking_ = 0;
