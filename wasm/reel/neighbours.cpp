@@ -67,6 +67,7 @@ double neighbour_recall(const NeighbourTable& table, const TrainIndex& index, co
     const std::vector<int32_t>& candidates = index.rated_films();
     for_slices(relevant.size(), [&](size_t first, size_t last) {
         std::vector<float> score(index.films(), 0.0f);
+        std::vector<char> is_touched(index.films(), 0);
         std::vector<int32_t> touched;
         for (size_t u = first; u < last; ++u) {
             if (relevant[u].empty()) continue;
@@ -75,15 +76,13 @@ double neighbour_recall(const NeighbourTable& table, const TrainIndex& index, co
             for (const int32_t* x = index.films_begin(uu); x != index.films_end(uu); ++x, ++v) {
                 if (*v < kRelevant) continue;
                 for (const Scored& n : table[static_cast<size_t>(*x)]) {
-                    if (score[static_cast<size_t>(n.film)] == 0.0f) touched.push_back(n.film);
+                    if (!is_touched[static_cast<size_t>(n.film)]) is_touched[static_cast<size_t>(n.film)] = 1, touched.push_back(n.film);
                     score[static_cast<size_t>(n.film)] += std::max(n.score, 0.0f);
                 }
             }
             // Only touched films can score above 0; the rest tie at 0, and ties go to the
             // smaller film, so the top 10 over every candidate is the touched films' best
             // followed by the first unseen films scoring 0. O(touched + seen), not O(films).
-            std::sort(touched.begin(), touched.end());
-            touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
             const int32_t* seen = index.films_begin(uu);
             const int32_t* seen_end = index.films_end(uu);
             auto unseen = [&](int32_t film) { return !std::binary_search(seen, seen_end, film); };
@@ -93,7 +92,7 @@ double neighbour_recall(const NeighbourTable& table, const TrainIndex& index, co
             for (const Scored& s : top.take()) tops[u].push_back(s.film);
             for (size_t c = 0; c < candidates.size() && tops[u].size() < 10; ++c)
                 if (score[static_cast<size_t>(candidates[c])] <= 0.0f && unseen(candidates[c])) tops[u].push_back(candidates[c]);
-            for (int32_t f : touched) score[static_cast<size_t>(f)] = 0.0f;
+            for (int32_t f : touched) score[static_cast<size_t>(f)] = 0.0f, is_touched[static_cast<size_t>(f)] = 0;
             touched.clear();
         }
     });
