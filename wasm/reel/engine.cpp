@@ -369,12 +369,13 @@ Figures Engine::evaluation_figures() const {
 std::vector<NeighbourFigure> Engine::evaluate_neighbours() const {
     const State& s = state();
     if (s.data.test.empty()) throw Error("there are no held-out ratings to measure on");
+    std::vector<SimilarIndex> similar;
+    for (const ModelSpec* spec : model_specs()) similar.push_back(similar_index(settings_, trained_model(spec->name), s.index, s.likers, kNeighbourSupport));
+    std::vector<const SimilarIndex*> each;
+    for (const SimilarIndex& index : similar) each.push_back(&index);
+    const std::vector<NeighbourTable> tables = neighbour_tables(each, s.index);
     std::vector<NeighbourFigure> out;
-    for (const ModelSpec* spec : model_specs()) {
-        const Model& m = trained_model(spec->name);
-        const SimilarIndex similar = similar_index(settings_, m, s.index, s.likers, kNeighbourSupport);
-        out.push_back(NeighbourFigure{spec, neighbour_recall(neighbour_table(similar, s.index), s.index, s.relevant)});
-    }
+    for (size_t m = 0; m < tables.size(); ++m) out.push_back(NeighbourFigure{model_specs()[m], neighbour_recall(tables[m], s.index, s.relevant)});
     out.push_back(NeighbourFigure{nullptr, neighbour_recall(item_knn_table(s.index), s.index, s.relevant)});
     return out;
 }

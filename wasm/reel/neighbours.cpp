@@ -11,17 +11,18 @@
 
 namespace reel {
 
-NeighbourTable neighbour_table(const SimilarIndex& similar, const TrainIndex& index) {
+std::vector<NeighbourTable> neighbour_tables(const std::vector<const SimilarIndex*>& similar, const TrainIndex& index) {
     std::vector<int32_t> films;
     for (int32_t film : index.rated_films())
         if (index.count(film) >= kNeighbourSupport) films.push_back(film);
-    NeighbourTable table(index.films());
+    std::vector<NeighbourTable> tables(similar.size(), NeighbourTable(index.films()));
     for_slices(films.size(), [&](size_t first, size_t last) {
         const std::vector<int32_t> mine(films.begin() + static_cast<std::ptrdiff_t>(first), films.begin() + static_cast<std::ptrdiff_t>(last));
-        std::vector<std::vector<Scored>> lists = similar.neighbours_of_each(mine, kNeighbours);
-        for (size_t f = 0; f < mine.size(); ++f) table[static_cast<size_t>(mine[f])] = std::move(lists[f]);
+        std::vector<std::vector<std::vector<Scored>>> lists = SimilarIndex::neighbours_of_each(similar, mine, kNeighbours);
+        for (size_t i = 0; i < similar.size(); ++i)
+            for (size_t f = 0; f < mine.size(); ++f) tables[i][static_cast<size_t>(mine[f])] = std::move(lists[i][f]);
     });
-    return table;
+    return tables;
 }
 
 NeighbourTable item_knn_table(const TrainIndex& index) {

@@ -17,8 +17,9 @@ constexpr size_t kNeighbours = 20;     // evaluation.md: each film's 20 nearest
 using NeighbourTable = std::vector<std::vector<Scored>>;
 
 class SimilarIndex;
-// Each film's 20 nearest by the engine's "films like X" similarity (see SimilarIndex).
-NeighbourTable neighbour_table(const SimilarIndex& similar, const TrainIndex& index);
+// Each film's 20 nearest by the engine's "films like X" similarity (see SimilarIndex), a table
+// for each of `similar` (built over one Likers).
+std::vector<NeighbourTable> neighbour_tables(const std::vector<const SimilarIndex*>& similar, const TrainIndex& index);
 // Cosine between films' columns of training ratings: the classic item-kNN.
 NeighbourTable item_knn_table(const TrainIndex& index);
 

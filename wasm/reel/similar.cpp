@@ -60,68 +60,82 @@ std::vector<Scored> SimilarIndex::neighbours(int film, size_t k, const std::func
     return top.take();
 }
 
-std::vector<std::vector<Scored>> SimilarIndex::neighbours_of_each(const std::vector<int32_t>& films, size_t k) const {
-    constexpr size_t kQuad = 4;
-    std::vector<std::vector<Scored>> out(films.size());
-    std::vector<std::vector<int32_t>> both(kQuad, std::vector<int32_t>(likers_ ? all_films_ : 0, 0));
+std::vector<std::vector<std::vector<Scored>>> SimilarIndex::neighbours_of_each(const std::vector<const SimilarIndex*>& indexes,
+                                                                              const std::vector<int32_t>& films, size_t k) {
+    std::vector<std::vector<std::vector<Scored>>> out(indexes.size(), std::vector<std::vector<Scored>>(films.size()));
+    const Likers* likers = nullptr;
+    for (const SimilarIndex* index : indexes)
+        if (index->likers_) likers = index->likers_;
+    Quad quad;
+    quad.both.assign(kQuad, std::vector<int32_t>(likers ? indexes.front()->all_films_ : 0, 0));
+    for (size_t from = 0; from < films.size(); from += kQuad) {
+        quad.count = std::min(kQuad, films.size() - from);
+        for (size_t j = 0; j < kQuad; ++j) {
+            quad.x[j] = films[from + std::min(j, quad.count - 1)];  // a short quad repeats its last film
+            quad.liked_x[j] = likers ? static_cast<float>(likers->of(quad.x[j])) : 0.0f;
+            quad.touched[j].clear();
+            if (likers && j < quad.count) quad.touched[j] = likers->both_all(quad.x[j], quad.both[j]);
+        }
+        for (size_t i = 0; i < indexes.size(); ++i) indexes[i]->lists_of(quad, k, &out[i][from]);
+        for (size_t j = 0; j < quad.count; ++j)
+            for (int32_t y : quad.touched[j]) quad.both[j][static_cast<size_t>(y)] = 0;
+    }
+    return out;
+}
+
+void SimilarIndex::lists_of(const Quad& quad, size_t k, std::vector<Scored>* out) const {
+    constexpr size_t kAhead = 8;
+    const size_t count = quad.count;
+    const int* x = quad.x;
+    const std::vector<int32_t>* touched = quad.touched;
+    const std::vector<std::vector<int32_t>>& both = quad.both;
     // A film that shares no liker with x has the numerator w_y · cos ≤ max w (a cosine is at most
     // 1, and its rounding far less than this margin), so once x's list is full of numerators above
     // that, only the films co-liked with x can still get in.
     const double unshared_most = max_weight_ * (1 + 1e-4);
-    for (size_t from = 0; from < films.size(); from += kQuad) {
-        const size_t count = std::min(kQuad, films.size() - from);
-        std::vector<float> query[kQuad];
-        std::vector<int32_t> touched[kQuad];
-        float liked_x[kQuad];
-        double floor[kQuad];  // numerators below it cannot get into the list (see numerator_floor)
-        int x[kQuad];
-        std::vector<TopN> tops(count, TopN(k));
-        for (size_t j = 0; j < kQuad; ++j) {
-            x[j] = films[from + std::min(j, count - 1)];  // a short quad repeats its last film
-            query[j] = unit_query(x[j]);
-            liked_x[j] = likers_ ? static_cast<float>(likers_->of(x[j])) : 0.0f;
-            floor[j] = -HUGE_VAL;
-            if (likers_ && j < count) touched[j] = likers_->both_all(x[j], both[j]);
+    std::vector<float> query[kQuad];
+    double floor[kQuad];  // numerators below it cannot get into the list (see numerator_floor)
+    std::vector<TopN> tops(count, TopN(k));
+    for (size_t j = 0; j < kQuad; ++j) query[j] = unit_query(x[j]), floor[j] = -HUGE_VAL;
+    auto offer = [&](size_t j, size_t r, float shrunk_cosine) {
+        float s = shrunk_cosine;
+        if (likers_) {
+            const float numerator = blend_numerator(s, both[j][static_cast<size_t>(films_[r])], quad.liked_x[j], r);
+            if (numerator < floor[j]) return;
+            s = numerator / (1 + co_liking_);
         }
-        auto offer = [&](size_t j, size_t r, float shrunk_cosine) {
-            float s = shrunk_cosine;
-            if (likers_) {
-                const float numerator = blend_numerator(s, both[j][static_cast<size_t>(films_[r])], liked_x[j], r);
-                if (numerator < floor[j]) return;
-                s = numerator / (1 + co_liking_);
-            }
-            tops[j].offer(films_[r], s);
-            if (tops[j].full()) floor[j] = numerator_floor(tops[j].worst().score);
-        };
-        // First the films co-liked with each of the four: at 5 M ratings an eighth of them, and
-        // the best of the rest, so their lists fill with numerators no other film can reach.
-        bool every_film[kQuad] = {}, any = false;
-        for (size_t j = 0; j < count; ++j) {
-            for (int32_t y : touched[j]) {
-                const int32_t r = row_of_[static_cast<size_t>(y)];
-                if (r >= 0 && y != x[j]) offer(j, static_cast<size_t>(r), weight_[static_cast<size_t>(r)] * dot(query[j].data(), unit_.row(r).data(), factors_));
-            }
-            any |= every_film[j] = !(likers_ && tops[j].full() && floor[j] > unshared_most);
+        tops[j].offer(films_[r], s);
+        if (tops[j].full()) floor[j] = numerator_floor(tops[j].worst().score);
+    };
+    // First the films co-liked with each of the four: at 5 M ratings an eighth of them, and
+    // the best of the rest, so their lists fill with numerators no other film can reach.
+    bool every_film[kQuad] = {}, any = false;
+    for (size_t j = 0; j < count; ++j) {
+        const std::vector<int32_t>& mine = touched[j];
+        for (size_t t = 0; likers_ && t < mine.size(); ++t) {
+            // The rows come in no order (sorting them cost more than it saved): ask for one
+            // a few ahead while this one is scored.
+            if (t + kAhead < mine.size() && row_of_[static_cast<size_t>(mine[t + kAhead])] >= 0)
+                prefetch(unit_.row(row_of_[static_cast<size_t>(mine[t + kAhead])]).data(), factors_);
+            const int32_t r = row_of_[static_cast<size_t>(mine[t])];
+            if (r >= 0 && mine[t] != x[j]) offer(j, static_cast<size_t>(r), weight_[static_cast<size_t>(r)] * dot(query[j].data(), unit_.row(r).data(), factors_));
         }
-        // Then, for the lists that still need them, every film not co-liked with x.
-        for (size_t r = 0; any && r < films_.size(); ++r) {
-            // dot()'s lane order for each of the four, so each cosine is neighbours()'s to the bit.
-            const float* u = unit_.row(static_cast<Eigen::Index>(r)).data();
-            f32x4 acc[kQuad] = {};
-            for (int f = 0; f < factors_; f += 4) {
-                const f32x4 uf = load4(u + f);
-                for (size_t j = 0; j < kQuad; ++j) acc[j] += load4(query[j].data() + f) * uf;
-            }
-            for (size_t j = 0; j < count; ++j)
-                if (every_film[j] && films_[r] != x[j] && !(likers_ && both[j][static_cast<size_t>(films_[r])] > 0))
-                    offer(j, r, weight_[r] * lane_sum(acc[j]));
-        }
-        for (size_t j = 0; j < count; ++j) {
-            out[from + j] = tops[j].take();
-            for (int32_t y : touched[j]) both[j][static_cast<size_t>(y)] = 0;
-        }
+        any |= every_film[j] = !(likers_ && tops[j].full() && floor[j] > unshared_most);
     }
-    return out;
+    // Then, for the lists that still need them, every film not co-liked with x.
+    for (size_t r = 0; any && r < films_.size(); ++r) {
+        // dot()'s lane order for each of the four, so each cosine is neighbours()'s to the bit.
+        const float* u = unit_.row(static_cast<Eigen::Index>(r)).data();
+        f32x4 acc[kQuad] = {};
+        for (int f = 0; f < factors_; f += 4) {
+            const f32x4 uf = load4(u + f);
+            for (size_t j = 0; j < kQuad; ++j) acc[j] += load4(query[j].data() + f) * uf;
+        }
+        for (size_t j = 0; j < count; ++j)
+            if (every_film[j] && films_[r] != x[j] && !(likers_ && both[j][static_cast<size_t>(films_[r])] > 0))
+                offer(j, r, weight_[r] * lane_sum(acc[j]));
+    }
+    for (size_t j = 0; j < count; ++j) out[j] = tops[j].take();
 }
 
 }  // namespace reel

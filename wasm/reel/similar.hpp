@@ -30,12 +30,26 @@ public:
 
     // The k films most like `film`, the film itself left out, among those `keep` accepts.
     std::vector<Scored> neighbours(int film, size_t k, const std::function<bool(int)>& keep) const;
-    // neighbours(film, k, every film) for each of `films`, the same lists: four films share
-    // each pass over the vectors, so they are read from memory a quarter as often (the
-    // evaluation asks for every film's list).
-    std::vector<std::vector<Scored>> neighbours_of_each(const std::vector<int32_t>& films, size_t k) const;
+    // neighbours(film, k, every film) for each of `films` under each of `indexes` (out[i][f]),
+    // the same lists: four films share each pass over the vectors, so they are read from memory
+    // a quarter as often, and who liked both films is counted once for every index (they share
+    // one Likers). The evaluation asks for every film's list under every model.
+    static std::vector<std::vector<std::vector<Scored>>> neighbours_of_each(const std::vector<const SimilarIndex*>& indexes,
+                                                                          const std::vector<int32_t>& films, size_t k);
 
 private:
+    static constexpr size_t kQuad = 4;
+    // Four query films (a short quad repeats its last) and who liked each with every film.
+    struct Quad {
+        size_t count = 0;
+        int x[kQuad] = {};
+        float liked_x[kQuad] = {};
+        std::vector<int32_t> touched[kQuad];     // the films co-liked with x[j]
+        std::vector<std::vector<int32_t>> both;  // both(x[j], y), films long
+    };
+    // This index's lists for the quad's films, into out[0 .. count).
+    void lists_of(const Quad& quad, size_t k, std::vector<Scored>* out) const;
+
     std::vector<float> unit_query(int film) const;
     // The blend above for row r, given the shrunk cosine and both(x, y) and likers(x), split
     // before its division by 1 + w: the division keeps the order, so a numerator that cannot
