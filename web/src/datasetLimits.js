@@ -3,7 +3,7 @@
 // reads ratings.csv in pieces, never holding the text, and at its peak — loaded, trained, measured —
 // takes 3 to 4 bytes per byte of CSV: the module's memory after `scripts/bench-scale` ran the
 // site's module in Node on `reel synth` data was 88 MiB for 1 M ratings (24 MB of CSV, 3.85 bytes
-// a byte), 477 MiB for 5 M (125 MB, 4.00) and 1,911 MiB for 25 M (654 MB, 3.07). A file that needs
+// a byte), 477 MiB for 5 M (125 MB, 4.00) and 2,007 MiB for 25 M (654 MB, 3.22). A file that needs
 // more than 4 GiB even at the least of those rates is refused before reading (MovieLens 25M and
 // 32M are not); one near the edge is tried, and if the engine runs out, outOfMemory() says so in
 // the same words.
