@@ -104,7 +104,11 @@ double RatingModel::fit_epoch() {
         Rating* last = order_.data() + cell_offsets_[static_cast<size_t>(c) + 1];
         cell_rngs_[static_cast<size_t>(c)].shuffle(first, static_cast<size_t>(last - first));
         double cell_sq = 0;
+        constexpr std::ptrdiff_t kAhead = 4;
         for (const Rating* r = first; r != last; ++r) {
+            // Past the cache (25 M ratings) a step waits on its two vectors; asking for those of
+            // a step a few ahead overlaps the waits. A hint only: the arithmetic is unchanged.
+            if (last - r > kAhead) prefetch(users_.row(r[kAhead].user).data(), factors_), prefetch(films_.row(r[kAhead].film).data(), factors_);
             const float e = sgd_step(r->user, r->film, r->value, lr, lr_b);
             cell_sq += double(e) * e;
         }
