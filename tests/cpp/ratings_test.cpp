@@ -1,6 +1,9 @@
 // ratings.csv: strict half stars, errors that say where, and the duplicate policy.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include <cstring>
 #include <functional>
 
@@ -55,6 +58,19 @@ TEST(Ratings, DuplicatePairKeepsTheLatestTimestampThenTheLaterLine) {
     EXPECT_EQ(r.rows[0].value, 2.0f);
     EXPECT_EQ(r.rows[1].value, 4.0f);
     EXPECT_EQ(r.rows[1].line, 5u);
+}
+
+TEST(Ratings, RepeatsAreFoundWhetherOrNotTheFileIsGroupedByUser) {
+    // Grouped by user (as MovieLens ships), each user's rows are sorted alone; otherwise all at once.
+    for (const char* csv : {"userId,movieId,rating,timestamp\n1,9,1.0,1\n1,3,2.0,1\n1,9,3.0,2\n2,3,4.0,1\n2,3,5.0,1\n",
+                            "userId,movieId,rating,timestamp\n1,9,1.0,1\n2,3,4.0,1\n1,3,2.0,1\n2,3,5.0,1\n1,9,3.0,2\n"}) {
+        const auto r = reel::parse_ratings(csv);
+        EXPECT_EQ(r.duplicates, 2u) << csv;
+        std::vector<std::tuple<int32_t, int32_t, float>> kept;
+        for (const auto& row : r.rows) kept.emplace_back(row.user_id, row.movie_id, row.value);
+        std::sort(kept.begin(), kept.end());
+        EXPECT_EQ(kept, (std::vector<std::tuple<int32_t, int32_t, float>>{{1, 3, 2.0f}, {1, 9, 3.0f}, {2, 3, 5.0f}})) << csv;
+    }
 }
 
 TEST(Ratings, ValuesInMessagesAreQuotedCutAndEscaped) {

@@ -39,7 +39,17 @@ void drop_repeats(RatingRows& r) {
     std::vector<uint32_t> order(rows.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     auto key = [&](uint32_t i) { return std::pair(rows[i].user_id, rows[i].movie_id); };
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+    auto before = [&](uint32_t a, uint32_t b) { return key(a) < key(b); };
+    // MovieLens files come grouped by user: then sorting each user's rows is the whole sort, and
+    // each one fits in cache, where one sort of 25 M positions reads rows all over memory.
+    if (std::is_sorted(rows.begin(), rows.end(), [](const RatingRow& a, const RatingRow& b) { return a.user_id < b.user_id; })) {
+        for (size_t from = 0, to; from < rows.size(); from = to) {
+            for (to = from + 1; to < rows.size() && rows[to].user_id == rows[from].user_id;) ++to;
+            std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(from), order.begin() + static_cast<std::ptrdiff_t>(to), before);
+        }
+    } else {
+        std::stable_sort(order.begin(), order.end(), before);
+    }
     std::vector<bool> repeat(rows.size(), false);
     for (size_t g = 0; g < order.size();) {
         size_t end = g + 1, latest = g;
