@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "error.hpp"
 #include "kernels.hpp"
 
 namespace reel {
@@ -28,6 +29,7 @@ SimilarIndex::SimilarIndex(const float* vectors, int factors, const TrainIndex& 
             const float n = static_cast<float>(index.count(film));
             weight_.push_back(n / (n + shrinkage));
             max_weight_ = std::max(max_weight_, double(weight_.back()));
+            if (likers_) liked_.push_back(static_cast<float>(likers_->of(film)));
         }
     unit_.resize(static_cast<Eigen::Index>(films_.size()), k);
     for (size_t r = 0; r < films_.size(); ++r) {
@@ -64,8 +66,10 @@ std::vector<std::vector<std::vector<Scored>>> SimilarIndex::neighbours_of_each(c
                                                                               const std::vector<int32_t>& films, size_t k) {
     std::vector<std::vector<std::vector<Scored>>> out(indexes.size(), std::vector<std::vector<Scored>>(films.size()));
     const Likers* likers = nullptr;
-    for (const SimilarIndex* index : indexes)
+    for (const SimilarIndex* index : indexes) {
+        if (likers && index->likers_ && index->likers_ != likers) throw Error("neighbours_of_each: the indexes count likers differently");
         if (index->likers_) likers = index->likers_;
+    }
     Quad quad;
     quad.both.assign(kQuad, std::vector<int32_t>(likers ? indexes.front()->all_films_ : 0, 0));
     for (size_t from = 0; from < films.size(); from += kQuad) {
@@ -115,8 +119,11 @@ void SimilarIndex::lists_of(const Quad& quad, size_t k, std::vector<Scored>* out
         for (size_t t = 0; likers_ && t < mine.size(); ++t) {
             // The rows come in no order (sorting them cost more than it saved): ask for one
             // a few ahead while this one is scored.
-            if (t + kAhead < mine.size() && row_of_[static_cast<size_t>(mine[t + kAhead])] >= 0)
-                prefetch(unit_.row(row_of_[static_cast<size_t>(mine[t + kAhead])]).data(), factors_);
+            if (t + kAhead < mine.size() && row_of_[static_cast<size_t>(mine[t + kAhead])] >= 0) {
+                const int32_t ahead = row_of_[static_cast<size_t>(mine[t + kAhead])];
+                prefetch(unit_.row(ahead).data(), factors_);
+                __builtin_prefetch(&liked_[static_cast<size_t>(ahead)]);
+            }
             const int32_t r = row_of_[static_cast<size_t>(mine[t])];
             if (r >= 0 && mine[t] != x[j]) offer(j, static_cast<size_t>(r), weight_[static_cast<size_t>(r)] * dot(query[j].data(), unit_.row(r).data(), factors_));
         }

@@ -59,8 +59,7 @@ private:
         // two films share a liker is a coin toss the processor would often guess wrong. When
         // n > 0 both films have at least n likers, so the max changes nothing.
         const float n = static_cast<float>(both);
-        const float liked_y = static_cast<float>(likers_->of(films_[r]));
-        return shrunk_cosine + co_liking_ * (n / std::sqrt(std::max(liked_x * liked_y, 1.0f)));
+        return shrunk_cosine + co_liking_ * (n / std::sqrt(std::max(liked_x * liked_[r], 1.0f)));
     }
     float blend(float shrunk_cosine, int32_t both, float liked_x, size_t r) const {
         return blend_numerator(shrunk_cosine, both, liked_x, r) / (1 + co_liking_);
@@ -77,6 +76,7 @@ private:
     std::vector<int32_t> films_;
     std::vector<float> weight_;  // n / (n + β) per row
     double max_weight_ = 0;
+    std::vector<float> liked_;     // likers(y) per row, beside its vector rather than across the Likers
     std::vector<int32_t> row_of_;  // per film, its row, or −1 below the support
     Embeddings unit_;
     const Likers* likers_ = nullptr;
