@@ -409,6 +409,24 @@ async function main() {
       await phone.close();
     });
 
+    await step('a narrow desktop window (390px, no phone emulation): nothing wider than the window', async () => {
+      // A phone lays a <select> out as a small button; a desktop browser sizes it by its longest
+      // option, which once widened every card to 1,000px here while the phone step passed.
+      const narrow = await siteContext(browser, origin, log, { viewport: { width: 390, height: 844 } });
+      const p = await narrow.newPage();
+      watch(p, log);
+      await p.goto(`${origin}/`);
+      await waitForReady(p);
+      const wide = await p.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        widest: [...document.querySelectorAll('main > *')].map((e) => `${e.className || e.tagName} ${Math.round(e.getBoundingClientRect().width)}px`),
+      }));
+      check(wide.overflow <= 0, `the page is ${wide.overflow}px wider than a 390px window: ${wide.widest.join(', ')}`);
+      await shot(p, 'narrow-desktop-390.png');
+      await narrow.close();
+      return `scroll width within 390px`;
+    });
+
     await step('made no request to another origin', async () => {
       const foreign = [...log.foreign, ...log.requests.filter((u) => !u.startsWith(origin) && !/^(data|blob):/.test(u))];
       check(foreign.length === 0, `requests left the site: ${[...new Set(foreign)].join(', ')}`);
