@@ -75,27 +75,28 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
     block_films_.resize(static_cast<size_t>(blocks));
     for (int32_t film : index_.rated_films()) block_films_[static_cast<size_t>(film % blocks)].push_back(film);
     if (blocks > 1) {
-        rated_in_block_.assign(index_.users() * static_cast<size_t>(blocks), 0);
+        users_per_block_ = (index_.users() + static_cast<size_t>(blocks) - 1) / static_cast<size_t>(blocks);
+        rated_in_cell_.assign(users_per_block_ * static_cast<size_t>(grid_.cells()), 0);
         std::vector<uint64_t> in_cell(static_cast<size_t>(grid_.cells()), 0);
         for (size_t u = 0; u < index_.users(); ++u)
             for (const int32_t* f = index_.films_begin(static_cast<int>(u)); f != index_.films_end(static_cast<int>(u)); ++f) {
-                ++rated_in_block_[u * static_cast<size_t>(blocks) + static_cast<size_t>(*f % blocks)];
-                ++in_cell[static_cast<size_t>(grid_.cell_of(static_cast<int>(u), *f))];
+                const int cell = grid_.cell_of(static_cast<int>(u), *f);
+                ++rated_in_cell_[rated_in_cell_slot(cell, static_cast<int>(u))];
+                ++in_cell[static_cast<size_t>(cell)];
             }
-        uint64_t bits = 0;
+        uint64_t words = 0;
         for (uint64_t count : in_cell) {
-            uint64_t region = 64;
-            while (region < 16 * count) region *= 2;
-            filter_start_.push_back(bits);
+            uint64_t region = 1;  // words, a power of two of at least 16 bits a rating
+            while (64 * region < 16 * count) region *= 2;
+            filter_start_.push_back(words);
             filter_mask_.push_back(region - 1);
-            bits += region;
+            words += region;
         }
-        filter_.assign(static_cast<size_t>(bits / 64), 0);
+        filter_.assign(static_cast<size_t>(words), 0);
         for (size_t u = 0; u < index_.users(); ++u)
             for (const int32_t* f = index_.films_begin(static_cast<int>(u)); f != index_.films_end(static_cast<int>(u)); ++f) {
-                const size_t c = static_cast<size_t>(grid_.cell_of(static_cast<int>(u), *f));
-                const uint64_t bit = filter_start_[c] + (pair_hash(static_cast<int>(u), *f) & filter_mask_[c]);
-                filter_[bit >> 6] |= uint64_t(1) << (bit & 63);
+                const uint64_t h = pair_hash(static_cast<int>(u), *f);
+                filter_[filter_word(grid_.cell_of(static_cast<int>(u), *f), h)] |= filter_bits(h);
             }
     }
     if (positives_.empty())
@@ -116,22 +117,30 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
         for (int f = 0; f < factors_; ++f) films_(i, f) = init.uniform(-scale, scale);
 }
 
-template <class RatedFn>
-int RankingModel::draw_candidates(Rng& rng, const std::vector<int32_t>& films, size_t rated_count, RatedFn rated, int32_t* out) const {
+int RankingModel::draw_first(Rng& rng, const std::vector<int32_t>& films, size_t rated_count, int32_t* out) const {
     // Negatives are drawn from `films` (seen in training) that the viewer did not rate;
     // `rated_count` of them they did.
     if (rated_count >= films.size()) return 0;  // every film is rated: no negative exists
+    for (int c = 0; c < negatives_; ++c) out[c] = films[rng.below(static_cast<uint32_t>(films.size()))];
+    return negatives_;
+}
+
+template <class RatedFn>
+int RankingModel::keep_unrated(Rng& rng, const std::vector<int32_t>& films, RatedFn rated, int32_t* out, int drawn) const {
     // The candidates still needed are drawn together and then tested, so that the memory reads
     // of their tests overlap rather than wait on one another. This draws exactly what drawing
     // and testing one at a time would, in the same order: a batch is never larger than the
     // number of candidates still missing.
+    if (drawn == 0) return 0;
     int found = 0;
+    for (int c = 0; c < drawn; ++c)
+        if (!rated(out[c])) out[found++] = out[c];
     while (found < negatives_) {
         const int batch = negatives_ - found;
-        int32_t* drawn = out + found;
-        for (int c = 0; c < batch; ++c) drawn[c] = films[rng.below(static_cast<uint32_t>(films.size()))];
+        int32_t* more = out + found;
+        for (int c = 0; c < batch; ++c) more[c] = films[rng.below(static_cast<uint32_t>(films.size()))];
         for (int c = 0; c < batch; ++c)
-            if (!rated(drawn[c])) out[found++] = drawn[c];
+            if (!rated(more[c])) out[found++] = more[c];
     }
     return found;
 }
@@ -187,46 +196,45 @@ double RankingModel::fit_epoch() {
     return count == 0 ? 0.0 : sum / count;
 }
 
-void RankingModel::prefetch(const Positive& p) const {
-    // Past the cache (25 M ratings), a step waits on the viewer's vector and on the search of
-    // their rated films for each candidate; asking for both one step early overlaps the waits.
-    // A hint only: what the step computes is unchanged.
-    const int32_t* films = index_.films_begin(p.user);
-    const size_t count = index_.count_of_user(p.user);
-    __builtin_prefetch(users_.row(p.user).data());
-    __builtin_prefetch(users_.row(p.user).data() + 16);
-    __builtin_prefetch(films + count / 2);
-    __builtin_prefetch(films + count / 4);
-    __builtin_prefetch(films + 3 * count / 4);
-    __builtin_prefetch(films_.row(p.film).data());
-}
-
 void RankingModel::fit_cell(int cell, float lr, double& loss_sum, uint32_t& measured) {
     const Positive* positives = positives_.data() + cell_offsets_[static_cast<size_t>(cell)];
     const uint32_t n = static_cast<uint32_t>(cell_offsets_[static_cast<size_t>(cell) + 1] - cell_offsets_[static_cast<size_t>(cell)]);
     if (n == 0) return;
     Rng& rng = cell_rngs_[static_cast<size_t>(cell)];
-    const int blocks = grid_.blocks(), block = grid_.film_block(cell);
-    const std::vector<int32_t>& films = block_films_[static_cast<size_t>(block)];
-    // The next step's positive is drawn and read before this step's update (the same draws in
-    // the same order), so that the read, often a cache miss, overlaps the update's arithmetic.
-    Positive next = positives[rng.below(n)];
-    int32_t candidates[kMaxNegatives];
-    for (uint32_t step = 0; step < n; ++step) {
-        const Positive pos = next;
-        const int u = pos.user;
-        // Only a viewer who rated at least as many films as the block holds can have rated all of
-        // them: only then is their count in the block looked up (a cache miss at scale).
-        const size_t rated_all = index_.count_of_user(u);
-        const size_t rated_here = blocks == 1 || rated_all < films.size() ? rated_all : rated_in_block_[static_cast<size_t>(u) * blocks + block];
-        const int count = draw_candidates(rng, films, rated_here, [&](int film) { return maybe_rated(cell, u, film) && index_.rated(u, film); }, candidates);
-        const Negative neg = hardest(candidates, count, [&](int film) { return score(u, film); });
-        if (step + 1 < n) {
-            next = positives[rng.below(n)];
-            prefetch(next);
+    const std::vector<int32_t>& films = block_films_[static_cast<size_t>(grid_.film_block(cell))];
+    const bool on_grid = grid_.blocks() > 1;
+    // Past the cache (25 M ratings) a step mostly waits on memory: the positive, the viewer's
+    // vector, and each candidate's vector, bias and filter word. So the next step's
+    // positive and first candidates are drawn before this step's update (the same draws in the
+    // same order: they come next in the stream whenever they are drawn) and their memory is asked
+    // for then, to arrive while the update computes. Hints only: what a step computes is unchanged.
+    auto draw_step = [&](Upcoming& up) {
+        up.pos = positives[rng.below(n)];
+        const int u = up.pos.user;
+        const size_t rated_here = !on_grid ? index_.count_of_user(u) : rated_in_cell_[rated_in_cell_slot(cell, u)];
+        up.drawn = draw_first(rng, films, rated_here, up.candidates);
+        // The positive after this one, if no candidate is redrawn (nearly always): a copy of the
+        // stream says which, without drawing it.
+        Rng peek = rng;
+        __builtin_prefetch(&positives[peek.below(n)]);
+        prefetch(users_.row(u).data(), factors_);
+        prefetch(films_.row(up.pos.film).data(), factors_);
+        for (int c = 0; c < up.drawn; ++c) {
+            prefetch(films_.row(up.candidates[c]).data(), factors_);
+            __builtin_prefetch(&film_bias_[up.candidates[c]]);
+            if (!filter_.empty()) __builtin_prefetch(&filter_[filter_word(cell, pair_hash(u, up.candidates[c]))]);
         }
+    };
+    Upcoming steps[2];  // this step and the next, in turn
+    draw_step(steps[0]);
+    for (uint32_t step = 0; step < n; ++step) {
+        Upcoming& now = steps[step & 1];
+        const int u = now.pos.user;
+        const int count = keep_unrated(rng, films, [&](int film) { return maybe_rated(cell, u, film) && index_.rated(u, film); }, now.candidates, now.drawn);
+        const Negative neg = hardest(now.candidates, count, [&](int film) { return score(u, film); });
+        if (step + 1 < n) draw_step(steps[(step + 1) & 1]);
         if (neg.film < 0) continue;
-        const double t = bpr_step(u, pos.film, neg, lr);
+        const double t = bpr_step(u, now.pos.film, neg, lr);
         if ((step & 15) == 0) loss_sum += det_log(1.0 + t), ++measured;
     }
 }
@@ -272,7 +280,8 @@ Taste RankingModel::fold_in(const std::vector<Rated>& profile) const {
             const size_t p = positives[rng.below(n)];
             const int i = profile[p].film;
             int32_t candidates[kMaxNegatives];
-            const Negative neg = hardest(candidates, draw_candidates(rng, index_.rated_films(), seen.size(), rated, candidates), score_of);
+            const int drawn = draw_first(rng, index_.rated_films(), seen.size(), candidates);
+            const Negative neg = hardest(candidates, keep_unrated(rng, index_.rated_films(), rated, candidates, drawn), score_of);
             const int j = neg.film;
             if (j < 0) {  // the viewer rated every film: nothing to rank below
                 t.parts *= shrink;
