@@ -22,15 +22,21 @@ SimilarIndex::SimilarIndex(const float* vectors, int factors, const TrainIndex& 
     : factors_(factors), source_(vectors), all_films_(index.films()), likers_(co_liking > 0 ? likers : nullptr), co_liking_(co_liking) {
     const int k = factors;
     row_of_.assign(index.films(), -1);
+    // Rows go by falling weight, so that a pass over every film can stop where the weight falls
+    // below what a list still needs.
+    auto weight_of = [&](int32_t film) {
+        const float n = static_cast<float>(index.count(film));
+        return n / (n + shrinkage);
+    };
     for (int32_t film : index.rated_films())
-        if (index.count(film) >= min_support) {
-            row_of_[static_cast<size_t>(film)] = static_cast<int32_t>(films_.size());
-            films_.push_back(film);
-            const float n = static_cast<float>(index.count(film));
-            weight_.push_back(n / (n + shrinkage));
-            max_weight_ = std::max(max_weight_, double(weight_.back()));
-            if (likers_) liked_.push_back(static_cast<float>(likers_->of(film)));
-        }
+        if (index.count(film) >= min_support) films_.push_back(film);
+    std::stable_sort(films_.begin(), films_.end(), [&](int32_t a, int32_t b) { return weight_of(a) > weight_of(b); });
+    for (size_t r = 0; r < films_.size(); ++r) {
+        row_of_[static_cast<size_t>(films_[r])] = static_cast<int32_t>(r);
+        weight_.push_back(weight_of(films_[r]));
+        if (likers_) liked_.push_back(static_cast<float>(likers_->of(films_[r])));
+    }
+    max_weight_ = films_.empty() ? 0.0 : double(weight_.front());
     unit_.resize(static_cast<Eigen::Index>(films_.size()), k);
     for (size_t r = 0; r < films_.size(); ++r) {
         float* row = unit_.row(static_cast<Eigen::Index>(r)).data();
@@ -88,15 +94,8 @@ std::vector<std::vector<std::vector<Scored>>> SimilarIndex::neighbours_of_each(c
 }
 
 void SimilarIndex::lists_of(const Quad& quad, size_t k, std::vector<Scored>* out) const {
-    constexpr size_t kAhead = 8;
     const size_t count = quad.count;
     const int* x = quad.x;
-    const std::vector<int32_t>* touched = quad.touched;
-    const std::vector<std::vector<int32_t>>& both = quad.both;
-    // A film that shares no liker with x has the numerator w_y · cos ≤ max w (a cosine is at most
-    // 1, and its rounding far less than this margin), so once x's list is full of numerators above
-    // that, only the films co-liked with x can still get in.
-    const double unshared_most = max_weight_ * (1 + 1e-4);
     std::vector<float> query[kQuad];
     double floor[kQuad];  // numerators below it cannot get into the list (see numerator_floor)
     std::vector<TopN> tops(count, TopN(k));
@@ -104,33 +103,27 @@ void SimilarIndex::lists_of(const Quad& quad, size_t k, std::vector<Scored>* out
     auto offer = [&](size_t j, size_t r, float shrunk_cosine) {
         float s = shrunk_cosine;
         if (likers_) {
-            const float numerator = blend_numerator(s, both[j][static_cast<size_t>(films_[r])], quad.liked_x[j], r);
+            const float numerator = blend_numerator(s, quad.both[j][static_cast<size_t>(films_[r])], quad.liked_x[j], r);
             if (numerator < floor[j]) return;
             s = numerator / (1 + co_liking_);
         }
         tops[j].offer(films_[r], s);
         if (tops[j].full()) floor[j] = numerator_floor(tops[j].worst().score);
     };
-    // First the films co-liked with each of the four: at 5 M ratings an eighth of them, and
-    // the best of the rest, so their lists fill with numerators no other film can reach.
-    bool every_film[kQuad] = {}, any = false;
+    // First the films co-liked with each of the four; then, for the lists that still need them,
+    // the films not co-liked with x. Such a film's numerator is w_y · cos ≤ w_y, so a list full
+    // of numerators above every w needs none of them.
+    bool every_film[kQuad] = {};
     for (size_t j = 0; j < count; ++j) {
-        const std::vector<int32_t>& mine = touched[j];
-        for (size_t t = 0; likers_ && t < mine.size(); ++t) {
-            // The rows come in no order (sorting them cost more than it saved): ask for one
-            // a few ahead while this one is scored.
-            if (t + kAhead < mine.size() && row_of_[static_cast<size_t>(mine[t + kAhead])] >= 0) {
-                const int32_t ahead = row_of_[static_cast<size_t>(mine[t + kAhead])];
-                prefetch(unit_.row(ahead).data(), factors_);
-                __builtin_prefetch(&liked_[static_cast<size_t>(ahead)]);
-            }
-            const int32_t r = row_of_[static_cast<size_t>(mine[t])];
-            if (r >= 0 && mine[t] != x[j]) offer(j, static_cast<size_t>(r), weight_[static_cast<size_t>(r)] * dot(query[j].data(), unit_.row(r).data(), factors_));
-        }
-        any |= every_film[j] = !(likers_ && tops[j].full() && floor[j] > unshared_most);
+        if (likers_) offer_co_liked(quad, j, query[j].data(), floor[j], [&](size_t r, float shrunk_cosine) { offer(j, r, shrunk_cosine); });
+        every_film[j] = !(likers_ && tops[j].full() && floor[j] > max_weight_ * kCosineMost);
     }
-    // Then, for the lists that still need them, every film not co-liked with x.
-    for (size_t r = 0; any && r < films_.size(); ++r) {
+    // The rows go by falling w, so the pass ends where no list still open can take a row's w.
+    for (size_t r = 0; r < films_.size(); ++r) {
+        const double most = double(weight_[r]) * kCosineMost;
+        bool open[kQuad] = {}, any = false;
+        for (size_t j = 0; j < count; ++j) any |= open[j] = every_film[j] && floor[j] <= most;
+        if (!any) break;
         // dot()'s lane order for each of the four, so each cosine is neighbours()'s to the bit.
         const float* u = unit_.row(static_cast<Eigen::Index>(r)).data();
         f32x4 acc[kQuad] = {};
@@ -139,10 +132,48 @@ void SimilarIndex::lists_of(const Quad& quad, size_t k, std::vector<Scored>* out
             for (size_t j = 0; j < kQuad; ++j) acc[j] += load4(query[j].data() + f) * uf;
         }
         for (size_t j = 0; j < count; ++j)
-            if (every_film[j] && films_[r] != x[j] && !(likers_ && both[j][static_cast<size_t>(films_[r])] > 0))
+            if (open[j] && films_[r] != x[j] && !(likers_ && quad.both[j][static_cast<size_t>(films_[r])] > 0))
                 offer(j, r, weight_[r] * lane_sum(acc[j]));
     }
     for (size_t j = 0; j < count; ++j) out[j] = tops[j].take();
+}
+
+template <class Offer>
+void SimilarIndex::offer_co_liked(const Quad& quad, size_t j, const float* query, const double& floor, Offer offer) const {
+    // A cosine is at most 1, so a film's numerator is at most its blend with cosine 1, known
+    // without reading its vector; most co-liked films share a liker or two, the list's films
+    // many, so the vectors of most never need reading. The films with the highest such bound go
+    // first, to raise the list's floor early.
+    constexpr size_t kAhead = 8, kFirst = 32;
+    struct Bound {
+        float most;
+        int32_t row;
+    };
+    std::vector<Bound> bounds;
+    bounds.reserve(quad.touched[j].size());
+    for (int32_t y : quad.touched[j]) {
+        const int32_t r = row_of_[static_cast<size_t>(y)];
+        if (r < 0 || y == quad.x[j]) continue;
+        const size_t row = static_cast<size_t>(r);
+        bounds.push_back(Bound{blend_numerator(weight_[row] * kCosineMost, quad.both[j][static_cast<size_t>(y)], quad.liked_x[j], row), r});
+    }
+    auto higher = [](const Bound& a, const Bound& b) { return a.most > b.most; };
+    const size_t first = std::min(kFirst, bounds.size());
+    std::nth_element(bounds.begin(), bounds.begin() + static_cast<std::ptrdiff_t>(first), bounds.end(), higher);
+    auto score = [&](const Bound& b) {
+        offer(static_cast<size_t>(b.row), weight_[static_cast<size_t>(b.row)] * dot(query, unit_.row(b.row).data(), factors_));
+    };
+    for (size_t t = 0; t < first; ++t) prefetch(unit_.row(bounds[t].row).data(), factors_);
+    for (size_t t = 0; t < first; ++t) score(bounds[t]);
+    // The rest that can still reach the list, gathered so that each row can be asked for a few
+    // ahead of its scoring (they come in no order).
+    size_t kept = first;
+    for (size_t t = first; t < bounds.size(); ++t)
+        if (bounds[t].most >= floor) bounds[kept++] = bounds[t];
+    for (size_t t = first; t < kept; ++t) {
+        if (t + kAhead < kept) prefetch(unit_.row(bounds[t + kAhead].row).data(), factors_);
+        if (bounds[t].most >= floor) score(bounds[t]);
+    }
 }
 
 }  // namespace reel

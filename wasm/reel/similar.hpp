@@ -47,8 +47,15 @@ private:
         std::vector<int32_t> touched[kQuad];     // the films co-liked with x[j]
         std::vector<std::vector<int32_t>> both;  // both(x[j], y), films long
     };
+    // Above any cosine of two unit vectors as dot() rounds it (which can pass 1 by a few ulps).
+    static constexpr float kCosineMost = 1 + 1e-4f;
     // This index's lists for the quad's films, into out[0 .. count).
     void lists_of(const Quad& quad, size_t k, std::vector<Scored>* out) const;
+
+    // Offers offer(row, shrunk cosine) the films co-liked with the quad's film j that can still
+    // reach its list, whose numerator floor is `floor` (raised by the offers as they go).
+    template <class Offer>
+    void offer_co_liked(const Quad& quad, size_t j, const float* query, const double& floor, Offer offer) const;
 
     std::vector<float> unit_query(int film) const;
     // The blend above for row r, given the shrunk cosine and both(x, y) and likers(x), split
@@ -73,8 +80,8 @@ private:
     int factors_ = 0;
     const float* source_ = nullptr;  // every film's vector, for a query film below the support
     size_t all_films_ = 0;
-    std::vector<int32_t> films_;
-    std::vector<float> weight_;  // n / (n + β) per row
+    std::vector<int32_t> films_;  // per row, its film; rows go by falling weight
+    std::vector<float> weight_;   // n / (n + β) per row
     double max_weight_ = 0;
     std::vector<float> liked_;     // likers(y) per row, beside its vector rather than across the Likers
     std::vector<int32_t> row_of_;  // per film, its row, or −1 below the support
