@@ -130,6 +130,48 @@ TEST_F(Canonical, EveryFilmsListAtOnceIsEachFilmsListAlone) {
     }
 }
 
+TEST_F(Canonical, ItemKnnListsAreTheCosinesOfTheRatingColumns) {
+    // item_knn_table sums in packed quarter stars and skips the films that cannot reach a full
+    // list; each list must still be the 20 best plain cosines of two films' rating columns
+    // (those with the support), computed here from the ratings alone, to the bit.
+    const reel::TrainIndex& index = engine->train_index();
+    std::vector<std::vector<std::pair<int32_t, double>>> column(index.films());  // (user, rating) by film
+    for (size_t u = 0; u < index.users(); ++u) {
+        const float* v = index.values_begin(static_cast<int>(u));
+        for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
+            column[static_cast<size_t>(*f)].emplace_back(static_cast<int32_t>(u), *v);
+    }
+    std::vector<double> norm(index.films(), 0);
+    for (size_t i = 0; i < index.films(); ++i)
+        for (const auto& [u, r] : column[i]) norm[i] += r * r;
+    std::vector<int32_t> supported;
+    for (int32_t f : index.rated_films())
+        if (index.count(f) >= reel::kNeighbourSupport) supported.push_back(f);
+    const reel::NeighbourTable table = reel::item_knn_table(index);
+    size_t checked = 0;
+    std::vector<double> rating_x(index.users(), 0.0);  // x's column, dense
+    for (int32_t x : supported) {
+        for (const auto& [u, r] : column[static_cast<size_t>(x)]) rating_x[static_cast<size_t>(u)] = r;
+        reel::TopN top(reel::kNeighbours);
+        for (int32_t y : supported) {
+            double dot = 0;  // half stars: every product and sum is exact in a double
+            for (const auto& [u, r] : column[static_cast<size_t>(y)]) dot += rating_x[static_cast<size_t>(u)] * r;
+            if (y != x && dot > 0) top.offer(y, static_cast<float>(dot / std::sqrt(norm[static_cast<size_t>(x)] * norm[static_cast<size_t>(y)])));
+        }
+        for (const auto& [u, r] : column[static_cast<size_t>(x)]) rating_x[static_cast<size_t>(u)] = 0;
+        const std::vector<reel::Scored> expected = top.take();
+        const std::vector<reel::Scored>& got = table[static_cast<size_t>(x)];
+        ASSERT_EQ(got.size(), expected.size()) << "film " << x;
+        for (size_t r = 0; r < expected.size(); ++r) {
+            EXPECT_EQ(got[r].film, expected[r].film) << "film " << x << ", rank " << r;
+            EXPECT_EQ(got[r].score, expected[r].score) << "film " << x << ", rank " << r;
+        }
+        if (HasFailure()) return;
+        ++checked;
+    }
+    EXPECT_GT(checked, 1000u);
+}
+
 TEST_F(Canonical, WhyANeighbourIsThereCountsWhatTheFileSays) {
     // Recount from train.csv alone: who rated Toy Story 4 or more, and how many of them did the same for each neighbour.
     std::map<int32_t, std::set<int32_t>> likers;

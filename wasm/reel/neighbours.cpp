@@ -26,43 +26,59 @@ std::vector<NeighbourTable> neighbour_tables(const std::vector<const SimilarInde
 }
 
 NeighbourTable item_knn_table(const TrainIndex& index) {
-    // Columns by film: (user, rating) pairs, from the user-major index.
-    std::vector<std::vector<std::pair<int32_t, float>>> raters(index.films());
+    // Ratings are half stars (the parser admits nothing else), so a rating is a whole number of
+    // half stars 2r ≤ 10: it sits in the low four bits beside its film (by user) or its user (by
+    // film), so the loop below, which runs Σ over users of their ratings², reads 4 bytes a product.
+    auto pack = [](size_t id, float r) { return static_cast<uint32_t>(id) << 4 | static_cast<uint32_t>(2 * r); };
+    std::vector<size_t> user_offsets{0}, film_offsets(index.films() + 1, 0);
+    std::vector<uint32_t> by_user;
     for (size_t u = 0; u < index.users(); ++u) {
         const float* v = index.values_begin(static_cast<int>(u));
         for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
-            raters[static_cast<size_t>(*f)].emplace_back(static_cast<int32_t>(u), *v);
+            by_user.push_back(pack(static_cast<size_t>(*f), *v)), ++film_offsets[static_cast<size_t>(*f) + 1];
+        user_offsets.push_back(by_user.size());
     }
-    // Each film's squared norm, then, per film x, its dot product with every film.
-    std::vector<double> norm(index.films(), 0.0);
-    for (size_t i = 0; i < index.films(); ++i)
-        for (const auto& [u, r] : raters[i]) norm[i] += double(r) * r;
+    for (size_t i = 1; i < film_offsets.size(); ++i) film_offsets[i] += film_offsets[i - 1];
+    std::vector<uint32_t> by_film(by_user.size());
+    std::vector<size_t> next(film_offsets.begin(), film_offsets.end() - 1);
+    for (size_t u = 0; u < index.users(); ++u)
+        for (size_t p = user_offsets[u]; p < user_offsets[u + 1]; ++p) by_film[next[by_user[p] >> 4]++] = pack(u, 0) | (by_user[p] & 15);
+    // Each film's squared norm (in stars) and its root, for the films with enough support.
+    std::vector<double> norm(index.films(), 0.0), root(index.films(), 0.0);
+    for (size_t i = 0; i < index.films(); ++i) {
+        for (size_t p = film_offsets[i]; p < film_offsets[i + 1]; ++p) norm[i] += (by_film[p] & 15) * (by_film[p] & 15) / 4.0;
+        root[i] = std::sqrt(norm[i]);
+    }
+    std::vector<int32_t> supported;
+    for (int32_t film : index.rated_films())
+        if (index.count(film) >= kNeighbourSupport) supported.push_back(film);
     NeighbourTable table(index.films());
-    const std::vector<int32_t>& films = index.rated_films();
-    for_slices(films.size(), [&](size_t first, size_t last) {
-        // Film x's dot product with every film, counted in quarter stars: ratings are half stars
-        // (the parser admits nothing else), so each product (2r_x)(2r_y) is a whole number up to
-        // 100 and the int sum, a quarter of the real one, is exact for up to 21 M raters, as the
-        // double sum was; half the bytes keep the array in cache. Ratings are positive, so a film
-        // x shares no rater with is exactly the one left at 0: one scan over the films afterwards
-        // finds the others, with no branch in the inner loop (it runs Σ over users of their
-        // ratings²).
+    for_slices(supported.size(), [&](size_t first, size_t last) {
+        // Film x's dot product with every film, counted in quarter stars: each product (2r_x)(2r_y)
+        // is a whole number up to 100, so the int sum, a quarter of the real one, is exact for up
+        // to 21 M raters, as a double sum would be; half the bytes keep the array in cache.
+        // Ratings are positive, so a film x shares no rater with is exactly the one left at 0.
         std::vector<int32_t> dot(index.films(), 0);
-        for (size_t f = first; f < last; ++f) {
-            const int32_t x = films[f];
-            if (index.count(x) < kNeighbourSupport) continue;
-            for (const auto& [u, rx] : raters[static_cast<size_t>(x)]) {
-                const int32_t twice_x = static_cast<int32_t>(2 * rx);
-                const float* v = index.values_begin(u);
-                for (const int32_t* y = index.films_begin(u); y != index.films_end(u); ++y, ++v)
-                    dot[static_cast<size_t>(*y)] += twice_x * static_cast<int32_t>(2 * *v);
+        for (size_t s = first; s < last; ++s) {
+            const size_t x = static_cast<size_t>(supported[s]);
+            for (size_t p = film_offsets[x]; p < film_offsets[x + 1]; ++p) {
+                const size_t u = by_film[p] >> 4;
+                const int32_t twice_x = static_cast<int32_t>(by_film[p] & 15);
+                for (size_t q = user_offsets[u]; q < user_offsets[u + 1]; ++q) dot[by_user[q] >> 4] += twice_x * static_cast<int32_t>(by_user[q] & 15);
             }
+            // The cosine is dot / 4 / √(norm_x norm_y). A film whose sum is below 4 · worst ·
+            // √norm_x √norm_y, lowered far past any rounding, cannot enter a full list, which
+            // spares the root and the division for most of the films x shares a rater with.
             TopN top(kNeighbours);
-            for (int32_t y : films)
-                if (dot[static_cast<size_t>(y)] != 0 && y != x && index.count(y) >= kNeighbourSupport)
-                    top.offer(y, static_cast<float>(dot[static_cast<size_t>(y)] / 4.0 / std::sqrt(norm[static_cast<size_t>(x)] * norm[static_cast<size_t>(y)])));
+            double cut = 0;
+            for (int32_t y : supported) {
+                const int32_t d = dot[static_cast<size_t>(y)];
+                if (d == 0 || static_cast<size_t>(y) == x || double(d) < cut * root[static_cast<size_t>(y)]) continue;
+                top.offer(y, static_cast<float>(d / 4.0 / std::sqrt(norm[x] * norm[static_cast<size_t>(y)])));
+                if (top.full()) cut = 4.0 * double(top.worst().score) * root[x] * (1 - 1e-6);
+            }
             std::fill(dot.begin(), dot.end(), 0);
-            table[static_cast<size_t>(x)] = top.take();
+            table[x] = top.take();
         }
     });
     return table;
