@@ -7,6 +7,7 @@
 
 #include "engine.hpp"
 #include "models.hpp"
+#include "quad_scores.hpp"
 #include "rank_users.hpp"
 #include "support.hpp"
 #include "synthetic.hpp"
@@ -42,6 +43,34 @@ size_t expect_same_lists(const reel::Engine& e, std::initializer_list<size_t> si
 }
 
 }  // namespace
+
+TEST(RankUsers, FourUsersAtOnceScoreAsModelScoreToTheBit) {
+    // quad_scores sums four users' products side by side (16 wide where the processor can);
+    // every score must still be Model::score's, bit for bit, or lists would differ in ties.
+    reel::SyntheticSpec spec;
+    spec.groups = 4, spec.films_per_group = 50, spec.users_per_group = 10, spec.ratings_per_user = 30;
+    const reel::SyntheticData data = reel::make_synthetic(spec);
+    reel::Engine e;
+    e.load(data.movies_csv, data.ratings_csv, 3);
+    e.train();
+    const std::vector<int32_t>& films = e.train_index().rated_films();
+    size_t compared = 0;
+    for (const reel::ModelSpec* model_spec : reel::model_specs()) {
+        const reel::Model& model = e.model(model_spec->name);
+        for (int u = 0; u + 4 <= static_cast<int>(e.train_index().users()); u += 4) {
+            const float* x[4];
+            float offset[4];
+            for (int j = 0; j < 4; ++j) x[j] = model.user_vector(u + j), offset[j] = model.user_offset(u + j);
+            std::vector<float> scores(4 * films.size());
+            reel::quad_scores(model, x, offset, films.data(), films.size(), scores.data(), films.size());
+            for (int j = 0; j < 4; ++j)
+                for (size_t c = 0; c < films.size(); ++c, ++compared)
+                    ASSERT_EQ(scores[static_cast<size_t>(j) * films.size() + c], model.score(u + j, films[c]))
+                        << model_spec->name << ", user " << u + j << ", film " << films[c];
+        }
+    }
+    EXPECT_GT(compared, 3u * 36u * 190u);
+}
 
 TEST(RankUsers, SkippingFilmsByTheirBoundLeavesEveryListAsScoringEachFilmWould) {
     // 1,600 films: more than three chunks, so there is something to skip.

@@ -32,6 +32,7 @@ NeighbourTable item_knn_table(const TrainIndex& index) {
     auto pack = [](size_t id, float r) { return static_cast<uint32_t>(id) << 4 | static_cast<uint32_t>(2 * r); };
     std::vector<size_t> user_offsets{0}, film_offsets(index.films() + 1, 0);
     std::vector<uint32_t> by_user;
+    by_user.reserve(index.users() == 0 ? 0 : static_cast<size_t>(index.films_end(static_cast<int>(index.users()) - 1) - index.films_begin(0)));
     for (size_t u = 0; u < index.users(); ++u) {
         const float* v = index.values_begin(static_cast<int>(u));
         for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
