@@ -3,7 +3,7 @@
 // reads ratings.csv in pieces, never holding the text, and at its peak — loaded, trained, measured —
 // takes 3 to 4 bytes per byte of CSV: the module's memory after `scripts/bench-scale` ran the
 // site's module in Node on `reel synth` data was 88 MiB for 1 M ratings (24 MB of CSV, 3.85 bytes
-// a byte), 477 MiB for 5 M (125 MB, 4.00) and 2,007 MiB for 25 M (654 MB, 3.22). A file that needs
+// a byte), 477 MiB for 5 M (125 MB, 4.00) and 1,986 MiB for 25 M (654 MB, 3.19). A file that needs
 // more than 4 GiB even at the least of those rates is refused before reading (MovieLens 25M and
 // 32M are not); one near the edge is tried, and if the engine runs out, outOfMemory() says so in
 // the same words.
@@ -12,7 +12,7 @@ export const ENGINE_MEMORY = 4 * 2 ** 30;
 export const PEAK_PER_CSV_BYTE = 3.0; // below the least measured, so a refusal is never a guess
 const KNOWN_TO_FIT = 653_545_288; // the largest ratings.csv seen to load, train and be measured (25 M ratings)
 const BYTES_PER_RATING = 26; // a ratings.csv line: "162541,4993,4.5,1240953389\n" (MovieLens 25M: 27)
-// Loading in the engine runs at 28 to 35 MB of CSV a second (the same measurements), for time left.
+// Loading in the engine ran at 26 to 35 MB of CSV a second in those runs; 28 is for time left.
 export const PARSE_BYTES_PER_MS = 28_000;
 
 const GB = 1e9;
