@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "engine.hpp"
 #include "models.hpp"
@@ -42,17 +43,24 @@ size_t expect_same_lists(const reel::Engine& e, std::initializer_list<size_t> si
     return checked;
 }
 
+// An engine trained on planted synthetic data of this shape, split with seed 3.
+std::unique_ptr<reel::Engine> trained_on(int groups, int films_per_group, int users_per_group, int ratings_per_user) {
+    reel::SyntheticSpec spec;
+    spec.groups = groups, spec.films_per_group = films_per_group, spec.users_per_group = users_per_group, spec.ratings_per_user = ratings_per_user;
+    const reel::SyntheticData data = reel::make_synthetic(spec);
+    auto e = std::make_unique<reel::Engine>();
+    e->load(data.movies_csv, data.ratings_csv, 3);
+    e->train();
+    return e;
+}
+
 }  // namespace
 
 TEST(RankUsers, FourUsersAtOnceScoreAsModelScoreToTheBit) {
     // quad_scores sums four users' products side by side (16 wide where the processor can);
     // every score must still be Model::score's, bit for bit, or lists would differ in ties.
-    reel::SyntheticSpec spec;
-    spec.groups = 4, spec.films_per_group = 50, spec.users_per_group = 10, spec.ratings_per_user = 30;
-    const reel::SyntheticData data = reel::make_synthetic(spec);
-    reel::Engine e;
-    e.load(data.movies_csv, data.ratings_csv, 3);
-    e.train();
+    const std::unique_ptr<reel::Engine> engine = trained_on(4, 50, 10, 30);
+    const reel::Engine& e = *engine;
     const std::vector<int32_t>& films = e.train_index().rated_films();
     size_t compared = 0;
     for (const reel::ModelSpec* model_spec : reel::model_specs()) {
@@ -74,13 +82,7 @@ TEST(RankUsers, FourUsersAtOnceScoreAsModelScoreToTheBit) {
 
 TEST(RankUsers, SkippingFilmsByTheirBoundLeavesEveryListAsScoringEachFilmWould) {
     // 1,600 films: more than three chunks, so there is something to skip.
-    reel::SyntheticSpec spec;
-    spec.groups = 8, spec.films_per_group = 200, spec.users_per_group = 30, spec.ratings_per_user = 60;
-    const reel::SyntheticData data = reel::make_synthetic(spec);
-    reel::Engine e;
-    e.load(data.movies_csv, data.ratings_csv, 3);
-    e.train();
-    EXPECT_EQ(expect_same_lists(e, {1, 10, 100, 2000}), 3u * 4u * 240u);
+    EXPECT_EQ(expect_same_lists(*trained_on(8, 200, 30, 60), {1, 10, 100, 2000}), 3u * 4u * 240u);
 }
 
 TEST(RankUsers, OnMovieLensEveryListIsAsScoringEachFilmWould) {
