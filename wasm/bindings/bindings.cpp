@@ -210,6 +210,16 @@ public:
         });
     }
 
+    // True once ratings are loaded (the films alone, from loadCatalog, are not enough to train).
+    bool loaded() const { return engine_.loaded(); }
+
+    // Model names in the order to train them: what the first answers need first.
+    val trainingOrder() {
+        val out = val::array();
+        for (const char* name : reel::training_order()) out.call<void>("push", std::string(name));
+        return out;
+    }
+
     val trainEpoch(const val& model) {
         return guarded([&] {
             const std::string name = text(model, "model");
@@ -310,15 +320,19 @@ public:
             const std::vector<reel::Neighbour> n =
                 engine_.similar(id(movie_id, "movieId"), count(k), text(model, "model"), filter_of(engine_, filter));
             std::vector<int32_t> ids, both, ratings;
+            std::vector<uint8_t> other;
             std::vector<float> scores;
-            for (const reel::Neighbour& x : n)
+            for (const reel::Neighbour& x : n) {
                 ids.push_back(x.movie_id), scores.push_back(x.similarity), both.push_back(x.liked_both), ratings.push_back(x.ratings);
+                other.push_back(x.other_genre ? 1 : 0);
+            }
             val out = val::object();
             out.set("movieIds", typed_copy("Int32Array", ids));
             out.set("scores", typed_copy("Float32Array", scores));
             out.set("likedBoth", typed_copy("Int32Array", both));
             out.set("likedFilm", n.empty() ? 0 : n.front().liked_x);
             out.set("ratings", typed_copy("Int32Array", ratings));
+            out.set("otherGenre", typed_copy("Uint8Array", other));  // 1: shares no genre with X
             return out;
         });
     }
@@ -540,6 +554,8 @@ EMSCRIPTEN_BINDINGS(reel) {
         .function("load", &Engine::load)
         .function("loadSplit", &Engine::loadSplit)
         .function("models", &Engine::models)
+        .function("loaded", &Engine::loaded)
+        .function("trainingOrder", &Engine::trainingOrder)
         .function("trainEpoch", &Engine::trainEpoch)
         .function("evaluate", &Engine::evaluate)
         .function("startEvaluation", &Engine::startEvaluation)

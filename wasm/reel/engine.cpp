@@ -505,7 +505,7 @@ std::vector<Neighbour> Engine::similar(int32_t movie_id, size_t k, std::string_v
     for (const Scored& n : s.similar[model_index(m.spec().name)].neighbours(film, checked_count(k), keep))
         out.push_back(Neighbour{s.data.catalog.film(static_cast<size_t>(n.film)).movie_id, n.score,
                                 static_cast<int32_t>(s.likers.both(film, n.film)), static_cast<int32_t>(s.likers.of(film)),
-                                s.index.count(n.film)});
+                                s.index.count(n.film), (s.data.catalog.film(static_cast<size_t>(n.film)).genres & x.genres) == 0});
     return out;
 }
 

@@ -70,6 +70,7 @@ struct Neighbour {
     int32_t movie_id;
     float similarity;
     int32_t liked_both, liked_x, ratings;
+    bool other_genre;  // shares no genre with X: the same feel under a different label
 };
 
 struct Prediction {

@@ -36,6 +36,19 @@ const ModelChoices& model_choices() {
     return choices;
 }
 
+std::vector<const char*> training_order() {
+    const ModelChoices& c = model_choices();
+    std::vector<const char*> order;
+    auto add = [&](const char* name) {
+        for (const char* n : order)
+            if (std::string_view(n) == name) return;
+        order.push_back(name);
+    };
+    for (const char* first : {c.neighbours, c.first_visitors, c.visitors, c.viewers}) add(first);
+    for (const ModelSpec* m : model_specs()) add(m->name);
+    return order;
+}
+
 const ModelSpec& model_spec(std::string_view name) {
     std::string names;
     for (const ModelSpec* m : model_specs()) {

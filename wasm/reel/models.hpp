@@ -23,6 +23,11 @@ struct ModelChoices {
     const char* neighbours;      // films like X
     const char* visitor_model(size_t rated) const { return rated < visitors_from ? first_visitors : visitors; }
 };
+
+// Every model's name in the order a page trains them: the models its first answers need come
+// first (films like X and the starters, a visitor's first ratings, later ones, the viewers), so
+// they answer while the others still train.
+std::vector<const char*> training_order();
 const ModelChoices& model_choices();
 
 // "seed", the engine's own settings and every model's, at their defaults.
