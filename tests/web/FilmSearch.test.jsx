@@ -2,7 +2,7 @@
 // The film search combobox: ARIA wiring, search as you type, keyboard picking, Escape, stale answers.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FilmSearch } from '../../web/src/FilmSearch.jsx';
+import { FilmSearch } from '../../web/src/films/FilmSearch.jsx';
 
 const FILMS = [
   { movieId: 1, title: 'Toy Story (1995)', name: 'Toy Story', year: 1995, genres: ['Animation', 'Comedy'], ratings: 170 },

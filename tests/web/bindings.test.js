@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { unpackStrings } from '../../web/src/filmCatalog.js';
+import { unpackStrings } from '../../web/src/worker/filmCatalog.js';
 import { dataDir, loadReel, nativeReel } from './engineHarness.js';
 import { syntheticMovieLens } from './syntheticMovieLens.js';
 

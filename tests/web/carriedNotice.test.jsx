@@ -3,7 +3,7 @@
 // is true (no "0 are films here" when every rating was set aside), and names what was set aside.
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CarriedRatings } from '../../web/src/CarriedRatings.jsx';
+import { CarriedRatings } from '../../web/src/taste/CarriedRatings.jsx';
 
 afterEach(cleanup);
 const dropped = { kind: 'files', name: 'ml-synth.zip' };

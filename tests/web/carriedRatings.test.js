@@ -2,9 +2,9 @@
 // (ratedTitles), those whose id names another film in the data now loaded set aside, and the view of
 // the ratings that hides them (maskedRatings) — shown, used, cleared and undone as the page does.
 import { describe, expect, it } from 'vitest';
-import { maskRatings } from '../../web/src/maskedRatings.js';
-import { TITLES_KEY, plain, readTitles, sameFilm, sortRatings, writeTitles } from '../../web/src/ratedTitles.js';
-import { createRatingsStore } from '../../web/src/ratingsStore.js';
+import { maskRatings } from '../../web/src/taste/maskedRatings.js';
+import { TITLES_KEY, plain, readTitles, sameFilm, sortRatings, writeTitles } from '../../web/src/storage/ratedTitles.js';
+import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
 import { MemoryStorage } from './memoryStorage.js';
 
 const film = (movieId, name, year, alias = null) => ({ movieId, name, year, alias });

@@ -2,7 +2,7 @@
 // the bytes come at once or in pieces.
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { crc32 } from '../../web/src/crc32.js';
+import { crc32 } from '../../web/src/worker/dataset/crc32.js';
 
 const bytes = (s) => new TextEncoder().encode(s);
 

@@ -2,9 +2,9 @@
 // included, or the CSV files loose — the right files picked, their bytes exact, progress that only
 // moves forward, and every refusal a sentence naming the file, sizes refused before any is read.
 import { describe, expect, it } from 'vitest';
-import { readDataset } from '../../web/src/datasetFiles.js';
-import { neededBytes, sizeText } from '../../web/src/datasetLimits.js';
-import { zipDirectory } from '../../web/src/zipDirectory.js';
+import { readDataset } from '../../web/src/worker/dataset/datasetFiles.js';
+import { neededBytes, sizeText } from '../../web/src/worker/dataset/datasetLimits.js';
+import { zipDirectory } from '../../web/src/worker/dataset/zipDirectory.js';
 import { centralEntries, claimSize, concat, makeZip, patchEntry, text, toZip64, watchedFile } from './zipFixtures.js';
 
 const MOVIES = 'movieId,title,genres\n1,Toy Story (1995),Animation|Comedy\n2,Heat (1995),Action|Crime\n';

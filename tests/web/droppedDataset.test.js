@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { memoryModelCache } from '../../web/src/modelCache.js';
-import { createHandler } from '../../web/src/workerHandler.js';
+import { memoryModelCache } from '../../web/src/storage/modelCache.js';
+import { createHandler } from '../../web/src/worker/workerHandler.js';
 import { dataDir, loadReel } from './engineHarness.js';
 import { syntheticMovieLens } from './syntheticMovieLens.js';
 import { claimSize, makeZip, text } from './zipFixtures.js';

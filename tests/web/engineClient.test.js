@@ -1,8 +1,8 @@
 // The worker client's bookkeeping: request ids, progress routing, errors, and replacing a worker that
 // trapped or died — lazily, so a worker that cannot start does not respawn in a loop.
 import { describe, expect, it } from 'vitest';
-import { createEngineClient } from '../../web/src/engineClient.js';
-import { CRASH_SENTENCE } from '../../web/src/engineErrors.js';
+import { createEngineClient } from '../../web/src/engine/engineClient.js';
+import { CRASH_SENTENCE } from '../../web/src/engine/engineErrors.js';
 
 /** A worker whose replies the test writes by hand. */
 class ScriptedWorker extends EventTarget {

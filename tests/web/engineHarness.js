@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createEngineClient } from '../../web/src/engineClient.js';
-import { createHandler } from '../../web/src/workerHandler.js';
+import { createEngineClient } from '../../web/src/engine/engineClient.js';
+import { createHandler } from '../../web/src/worker/workerHandler.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

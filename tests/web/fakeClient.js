@@ -1,8 +1,8 @@
 // A scripted engine client for component tests: canned answers, no wasm (the engine itself is tested
-// in engine.test.js). It is derived from the one protocol table (web/src/protocol.js) exactly as the
+// in engine.test.js). It is derived from the one protocol table (web/src/engine/protocol.js) exactly as the
 // real client is, so it has the real client's methods and argument checks; an answer scripted for a
 // request the protocol does not have is refused, and protocol.test.js holds the two together.
-import { REQUESTS, deriveClient } from '../../web/src/protocol.js';
+import { REQUESTS, deriveClient } from '../../web/src/engine/protocol.js';
 
 export const TOY = { movieId: 1, title: 'Toy Story (1995)', name: 'Toy Story', alias: null, year: 1995, genres: ['Animation', 'Comedy'], ratings: 170 };
 export const HEAT = { movieId: 6, title: 'Heat (1995)', name: 'Heat', alias: null, year: 1995, genres: ['Action', 'Crime'], ratings: 80 };

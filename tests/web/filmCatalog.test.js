@@ -1,6 +1,6 @@
 // Unit tests for the catalog wrapper: strings unpacked from the engine's blob, film lookups.
 import { describe, expect, it } from 'vitest';
-import { makeCatalog, unpackStrings } from '../../web/src/filmCatalog.js';
+import { makeCatalog, unpackStrings } from '../../web/src/worker/filmCatalog.js';
 
 function pack(strings) {
   const encoder = new TextEncoder();

@@ -2,7 +2,7 @@
 // (and model, once known) they were given for; other builds' answers go; a dozen at most; storage
 // that is unreadable or refuses writes keeps nothing and breaks nothing.
 import { describe, expect, it } from 'vitest';
-import { ANSWERS_KEY, keepAnswer, keptAnswer } from '../../web/src/keptAnswers.js';
+import { ANSWERS_KEY, keepAnswer, keptAnswer } from '../../web/src/storage/keptAnswers.js';
 import { MemoryStorage } from './memoryStorage.js';
 
 const answer = (movieId, neighbours = [2, 3]) => ({

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexedDbModelCache, memoryModelCache } from '../../web/src/modelCache.js';
+import { indexedDbModelCache, memoryModelCache } from '../../web/src/storage/modelCache.js';
 import { dataDir, engineClient } from './engineHarness.js';
 
 let dataUrl;

@@ -2,7 +2,7 @@
 // rated, each with a reason naming the rated films behind it; after one rating already; filtered in
 // the engine; BPR still selectable; films the engine cannot use set aside, not lost.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reasonText } from '../../web/src/NextFilms.jsx';
+import { reasonText } from '../../web/src/taste/NextFilms.jsx';
 import { dataDir, engineClient } from './engineHarness.js';
 
 // Five ratings as a visitor would give them through the page: four liked, one not.

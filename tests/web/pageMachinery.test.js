@@ -2,12 +2,12 @@
 // report bytes of a known total, the build noted so a returning visitor hears of an update, and
 // the map's kept layout checked before it is trusted.
 import { describe, expect, it } from 'vitest';
-import { fnv1a } from '../../web/src/checksum.js';
-import { fetchBytes } from '../../web/src/fetchProgress.js';
-import { makeCatalog } from '../../web/src/filmCatalog.js';
-import { mapEntry, mapProblem } from '../../web/src/mapJob.js';
-import { noteBuild, siteUpdateStore, dismissUpdate } from '../../web/src/siteUpdate.js';
-import { runInSlices } from '../../web/src/slices.js';
+import { fnv1a } from '../../web/src/worker/checksum.js';
+import { fetchBytes } from '../../web/src/worker/fetchProgress.js';
+import { makeCatalog } from '../../web/src/worker/filmCatalog.js';
+import { mapEntry, mapProblem } from '../../web/src/worker/mapJob.js';
+import { noteBuild, siteUpdateStore, dismissUpdate } from '../../web/src/site/siteUpdate.js';
+import { runInSlices } from '../../web/src/worker/slices.js';
 import { MemoryStorage } from './memoryStorage.js';
 
 describe('runInSlices', () => {

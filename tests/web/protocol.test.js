@@ -1,8 +1,8 @@
 // The one protocol table holds the real client, the worker's handler and the test double together.
 import { describe, expect, it } from 'vitest';
-import { createEngineClient } from '../../web/src/engineClient.js';
-import { REQUESTS, REQUEST_TYPES, checkHandlers, deriveClient, messageFor } from '../../web/src/protocol.js';
-import { createHandler } from '../../web/src/workerHandler.js';
+import { createEngineClient } from '../../web/src/engine/engineClient.js';
+import { REQUESTS, REQUEST_TYPES, checkHandlers, deriveClient, messageFor } from '../../web/src/engine/protocol.js';
+import { createHandler } from '../../web/src/worker/workerHandler.js';
 import { fakeClient } from './fakeClient.js';
 
 // Besides the requests, a client has its own bookkeeping: crash listeners, and replacing its worker.

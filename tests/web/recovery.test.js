@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CRASH_SENTENCE, checkWasmBytes, isTrap } from '../../web/src/engineErrors.js';
+import { CRASH_SENTENCE, checkWasmBytes, isTrap } from '../../web/src/engine/engineErrors.js';
 import { dataDir, engineClient, loadReel, requireWasm } from './engineHarness.js';
 
 /** The real module, except that the first worker's engine traps at its third training epoch. */

@@ -1,7 +1,7 @@
 // Ratings carried in a link's fragment, and the filters' translation into the engine's terms.
 import { describe, expect, it } from 'vitest';
-import { FAME, NO_FILTERS, decadesOf, describeFilters, engineFilter, toggleGenre } from '../../web/src/filters.js';
-import { encodeShare, readShare, shareUrl } from '../../web/src/shareLink.js';
+import { FAME, NO_FILTERS, decadesOf, describeFilters, engineFilter, toggleGenre } from '../../web/src/taste/filters.js';
+import { encodeShare, readShare, shareUrl } from '../../web/src/storage/shareLink.js';
 
 describe('share links', () => {
   it('carry ratings after the #, and read back', () => {

@@ -1,9 +1,9 @@
 // The visitor's ratings kept in the browser: a round trip, every change written at once, another
 // tab followed, and a stored value that cannot be read kept aside and reported — never dropped.
 import { describe, expect, it } from 'vitest';
-import { createRatingsStore, followOtherTabs } from '../../web/src/ratingsStore.js';
+import { createRatingsStore, followOtherTabs } from '../../web/src/taste/ratingsStore.js';
 import { MemoryStorage } from './memoryStorage.js';
-import { ASIDE_PREFIX, RATINGS_KEY, SCHEMA, decodeRatings, encodeRatings, readRatings } from '../../web/src/storage.js';
+import { ASIDE_PREFIX, RATINGS_KEY, SCHEMA, decodeRatings, encodeRatings, readRatings } from '../../web/src/storage/storage.js';
 
 let clock = 1_700_000_000_000;
 const now = () => (clock += 1000);

@@ -2,7 +2,7 @@
 // it) and the tight-loop floor beside it, in whatever runtime loads it (Node or a browser worker).
 // Returns raw samples in the same shape as the native driver (wasm/bench/bench_native.cpp); every
 // model comes from the engine's registry.
-import { unpackStrings } from '../src/filmCatalog.js';
+import { unpackStrings } from '../src/worker/filmCatalog.js';
 
 function timed(samples, f) {
   const t = performance.now();

@@ -1,4 +1,4 @@
-// Vite plugin: defines __REEL_BUILD__ (src/buildInfo.js) — an id for this build, a hash of every
+// Vite plugin: defines __REEL_BUILD__ (src/site/buildInfo.js) — an id for this build, a hash of every
 // input the site is built from, so a returning visitor can be told the site changed; and each
 // data file's and the engine's size, so downloads show a known total though they arrive gzipped.
 import { createHash } from 'node:crypto';

@@ -3,9 +3,9 @@
 // return visits) is registered once the models are ready.
 import { render } from 'preact';
 import { App } from './App.jsx';
-import { startEngineWorker } from './engineClient.js';
-import { createRatingsStore } from './ratingsStore.js';
-import { noteBuild, registerServiceWorker, watchServiceWorker } from './siteUpdate.js';
+import { startEngineWorker } from './engine/engineClient.js';
+import { createRatingsStore } from './taste/ratingsStore.js';
+import { noteBuild, registerServiceWorker, watchServiceWorker } from './site/siteUpdate.js';
 import './styles.css';
 
 // Data sits beside index.html, so resolve it against the page (works under any deploy path).

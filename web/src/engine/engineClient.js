@@ -100,5 +100,5 @@ export function createEngineClient(spawn) {
 
 /** The browser's worker; kept apart so tests can hand the client an in-process stand-in. */
 export function startEngineWorker() {
-  return createEngineClient(() => new Worker(new URL('./engine.worker.js', import.meta.url), { type: 'module' }));
+  return createEngineClient(() => new Worker(new URL('../worker/engine.worker.js', import.meta.url), { type: 'module' }));
 }

@@ -1,6 +1,6 @@
 // How a film is shown wherever it is listed: the name the engine's title grammar gives it (main
 // title first, an alternative title after), its year, its genres, and how many people rated it.
-import { formatCount } from './format.js';
+import { formatCount } from '../ui/format.js';
 
 /** Fewer training ratings than this and a film's placement rests on thin evidence; lists say so. */
 export const THIN_EVIDENCE = 10;

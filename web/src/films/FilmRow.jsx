@@ -2,7 +2,7 @@
 // of ratings, whatever line says why it is there, and its rating control.
 import { FilmGenres, FilmTitle, RatingCount } from './FilmMeta.jsx';
 import { filmLinkProps } from './filmLinks.js';
-import { RateFilm } from './RateFilm.jsx';
+import { RateFilm } from '../taste/RateFilm.jsx';
 
 /**
  * @param {{ film: object, onPick: (id: number, how?: object) => void, children?: any, badge?: any, className?: string }} props

@@ -2,19 +2,19 @@
 // the data's own words ("liked by 41 of the 117 people who loved Toy Story"), its number of
 // ratings and how close it is; or the "same feel, different label" view of those sharing no genre.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { announce } from './announcer.js';
+import { announce } from '../ui/announcer.js';
 import { FilmGenres, FilmTitle, RatingCount, THIN_EVIDENCE, filmLabel } from './FilmMeta.jsx';
 import { filmLinkProps } from './filmLinks.js';
 import { FilmRow } from './FilmRow.jsx';
-import { keepAnswer, keptAnswer } from './keptAnswers.js';
-import { describeFilters } from './filters.js';
-import { formatCount } from './format.js';
+import { keepAnswer, keptAnswer } from '../storage/keptAnswers.js';
+import { describeFilters } from '../taste/filters.js';
+import { formatCount } from '../ui/format.js';
 import { MatchBar } from './MatchBar.jsx';
-import { RateFilm } from './RateFilm.jsx';
-import { Segmented } from './Segmented.jsx';
-import { showNeighbours } from './shownStore.js';
-import { useAsync } from './useAsync.js';
-import { plain } from './ratedTitles.js';
+import { RateFilm } from '../taste/RateFilm.jsx';
+import { Segmented } from '../ui/Segmented.jsx';
+import { showNeighbours } from '../map/shownStore.js';
+import { useAsync } from '../ui/useAsync.js';
+import { plain } from '../storage/ratedTitles.js';
 import { rememberFilms, useFilms } from './useFilms.js';
 
 // Starting points for an empty page; MovieLens ids are stable across its releases, but data that only

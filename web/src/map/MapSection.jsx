@@ -3,14 +3,14 @@
 // most distinctive genre. The drawing code (and d3-zoom) loads only when the map is about to be
 // seen; until then, and while the layout is computed, its room is kept so nothing below moves.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { filmLabel } from './FilmMeta.jsx';
-import { FilmSearch } from './FilmSearch.jsx';
-import { formatCount, formatPercent } from './format.js';
-import { GROUPS, OTHER, colourOf, groupName, mainGroups } from './map/genreColours.js';
+import { filmLabel } from '../films/FilmMeta.jsx';
+import { FilmSearch } from '../films/FilmSearch.jsx';
+import { formatCount, formatPercent } from '../ui/format.js';
+import { GROUPS, OTHER, colourOf, groupName, mainGroups } from './genreColours.js';
 import { shownStore } from './shownStore.js';
-import { useStore } from './useStore.js';
-import { useVisible } from './useVisible.js';
-import { memo } from './memo.js';
+import { useStore } from '../ui/useStore.js';
+import { useVisible } from '../ui/useVisible.js';
+import { memo } from '../ui/memo.js';
 
 const pct = (x) => formatPercent(x).replace('+', '');
 
@@ -66,7 +66,7 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
 
   useEffect(() => {
     if (!map || !near || View) return;
-    import('./map/MapView.jsx').then((m) => setView(() => m.MapView));
+    import('./MapView.jsx').then((m) => setView(() => m.MapView));
   }, [map, near]);
 
   // A new film X is flown to, wherever it was chosen.

@@ -7,7 +7,7 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatCount } from '../format.js';
+import { formatCount } from '../ui/format.js';
 import { LABEL_FONT, LABEL_HEIGHT, bucketByGroup, drawMap } from './drawMap.js';
 import { groupName, mainGroups } from './genreColours.js';
 import { createHitIndex } from './hitTest.js';

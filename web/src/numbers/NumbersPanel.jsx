@@ -5,10 +5,10 @@
 // models are ready, in slices the worker interleaves with queries; neighbour recall is one engine
 // call of about half a second, so it waits until the section is about to be seen.
 import { useRef } from 'preact/hooks';
-import { formatDuration, formatNumber, formatPercent } from './format.js';
-import { useAsync } from './useAsync.js';
-import { useVisible } from './useVisible.js';
-import { memo } from './memo.js';
+import { formatDuration, formatNumber, formatPercent } from '../ui/format.js';
+import { useAsync } from '../ui/useAsync.js';
+import { useVisible } from '../ui/useVisible.js';
+import { memo } from '../ui/memo.js';
 
 const labelOf = (models, name) => models.find((m) => m.name === name)?.label ?? name;
 

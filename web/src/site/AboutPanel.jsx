@@ -1,5 +1,5 @@
 // What Reel is, how it works, and the MovieLens licence terms and citation the data's redistribution requires.
-import { memo } from './memo.js';
+import { memo } from '../ui/memo.js';
 
 function AboutPanelView() {
   return (

@@ -1,6 +1,6 @@
 // A quiet note at the foot of the screen when the site changed: fixed in place, so it moves nothing.
 import { dismissUpdate, siteUpdateStore } from './siteUpdate.js';
-import { useStore } from './useStore.js';
+import { useStore } from '../ui/useStore.js';
 
 export function UpdateNotice() {
   const { updatedSinceLastVisit, updateReady } = useStore(siteUpdateStore);

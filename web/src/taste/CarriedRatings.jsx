@@ -1,7 +1,7 @@
 // What became of the visitor's ratings on the MovieLens loaded now: they came along by movieId (the
 // same film has the same id in every MovieLens release); how many are films here, how many are of
 // films this one lacks, and which were set aside because their id names another film here.
-import { listText } from './format.js';
+import { listText } from '../ui/format.js';
 
 const filmText = (f) => `${f.name}${f.year ? ` (${f.year})` : ''}`;
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;

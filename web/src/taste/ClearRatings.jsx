@@ -1,6 +1,6 @@
 // "Clear all" asks nothing and offers Undo: a mistaken click costs one more click, not the ratings.
 import { useContext, useRef, useState } from 'preact/hooks';
-import { announce } from './announcer.js';
+import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
 
 export function ClearRatings({ count }) {

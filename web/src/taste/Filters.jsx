@@ -2,7 +2,7 @@
 // hidden gems to crowd-pleasers. One set, applied by the engine to "Your next films" and to
 // "films like X".
 import { ANY_FAME, FAME, NO_FILTERS, decadesOf, describeFilters, isFiltered, toggleGenre } from './filters.js';
-import { ToggleGroup } from './ToggleGroup.jsx';
+import { ToggleGroup } from '../ui/ToggleGroup.jsx';
 
 /**
  * @param {{ filters: object, onChange: (f: object) => void, genreNames: string[], years: {min: number, max: number}|null,

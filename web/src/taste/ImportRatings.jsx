@@ -2,9 +2,9 @@
 // in this tab and matched by the engine in the worker; nothing is uploaded. The result says how many
 // matched and lists every row that did not, with why.
 import { useContext, useState } from 'preact/hooks';
-import { announce } from './announcer.js';
+import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
-import { rememberFilms } from './useFilms.js';
+import { rememberFilms } from '../films/useFilms.js';
 
 export function ImportRatings({ client, loaded }) {
   const store = useContext(RatingsContext);

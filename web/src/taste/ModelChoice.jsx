@@ -1,7 +1,7 @@
 // Which registered model picks "Your next films": the engine's choice by default (one model for a
 // visitor's first few ratings, another from then on), the others, BPR among them, selectable to
 // compare. Every name, description and threshold comes from the registry.
-import { Segmented } from './Segmented.jsx';
+import { Segmented } from '../ui/Segmented.jsx';
 
 export function ModelChoice({ models, value, choices, onChange }) {
   const labelOf = (name) => models.find((m) => m.name === name)?.label ?? String(name);

@@ -1,13 +1,13 @@
 // "Your next films": the visitor's ratings folded into a model in the worker, ten films back within
 // a frame or two of each rating, each with the rated films that pushed it up most.
 import { useEffect } from 'preact/hooks';
-import { FilmRow } from './FilmRow.jsx';
+import { FilmRow } from '../films/FilmRow.jsx';
 import { describeFilters } from './filters.js';
-import { listText, starsText } from './format.js';
-import { useAsync } from './useAsync.js';
-import { showNext } from './shownStore.js';
-import { rememberFilms } from './useFilms.js';
-import { useStore } from './useStore.js';
+import { listText, starsText } from '../ui/format.js';
+import { useAsync } from '../ui/useAsync.js';
+import { showNext } from '../map/shownStore.js';
+import { rememberFilms } from '../films/useFilms.js';
+import { useStore } from '../ui/useStore.js';
 
 /** "Because you rated Toy Story 5 stars and Amélie 4 stars" — the reason line every pick carries. */
 export function reasonText(pick, { fromPopularity, ratedCount }) {

@@ -1,11 +1,11 @@
 // A film's rating control wired to the visitor's ratings: what any list puts beside a film.
 import { useContext } from 'preact/hooks';
-import { announce } from './announcer.js';
-import { filmLabel } from './FilmMeta.jsx';
-import { starsText } from './format.js';
-import { RatingStars } from './RatingStars.jsx';
+import { announce } from '../ui/announcer.js';
+import { filmLabel } from '../films/FilmMeta.jsx';
+import { starsText } from '../ui/format.js';
+import { RatingStars } from '../ui/RatingStars.jsx';
 import { RatingsContext } from './ratingsContext.js';
-import { useStore } from './useStore.js';
+import { useStore } from '../ui/useStore.js';
 
 export function RateFilm({ film, compact = false }) {
   const store = useContext(RatingsContext);

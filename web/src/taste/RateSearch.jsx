@@ -1,9 +1,9 @@
 // Search works for rating too: find any film you have seen, and rate it right there.
 import { useState } from 'preact/hooks';
-import { announce } from './announcer.js';
-import { FilmGenres, FilmTitle, RatingCount, filmLabel } from './FilmMeta.jsx';
-import { filmLinkProps } from './filmLinks.js';
-import { FilmSearch } from './FilmSearch.jsx';
+import { announce } from '../ui/announcer.js';
+import { FilmGenres, FilmTitle, RatingCount, filmLabel } from '../films/FilmMeta.jsx';
+import { filmLinkProps } from '../films/filmLinks.js';
+import { FilmSearch } from '../films/FilmSearch.jsx';
 import { RateFilm } from './RateFilm.jsx';
 
 /**

@@ -1,7 +1,7 @@
 // A link that carries your ratings in its fragment (after #), which browsers never send to a
 // server: whoever opens it is offered to load them.
 import { useRef, useState } from 'preact/hooks';
-import { shareUrl } from './shareLink.js';
+import { shareUrl } from '../storage/shareLink.js';
 
 export function ShareRatings({ list }) {
   const [link, setLink] = useState(null);

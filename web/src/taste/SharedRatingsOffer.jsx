@@ -1,8 +1,8 @@
 // Opening a share link: the ratings it carries are offered, never loaded behind the visitor's back.
 import { useContext, useState } from 'preact/hooks';
-import { announce } from './announcer.js';
+import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
-import { forgetShareInUrl } from './shareLink.js';
+import { forgetShareInUrl } from '../storage/shareLink.js';
 
 /**
  * @param {{ offer: { entries: {movieId: number, stars: number}[], skipped: number }, yours: number, onDone: () => void }} props

@@ -1,13 +1,13 @@
 // "Rate a few you know": about twelve well-known films, far apart in taste (the engine chooses
 // them), so a handful of ratings says as much as it can. "Show others" asks for a fresh set.
 import { useRef, useState } from 'preact/hooks';
-import { announce } from './announcer.js';
-import { FilmTitle, RatingCount } from './FilmMeta.jsx';
-import { filmLinkProps } from './filmLinks.js';
+import { announce } from '../ui/announcer.js';
+import { FilmTitle, RatingCount } from '../films/FilmMeta.jsx';
+import { filmLinkProps } from '../films/filmLinks.js';
 import { RateFilm } from './RateFilm.jsx';
-import { useAsync } from './useAsync.js';
-import { rememberFilms } from './useFilms.js';
-import { memo } from './memo.js';
+import { useAsync } from '../ui/useAsync.js';
+import { rememberFilms } from '../films/useFilms.js';
+import { memo } from '../ui/memo.js';
 
 const HOW_MANY = 12;
 

@@ -2,7 +2,7 @@
 // the visitor downloads or discards them) or when this browser will not keep ratings at all.
 import { useContext } from 'preact/hooks';
 import { RatingsContext } from './ratingsContext.js';
-import { useStore } from './useStore.js';
+import { useStore } from '../ui/useStore.js';
 
 function downloadText(text, name) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -1,10 +1,10 @@
 // The films the visitor has rated, newest first, each re-rateable or removable in place; with the
 // tools to bring ratings in, take them out, share them and clear them (with Undo).
-import { FilmTitle, RatingCount } from './FilmMeta.jsx';
-import { filmLinkProps } from './filmLinks.js';
+import { FilmTitle, RatingCount } from '../films/FilmMeta.jsx';
+import { filmLinkProps } from '../films/filmLinks.js';
 import { RateFilm } from './RateFilm.jsx';
-import { useFilms } from './useFilms.js';
-import { useStore } from './useStore.js';
+import { useFilms } from '../films/useFilms.js';
+import { useStore } from '../ui/useStore.js';
 
 /**
  * @param {{ client: object, store: object, loaded: boolean, onPick: Function, children?: any }} props

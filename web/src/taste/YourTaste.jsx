@@ -13,7 +13,7 @@ import { SharedRatingsOffer } from './SharedRatingsOffer.jsx';
 import { ShareRatings } from './ShareRatings.jsx';
 import { Starters } from './Starters.jsx';
 import { StorageNotice } from './StorageNotice.jsx';
-import { useStore } from './useStore.js';
+import { useStore } from '../ui/useStore.js';
 import { YourRatings } from './YourRatings.jsx';
 
 /**

@@ -1,7 +1,7 @@
 // The visitor's ratings in memory: rate, change, remove, clear with undo, bring many at once.
 // Every change is written to storage at once (storage.js) and other tabs follow through the
 // `storage` event. Components subscribe (useStore) and re-render only when the ratings change.
-import { RATINGS_KEY, discardAside, isMovieId, isStars, listAside, readRatings, writeRatings } from './storage.js';
+import { RATINGS_KEY, discardAside, isMovieId, isStars, listAside, readRatings, writeRatings } from '../storage/storage.js';
 
 /**
  * @param {{ storage?: Storage|null, now?: () => number }} [options]  storage null: keep in memory only

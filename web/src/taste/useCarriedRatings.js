@@ -2,8 +2,8 @@
 // many of films it lacks, and which name another film here (set aside: maskedRatings.js). Asked
 // again whenever the data or the ratings change; the films of new ratings are noted as it goes.
 import { useEffect, useState } from 'preact/hooks';
-import { readTitles, sortRatings, writeTitles } from './ratedTitles.js';
-import { useStore } from './useStore.js';
+import { readTitles, sortRatings, writeTitles } from '../storage/ratedTitles.js';
+import { useStore } from '../ui/useStore.js';
 
 /**
  * @param {{ client: object, store: object, storage?: Storage|null, loaded: boolean, dataKey: any }} options

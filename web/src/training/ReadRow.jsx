@@ -3,7 +3,7 @@
 // one call — the worker cannot report inside it, so its time left is an estimate from the file's
 // size at the measured rate, counted down here.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatDuration, formatMB as mb } from './format.js';
+import { formatDuration, formatMB as mb } from '../ui/format.js';
 import { StageBar } from './StageBar.jsx';
 
 const NAMES = { read: 'Reading', unzip: 'Unzipping', parse: 'Parsing' };

@@ -5,10 +5,10 @@
 // another (children: the dataset chooser). It alone re-renders on each progress event (it
 // subscribes to the progress store); its size is the same in every phase, so nothing below it moves.
 import { BUNDLED_NAME } from './DatasetChooser.jsx';
-import { formatCount, formatDuration, formatMB as mb, formatNumber } from './format.js';
+import { formatCount, formatDuration, formatMB as mb, formatNumber } from '../ui/format.js';
 import { ReadRow } from './ReadRow.jsx';
 import { StageBar } from './StageBar.jsx';
-import { useStore } from './useStore.js';
+import { useStore } from '../ui/useStore.js';
 
 function StageRow({ stage, progress, trainMs, restored }) {
   const total = stage.epochs;

@@ -4,7 +4,7 @@
 // that removes the rating. Each radio is laid over its half of a star, so a click or tap on the
 // picture is a click on the radio; a horizontal drag across the stars rates where it ends.
 import { useRef, useState } from 'preact/hooks';
-import { filmLabel } from './FilmMeta.jsx';
+import { filmLabel } from '../films/FilmMeta.jsx';
 import { useFocusFollowsFilm } from './focusFollow.js';
 import { starsNumber } from './format.js';
 

@@ -1,6 +1,6 @@
 // A MovieLens viewer's next films: the engine's choice of model for viewers, never a film they rated.
-import { FilmRow } from './FilmRow.jsx';
-import { useAsync } from './useAsync.js';
+import { FilmRow } from '../films/FilmRow.jsx';
+import { useAsync } from '../ui/useAsync.js';
 
 /**
  * @param {{ client: object, userId: number|null, ready: boolean, model: string, onPick: Function }} props

@@ -1,11 +1,11 @@
 // Choose a MovieLens viewer — named by how many films they rated and their favourite, not by a bare
 // number — with a glimpse of the films they rated highest.
-import { FilmTitle } from './FilmMeta.jsx';
-import { filmLinkProps } from './filmLinks.js';
-import { formatCount } from './format.js';
-import { RateFilm } from './RateFilm.jsx';
-import { Stars } from './Stars.jsx';
-import { useAsync } from './useAsync.js';
+import { FilmTitle } from '../films/FilmMeta.jsx';
+import { filmLinkProps } from '../films/filmLinks.js';
+import { formatCount } from '../ui/format.js';
+import { RateFilm } from '../taste/RateFilm.jsx';
+import { Stars } from '../ui/Stars.jsx';
+import { useAsync } from '../ui/useAsync.js';
 
 // A select of every viewer is fine for latest-small's 610, not for a dropped MovieLens's 160,000:
 // past this many, it lists those who rated most (and the one chosen), and "Surprise me" picks from all.

@@ -6,9 +6,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { Recommendations } from './Recommendations.jsx';
 import { UserPicker } from './UserPicker.jsx';
-import { useAsync } from './useAsync.js';
-import { useVisible } from './useVisible.js';
-import { memo } from './memo.js';
+import { useAsync } from '../ui/useAsync.js';
+import { useVisible } from '../ui/useVisible.js';
+import { memo } from '../ui/memo.js';
 
 function ViewersPanelView({ client, loaded, ready, model, onPick }) {
   const [userId, setUserId] = useState(null);

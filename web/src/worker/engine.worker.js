@@ -1,9 +1,9 @@
 // The module Web Worker that runs the engine, so the page's main thread never blocks on training.
-import { BUILD } from './buildInfo.js';
-import { checkWasmBytes, engineError } from './engineErrors.js';
-import { indexedDbModelCache } from './modelCache.js';
-import createReel from './wasm/reel.js';
-import wasmUrl from './wasm/reel.wasm?url';
+import { BUILD } from '../site/buildInfo.js';
+import { checkWasmBytes, engineError } from '../engine/engineErrors.js';
+import { indexedDbModelCache } from '../storage/modelCache.js';
+import createReel from '../wasm/reel.js';
+import wasmUrl from '../wasm/reel.wasm?url';
 import { createHandler, fetchBytes } from './workerHandler.js';
 
 // The wasm bytes are fetched and checked here rather than by Emscripten, so a host that answers

@@ -11,15 +11,15 @@
 // A MovieLens the visitor drops (loadFiles) is read from the File objects here (datasetFiles.js),
 // refused by size before reading when it cannot fit, and then loaded exactly like the bundled one.
 // Its trained models are kept in a slot of their own, so neither dataset's models stand in for the other's.
-import { readDataset } from './datasetFiles.js';
-import { PARSE_BYTES_PER_MS, outOfMemory } from './datasetLimits.js';
-import { CRASH_SENTENCE, engineError, isTrap, messageOf } from './engineErrors.js';
+import { readDataset } from './dataset/datasetFiles.js';
+import { PARSE_BYTES_PER_MS, outOfMemory } from './dataset/datasetLimits.js';
+import { CRASH_SENTENCE, engineError, isTrap, messageOf } from '../engine/engineErrors.js';
 import { fetchBytes } from './fetchProgress.js';
 import { makeCatalog } from './filmCatalog.js';
 import { keptEntry, restoreKept } from './keptModels.js';
 import { layOutMap, mapEntry, mapProblem, packMap } from './mapJob.js';
-import { memoryModelCache } from './modelCache.js';
-import { checkHandlers } from './protocol.js';
+import { memoryModelCache } from '../storage/modelCache.js';
+import { checkHandlers } from '../engine/protocol.js';
 import { runInSlices } from './slices.js';
 import { makeYield } from './yieldToLoop.js';
 
