@@ -21,7 +21,7 @@ import { createTrainingStore } from '../../web/src/training/trainingStore.js';
 import { TrainingProgress } from '../../web/src/training/TrainingProgress.jsx';
 import { MAX_LISTED, UserPicker, listedViewers } from '../../web/src/viewers/UserPicker.jsx';
 import { ViewersPanel } from '../../web/src/viewers/ViewersPanel.jsx';
-import { CHOICES, LOST, MODELS, POSTMAN, TOY, fakeClient } from './fakeClient.js';
+import { CHOICES, LOST, MODELS, POSTMAN, TOY, fakeClient, trainResult } from './fakeClient.js';
 import { MemoryStorage } from './memoryStorage.js';
 
 const trainingState = () => document.querySelector('.training-status')?.dataset.state;
@@ -73,7 +73,7 @@ describe('TrainingProgress', () => {
     const store = createTrainingStore();
     const models = [{ ...MODELS[2], epochs: 12 }, { ...MODELS[0], epochs: 40 }];
     const { rerender } = render(<TrainingProgress phase="training" models={models} store={store} />);
-    store.update({ stage: 'implicit', epoch: 5, epochs: 12, loss: 0.91234, elapsedMs: 500, etaMs: 1500 });
+    store.update({ stage: 'train', model: 'implicit', epoch: 5, epochs: 12, loss: 0.91234, elapsedMs: 500, etaMs: 1500 });
     return waitFor(() => expect(screen.getByText('epoch 5 of 12')).toBeTruthy()).then(() => {
       const implicit = screen.getByRole('progressbar', { name: 'Implicit model training' });
       const rating = screen.getByRole('progressbar', { name: 'Rating model training' });
@@ -525,13 +525,13 @@ describe('App', () => {
     try {
       const client = fakeClient({
         async train(_, onProgress) {
-          for (const stage of ['implicit', 'rating', 'ranking']) {
+          for (const model of ['implicit', 'rating', 'ranking']) {
             for (let epoch = 1; epoch <= 20; epoch++) {
-              onProgress({ type: 'progress', stage, epoch, epochs: 20, loss: 1 / epoch, elapsedMs: epoch, etaMs: 20 - epoch });
+              onProgress({ type: 'progress', stage: 'train', model, epoch, epochs: 20, loss: 1 / epoch, elapsedMs: epoch, etaMs: 20 - epoch });
               await new Promise((r) => setTimeout(r, 0)); // each epoch its own task, as in the worker
             }
           }
-          return { cancelled: false, trainMs: { rating: 1, ranking: 1, implicit: 1 }, models: [] };
+          return trainResult({ trainMs: { rating: 1, ranking: 1, implicit: 1 } });
         },
       });
       await renderApp(client);
@@ -620,7 +620,7 @@ describe('App', () => {
     client.answers.train = (...args) => {
       if (first) {
         first = false;
-        return new Promise((r) => (release = () => r({ cancelled: true, models: MODELS })));
+        return new Promise((r) => (release = () => r(trainResult({ cancelled: true, models: MODELS }))));
       }
       return realTrain(...args);
     };

@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryModelCache } from '../../web/src/storage/modelCache.js';
-import { createHandler } from '../../web/src/worker/workerHandler.js';
-import { dataDir, loadReel } from './engineHarness.js';
+import { createHandler } from '../../web/src/worker/handler.js';
+import { dataDir, declaredOrError, loadReel } from './engineHarness.js';
 import { syntheticMovieLens } from './syntheticMovieLens.js';
 import { claimSize, makeZip, text } from './zipFixtures.js';
 
@@ -39,6 +39,8 @@ function worker(deps = {}) {
   const sent = [];
   const fetched = [];
   const waiting = new Map();
+  const types = new Map(); // request id → type, to check each answer against the protocol table
+  const listeners = new Map(); // request id → what hears its progress
   let next = 0;
   const handle = createHandler({
     loadModule: loadReel,
@@ -48,13 +50,17 @@ function worker(deps = {}) {
       return new Uint8Array(await readFile(file));
     },
     ...deps,
-    post: (message) => {
+    post: (posted) => {
+      const message = declaredOrError(types, posted);
       sent.push(message);
-      if (message.type !== 'progress') waiting.get(message.id)?.(message);
+      if (message.type === 'progress') listeners.get(message.id)?.(message);
+      else waiting.get(message.id)?.(message);
     },
   });
-  const ask = (type, fields = {}) => {
+  const ask = (type, fields = {}, onProgress = null) => {
     const id = ++next;
+    types.set(id, type);
+    if (onProgress) listeners.set(id, onProgress);
     const answered = new Promise((resolve) => waiting.set(id, resolve));
     handle({ type, id, ...fields });
     return answered.then((m) => ({ ...m, progress: sent.filter((s) => s.type === 'progress' && s.id === id) }));
@@ -230,8 +236,12 @@ describe('switching back and forth', () => {
   it('stops a training run for a drop, and `load` brings the bundled MovieLens back with its links', async () => {
     const w = worker();
     const bundled = await w.result('load', { dataUrl });
-    const training = w.ask('train'); // latest-small: a few seconds, stopped at the next epoch
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    let epochRan;
+    const firstEpoch = new Promise((resolve) => {
+      epochRan = resolve;
+    });
+    const training = w.ask('train', {}, (p) => p.stage === 'train' && epochRan()); // latest-small: a few seconds, stopped at the next epoch
+    await firstEpoch;
     const dropped = await w.result('loadFiles', { files: [asFile(zip, 'ml-synth.zip')] });
     expect((await training).result.cancelled).toBe(true);
     expect(dropped.stats.ratings).toBe(data.count);
@@ -259,8 +269,8 @@ describe('retraining a dropped MovieLens', () => {
     const stages = m.progress.map((p) => p.stage);
     expect(stages).toContain('unzip');
     expect(stages.indexOf('parse')).toBeGreaterThan(stages.lastIndexOf('unzip'));
-    expect(stages.indexOf('parse')).toBeLessThan(stages.indexOf('implicit'));
-    const epochs = m.progress.filter((p) => p.stage === 'implicit');
+    expect(stages.indexOf('parse')).toBeLessThan(stages.indexOf('train'));
+    const epochs = m.progress.filter((p) => p.stage === 'train' && p.model === 'implicit');
     expect(epochs.length).toBe(m.result.models.find((x) => x.name === 'implicit').epochs);
     expect(m.result.models.every((x) => x.epochsDone === x.epochs)).toBe(true);
     const { neighbours } = await w.result('similar', { movieId: 3, k: 10 });

@@ -94,9 +94,9 @@ describe('before training', () => {
   });
 
   it('refuses neighbours and picks while training, with a readable error', async () => {
-    await expect(client.similar({ movieId: TOY_STORY })).rejects.toThrow(/still training/);
+    await expect(client.similar({ movieId: TOY_STORY })).rejects.toThrow(/the implicit model is not trained yet/);
     await expect(client.recommendFor({ ratings: [{ movieId: 1, stars: 5 }] })).rejects.toThrow(/not trained yet/);
-    await expect(client.evaluate()).rejects.toThrow(/still training/);
+    await expect(client.evaluate()).rejects.toThrow(/model is not trained yet/);
   });
 });
 
@@ -117,24 +117,24 @@ describe('training', () => {
     expect(done[first]).toBeGreaterThanOrEqual(2);
     expect(done[first]).toBeLessThanOrEqual(3); // the cancel crosses the queue: at most one more epoch
     expect(resumed.cancelled).toBe(false);
-    expect(progress.filter((p) => p.stage === first).map((p) => p.epoch)).toEqual(
+    expect(progress.filter((p) => p.model === first).map((p) => p.epoch)).toEqual(
       Array.from({ length: epochsOf(first) }, (_, i) => i + 1),
     );
     expect((await client.models()).every((m) => m.epochsDone === m.epochs)).toBe(true);
   });
 
   it('reports every epoch of every model, in training order, with only the training loss', () => {
-    const stages = progress.map((p) => p.stage);
+    const stages = progress.map((p) => p.model);
     for (let i = 1; i < loaded.order.length; i++) {
       expect(stages.lastIndexOf(loaded.order[i - 1])).toBeLessThan(stages.indexOf(loaded.order[i]));
     }
     for (const name of loaded.order) {
-      const own = progress.filter((p) => p.stage === name);
+      const own = progress.filter((p) => p.model === name);
       expect(own.map((p) => p.epoch)).toEqual(Array.from({ length: epochsOf(name) }, (_, i) => i + 1));
       expect(own.at(-1).loss).toBeLessThan(own[0].loss);
     }
     for (const p of progress) {
-      expect(Object.keys(p).sort()).toEqual(['elapsedMs', 'epoch', 'epochs', 'etaMs', 'id', 'loss', 'stage', 'type']);
+      expect(Object.keys(p).sort()).toEqual(['elapsedMs', 'epoch', 'epochs', 'etaMs', 'id', 'loss', 'model', 'stage', 'type']);
       expect(Number.isFinite(p.loss)).toBe(true);
     }
     expect(progress.at(-1).etaMs).toBe(0);
@@ -156,7 +156,7 @@ describe('films like X', () => {
       expect(n.likedBoth).toBeGreaterThanOrEqual(0);
       expect(n.likedBoth).toBeLessThanOrEqual(r.likedFilm);
       expect(n.ratings).toBeGreaterThanOrEqual(10); // the engine's support for a neighbour
-      expect(n.crossGenre).toBe(!n.genres.some((g) => toyGenres.has(g)));
+      expect(n.otherGenre).toBe(!n.genres.some((g) => toyGenres.has(g)));
     }
     expect(r.neighbours.some((n) => n.name === 'Toy Story 2')).toBe(true);
   });
@@ -164,7 +164,7 @@ describe('films like X', () => {
   it('offers "same feel, different label": the nearest that share no genre with X', async () => {
     const r = await client.similar({ movieId: TOY_STORY, k: 10, model: loaded.choices.neighbours, filter: { otherGenres: true } });
     expect(r.neighbours).toHaveLength(10);
-    for (const n of r.neighbours) expect(n.crossGenre).toBe(true);
+    for (const n of r.neighbours) expect(n.otherGenre).toBe(true);
   });
 
   it('applies the filters in the engine, so ten still come back', async () => {

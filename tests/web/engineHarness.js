@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngineClient } from '../../web/src/engine/engineClient.js';
-import { createHandler } from '../../web/src/worker/workerHandler.js';
+import { messageProblems } from '../../web/src/engine/protocol.js';
+import { createHandler } from '../../web/src/worker/handler.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -42,6 +43,17 @@ export function dataDir() {
 }
 
 /**
+ * The message as posted, or an error in its place when it is not what the protocol table declares
+ * for its request: every answer the real engine gives in these tests is checked against the table.
+ * @param {Map<number, string>} types  request id → type
+ */
+export function declaredOrError(types, message) {
+  const type = types.get(message.id);
+  const wrong = type ? messageProblems(type, message) : [];
+  return wrong.length ? { type: 'error', id: message.id, message: `undeclared ${type} answer:\n  ${wrong.join('\n  ')}` } : message;
+}
+
+/**
  * A stand-in for `new Worker(...)`: same handler, messages cloned both ways like postMessage does,
  * delivered as separate tasks so ordering and interleaving behave as in a browser.
  */
@@ -51,6 +63,7 @@ export class InProcessWorker extends EventTarget {
     this.sent = [];
     this.fetched = [];
     this.terminated = false;
+    this.types = new Map(); // request id → type, to check each answer against the table
     this.handle = createHandler({
       // A browser worker runs its messages and its own yields as tasks of one queue, in order; in
       // Node, messages arrive as timers (below), so the worker yields as a timer too.
@@ -61,7 +74,7 @@ export class InProcessWorker extends EventTarget {
       },
       ...deps,
       post: (message) => {
-        const data = structuredClone(message);
+        const data = declaredOrError(this.types, structuredClone(message));
         this.sent.push(data);
         if (this.terminated) return; // recorded, as a test may ask, but no longer delivered
         setTimeout(() => this.dispatchEvent(Object.assign(new Event('message'), { data })), 0);
@@ -71,6 +84,7 @@ export class InProcessWorker extends EventTarget {
 
   postMessage(message) {
     const data = structuredClone(message);
+    this.types.set(data.id, data.type);
     setTimeout(() => !this.terminated && this.handle(data), 0);
   }
 

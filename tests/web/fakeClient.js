@@ -1,8 +1,9 @@
 // A scripted engine client for component tests: canned answers, no wasm (the engine itself is tested
 // in engine.test.js). It is derived from the one protocol table (web/src/engine/protocol.js) exactly as the
 // real client is, so it has the real client's methods and argument checks; an answer scripted for a
-// request the protocol does not have is refused, and protocol.test.js holds the two together.
-import { REQUESTS, deriveClient } from '../../web/src/engine/protocol.js';
+// request the protocol does not have is refused, and every scripted result and progress message is
+// checked against the shape the table declares for it, so a test cannot script what the worker never says.
+import { REQUESTS, deriveClient, messageProblems } from '../../web/src/engine/protocol.js';
 
 export const TOY = { movieId: 1, title: 'Toy Story (1995)', name: 'Toy Story', alias: null, year: 1995, genres: ['Animation', 'Comedy'], ratings: 170 };
 export const HEAT = { movieId: 6, title: 'Heat (1995)', name: 'Heat', alias: null, year: 1995, genres: ['Action', 'Crime'], ratings: 80 };
@@ -18,6 +19,7 @@ export const MODELS = [
 ];
 export const CHOICES = { visitors: 'implicit', visitorsFrom: 10, firstVisitors: 'ranking', viewers: 'implicit', neighbours: 'implicit' };
 const ORDER = ['implicit', 'ranking', 'rating'];
+const TRAIN_MS = { rating: 1200, ranking: 3400, implicit: 900 };
 
 const film = (id) => {
   const f = FILMS.find((x) => x.movieId === id);
@@ -34,6 +36,18 @@ const loaded = (stats, years) => ({
   limits: { maxResults: 1000, maxQueryLength: 200, maxProfile: 20000 },
   genreNames: ['Action', 'Animation', 'Comedy', 'Crime', 'Drama'],
   years,
+  heapBytes: null,
+});
+
+/** What a finished training run answers; `over` changes any part. */
+export const trainResult = (over = {}) => ({
+  cancelled: false,
+  models: MODELS.map((m) => ({ ...m, epochsDone: m.epochs })),
+  trainMs: TRAIN_MS,
+  restored: null,
+  discarded: null,
+  heapBytes: null,
+  ...over,
 });
 
 /** Default answers, one per request type; a test overrides any of them. */
@@ -59,10 +73,10 @@ function defaultAnswers(calls) {
       log('train');
       for (const stage of ORDER) {
         for (let epoch = 1; epoch <= 2; epoch++) {
-          onProgress?.({ type: 'progress', stage, epoch, epochs: 2, loss: 1 / epoch, elapsedMs: 10 * epoch, etaMs: 10 * (2 - epoch) });
+          onProgress?.({ type: 'progress', stage: 'train', model: stage, epoch, epochs: 2, loss: 1 / epoch, elapsedMs: 10 * epoch, etaMs: 10 * (2 - epoch) });
         }
       }
-      return { cancelled: false, trainMs: { rating: 1200, ranking: 3400, implicit: 900 }, models: MODELS.map((m) => ({ ...m, epochsDone: 2 })) };
+      return trainResult();
     },
     async prefetch() {
       return { started: true };
@@ -90,7 +104,7 @@ function defaultAnswers(calls) {
       log('films', movieIds);
       return movieIds.map((id) => FILMS.find((x) => x.movieId === id) ?? null);
     },
-    async similar({ movieId, model, filter }) {
+    async similar({ movieId, model = CHOICES.neighbours, filter }) {
       log('similar', movieId, model, filter);
       const x = film(movieId);
       if (x.ratings === 0) return { film: x, model, neighbours: [], likedFilm: 0, unrated: true };
@@ -100,8 +114,8 @@ function defaultAnswers(calls) {
         likedFilm: 97,
         unrated: false,
         neighbours: [
-          { ...BABE, score: 0.47, likedBoth: 41, crossGenre: false },
-          { ...HEAT, score: 0.3, likedBoth: 12, crossGenre: true },
+          { ...BABE, score: 0.47, likedBoth: 41, otherGenre: false },
+          { ...HEAT, score: 0.3, likedBoth: 12, otherGenre: true },
         ],
       };
     },
@@ -109,7 +123,10 @@ function defaultAnswers(calls) {
       log('recommendFor', ratings, model, filter);
       const rated = new Set(ratings.map((r) => r.movieId));
       const liked = ratings.filter((r) => r.stars >= 3.5);
-      const because = liked.slice(0, 2).map((r) => ({ ...film(r.movieId), stars: r.stars, share: 0.5 }));
+      const because = liked.slice(0, 2).map((r) => {
+        const { movieId, name, year } = film(r.movieId);
+        return { movieId, name, year, stars: r.stars, share: 0.5 };
+      });
       return {
         // As the engine does: the model asked for, or its choice for this many ratings.
         model: model || (ratings.length < CHOICES.visitorsFrom ? CHOICES.firstVisitors : CHOICES.visitors),
@@ -127,6 +144,7 @@ function defaultAnswers(calls) {
       log('importRatings', fileName);
       return {
         format: 'IMDb',
+        noLinks: false,
         matched: [{ ...TOY, stars: 5, line: 2 }, { ...HEAT, stars: 4, line: 3 }],
         unmatched: [{ line: 4, title: 'Breaking Bad', year: 2008, reason: 'a TV Series, not a film in MovieLens' }],
       };
@@ -144,7 +162,7 @@ function defaultAnswers(calls) {
       log('favourites', userId);
       return { userId, films: [{ ...TOY, rating: 5 }, { ...BABE, rating: 4.5 }] };
     },
-    async recommend({ userId, model }) {
+    async recommend({ userId, model = CHOICES.viewers }) {
       log('recommend', userId, model);
       return { userId, model, films: [{ ...HEAT, score: 2.5 }, { ...BABE, score: 1.5 }] };
     },
@@ -158,7 +176,8 @@ function defaultAnswers(calls) {
           { name: 'ranking', rmse: NaN, recall10: 0.17, ndcg10: 0.26, lift: 0.8888 },
           { name: 'implicit', rmse: NaN, recall10: 0.21, ndcg10: 0.28, lift: 1.3333 },
         ],
-        trainMs: { rating: 1200, ranking: 3400, implicit: 900 },
+        trainMs: TRAIN_MS,
+        restored: null,
       };
     },
     async map(_, onProgress) {
@@ -192,6 +211,13 @@ function defaultAnswers(calls) {
   };
 }
 
+/** Throws, naming every difference, unless a scripted message is one the table declares. */
+function declared(type, message) {
+  const wrong = messageProblems(type, message);
+  if (wrong.length) throw new Error(`fakeClient: the scripted ${type} answer is not what the protocol declares:\n  ${wrong.join('\n  ')}`);
+  return message;
+}
+
 /**
  * @param {Record<string, (message: object, onProgress?: Function) => Promise<any>>} overrides
  *   answers by request type, taking the message the real client would post
@@ -203,7 +229,12 @@ export function fakeClient(overrides = {}) {
   const calls = [];
   const answers = { ...defaultAnswers(calls), ...overrides };
   const crashListeners = new Set();
-  const client = deriveClient((type, message, onProgress) => answers[type](message, onProgress));
+  const client = deriveClient(async (type, message, onProgress) => {
+    const checkedProgress = onProgress && ((p) => onProgress(declared(type, { type: 'progress', id: 0, ...p })));
+    const result = await answers[type](message, checkedProgress);
+    declared(type, { type: 'result', id: 0, result });
+    return result;
+  });
   client.calls = calls;
   client.answers = answers;
   client.onCrash = (listener) => {

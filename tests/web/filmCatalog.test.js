@@ -52,12 +52,6 @@ describe('makeCatalog', () => {
     expect(makeCatalog(raw).yearRange).toEqual({ min: 1995, max: 1995 });
   });
 
-  it('knows which films share no genre', () => {
-    const c = makeCatalog(raw);
-    expect(c.sharesNoGenre(1, 50)).toBe(true);
-    expect(c.sharesNoGenre(1, 1)).toBe(false);
-  });
-
   it('rejects unknown ids and mismatched titles', () => {
     const c = makeCatalog(raw);
     expect(() => c.film(999)).toThrow(/unknown movieId 999/);

@@ -41,7 +41,7 @@ describe('the first visit', () => {
 
   it('trains, then keeps every model under the engine’s key', async () => {
     expect(first.trained.restored).toBeNull();
-    expect(first.progress.some((p) => p.stage === 'implicit' && p.epoch === 1)).toBe(true);
+    expect(first.progress.some((p) => p.stage === 'train' && p.model === 'implicit' && p.epoch === 1)).toBe(true);
     expect(first.kept).toMatchObject({ kept: true, restored: false });
     expect(first.kept.bytes).toBeGreaterThan(1_000_000);
     const [entry] = cache.models.values();
@@ -64,15 +64,15 @@ describe('search before the ratings arrive', () => {
         return new Uint8Array(await readFile(file));
       },
     });
-    let searched = null;
-    let described = null;
-    const loading = client.load({ dataUrl }, (p) => {
-      if (p.stage !== 'catalog') return;
-      described = p; // the page lays itself out by this: the registry, the choices, the years
-      searched = client.search({ query: 'toy story' });
+    let filmsIn;
+    const catalogue = new Promise((resolve) => {
+      filmsIn = resolve;
     });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(searched).not.toBeNull();
+    const loading = client.load({ dataUrl }, (p) => {
+      // The page lays itself out by this: the registry, the choices, the years; and search works.
+      if (p.stage === 'catalogue') filmsIn({ described: p, searched: client.search({ query: 'toy story' }) });
+    });
+    const { described, searched } = await catalogue;
     const hits = await searched;
     expect(hits[0]).toMatchObject({ movieId: 1, name: 'Toy Story', ratings: null });
     expect(described.models.map((m) => m.name)).toEqual(['rating', 'ranking', 'implicit']);
@@ -111,7 +111,7 @@ describe('a return visit', () => {
     expect(v.trained.restored).toBeNull();
     expect(v.trained.discarded).toMatch(reason);
     expect(store.models.size).toBe(0); // set aside at once, never tried again
-    expect(v.progress.some((p) => p.stage === 'implicit')).toBe(true);
+    expect(v.progress.some((p) => p.model === 'implicit')).toBe(true);
     await v.client.keep();
     const [replaced] = store.models.values();
     expect(replaced.key).toBe(good.key);
@@ -121,7 +121,7 @@ describe('a return visit', () => {
   it('retrains here when asked, though models are kept', async () => {
     const v = await visit(cache, { fresh: true });
     expect(v.trained.restored).toBeNull();
-    expect(v.progress.filter((p) => p.stage === 'rating').length).toBe(v.loaded.models.find((m) => m.name === 'rating').epochs);
+    expect(v.progress.filter((p) => p.model === 'rating').length).toBe(v.loaded.models.find((m) => m.name === 'rating').epochs);
   }, 120_000);
 });
 
@@ -130,8 +130,17 @@ describe('after ready', () => {
     const { client } = first;
     const shares = [];
     const order = [];
-    const figures = client.evaluate({}, (p) => shares.push(p.share)).then(() => order.push('evaluate'));
-    await new Promise((r) => setTimeout(r, 20));
+    let sliceDone;
+    const firstSlice = new Promise((resolve) => {
+      sliceDone = resolve;
+    });
+    const figures = client
+      .evaluate({}, (p) => {
+        shares.push(p.share);
+        sliceDone();
+      })
+      .then(() => order.push('evaluate'));
+    await firstSlice; // the measuring is under way: a search sent now must not wait for its end
     const search = client.search({ query: 'heat' }).then(() => order.push('search'));
     await Promise.all([figures, search]);
     expect(order).toEqual(['search', 'evaluate']);

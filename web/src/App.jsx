@@ -113,7 +113,7 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
           if (reading) setLoadStage(p.stage);
           setPhase(reading ? 'loading' : 'training');
           if (reading) return;
-          if (p.epoch >= p.epochs) markTrained(p.stage);
+          if (p.stage === 'train' && p.epoch >= p.epochs) markTrained(p.model);
         });
         if (mine !== run.current) return; // another dataset was asked for meanwhile
         if (r.cancelled) {
@@ -165,11 +165,11 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
         if (mine !== run.current) return;
         if (p.stage === 'download' || p.stage === 'read' || p.stage === 'unzip' || p.stage === 'parse') training.update(p);
         if (p.stage === 'download') return;
-        if (p.stage === 'catalog') {
+        if (p.stage === 'catalogue') {
           // The films are in: search works, and the page knows its models, genres and years.
           setInfo((i) => i ?? p);
           setSearchable(true);
-          setLoadStage('catalog');
+          setLoadStage('catalogue');
         } else setLoadStage(p.stage);
       };
       const loaded = fromFiles ? await client.loadFiles({ files: next.files }, onProgress) : await client.load({ dataUrl }, onProgress);

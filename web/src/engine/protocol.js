@@ -1,66 +1,203 @@
-// The worker protocol, defined once: every request the page may send the engine worker, with its
-// fields. The client's methods, the worker's handler table and the tests' scripted doubles are all
-// derived from or checked against this table, so none of them can drift from the others.
+// The worker protocol, declared once: every request the page may send the engine worker, with its
+// fields, the shape of its result and the shape of its progress messages. The shapes are values a
+// test can check an answer against and types TypeScript reads (shapes.js), so the client's methods,
+// the worker's handlers and the tests' scripted doubles are derived from or checked against this one
+// table and none of them can drift from the others.
+import { boolean, bytes, files, float32s, int16s, int32s, listOf, literal, nullable, number, oneOf, optional, problems, recordOf, string, uint32s, unknown } from './shapes.js';
+
+// ---- What the answers are made of ----
+
+/** One film as the engine's catalogue names it; `ratings` is null until the ratings are in. */
+export const Film = { movieId: number, title: string, name: string, alias: nullable(string), year: nullable(number), genres: listOf(string), ratings: nullable(number) };
+/** One model of the engine's registry, with its training state as the engine reports it. */
+export const ModelState = { name: string, label: string, description: string, lossLabel: string, predictsStars: boolean, epochs: number, epochsDone: number };
+/** Which model the engine uses for what (a visitor's first ratings, later ones, viewers, neighbours). */
+export const Choices = { visitors: string, visitorsFrom: number, firstVisitors: string, viewers: string, neighbours: string };
+/** What the page lays itself out by, known as soon as the films are in. */
+export const Description = {
+  models: listOf(ModelState),
+  order: listOf(string), // the engine's training order: what the first answers need first
+  choices: Choices,
+  limits: { maxResults: number, maxQueryLength: number, maxProfile: number },
+  genreNames: listOf(string),
+  years: { min: number, max: number },
+};
+export const Stats = { users: number, films: number, ratedFilms: number, ratings: number, train: number, test: number, duplicates: number };
+/** How a dropped MovieLens was read. */
+export const Source = { name: string, links: boolean, ratingsBytes: number, readMs: number, parseMs: number };
+/** Models restored from this browser instead of trained. */
+export const Restored = { savedAt: number, trainMs: recordOf(number) };
+/** A film in a list of the visitor's next films, with the rated films that led to it. */
+export const Because = { movieId: number, name: string, year: nullable(number), stars: number, share: number };
+
+// ---- Progress: `stage` names the step; a model's epoch is stage 'train' with the model named ----
+
+export const DownloadProgress = { stage: literal('download'), files: recordOf({ loaded: number, total: nullable(number) }) };
+export const CatalogueProgress = { stage: literal('catalogue'), ...Description };
+export const ParseProgress = { stage: literal('parse'), source: optional(string), bytes: optional(number), estimateMs: optional(number) };
+export const ReadProgress = { stage: literal('read'), source: string, loaded: number, total: number, file: string };
+export const UnzipProgress = { stage: literal('unzip'), source: string, loaded: number, total: number, file: string, unzipped: number, unzipTotal: number };
+export const RestoreProgress = { stage: literal('restore') };
+export const TrainProgress = { stage: literal('train'), model: string, epoch: number, epochs: number, loss: number, elapsedMs: number, etaMs: number };
+export const EvaluateProgress = { stage: literal('evaluate'), share: number };
+export const MapProgress = { stage: literal('map'), epoch: number, epochs: number };
+
+const LoadResult = { stats: Stats, ...Description, heapBytes: nullable(number), source: optional(Source) };
+const FilmScored = { ...Film, score: number };
 
 /**
- * type → { fields: the message's payload keys, progress: true when it streams `progress` events }.
- * A client method takes one object holding these fields (and an onProgress callback where allowed).
+ * type → { fields: what the message carries (none is required by the wire; the worker says what is
+ * missing), result: the answer's shape, progress: the shape of its progress messages, if it sends any }.
+ * A client method takes one object holding these fields, and an onProgress callback where allowed.
  */
 export const REQUESTS = Object.freeze({
   // Start the downloads at once, before the page renders; the load takes them over. cached: the
   // service worker serves them from this browser, so they need not queue for bandwidth.
-  prefetch: { fields: ['dataUrl', 'cached'] },
-  // Download + parse. Progress: 'download' (bytes per file), 'catalog' (the films are in: search
-  // works, and the registry, choices, genres and years are known), 'parse'.
-  load: { fields: ['dataUrl', 'seed'], progress: true },
+  prefetch: { fields: { dataUrl: optional(string), cached: optional(boolean) }, result: { started: boolean }, progress: null },
+  // Download and parse the bundled MovieLens. 'catalogue': the films are in, search works.
+  load: {
+    fields: { dataUrl: optional(string), seed: optional(number) },
+    result: LoadResult,
+    progress: oneOf(DownloadProgress, CatalogueProgress, ParseProgress),
+  },
   // A MovieLens the visitor dropped or picked: File objects (a zip, or ratings.csv + movies.csv and
-  // maybe links.csv), read in the worker. Progress: 'read' or 'unzip' (bytes read of those needed,
-  // and the file being unzipped), then 'parse' (with an estimate of its time). Refused by size first.
-  loadFiles: { fields: ['files', 'seed'], progress: true },
-  // Restore the models kept in this browser, or train every untrained one (fresh: retrain even so).
-  // Progress: 'restore', or per epoch with the model's name as the stage.
-  train: { fields: ['fresh'], progress: true },
-  keep: { fields: [] }, // keep the trained models in this browser for the next visit
-  cancel: { fields: [] }, // stop training between two epochs (Pause)
-  models: { fields: [] }, // the registry with each model's training state, as the engine reports it
-  search: { fields: ['query', 'k'] },
-  film: { fields: ['movieId'] },
-  films: { fields: ['movieIds'] }, // several films at once; null for an id the catalogue lacks
-  similar: { fields: ['movieId', 'k', 'model', 'filter'] },
-  recommendFor: { fields: ['ratings', 'k', 'model', 'filter'] }, // the visitor's next films, with reasons
-  starters: { fields: ['k', 'exclude'] },
-  importRatings: { fields: ['bytes', 'fileName'] },
-  profileCsv: { fields: ['ratings'] },
-  viewers: { fields: [] },
-  favourites: { fields: ['userId', 'k'] },
-  recommend: { fields: ['userId', 'k', 'model', 'filter'] },
-  evaluate: { fields: [], progress: true }, // every model on the held-out ratings, in slices; progress 'evaluate' (share done)
-  evaluateNeighbours: { fields: [] }, // neighbour recall of every similarity and the item-kNN baseline
-  map: { fields: [], progress: true }, // the map of taste, kept or laid out now; progress 'map' (epoch of epochs)
+  // maybe links.csv), read in the worker. Refused by size before a byte is read.
+  loadFiles: { fields: { files, seed: optional(number) }, result: LoadResult, progress: oneOf(ReadProgress, UnzipProgress, ParseProgress) },
+  // Restore the models kept in this browser, or train every untrained one (fresh: retrain even so;
+  // a dropped MovieLens is read again first, so its reading is reported here too).
+  train: {
+    fields: { fresh: optional(boolean) },
+    result: { cancelled: boolean, models: listOf(ModelState), trainMs: recordOf(number), restored: nullable(Restored), discarded: nullable(string), heapBytes: nullable(number) },
+    progress: oneOf(RestoreProgress, ReadProgress, UnzipProgress, ParseProgress, TrainProgress),
+  },
+  // Keep the trained models in this browser for the next visit.
+  keep: { fields: {}, result: { kept: boolean, restored: boolean, bytes: optional(number) }, progress: null },
+  // Stop training between two epochs (Pause).
+  cancel: { fields: {}, result: { cancelling: boolean }, progress: null },
+  // The registry with each model's training state, as the engine reports it.
+  models: { fields: {}, result: listOf(ModelState), progress: null },
+  search: { fields: { query: string, k: optional(number) }, result: listOf(Film), progress: null },
+  film: { fields: { movieId: number }, result: Film, progress: null },
+  // Several films at once; null for an id the catalogue lacks.
+  films: { fields: { movieIds: listOf(number) }, result: listOf(nullable(Film)), progress: null },
+  // Films like X; otherGenre: the engine says the neighbour shares no genre with X.
+  similar: {
+    fields: { movieId: number, k: optional(number), model: optional(string), filter: optional(unknown) },
+    result: {
+      film: Film,
+      model: string,
+      neighbours: listOf({ ...Film, score: number, likedBoth: number, otherGenre: boolean }),
+      likedFilm: number,
+      unrated: boolean,
+    },
+    progress: null,
+  },
+  // The visitor's next films, with reasons; no model named: the engine's choice for this many ratings.
+  recommendFor: {
+    fields: { ratings: listOf({ movieId: number, stars: number }), k: optional(number), model: optional(string), filter: optional(unknown) },
+    result: {
+      model: nullable(string),
+      films: listOf({ ...FilmScored, because: listOf(Because) }),
+      fromPopularity: boolean,
+      unknown: listOf(number),
+      unrated: listOf(number),
+    },
+    progress: null,
+  },
+  starters: { fields: { k: optional(number), exclude: optional(listOf(number)) }, result: listOf(Film), progress: null },
+  importRatings: {
+    fields: { bytes, fileName: optional(string) },
+    result: {
+      format: string,
+      noLinks: boolean,
+      matched: listOf({ ...Film, stars: number, line: number }),
+      unmatched: listOf({ line: number, title: string, year: number, reason: string }),
+    },
+    progress: null,
+  },
+  profileCsv: { fields: { ratings: listOf({ movieId: number, stars: number }) }, result: string, progress: null },
+  viewers: { fields: {}, result: listOf({ userId: number, ratings: number, favourite: nullable(Film) }), progress: null },
+  favourites: { fields: { userId: number, k: optional(number) }, result: { userId: number, films: listOf({ ...Film, rating: number }) }, progress: null },
+  recommend: {
+    fields: { userId: number, k: optional(number), model: optional(string), filter: optional(unknown) },
+    result: { userId: number, model: string, films: listOf(FilmScored) },
+    progress: null,
+  },
+  // Every model on the held-out ratings, measured in slices.
+  evaluate: {
+    fields: {},
+    result: {
+      viewers: number,
+      popularity: { recall10: number, ndcg10: number },
+      models: listOf({ name: string, rmse: number, recall10: number, ndcg10: number, lift: number }),
+      trainMs: recordOf(number),
+      restored: nullable(Restored),
+    },
+    progress: EvaluateProgress,
+  },
+  // Neighbour recall of every similarity and of the item-kNN baseline (model null).
+  evaluateNeighbours: { fields: {}, result: { similarities: listOf({ model: nullable(string), recall10: number }), inUse: string }, progress: null },
+  // The map of taste, kept or laid out now.
+  map: {
+    fields: {},
+    result: {
+      movieIds: int32s,
+      xy: float32s,
+      names: listOf(string),
+      years: int16s,
+      counts: int32s,
+      genres: uint32s,
+      genreNames: listOf(string),
+      figures: { map: number, pca: number, random: number },
+      fromCache: boolean,
+    },
+    progress: MapProgress,
+  },
 });
 
-export const REQUEST_TYPES = Object.freeze(Object.keys(REQUESTS));
+/** @typedef {typeof REQUESTS} Requests */
+/** @typedef {keyof Requests} RequestType */
+/** @template {RequestType} T @typedef {Partial<Requests[T]['fields']>} Fields */
+/** @template {RequestType} T @typedef {Requests[T]['result']} Result */
+/** @template {RequestType} T @typedef {Requests[T]['progress'] & { type: 'progress', id: number }} Progress */
+/** @typedef {typeof Film} FilmT */
+/** @typedef {typeof ModelState} ModelStateT */
+/** @typedef {typeof Choices} ChoicesT */
+/** @typedef {typeof Description} DescriptionT */
+/**
+ * A client: one method per request type.
+ * @typedef {{ [T in RequestType]: (args?: Fields<T>, onProgress?: (p: Progress<T>) => void) => Promise<Result<T>> }} Client
+ */
 
-/** The message a request of `type` puts on the wire: only the table's fields, never anything else. */
+export const REQUEST_TYPES = /** @type {RequestType[]} */ (Object.freeze(Object.keys(REQUESTS)));
+
+/**
+ * The message a request of `type` puts on the wire: only the table's fields, never anything else.
+ * @param {string} type @param {Record<string, unknown>} [args]
+ */
 export function messageFor(type, args = {}) {
-  const spec = REQUESTS[type];
+  const spec = Object.hasOwn(REQUESTS, type) ? REQUESTS[/** @type {RequestType} */ (type)] : null;
   if (!spec) throw new Error(`Unknown request type ${JSON.stringify(type)}`);
-  const unknown = Object.keys(args).filter((k) => !spec.fields.includes(k));
-  if (unknown.length > 0) throw new Error(`${type} takes ${spec.fields.join(', ') || 'no fields'}, not ${unknown.join(', ')}`);
+  const names = Object.keys(spec.fields);
+  const unknownNames = Object.keys(args).filter((k) => !names.includes(k));
+  if (unknownNames.length > 0) throw new Error(`${type} takes ${names.join(', ') || 'no fields'}, not ${unknownNames.join(', ')}`);
+  /** @type {Record<string, unknown>} */
   const message = { type };
-  for (const field of spec.fields) if (args[field] !== undefined) message[field] = args[field];
+  for (const field of names) if (args[field] !== undefined) message[field] = args[field];
   return message;
 }
 
 /**
  * Builds a client from one function that sends a request: client[type](args, onProgress) for every
  * type in the table. The real client passes postMessage bookkeeping; a test double passes canned answers.
- * @param {(type: string, message: object, onProgress?: Function) => Promise<any>} send
+ * @param {(type: RequestType, message: Record<string, unknown>, onProgress?: (p: any) => void) => Promise<any>} send
+ * @returns {Client}
  */
 export function deriveClient(send) {
+  /** @type {Record<string, Function>} */
   const client = {};
   for (const type of REQUEST_TYPES) {
-    client[type] = (args = {}, onProgress) => {
+    client[type] = (/** @type {Record<string, unknown>} */ args = {}, /** @type {((p: any) => void) | undefined} */ onProgress) => {
       let message;
       try {
         message = messageFor(type, args);
@@ -70,15 +207,18 @@ export function deriveClient(send) {
       return send(type, message, REQUESTS[type].progress ? onProgress : undefined);
     };
   }
-  return client;
+  return /** @type {Client} */ (/** @type {unknown} */ (client));
 }
 
-/** Throws unless `handlers` answers exactly the table's request types: the worker calls it on start. */
+/**
+ * Throws unless `handlers` answers exactly the table's request types: the worker calls it on start.
+ * @param {object} handlers @param {string} [what]
+ */
 export function checkHandlers(handlers, what = 'worker handler') {
   const have = Object.keys(handlers).sort();
   const want = [...REQUEST_TYPES].sort();
   const missing = want.filter((t) => !have.includes(t));
-  const extra = have.filter((t) => !want.includes(t));
+  const extra = have.filter((t) => !(/** @type {string[]} */ (want).includes(t)));
   if (missing.length || extra.length) {
     throw new Error(
       `${what} does not match the protocol:${missing.length ? ` missing ${missing.join(', ')};` : ''}${
@@ -86,4 +226,21 @@ export function checkHandlers(handlers, what = 'worker handler') {
       }`,
     );
   }
+}
+
+/**
+ * What is wrong with a worker's message against the table: its result or its progress as declared.
+ * Empty when it fits (an error message always fits). The tests run every answer through it.
+ * @param {RequestType} type @param {{ type: string, result?: unknown, [key: string]: unknown }} message
+ * @returns {string[]}
+ */
+export function messageProblems(type, message) {
+  const spec = REQUESTS[type];
+  if (message.type === 'result') return problems(message.result, spec.result, `${type} result`);
+  if (message.type === 'progress') {
+    if (!spec.progress) return [`${type} sends no progress, yet sent ${JSON.stringify(message)}`];
+    const { type: _t, id: _id, ...payload } = message;
+    return problems(payload, spec.progress, `${type} progress`);
+  }
+  return [];
 }

@@ -189,7 +189,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
             film={n}
             onPick={onPick}
             badge={
-              n.crossGenre && view === 'closest' ? (
+              n.otherGenre && view === 'closest' ? (
                 <span class="badge" title="Shares no genre with the film above">
                   other genre
                 </span>

@@ -136,7 +136,7 @@ export function TrainingProgress({
   onResume,
   onRetrain,
 }) {
-  const { progress } = useStore(store);
+  const { progress, models: epochs } = useStore(store);
   const ready = phase === 'ready';
   const canToggle = phase === 'training' || phase === 'paused';
   // One button in one place: Pause and Resume while training (it keeps focus across them), then
@@ -177,7 +177,7 @@ export function TrainingProgress({
           <DownloadRow download={progress.download} searchable={searchable} loaded={phase !== 'loading' || loadStage === 'parse'} />
         )}
         {models.map((m) => (
-          <StageRow key={m.name} stage={m} progress={progress[m.name]} trainMs={trainMs?.[m.name]} restored={Boolean(restored) && ready} />
+          <StageRow key={m.name} stage={m} progress={epochs[m.name]} trainMs={trainMs?.[m.name]} restored={Boolean(restored) && ready} />
         ))}
       </div>
       <p class="dataset-line">

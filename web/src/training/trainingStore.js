@@ -3,7 +3,8 @@
 
 export function createTrainingStore() {
   const listeners = new Set();
-  let state = { progress: {} }; // model name → the latest progress event
+  // stage → its latest progress message; and model name → its latest epoch (stage 'train').
+  let state = { progress: {}, models: {} };
 
   return {
     get: () => state,
@@ -12,11 +13,11 @@ export function createTrainingStore() {
       return () => listeners.delete(listener);
     },
     update(p) {
-      state = { progress: { ...state.progress, [p.stage]: p } };
+      state = p.stage === 'train' ? { ...state, models: { ...state.models, [p.model]: p } } : { ...state, progress: { ...state.progress, [p.stage]: p } };
       for (const listener of listeners) listener();
     },
     reset() {
-      state = { progress: {} };
+      state = { progress: {}, models: {} };
       for (const listener of listeners) listener();
     },
   };

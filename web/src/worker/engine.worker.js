@@ -4,7 +4,8 @@ import { checkWasmBytes, engineError } from '../engine/engineErrors.js';
 import { indexedDbModelCache } from '../storage/modelCache.js';
 import createReel from '../wasm/reel.js';
 import wasmUrl from '../wasm/reel.wasm?url';
-import { createHandler, fetchBytes } from './workerHandler.js';
+import { fetchBytes } from './fetchProgress.js';
+import { createHandler } from './handler.js';
 
 // The wasm bytes are fetched and checked here rather than by Emscripten, so a host that answers
 // with a web page gets a plain sentence instead of "Aborted(CompileError: … magic word …)".

@@ -56,11 +56,6 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
     return genreBits[indexById.get(movieId)] ?? 0;
   }
 
-  /** True when the two films have no genre in common — the interesting neighbours. */
-  function sharesNoGenre(a, b) {
-    return (genreBits[indexById.get(a)] & genreBits[indexById.get(b)]) === 0;
-  }
-
   // The span of release years, so the page can say the catalogue runs to 2018 without hard-coding it.
   let minYear = 0;
   let maxYear = 0;
@@ -79,5 +74,5 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
     return makeCatalog({ ...raw, counts: trainingCounts }, { strings: { titles, names, aliases } });
   }
 
-  return { size: n, genreNames, film, genreBitsOf, counted, has: (id) => indexById.has(id), sharesNoGenre, yearRange: { min: minYear, max: maxYear } };
+  return { size: n, genreNames, film, genreBitsOf, counted, has: (id) => indexById.has(id), yearRange: { min: minYear, max: maxYear } };
 }

@@ -1,0 +1,149 @@
+// The requests that bring data into the engine: prefetch (downloads started before the page
+// renders), load (the bundled MovieLens) and loadFiles (one the visitor dropped or picked). A load
+// waits for the one before it and pauses a training run; the machine moves only when it succeeds.
+import { engineError, isTrap, messageOf } from '../engine/engineErrors.js';
+import { PARSE_BYTES_PER_MS, outOfMemory } from './dataset/datasetLimits.js';
+import { baseOf, startDownloads } from './downloads.js';
+import { integer } from './fields.js';
+import { makeCatalog } from './filmCatalog.js';
+import { dataLoaded, filmsArrived, loadFailed } from './machine.js';
+import { describe, engineIn, heapBytes, moduleOf } from './module.js';
+
+export const DEFAULT_SEED = 42; // the native `reel eval` uses 42 too, so the numbers panel can match it
+
+/**
+ * Waits until no other load runs and no training run holds the engine (a run is paused), then marks
+ * this load as under way; the function returned ends it.
+ * @param {import('./machine.js').Machine} m
+ */
+async function takeTurn(m) {
+  for (;;) {
+    const s = m.state;
+    if (s.name === 'training') {
+      s.cancel = true;
+      await s.done;
+    } else if (m.loading) await m.loading;
+    else break;
+  }
+  /** @type {() => void} */
+  let end = () => {};
+  m.loading = new Promise((resolve) => {
+    end = () => resolve(undefined);
+  });
+  return () => {
+    m.loading = null;
+    end();
+  };
+}
+
+/**
+ * The engine's load, and the machine's state as the engine left it when the load fails.
+ * @param {import('./machine.js').Machine} m @param {() => any} load
+ */
+function engineLoad(m, load) {
+  try {
+    return { ...load() };
+  } catch (e) {
+    if (!isTrap(e)) loadFailed(m); // after a trap the engine is not asked anything more
+    throw e;
+  }
+}
+
+/** @type {import('./context.js').Handler} */
+export async function prefetch(c, { dataUrl = './data/', cached = false }) {
+  if (!c.m.downloads && !c.m.loading && c.m.state.name !== 'training') c.m.downloads = startDownloads(c, dataUrl, { cached });
+  return { started: true };
+}
+
+/** @type {import('./context.js').Handler} */
+export async function load(c, { id, dataUrl = './data/', seed = DEFAULT_SEED }) {
+  const { m, post } = c;
+  const end = await takeTurn(m);
+  try {
+    const s = integer(seed, 'seed');
+    const base = baseOf(dataUrl);
+    const d = m.downloads?.base === base ? m.downloads : startDownloads(c, base); // a prefetch of these files is taken over
+    m.downloads = null;
+    d.report((files) => post({ type: 'progress', id, stage: 'download', files }));
+    const [Module, movies] = await Promise.all([d.module, d.movies]);
+    const engine = engineIn(c, Module);
+    let preview = null;
+    if (!engine.loaded() && !d.ratingsIn) {
+      // Titles only, so search works while the ratings arrive. An engine that still has data answers
+      // from it instead; and ratings already here (a return visit) make the titles alone a delay.
+      engine.loadCatalog(movies);
+      preview = makeCatalog(engine.catalog(), { withCounts: false });
+      filmsArrived(m, preview);
+      post({ type: 'progress', id, stage: 'catalogue', ...describe(m, preview) });
+    }
+    const ratings = await d.ratings;
+    post({ type: 'progress', id, stage: 'parse' });
+    await c.deps.yieldToLoop();
+    const stats = engineLoad(m, () => engine.load(movies, ratings, s));
+    // From the same movies.csv the titles are as loadCatalog gave them; only the counts are new.
+    const catalog = preview ? preview.counted(engine.trainingCounts()) : makeCatalog(engine.catalog());
+    dataLoaded(m, catalog, { read: async () => ({ movies, ratings }), seed: s, slot: 'bundled', base, kept: d.kept });
+    return { stats, ...describe(m, catalog), heapBytes: heapBytes(m) };
+  } finally {
+    end();
+  }
+}
+
+/**
+ * A dropped MovieLens's files read (or unzipped), with bytes reported to request `id`, then the
+ * parse announced with an estimate of its time (the engine reports nothing inside it).
+ * @param {import('./context.js').Context} c @param {File[]} files @param {number} id
+ */
+async function readDropped({ deps, post }, files, id) {
+  const onProgress = (/** @type {object} */ p) => post({ type: 'progress', id, ...p });
+  const d = await deps.readFiles(files, { onProgress, deviceMemoryGiB: deps.deviceMemoryGiB(), now: deps.now });
+  post({ type: 'progress', id, stage: 'parse', source: d.source, bytes: d.ratingsBytes, estimateMs: d.ratingsBytes / PARSE_BYTES_PER_MS });
+  await deps.yieldToLoop();
+  return d;
+}
+
+/**
+ * A MovieLens the visitor dropped or picked (File objects; nothing leaves the browser): refused by
+ * size before reading when it cannot fit, read, then loaded. On any failure the engine keeps the
+ * data it had.
+ * @type {import('./context.js').Handler}
+ */
+export async function loadFiles(c, { id, files, seed = DEFAULT_SEED }) {
+  const { m, deps } = c;
+  const s = integer(seed, 'seed');
+  const end = await takeTurn(m);
+  try {
+    const engine = engineIn(c, await moduleOf(c));
+    const kept = deps.cache.readModels('dropped');
+    kept.catch(() => {});
+    const read = (/** @type {number} */ to) => readDropped(c, files, to); // "retrain here" reads again: the bytes are not kept
+    const data = await read(id);
+    const before = heapBytes(m) ?? 0;
+    const t0 = deps.now();
+    const stats = engineLoad(m, () => {
+      try {
+        return engine.load(data.movies, data.ratings, s);
+      } catch (e) {
+        throw explained(e, data, (heapBytes(m) ?? 0) > 2 * before + 256 * 2 ** 20);
+      }
+    });
+    const parseMs = deps.now() - t0;
+    const catalog = makeCatalog(engine.catalog());
+    dataLoaded(m, catalog, { read, seed: s, slot: 'dropped', base: null, kept }, data.links);
+    const source = { name: data.source, links: Boolean(data.links), ratingsBytes: data.ratingsBytes, readMs: data.readMs, parseMs };
+    return { stats, ...describe(m, catalog), source, heapBytes: heapBytes(m) };
+  } finally {
+    end();
+  }
+}
+
+/**
+ * The engine's refusal in words a visitor can act on. grown: the module's memory grew for nothing,
+ * and as it never shrinks, a fresh worker gives it back.
+ * @param {unknown} e @param {{ what: string, ratingsBytes: number }} data @param {boolean} grown
+ */
+function explained(e, data, grown) {
+  const message = messageOf(e);
+  if (/bad_alloc|out of memory/i.test(message)) return engineError(outOfMemory(data), { detail: message, reset: grown });
+  return engineError(message, { reset: grown });
+}

@@ -1,0 +1,163 @@
+// The requests that ask the loaded engine: search and films (answered as soon as the films are in),
+// films like X, the visitor's next films and starting set, imports and exports of ratings, and the
+// MovieLens viewers. Each asks the engine; where a model is not trained yet, the engine says so.
+import { integer, profileArrays } from './fields.js';
+import { catalogueOf, dataState, modelStates } from './machine.js';
+
+/** @typedef {import('./context.js').Handler} Handler */
+
+/** The registry with each model's training state, as the engine reports it. @type {Handler} */
+export async function models({ m }) {
+  return m.engine ? modelStates(m) : [];
+}
+
+/** @type {Handler} */
+export async function search({ m }, { query, k = 8 }) {
+  const catalog = catalogueOf(m);
+  if (typeof query !== 'string') throw new Error('query must be text');
+  if (query.trim() === '') return [];
+  return Array.from(m.engine.search(query, k), (/** @type {number} */ id) => catalog.film(id));
+}
+
+/** @type {Handler} */
+export async function film({ m }, { movieId }) {
+  const catalog = catalogueOf(m);
+  const id = integer(movieId, 'movieId');
+  if (!catalog.has(id)) throw new Error(`No film with movieId ${id}`);
+  return catalog.film(id);
+}
+
+/** @type {Handler} */
+export async function films({ m }, { movieIds }) {
+  const catalog = catalogueOf(m);
+  if (!Array.isArray(movieIds)) throw new Error('movieIds must be a list');
+  return movieIds.map((id) => (catalog.has(id) ? catalog.film(id) : null));
+}
+
+/**
+ * Films like X by the engine's chosen similarity (or `model`), each with who liked both and whether
+ * the engine finds it shares no genre with X.
+ * @type {Handler}
+ */
+export async function similar({ m }, { movieId, k = 10, model, filter }) {
+  const catalog = catalogueOf(m);
+  const id = integer(movieId, 'movieId');
+  if (!catalog.has(id)) throw new Error(`No film with movieId ${id}`);
+  const x = catalog.film(id);
+  const chosen = model ?? m.engine.choices().neighbours;
+  // Not an error: a film nobody rated in training has no place in the model, and the page says so.
+  if (x.ratings === 0) return { film: x, model: chosen, neighbours: [], likedFilm: 0, unrated: true };
+  dataState(m);
+  const r = m.engine.similar(id, k, chosen, filter);
+  const scores = Array.from(r.scores);
+  const likedBoth = Array.from(r.likedBoth);
+  const otherGenre = Array.from(r.otherGenre);
+  const neighbours = Array.from(r.movieIds, (/** @type {number} */ n, i) => ({
+    ...catalog.film(n),
+    score: scores[i],
+    likedBoth: likedBoth[i],
+    otherGenre: otherGenre[i] === 1,
+  }));
+  return { film: x, model: chosen, neighbours, likedFilm: r.likedFilm, unrated: false };
+}
+
+/**
+ * The visitor's next films, each with the rated films that pushed it up most. No model named: the
+ * engine chooses one for a profile of this size, and says which.
+ * @type {Handler}
+ */
+export async function recommendFor({ m }, { ratings, k = 10, model = '', filter }) {
+  const { catalog } = dataState(m);
+  const { ids, stars } = profileArrays(ratings);
+  const starsOf = new Map(Array.from(ids, (id, i) => [id, stars[i]]));
+  const r = m.engine.recommendFor(ids, stars, k, model, filter);
+  const scores = Array.from(r.scores);
+  const offsets = Array.from(r.reasonOffsets);
+  const reasonIds = Array.from(r.reasonIds);
+  const shares = Array.from(r.reasonShares);
+  const because = (/** @type {number} */ i) =>
+    reasonIds.slice(offsets[i], offsets[i + 1]).map((rid, j) => {
+      const f = catalog.film(rid);
+      return { movieId: rid, name: f.name, year: f.year, stars: starsOf.get(rid), share: shares[offsets[i] + j] };
+    });
+  return {
+    model: r.model,
+    films: Array.from(r.movieIds, (/** @type {number} */ movieId, i) => ({ ...catalog.film(movieId), score: scores[i], because: because(i) })),
+    fromPopularity: r.fromPopularity,
+    unknown: Array.from(r.unknown),
+    unrated: Array.from(r.unrated),
+  };
+}
+
+/** The starting set: well-known films far apart in taste, as the engine picks them. @type {Handler} */
+export async function starters({ m }, { k = 12, exclude = [] }) {
+  const { catalog } = dataState(m);
+  const ids = m.engine.starters(k, Int32Array.from(exclude, (/** @type {unknown} */ x) => integer(x, 'exclude')));
+  return Array.from(ids, (/** @type {number} */ id) => catalog.film(id));
+}
+
+/**
+ * links.csv into the engine the first time an import needs it. A dropped dataset brings its own or
+ * none: the bundled one's would name other films.
+ * @param {import('./context.js').Context} c @param {import('./machine.js').DataFacts} data
+ */
+async function ensureLinks({ m, deps }, data) {
+  if (data.links || data.slot !== 'bundled') return;
+  m.engine.loadLinks(await deps.fetchBytes(`${data.base}links.csv`));
+  data.links = true;
+}
+
+/** An IMDb or Letterboxd export, matched by the engine. @type {Handler} */
+export async function importRatings(c, { bytes, fileName = 'ratings.csv' }) {
+  const { catalog, data } = dataState(c.m);
+  if (!(bytes instanceof Uint8Array)) throw new Error('bytes must be a Uint8Array');
+  await ensureLinks(c, data); // IMDb rows are matched through links.csv
+  const r = c.m.engine.importRatings(bytes, fileName);
+  const stars = Array.from(r.stars);
+  const lines = Array.from(r.lines);
+  return {
+    format: r.format,
+    noLinks: !data.links, // IMDb rows cannot match: this dataset came without links.csv
+    matched: Array.from(r.movieIds, (/** @type {number} */ movieId, i) => ({ ...catalog.film(movieId), stars: stars[i], line: lines[i] })),
+    unmatched: Array.from(r.unmatched, (/** @type {object} */ u) => ({ ...u })),
+  };
+}
+
+/** The visitor's ratings as CSV, written by the engine. @type {Handler} */
+export async function profileCsv({ m }, { ratings }) {
+  dataState(m);
+  const { ids, stars } = profileArrays(ratings);
+  return m.engine.profileCsv(ids, stars);
+}
+
+/** The dataset's viewers, each with their number of ratings and favourite film. @type {Handler} */
+export async function viewers({ m }) {
+  const { catalog } = dataState(m);
+  const v = m.engine.viewers();
+  const counts = Array.from(v.ratings);
+  const favourites = Array.from(v.favourites);
+  return Array.from(v.userIds, (/** @type {number} */ userId, i) => ({
+    userId,
+    ratings: counts[i],
+    favourite: catalog.has(favourites[i]) ? catalog.film(favourites[i]) : null,
+  }));
+}
+
+/** @type {Handler} */
+export async function favourites({ m }, { userId, k = 5 }) {
+  const { catalog } = dataState(m);
+  const user = integer(userId, 'userId');
+  const r = m.engine.favourites(user, k);
+  const ratings = Array.from(r.ratings);
+  return { userId: user, films: Array.from(r.movieIds, (/** @type {number} */ id, i) => ({ ...catalog.film(id), rating: ratings[i] })) };
+}
+
+/** A viewer's next films, by the engine's choice of model for viewers (or `model`). @type {Handler} */
+export async function recommend({ m }, { userId, k = 10, model, filter }) {
+  const { catalog } = dataState(m);
+  const user = integer(userId, 'userId');
+  const chosen = model ?? m.engine.choices().viewers;
+  const r = m.engine.recommend(user, k, chosen, filter);
+  const scores = Array.from(r.scores);
+  return { userId: user, model: chosen, films: Array.from(r.movieIds, (/** @type {number} */ id, i) => ({ ...catalog.film(id), score: scores[i] })) };
+}
