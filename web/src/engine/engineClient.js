@@ -83,20 +83,25 @@ export function createEngineClient(spawn) {
     });
   }
 
-  const client = deriveClient(send);
-  /**
-   * Lets the worker go and starts the next request in a fresh one: its memory never shrinks, so
-   * after a dataset too large to load (an error with `reset`) this gives that memory back. Unlike a
-   * crash, no listener hears of it: the page asked for it. Anything still in flight is refused.
-   */
-  client.replace = () => dropWorker(engineError('The engine was restarted to give its memory back; ask again.'));
-  /** Calls `listener(error)` whenever the worker is replaced; returns the unsubscribe function. */
-  client.onCrash = (listener) => {
-    crashListeners.add(listener);
-    return () => crashListeners.delete(listener);
-  };
-  return client;
+  return Object.assign(deriveClient(send), {
+    /**
+     * Lets the worker go and starts the next request in a fresh one: its memory never shrinks, so
+     * after a dataset too large to load (an error with `reset`) this gives that memory back. Unlike a
+     * crash, no listener hears of it: the page asked for it. Anything still in flight is refused.
+     */
+    replace: () => dropWorker(engineError('The engine was restarted to give its memory back; ask again.')),
+    /**
+     * Calls `listener(error)` whenever the worker is replaced; returns the unsubscribe function.
+     * @param {(error: import('./engineErrors.js').EngineError) => void} listener
+     */
+    onCrash: (listener) => {
+      crashListeners.add(listener);
+      return () => crashListeners.delete(listener);
+    },
+  });
 }
+
+/** @typedef {ReturnType<typeof createEngineClient>} EngineClient */
 
 /** The browser's worker; kept apart so tests can hand the client an in-process stand-in. */
 export function startEngineWorker() {

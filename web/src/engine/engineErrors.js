@@ -19,13 +19,17 @@ export function messageOf(e) {
   return `engine failure (${String(e)})`;
 }
 
+/** @typedef {Error & { fatal?: boolean, reset?: true, detail?: string }} EngineError */
+
 /**
  * An Error that carries the plain sentence for the page and the technical detail for the curious.
  * reset: the engine is still sound but its memory grew for nothing (a dataset too large to load), so
  * the page should start a fresh worker to give that memory back.
+ * @param {string} message @param {{ fatal?: boolean, detail?: string, reset?: boolean }} [options]
+ * @returns {EngineError}
  */
 export function engineError(message, { fatal = false, detail, reset = false } = {}) {
-  const error = new Error(message);
+  const error = /** @type {EngineError} */ (new Error(message));
   error.fatal = fatal;
   if (reset) error.reset = true;
   if (detail && detail !== message) error.detail = detail;

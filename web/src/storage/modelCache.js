@@ -8,6 +8,17 @@
 // engine checks the models' own checksum on restore, and the map carries a checksum of its own.
 // A browser that refuses IndexedDB (private modes, storage off) gets a cache that keeps nothing.
 
+/**
+ * What a worker keeps trained models and map layouts in; every method resolves (null or false)
+ * rather than throw.
+ * @typedef {object} ModelCache
+ * @property {(slot?: 'bundled' | 'dropped') => Promise<any>} readModels  the slot's latest entry, or null
+ * @property {(key: string) => Promise<any>} readMap
+ * @property {(entry: any, slot?: 'bundled' | 'dropped') => Promise<boolean>} writeModels
+ * @property {(entry: any) => Promise<boolean>} writeMap
+ * @property {(slot?: 'bundled' | 'dropped') => Promise<boolean>} forget
+ */
+
 const DB = 'reel';
 const VERSION = 2; // 2 added the dropped dataset's slot; the bundled slot keeps version 1's store and entries
 const SLOTS = { bundled: 'models', dropped: 'droppedModels' }; // { key, engine, bytes: Uint8Array, trainMs, savedAt }
@@ -27,7 +38,7 @@ function request(r) {
 }
 
 function done(tx) {
-  return new Promise((resolve, reject) => {
+  return new Promise((/** @type {(v?: undefined) => void} */ resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));

@@ -2,9 +2,11 @@
 // file's size as built (buildInfo.js), since a gzip-served response's Content-Length counts
 // compressed bytes while the stream yields uncompressed ones; without a known size, an uncompressed
 // response's Content-Length serves, and otherwise the total is unknown (null).
+import { messageOf } from '../engine/engineErrors.js';
 
+/** @param {string} url */
 function fileName(url) {
-  return String(url).split('/').pop().split('?')[0];
+  return (String(url).split('/').pop() ?? '').split('?')[0];
 }
 
 /**
@@ -17,7 +19,7 @@ export async function fetchBytes(url, { onProgress, expected = null } = {}) {
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new Error(`Could not download ${fileName(url)}: ${e.message || e}`);
+    throw new Error(`Could not download ${fileName(url)}: ${messageOf(e)}`);
   }
   if (!response.ok) throw new Error(`Could not download ${fileName(url)} (HTTP ${response.status})`);
   const length = Number(response.headers.get('content-length'));
@@ -37,7 +39,7 @@ export async function fetchBytes(url, { onProgress, expected = null } = {}) {
       onProgress(loaded, total);
     }
   } catch (e) {
-    throw new Error(`Could not download ${fileName(url)}: ${e.message || e}`);
+    throw new Error(`Could not download ${fileName(url)}: ${messageOf(e)}`);
   }
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(loaded);

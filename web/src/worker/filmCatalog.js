@@ -13,6 +13,8 @@ export function unpackStrings({ bytes, offsets }) {
  * Wraps the raw catalog once; `film(id)` is then a cheap lookup used for every result list.
  * withCounts false: only the films have arrived (no ratings yet), so a film's number of ratings is
  * unknown (null) rather than the engine's placeholder zero.
+ * @param {any} raw  the engine's catalog()
+ * @param {{ withCounts?: boolean, strings?: { titles: string[], names: string[], aliases: string[] } | null }} [options]
  */
 export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
   const n = raw.movieIds.length;

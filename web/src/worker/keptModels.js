@@ -2,6 +2,7 @@
 // keeps newly trained ones. An entry is used only when it was kept under this data's modelKey() by
 // this very engine build, and the engine's restore() — which checks the models' checksum, format,
 // settings and data fingerprint itself — accepts it. Anything else is reported and set aside.
+import { messageOf } from '../engine/engineErrors.js';
 
 /**
  * @param {object} engine  the loaded wasm Engine
@@ -17,7 +18,7 @@ export function restoreKept(engine, entry, engineVersion) {
   try {
     engine.restore(entry.bytes); // throws, changing nothing, on a damaged file or other data
   } catch (e) {
-    return { restored: false, reason: e?.message || String(e) };
+    return { restored: false, reason: messageOf(e) };
   }
   return { restored: true, reason: null, savedAt: entry.savedAt, trainMs: { ...entry.trainMs } };
 }

@@ -72,7 +72,7 @@ export function dataLoaded(m, catalog, facts, links = null) {
   m.state = { name: 'data', catalog, data: { ...facts, links: Boolean(links), trainMs } };
 }
 
-/** data → training: epochs run until every model is trained or the run is paused. @param {Machine} m @param {Data} s @returns {Training} */
+/** data (or ready, to retrain) → training: epochs run until every model is trained or the run is paused. @param {Machine} m @param {Data | Ready} s @returns {Training} */
 export function trainingStarted(m, s) {
   /** @type {() => void} */
   let finish = () => {};

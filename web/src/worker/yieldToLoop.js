@@ -6,9 +6,11 @@
 /** Returns a function that resolves on a fresh task of the event loop. */
 export function makeYield() {
   // Node (the tests) drains a MessagePort without turning to its timers; setImmediate yields there.
-  if (typeof setImmediate === 'function') return () => new Promise((resolve) => setImmediate(resolve));
+  const { setImmediate } = /** @type {{ setImmediate?: (f: () => void) => void }} */ (globalThis);
+  if (typeof setImmediate === 'function') return () => new Promise((resolve) => setImmediate(() => resolve(undefined)));
   if (typeof MessageChannel !== 'function') return () => new Promise((resolve) => setTimeout(resolve, 0));
   const channel = new MessageChannel();
+  /** @type {((v?: undefined) => void)[]} */
   const waiting = [];
   channel.port1.onmessage = () => waiting.shift()?.();
   return () =>

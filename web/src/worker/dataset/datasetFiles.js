@@ -14,11 +14,14 @@ const isZipName = (name) => /\.zip$/i.test(name);
 const isShadow = (path) => path.startsWith('__MACOSX/') || path.split('/').pop().startsWith('._');
 const list = (names) => names.map((n) => `“${n}”`).join(', ');
 
-// The browser's own failures to read a file (moved, deleted, a folder, no permission), said plainly.
+/**
+ * The browser's own failures to read a file (moved, deleted, a folder, no permission), said plainly.
+ * @template T @param {string} name @param {() => Promise<T>} f @returns {Promise<T>}
+ */
 async function reading(name, f) {
   try {
     return await f();
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     if (!/^(NotReadableError|NotFoundError|SecurityError)$/.test(e?.name)) throw e;
     throw new Error(`Could not read ${name}: was it moved or deleted, or is it a folder? (${e.message || e.name})`);
   }

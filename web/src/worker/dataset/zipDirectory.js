@@ -100,7 +100,7 @@ export async function zipDirectory(blob, name = 'the zip') {
     const path = utf8.decode(dir.subarray(at + 46, at + 46 + nameLength));
     const entry = {
       path,
-      name: path.split('/').pop(),
+      name: path.split('/').pop() ?? path,
       flags: view.getUint16(at + 8, true),
       method: view.getUint16(at + 10, true),
       crc: view.getUint32(at + 16, true),

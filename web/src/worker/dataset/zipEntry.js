@@ -3,6 +3,7 @@
 // second copy of the file is ever held. The slices are small enough that the worker answers other
 // requests between them.
 import { Inflate } from 'fflate';
+import { messageOf } from '../../engine/engineErrors.js';
 import { crc32 } from './crc32.js';
 import { ZipError } from './zipDirectory.js';
 
@@ -60,7 +61,7 @@ export async function readZipEntry(blob, entry, { zipName = 'the zip', onBytes }
       if (inflate) inflate.push(slice, last);
       else take(slice);
     } catch (e) {
-      throw e instanceof ZipError ? e : new ZipError(`${what} is damaged (${e.message || e}): download the zip again`);
+      throw e instanceof ZipError ? e : new ZipError(`${what} is damaged (${messageOf(e)}): download the zip again`);
     }
     onBytes?.(Math.min(at + SLICE, end) - start, unzipped);
   }
