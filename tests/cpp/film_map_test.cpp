@@ -9,9 +9,9 @@
 #include "engine.hpp"
 #include "synthetic.hpp"
 #include "support.hpp"
+#include "trained.hpp"
 
 namespace {
-using reel_test::read;
 
 reel::MapLayout draw(reel::Engine& e) {
     e.start_map();
@@ -56,10 +56,7 @@ TEST(FilmMap, TheSameSeedDrawsTheSameMapBitForBit) {
 }
 
 TEST(FilmMap, OnMovieLensItKeepsNeighbourhoodsFarBetterThanPcaOrChance) {
-    reel::Engine e;
-    e.load(read(reel_test::data_dir() + "/movies.csv"), read(reel_test::data_dir() + "/ratings.csv"), 42);
-    const char* model = reel::model_choices().neighbours;
-    while (!e.trained(model)) e.train_epoch(model);
+    reel::Engine e = reel_test::restored(reel_test::Trained::page);  // its own: drawing the map changes it
     const reel::MapLayout m = draw(e);
     EXPECT_GT(m.movie_ids.size(), 1500u);  // every film with at least 10 training ratings
     const reel::MapFigures f = e.map_figures();

@@ -12,11 +12,11 @@
 #include "error.hpp"
 #include "synthetic.hpp"
 #include "support.hpp"
+#include "trained.hpp"
 
 namespace {
 using reel_test::read;
 
-const std::string kData = reel_test::data_dir();
 const std::string kSplit = reel_test::canonical_split();
 
 reel::Engine trained_synthetic() {
@@ -89,9 +89,7 @@ TEST(FoldIn, ABadStarIsAClearError) {
 
 TEST(FoldIn, AUserWithNothingLikedRanksByTheFilmBiasAlone) {
     // User 442 of MovieLens rated nothing 3.5 or more in training: no random start, a zero vector.
-    reel::Engine e;
-    e.load_split(read(kData + "/movies.csv"), read(kSplit + "/train.csv"), read(kSplit + "/test.csv"));
-    while (!e.trained("ranking")) e.train_epoch("ranking");
+    const reel::Engine& e = reel_test::shared(reel_test::Trained::canonical);
     const int u = e.data().user_index(442);
     ASSERT_GE(u, 0);
     const reel::Taste t = e.model("ranking").user(u);
@@ -103,9 +101,7 @@ TEST(FoldIn, AUserWithNothingLikedRanksByTheFilmBiasAlone) {
 }
 
 TEST(FoldIn, ATrainedUsersOwnRatingsFoldedInRankWithinTwoPointsOfTheTrainedVector) {
-    reel::Engine e;
-    e.load_split(read(kData + "/movies.csv"), read(kSplit + "/train.csv"), read(kSplit + "/test.csv"));
-    e.train();
+    const reel::Engine& e = reel_test::shared(reel_test::Trained::canonical);
     const reel::Figures trained = e.evaluate();
     const reel::Visitors own = e.read_visitors(read(kSplit + "/train.csv"), "train.csv");
     const reel::Visitors held = e.read_visitors(read(kSplit + "/test.csv"), "test.csv");

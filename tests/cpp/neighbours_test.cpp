@@ -15,11 +15,11 @@
 #include "rng.hpp"
 #include "similar.hpp"
 #include "support.hpp"
+#include "trained.hpp"
 
 namespace {
 using reel_test::read;
 
-const std::string kData = reel_test::data_dir();
 const std::string kSplit = reel_test::canonical_split();
 
 }  // namespace
@@ -75,17 +75,13 @@ TEST(Neighbours, TheBlendedSimilarityMatchesItsFormula) {
     }
 }
 
+// The canonical split, its models restored from the run's one training.
 class Canonical : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        engine = new reel::Engine();
-        engine->load_split(read(kData + "/movies.csv"), read(kSplit + "/train.csv"), read(kSplit + "/test.csv"));
-        engine->train();
-    }
-    static void TearDownTestSuite() { delete engine; }
-    static reel::Engine* engine;
+    static void SetUpTestSuite() { engine = &reel_test::shared(reel_test::Trained::canonical); }
+    static const reel::Engine* engine;
 };
-reel::Engine* Canonical::engine = nullptr;
+const reel::Engine* Canonical::engine = nullptr;
 
 TEST_F(Canonical, DefaultNeighboursMeetTheBarAndBeatItemKnn) {
     double item_knn = 0, chosen = 0;
@@ -215,10 +211,8 @@ TEST_F(Canonical, SameFeelDifferentLabelSharesNoGenreAndReachesPastTheFirstTen) 
 
 TEST(Neighbours, SequelsLandNextToTheirFilmsOnThePagesModel) {
     // The page's model: all of latest-small split by seed 42, default settings.
-    reel::Engine e;
-    e.load(read(kData + "/movies.csv"), read(kData + "/ratings.csv"), 42);
+    const reel::Engine& e = reel_test::shared(reel_test::Trained::page);
     const char* model = reel::model_choices().neighbours;
-    while (!e.trained(model)) e.train_epoch(model);
     const std::vector<std::pair<const char*, std::vector<const char*>>> series = {
         {"Toy Story (1995)", {"Toy Story 2 (1999)", "Toy Story 3 (2010)"}},
         {"Lord of the Rings: The Fellowship of the Ring, The (2001)",

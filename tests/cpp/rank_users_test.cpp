@@ -11,6 +11,7 @@
 #include "quad_scores.hpp"
 #include "rank_users.hpp"
 #include "support.hpp"
+#include "trained.hpp"
 #include "synthetic.hpp"
 #include "top_n.hpp"
 
@@ -86,10 +87,7 @@ TEST(RankUsers, SkippingFilmsByTheirBoundLeavesEveryListAsScoringEachFilmWould) 
 }
 
 TEST(RankUsers, OnMovieLensEveryListIsAsScoringEachFilmWould) {
-    reel::Engine e;
-    e.load(reel_test::read(reel_test::data_dir() + "/movies.csv"), reel_test::read(reel_test::data_dir() + "/ratings.csv"), 42);
-    e.train();
-    EXPECT_EQ(expect_same_lists(e, {10}), 3u * 610u);
+    EXPECT_EQ(expect_same_lists(reel_test::shared(reel_test::Trained::page), {10}), 3u * 610u);
 }
 
 TEST(RankUsers, OnlyTheWantedUsersGetLists) {

@@ -12,6 +12,7 @@
 #include "error.hpp"
 #include "kernels.hpp"
 #include "support.hpp"
+#include "trained.hpp"
 
 namespace {
 using reel_test::read;
@@ -22,10 +23,9 @@ const std::string kFixtures = REEL_FIXTURES;
 class LatestSmall : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        engine = new reel::Engine();
-        engine->load(read(kData + "/movies.csv"), read(kData + "/ratings.csv"), 42);
+        // Its own engine, for the links; the models are restored from the run's one training.
+        engine = new reel::Engine(reel_test::restored(reel_test::Trained::page));
         engine->load_links(read(kData + "/links.csv"));
-        engine->train();
     }
     static void TearDownTestSuite() { delete engine; }
     static reel::Engine* engine;

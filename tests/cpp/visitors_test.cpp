@@ -12,6 +12,7 @@
 
 #include "engine.hpp"
 #include "support.hpp"
+#include "trained.hpp"
 
 namespace {
 using reel_test::read;
@@ -29,21 +30,18 @@ const reel::ModelFigures& of(const reel::Figures& f, const std::string& name) {
 class ColdSplit : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        engine = new reel::Engine();
-        engine->load_split(read(kData + "/movies.csv"), read(kCold + "/train.csv"), "");
-        engine->train();
+        engine = &reel_test::shared(reel_test::Trained::cold);
         profile = new reel::Visitors(engine->read_visitors(read(kCold + "/profile.csv"), "profile.csv"));
         hidden = new reel::Visitors(engine->read_visitors(read(kCold + "/hidden.csv"), "hidden.csv"));
     }
     static void TearDownTestSuite() {
-        delete engine;
         delete profile;
         delete hidden;
     }
-    static reel::Engine* engine;
+    static const reel::Engine* engine;
     static reel::Visitors *profile, *hidden;
 };
-reel::Engine* ColdSplit::engine = nullptr;
+const reel::Engine* ColdSplit::engine = nullptr;
 reel::Visitors* ColdSplit::profile = nullptr;
 reel::Visitors* ColdSplit::hidden = nullptr;
 
@@ -83,7 +81,8 @@ TEST_F(ColdSplit, ExportWritesEveryVisitorsListAndEveryPrediction) {
     int status = -1;
     const std::string out = run("export --data " + kData + " --train " + kCold + "/train.csv --profile " + kCold +
                                     "/profile.csv --test " + kCold + "/hidden.csv --model implicit -n 10 --topn " + dir +
-                                    "/top.csv --predictions " + dir + "/pred.csv",
+                                    "/top.csv --predictions " + dir + "/pred.csv --model-file " +
+                                    reel_test::saved_model_file(reel_test::Trained::cold),
                                 &status);
     ASSERT_EQ(status, 0) << out;
     std::map<int32_t, std::set<int32_t>> rated;
@@ -117,7 +116,8 @@ TEST_F(ColdSplit, ExportWritesEveryVisitorsListAndEveryPrediction) {
 
 TEST_F(ColdSplit, TheCliEvalPrintsTheEnginesFigures) {
     const std::string json = run("eval --data " + kData + " --train " + kCold + "/train.csv --profile " + kCold +
-                                 "/profile.csv --test " + kCold + "/hidden.csv --json");
+                                 "/profile.csv --test " + kCold + "/hidden.csv --json --model-file " +
+                                 reel_test::saved_model_file(reel_test::Trained::cold));
     const reel::Figures f = engine->evaluate_visitors(*profile, *hidden);
     for (const reel::ModelFigures& m : f.models) {
         const size_t at = json.find("\"" + std::string(m.spec->name) + "\": {");
@@ -131,7 +131,9 @@ TEST(Cli, RecommendFromMyOwnRatingsWithReasons) {
     const std::string dir = ::testing::TempDir();
     std::ofstream(dir + "/mine.csv") << "userId,movieId,rating,timestamp\n1,1,5.0,1\n1,2571,4.5,2\n1,4973,4.0,3\n1,296,1.5,4\n1,424242,4,5\n";
     int status = -1;
-    const std::string out = run("recommend --data " + kData + " --ratings " + dir + "/mine.csv -k 5 --model implicit", &status);
+    const std::string out = run("recommend --data " + kData + " --ratings " + dir + "/mine.csv -k 5 --model implicit --model-file " +
+                                    reel_test::saved_model_file(reel_test::Trained::page),
+                                &status);
     ASSERT_EQ(status, 0) << out;
     EXPECT_NE(out.find("from your 5 ratings (1 not in the catalogue, set aside)"), std::string::npos) << out;
     EXPECT_NE(out.find("because you rated "), std::string::npos) << out;
@@ -146,7 +148,9 @@ TEST(Cli, TrainSaveThenQueryWithTheModelFile) {
     ASSERT_EQ(status, 0);
     const std::string a = run("similar --data " + kData + " --model-file " + dir + "/models.reel -k 5 \"Heat (1995)\"", &status);
     ASSERT_EQ(status, 0) << a;
-    EXPECT_EQ(a, run("similar --data " + kData + " -k 5 \"Heat (1995)\""));  // the same models, not retrained
+    // The same models as the engine trains on the same data (the tests' own training of it).
+    EXPECT_EQ(a, run("similar --data " + kData + " --model-file " + reel_test::saved_model_file(reel_test::Trained::page) +
+                     " -k 5 \"Heat (1995)\""));
     EXPECT_NE(run("similar --data " + kData + " --seed 7 --model-file " + dir + "/models.reel \"Heat (1995)\"", &status)
                   .find("was trained on other data"),
               std::string::npos);
