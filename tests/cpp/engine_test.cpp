@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "engine.hpp"
 #include "error.hpp"
@@ -43,9 +46,17 @@ TEST(Engine, NothingLoadedOrNotTrainedYetIsAClearError) {
     EXPECT_EQ(error_of([&] { e.recommend(99999, 3, "ranking"); }), "no user 99999 in the ratings");
     EXPECT_EQ(error_of([&] { e.similar(99999, 3, "rating"); }), "no film with movieId 99999");
     EXPECT_EQ(error_of([&] { e.train_epoch("ranking"); }), "the ranking model has already trained all its epochs");
-    std::string names;
-    for (const reel::ModelSpec* m : reel::model_specs()) names += (names.empty() ? "" : ", ") + std::string(m->name);
-    EXPECT_EQ(error_of([&] { e.recommend(1, 3, "best"); }), "unknown model 'best' (the models are " + names + ")");
+    // The message offers names that work, the three models among them.
+    const std::string unknown = error_of([&] { e.recommend(1, 3, "best"); });
+    const std::string head = "unknown model 'best' (the models are ";
+    ASSERT_EQ(unknown.substr(0, head.size()), head);
+    ASSERT_EQ(unknown.back(), ')');
+    std::vector<std::string> offered;
+    std::istringstream list(unknown.substr(head.size(), unknown.size() - head.size() - 1));
+    for (std::string name; std::getline(list >> std::ws, name, ',');) offered.push_back(name);
+    for (const char* model : {"rating", "ranking", "implicit"})
+        EXPECT_EQ(std::count(offered.begin(), offered.end(), model), 1) << model << " is not offered once in: " << unknown;
+    for (const std::string& name : offered) EXPECT_EQ(error_of([&] { e.recommend(1, 3, name); }), "") << name << " is offered but refused";
     EXPECT_EQ(error_of([&] { e.recommend(1, 1001, "ranking"); }), "a list holds at most 1000 films, not 1001");
 }
 
