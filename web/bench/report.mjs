@@ -50,7 +50,8 @@ export function measuredLine(ran) {
   let commit = 'an unknown commit (no git)';
   try {
     commit = `commit ${git('rev-parse', '--short', 'HEAD')}`;
-    if (git('status', '--porcelain', '--untracked-files=no', '--', 'wasm', 'web', 'CMakeLists.txt')) commit += ' with uncommitted changes to wasm/ or web/';
+    if (git('status', '--porcelain', '--untracked-files=no', '--', 'wasm', 'web', 'CMakeLists.txt'))
+      commit += ' with uncommitted changes to wasm/ or web/';
   } catch {
     // Not a git checkout: say so rather than guess.
   }
@@ -89,7 +90,11 @@ function canonical([out, ...inputs]) {
   const models = Object.keys(native.figures);
 
   const sorted = (v) => [...v].sort((a, b) => a - b);
-  const median = (v) => { const s = sorted(v); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+  const median = (v) => {
+    const s = sorted(v);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
   const pct = (v, p) => sorted(v)[Math.min(v.length - 1, Math.max(0, Math.ceil((p / 100) * v.length) - 1))];
   const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
   const spread = (v, d = 1) => (v.length > 1 ? `${f(median(v), d)} [${f(Math.min(...v), d)}–${f(Math.max(...v), d)}]` : f(v[0], d));
@@ -113,13 +118,26 @@ function canonical([out, ...inputs]) {
   lines.push('### Training on the canonical split (ms; median [min–max]; floor = the same epoch as a bare loop, same run)', '');
   head('runtime', 'model', 'ms/epoch', 'floor', 'engine/floor', 'total', 'RMSE', 'Recall@10');
   for (const r of runtimes) {
-    const entry = (summary.runtimes[r.runtime] = { models: {}, load_ms: median(r.load_ms), evaluate_ms: median(r.evaluate_ms), heap_bytes: r.heap_bytes ?? null });
+    const entry = (summary.runtimes[r.runtime] = {
+      models: {},
+      load_ms: median(r.load_ms),
+      evaluate_ms: median(r.evaluate_ms),
+      heap_bytes: r.heap_bytes ?? null,
+    });
     let all = 0;
     for (const m of models) {
       const ratio = median(r[`${m}_epoch_ms`]) / median(r[`${m}_floor_epoch_ms`]);
       const fig = r.figures[m];
-      row(r.runtime, m, spread(r[`${m}_epoch_ms`], 2), spread(r[`${m}_floor_epoch_ms`], 2), `${f(ratio, 2)}×`, spread(r[`${m}_total_ms`], 0),
-        fig.rmse >= 0 ? f(fig.rmse, 4) : '–', f(fig.recall10, 4));
+      row(
+        r.runtime,
+        m,
+        spread(r[`${m}_epoch_ms`], 2),
+        spread(r[`${m}_floor_epoch_ms`], 2),
+        `${f(ratio, 2)}×`,
+        spread(r[`${m}_total_ms`], 0),
+        fig.rmse >= 0 ? f(fig.rmse, 4) : '–',
+        f(fig.recall10, 4),
+      );
       entry.models[m] = { ratio, total_ms: median(r[`${m}_total_ms`]), visitor100_us: median(r[`${m}_visitor100_us`]) };
       all += median(r[`${m}_total_ms`]);
     }
@@ -142,7 +160,14 @@ function canonical([out, ...inputs]) {
       c += totals[0];
       w += warm;
       cold[m] = totals[0] / warm;
-      row(m, f(totals[0], 0), f(warm, 0), `${f(totals[0] / warm, 2)}×`, f(firsts[0], 1), firsts.length > 1 ? f(median(firsts.slice(1)), 1) : '–');
+      row(
+        m,
+        f(totals[0], 0),
+        f(warm, 0),
+        `${f(totals[0] / warm, 2)}×`,
+        f(firsts[0], 1),
+        firsts.length > 1 ? f(median(firsts.slice(1)), 1) : '–',
+      );
     }
     row('**all**', f(c, 0), f(w, 0), `${f(c / w, 2)}×`, '', '');
     cold.all = c / w;
@@ -152,13 +177,37 @@ function canonical([out, ...inputs]) {
   }
 
   block('queries');
-  lines.push('### Loading, evaluation and queries (median; queries also p99 — in wasm each sample is the mean of a batch of 10 calls, as browsers coarsen timers to 0.1 ms)', '');
-  head('runtime', 'parse split ms', 'evaluate ms', 'similar µs', 'top-N µs', 'search keystroke µs', ...models.map((m) => `visitor of 100 films, ${m} µs`), 'wasm heap after training');
+  lines.push(
+    '### Loading, evaluation and queries (median; queries also p99 — in wasm each sample is the mean of a batch of 10 calls, as browsers coarsen timers to 0.1 ms)',
+    '',
+  );
+  head(
+    'runtime',
+    'parse split ms',
+    'evaluate ms',
+    'similar µs',
+    'top-N µs',
+    'search keystroke µs',
+    ...models.map((m) => `visitor of 100 films, ${m} µs`),
+    'wasm heap after training',
+  );
   for (const r of runtimes) {
     const q = (v) => `${f(median(v), 0)} (p99 ${f(pct(v, 99), 0)})`;
-    row(r.runtime, f(median(r.load_ms), 0), f(median(r.evaluate_ms), 0), q(r.similar_us), q(r.recommend_us), q(r.search_us),
-      ...models.map((m) => f(median(r[`${m}_visitor100_us`]), 0)), r.heap_bytes ? `${f(r.heap_bytes / 2 ** 20, 1)} MB` : '–');
-    Object.assign(summary.runtimes[r.runtime], { similar_us: median(r.similar_us), recommend_us: median(r.recommend_us), search_us: median(r.search_us) });
+    row(
+      r.runtime,
+      f(median(r.load_ms), 0),
+      f(median(r.evaluate_ms), 0),
+      q(r.similar_us),
+      q(r.recommend_us),
+      q(r.search_us),
+      ...models.map((m) => f(median(r[`${m}_visitor100_us`]), 0)),
+      r.heap_bytes ? `${f(r.heap_bytes / 2 ** 20, 1)} MB` : '–',
+    );
+    Object.assign(summary.runtimes[r.runtime], {
+      similar_us: median(r.similar_us),
+      recommend_us: median(r.recommend_us),
+      search_us: median(r.search_us),
+    });
   }
 
   // The site as a visitor meets it.
@@ -168,19 +217,56 @@ function canonical([out, ...inputs]) {
   const returnAnswer = median(col(v.return, 'answer_ms'));
   const slowAnswer = median(col(v.throttled, 'answer_ms'));
   block('page');
-  lines.push(`### The page in headless Chromium, from navigation (ms; median [min–max]; a neighbour list on screen is ?film=1's ten films like Toy Story)`, '');
+  lines.push(
+    `### The page in headless Chromium, from navigation (ms; median [min–max]; a neighbour list on screen is ?film=1's ten films like Toy Story)`,
+    '',
+  );
   head('visit', 'loads', 'search works', 'first answer', 'ready', 'files from the network');
-  row('first, no throttling', v.first.length, spread(col(v.first, 'search_ms'), 0), spread(col(v.first, 'answer_ms'), 0), spread(col(v.first, 'ready_ms'), 0), 'all');
-  row('return (service worker, kept models)', v.return.length, spread(col(v.return, 'search_ms'), 0), spread(col(v.return, 'answer_ms'), 0),
-    spread(col(v.return, 'ready_ms'), 0), `${max(v.return.map((r) => r.network_requests.length))} (models restored: ${v.return.filter((r) => r.restored).length} of ${v.return.length})`);
-  row('first, "Fast 3G" + 4× CPU', v.throttled.length, spread(col(v.throttled, 'search_ms'), 0), spread(col(v.throttled, 'answer_ms'), 0), spread(col(v.throttled, 'ready_ms'), 0), 'all');
+  row(
+    'first, no throttling',
+    v.first.length,
+    spread(col(v.first, 'search_ms'), 0),
+    spread(col(v.first, 'answer_ms'), 0),
+    spread(col(v.first, 'ready_ms'), 0),
+    'all',
+  );
+  row(
+    'return (service worker, kept models)',
+    v.return.length,
+    spread(col(v.return, 'search_ms'), 0),
+    spread(col(v.return, 'answer_ms'), 0),
+    spread(col(v.return, 'ready_ms'), 0),
+    `${max(v.return.map((r) => r.network_requests.length))} (models restored: ${v.return.filter((r) => r.restored).length} of ${v.return.length})`,
+  );
+  row(
+    'first, "Fast 3G" + 4× CPU',
+    v.throttled.length,
+    spread(col(v.throttled, 'search_ms'), 0),
+    spread(col(v.throttled, 'answer_ms'), 0),
+    spread(col(v.throttled, 'ready_ms'), 0),
+    'all',
+  );
   const slowReturn = v.throttled_return ?? [];
   if (slowReturn.length) {
-    row('return, "Fast 3G" + 4× CPU', slowReturn.length, spread(col(slowReturn, 'search_ms'), 0), spread(col(slowReturn, 'answer_ms'), 0), spread(col(slowReturn, 'ready_ms'), 0),
-      `${max(slowReturn.map((r) => r.network_requests.length))} (models restored: ${slowReturn.filter((r) => r.restored).length} of ${slowReturn.length})`);
+    row(
+      'return, "Fast 3G" + 4× CPU',
+      slowReturn.length,
+      spread(col(slowReturn, 'search_ms'), 0),
+      spread(col(slowReturn, 'answer_ms'), 0),
+      spread(col(slowReturn, 'ready_ms'), 0),
+      `${max(slowReturn.map((r) => r.network_requests.length))} (models restored: ${slowReturn.filter((r) => r.restored).length} of ${slowReturn.length})`,
+    );
   }
   row('**return ÷ first** (first answer), no throttling', '', '', `**${f((100 * returnAnswer) / firstAnswer, 0)} %**`, '', '');
-  if (slowReturn.length) row('**return ÷ first** (first answer), "Fast 3G" + 4× CPU', '', '', `**${f((100 * median(col(slowReturn, 'answer_ms'))) / slowAnswer, 0)} %**`, '', '');
+  if (slowReturn.length)
+    row(
+      '**return ÷ first** (first answer), "Fast 3G" + 4× CPU',
+      '',
+      '',
+      `**${f((100 * median(col(slowReturn, 'answer_ms'))) / slowAnswer, 0)} %**`,
+      '',
+      '',
+    );
   row('**Fast 3G + 4× ÷ no throttling** (first answer)', '', '', `**${f(slowAnswer / firstAnswer, 1)}×**`, '', '');
 
   block('main-thread');
@@ -188,8 +274,17 @@ function canonical([out, ...inputs]) {
   head('first visit', 'long tasks while training', 'longest while training', 'longest anywhere', 'CLS');
   const tasks = (list) => list.flatMap((x) => x.long_tasks_training);
   const all = (list) => list.flatMap((x) => x.long_tasks_all);
-  for (const [label, list] of [['no throttling', v.first], ['"Fast 3G" + 4× CPU', v.throttled]]) {
-    row(label, `${tasks(list).length} in ${list.length} loads`, `${f(max(tasks(list)), 0)} ms`, `${f(max(all(list)), 0)} ms`, f(max(col(list, 'cls')), 4));
+  for (const [label, list] of [
+    ['no throttling', v.first],
+    ['"Fast 3G" + 4× CPU', v.throttled],
+  ]) {
+    row(
+      label,
+      `${tasks(list).length} in ${list.length} loads`,
+      `${f(max(tasks(list)), 0)} ms`,
+      `${f(max(all(list)), 0)} ms`,
+      f(max(col(list, 'cls')), 4),
+    );
   }
 
   const lh = browser.lighthouse;
@@ -198,7 +293,15 @@ function canonical([out, ...inputs]) {
   head('preset', 'score', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'Speed Index ms');
   for (const preset of ['mobile', 'desktop']) {
     const r = lh[preset];
-    row(preset, spread(col(r, 'score'), 0), spread(col(r, 'fcp_ms'), 0), spread(col(r, 'lcp_ms'), 0), spread(col(r, 'tbt_ms'), 0), f(max(col(r, 'cls')), 4), spread(col(r, 'si_ms'), 0));
+    row(
+      preset,
+      spread(col(r, 'score'), 0),
+      spread(col(r, 'fcp_ms'), 0),
+      spread(col(r, 'lcp_ms'), 0),
+      spread(col(r, 'tbt_ms'), 0),
+      f(max(col(r, 'cls')), 4),
+      spread(col(r, 'si_ms'), 0),
+    );
   }
 
   const m = v.map;
@@ -206,11 +309,20 @@ function canonical([out, ...inputs]) {
   block('map');
   lines.push(`### The map: a drag around a circle over all ${m.films} films, zoomed in 3.4×, one mouse move per frame`, '');
   head('frames', 'frames per second', 'frame gap p95', 'longest frame gap', 'draw p50 / p95 / max', 'longest main-thread task');
-  row(m.frames, f(m.fps, 1), `${f(pct(gaps, 95), 1)} ms`, `${f(max(gaps), 1)} ms`, `${f(median(m.draw_ms), 2)} / ${f(pct(m.draw_ms, 95), 2)} / ${f(max(m.draw_ms), 2)} ms`,
-    m.long_tasks.length ? `${f(max(m.long_tasks), 0)} ms` : 'none over 50 ms');
+  row(
+    m.frames,
+    f(m.fps, 1),
+    `${f(pct(gaps, 95), 1)} ms`,
+    `${f(max(gaps), 1)} ms`,
+    `${f(median(m.draw_ms), 2)} / ${f(pct(m.draw_ms, 95), 2)} / ${f(max(m.draw_ms), 2)} ms`,
+    m.long_tasks.length ? `${f(max(m.long_tasks), 0)} ms` : 'none over 50 ms',
+  );
 
   block('bytes');
-  lines.push('### What the site sent over the network (each file once; the service worker precaches links.csv, which the page fetches only for an IMDb import)', '');
+  lines.push(
+    '### What the site sent over the network (each file once; the service worker precaches links.csv, which the page fetches only for an IMDb import)',
+    '',
+  );
   head('file', 'raw', 'gzip');
   let raw = 0;
   let gz = 0;
@@ -221,34 +333,65 @@ function canonical([out, ...inputs]) {
   }
   row('**total**', `**${kb(raw)}**`, `**${kb(gz)}**`);
   block('eval-wall');
-  lines.push(`Native \`reel eval\` on the canonical split (parse, train every model, evaluate, neighbour recall), wall clock: ${spread(evalSeconds, 2)} s over ${evalSeconds.length} runs.`);
+  lines.push(
+    `Native \`reel eval\` on the canonical split (parse, train every model, evaluate, neighbour recall), wall clock: ${spread(evalSeconds, 2)} s over ${evalSeconds.length} runs.`,
+  );
 
   const worker = summary.runtimes[browser.runtime];
   const wasmBytes = Object.entries(browser.page_bytes).find(([n]) => n.endsWith('.wasm'))?.[1].raw ?? 0;
   const floorBudget = { rating: 1.25, ranking: 1.4 }; // issue 11; others keep 1.5
   const longest = max(tasks(v.first));
   const budget = [
-    ['return visit ≤ 25 % of the first visit (first answer), no throttling', returnAnswer <= 0.25 * firstAnswer, `${f((100 * returnAnswer) / firstAnswer, 0)} %`],
-    ...(slowReturn.length ? [['… and on "Fast 3G" + 4× CPU', median(col(slowReturn, 'answer_ms')) <= 0.25 * slowAnswer,
-      `${f((100 * median(col(slowReturn, 'answer_ms'))) / slowAnswer, 0)} %`]] : []),
-    ['first visit, no throttling: ready ≤ 2.9 s (the build before issue 11, measured the same way)', median(col(v.first, 'ready_ms')) <= 2900, `${f(median(col(v.first, 'ready_ms')), 0)} ms`],
+    [
+      'return visit ≤ 25 % of the first visit (first answer), no throttling',
+      returnAnswer <= 0.25 * firstAnswer,
+      `${f((100 * returnAnswer) / firstAnswer, 0)} %`,
+    ],
+    ...(slowReturn.length
+      ? [
+          [
+            '… and on "Fast 3G" + 4× CPU',
+            median(col(slowReturn, 'answer_ms')) <= 0.25 * slowAnswer,
+            `${f((100 * median(col(slowReturn, 'answer_ms'))) / slowAnswer, 0)} %`,
+          ],
+        ]
+      : []),
+    [
+      'first visit, no throttling: ready ≤ 2.9 s (the build before issue 11, measured the same way)',
+      median(col(v.first, 'ready_ms')) <= 2900,
+      `${f(median(col(v.first, 'ready_ms')), 0)} ms`,
+    ],
     ['Lighthouse mobile ≥ 95', median(col(lh.mobile, 'score')) >= 95, f(median(col(lh.mobile, 'score')), 0)],
     ['Lighthouse desktop 100', median(col(lh.desktop, 'score')) >= 100, f(median(col(lh.desktop, 'score')), 0)],
-    ['CLS ≤ 0.02 (Lighthouse, both presets, and in the page)', Math.max(...col(lh.mobile, 'cls'), ...col(lh.desktop, 'cls'), ...col(v.first, 'cls')) <= 0.02,
-      f(Math.max(...col(lh.mobile, 'cls'), ...col(lh.desktop, 'cls'), ...col(v.first, 'cls')), 4)],
+    [
+      'CLS ≤ 0.02 (Lighthouse, both presets, and in the page)',
+      Math.max(...col(lh.mobile, 'cls'), ...col(lh.desktop, 'cls'), ...col(v.first, 'cls')) <= 0.02,
+      f(Math.max(...col(lh.mobile, 'cls'), ...col(lh.desktop, 'cls'), ...col(v.first, 'cls')), 4),
+    ],
     ['Lighthouse mobile TBT ≤ 200 ms', median(col(lh.mobile, 'tbt_ms')) <= 200, `${f(median(col(lh.mobile, 'tbt_ms')), 0)} ms`],
-    ['no main-thread long task over 100 ms while training (no throttling)', longest <= 100, longest ? `${f(longest, 0)} ms` : 'none over 50 ms'],
+    [
+      'no main-thread long task over 100 ms while training (no throttling)',
+      longest <= 100,
+      longest ? `${f(longest, 0)} ms` : 'none over 50 ms',
+    ],
     ['… and with the CPU slowed 4×', max(tasks(v.throttled)) <= 100, `${f(max(tasks(v.throttled)), 0)} ms`],
     ['map: 60 frames a second while panning (≥ 58)', m.fps >= 58, f(m.fps, 1)],
-    ['map: nothing on the main thread over 50 ms while panning', m.long_tasks.length === 0, m.long_tasks.length ? `${f(max(m.long_tasks), 0)} ms` : 'none'],
+    [
+      'map: nothing on the main thread over 50 ms while panning',
+      m.long_tasks.length === 0,
+      m.long_tasks.length ? `${f(max(m.long_tasks), 0)} ms` : 'none',
+    ],
     ...models.map((name) => {
       const limit = floorBudget[name] ?? 1.5;
       return [`${name} epoch ≤ ${limit}× floor (worker)`, worker.models[name].ratio <= limit, `${f(worker.models[name].ratio, 2)}×`];
     }),
     ...(cold.all ? [['cold first training run ≤ 1.1× a warm one (worker)', cold.all <= 1.1, `${f(cold.all, 2)}×`]] : []),
     ['every model trained in the worker ≤ 1500 ms', worker.all_ms <= 1500, `${f(worker.all_ms, 0)} ms`],
-    ...models.map((name) => [`${name}: a visitor of 100 films folded in and answered ≤ 5 ms (worker)`, worker.models[name].visitor100_us <= 5000,
-      `${f(worker.models[name].visitor100_us / 1000, 2)} ms`]),
+    ...models.map((name) => [
+      `${name}: a visitor of 100 films folded in and answered ≤ 5 ms (worker)`,
+      worker.models[name].visitor100_us <= 5000,
+      `${f(worker.models[name].visitor100_us / 1000, 2)} ms`,
+    ]),
     ['similar ≤ 1 ms median (worker)', worker.similar_us <= 1000, `${f(worker.similar_us, 0)} µs`],
     ['top-N ≤ 1 ms median (worker)', worker.recommend_us <= 1000, `${f(worker.recommend_us, 0)} µs`],
     ['search keystroke ≤ 2 ms median (worker)', worker.search_us <= 2000, `${f(worker.search_us, 0)} µs`],
