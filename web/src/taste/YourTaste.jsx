@@ -1,6 +1,7 @@
 // "Your taste": the visitor's own corner of the page — rate films (a starting set, search, or
 // anywhere a film is shown), see their next ten with reasons, filter, and keep, bring, share or
 // clear their ratings. A landmark region, near the top.
+import { useState } from 'preact/hooks';
 import { CarriedRatings } from './CarriedRatings.jsx';
 import { ClearRatings } from './ClearRatings.jsx';
 import { ExportRatings } from './ExportRatings.jsx';
@@ -9,6 +10,7 @@ import { ImportRatings } from './ImportRatings.jsx';
 import { ModelChoice } from './ModelChoice.jsx';
 import { NextFilms } from './NextFilms.jsx';
 import { RateSearch } from './RateSearch.jsx';
+import { readShare } from '../storage/shareLink.js';
 import { SharedRatingsOffer } from './SharedRatingsOffer.jsx';
 import { ShareRatings } from './ShareRatings.jsx';
 import { Starters } from './Starters.jsx';
@@ -25,16 +27,17 @@ import { YourRatings } from './YourRatings.jsx';
  * @param {Set<string>} props.trained  the models trained so far
  * @param {object|null} props.choices  the engine's choice of model for each question
  * @param {object[]} props.models  the registry
- * @param {string} props.model  the model the visitor asked for; '' for the engine's choice
- * @param {(name: string) => void} props.onModel
- * @param {object} props.filters  the page's filter state; props.filter the engine's form of it
- * @param {object|null} props.shareOffer  ratings offered by the link the page was opened with
+ * @param {ReturnType<typeof import('./useFilters.js').useFilters>} props.filters  the page's filters
  * @param {{ kind: string, name?: string }} [props.dataset]  the MovieLens in use
  * @param {object|null} [props.carried]  how the visitor's ratings stand against it (useCarriedRatings.js)
  */
 export function YourTaste(props) {
-  const { client, store, loaded, trained, choices, models, model, onModel, filters, filter, onFilters } = props;
+  const { client, store, loaded, trained, choices, models } = props;
+  const { filters, filter } = props.filters;
   const list = useStore(store, (s) => s.list);
+  const [model, setModel] = useState(''); // the model the visitor asked for; '': the engine's choice
+  // Ratings offered by the link the page was opened with, until the visitor answers.
+  const [shareOffer, setShareOffer] = useState(() => (typeof window !== 'undefined' ? readShare(window.location.hash) : null));
   // The model asked for, or both the engine may choose between (it picks by the number of ratings).
   const needed = model ? [model] : choices ? [choices.firstVisitors, choices.visitors] : [];
   const ready = needed.length > 0 && needed.every((name) => trained.has(name));
@@ -53,7 +56,7 @@ export function YourTaste(props) {
         </p>
       </header>
       <CarriedRatings report={props.carried ?? null} dataset={props.dataset ?? { kind: 'bundled' }} />
-      {props.shareOffer ? <SharedRatingsOffer offer={props.shareOffer} yours={list.length} onDone={props.onShareDone} /> : null}
+      {shareOffer ? <SharedRatingsOffer offer={shareOffer} yours={list.length} onDone={() => setShareOffer(null)} /> : null}
       <StorageNotice />
       {/* In reading order — rate, see what it leads to, keep — which is also the order on a phone;
           on a wide screen the next films take the right-hand column beside the other three. */}
@@ -63,11 +66,11 @@ export function YourTaste(props) {
         <div class="taste-next">
           <Filters
             filters={filters}
-            onChange={onFilters}
+            onChange={props.filters.setFilters}
             genreNames={props.genreNames}
             years={props.years}
-            open={props.filtersOpen}
-            onToggleOpen={props.onFiltersOpen}
+            open={props.filters.open}
+            onToggleOpen={props.filters.setOpen}
           />
           <NextFilms
             client={client}
@@ -80,7 +83,7 @@ export function YourTaste(props) {
             onPick={props.onPick}
           >
             {/* Shown from the start (empty until the registry arrives), so it does not push the list down later. */}
-            <ModelChoice models={models} value={model} choices={choices} onChange={onModel} />
+            <ModelChoice models={models} value={model} choices={choices} onChange={setModel} />
           </NextFilms>
         </div>
         <YourRatings client={client} store={store} loaded={loaded} onPick={props.onPick}>

@@ -1,0 +1,41 @@
+// The top of the page while the engine works: the training card with the dataset chooser, or, when
+// loading or training failed or the engine stopped, what went wrong with a Retry.
+import { ErrorPanel } from '../ui/ErrorPanel.jsx';
+import { DatasetChooser } from './DatasetChooser.jsx';
+import { TrainingProgress } from './TrainingProgress.jsx';
+import { BUNDLED } from './useEngineRun.js';
+
+/**
+ * @param {{ run: ReturnType<typeof import('./useEngineRun.js').useEngineRun> }} props
+ */
+export function TrainingSection({ run }) {
+  if (run.phase === 'error') {
+    const { error } = run;
+    return <ErrorPanel title={error.title} message={error.message} detail={error.detail} onRetry={() => run.start(run.dataset)} />;
+  }
+  const { info } = run;
+  const models = info?.models ?? [];
+  const order = info?.order ?? models.map((m) => m.name);
+  return (
+    <TrainingProgress
+      phase={run.phase}
+      loadStage={run.loadStage}
+      searchable={run.searchable}
+      stats={info?.stats}
+      models={order.map((name) => models.find((m) => m.name === name)).filter(Boolean)}
+      store={run.training}
+      trainMs={run.trainMs}
+      restored={run.restored}
+      kept={run.kept}
+      lastYear={info?.years?.max}
+      dataset={run.dataset}
+      source={run.source}
+      heapBytes={run.heapBytes}
+      onPause={run.pause}
+      onResume={() => run.train()}
+      onRetrain={() => run.train({ fresh: true })}
+    >
+      <DatasetChooser dataset={run.dataset} onFiles={run.chooseFiles} onBundled={() => run.start(BUNDLED)} refusal={run.refusal} />
+    </TrainingProgress>
+  );
+}
