@@ -5,7 +5,6 @@
 // progress, kept, and a damaged kept map is laid out again. The cache's two slots (the bundled
 // MovieLens's models and a dropped one's), in memory and over IndexedDB.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexedDbModelCache, memoryModelCache } from '../../web/src/storage/modelCache.js';
 import { dataDir, engineClient } from './engineHarness.js';

@@ -67,6 +67,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
   // past ready too, until the engine's own arrives, so the list never blinks out in between).
   const kept = useMemo(
     () => (answers && filmId !== null ? keptAnswer(answers.storage, answers.build, query) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by what the query is made of; `query` itself is a new object each render
     [answers, filmId, view, filterKey, model],
   );
 
@@ -82,6 +83,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
   // A shared ?film= link and the browser's history list then name the film.
   useEffect(() => {
     document.title = x ? `Films like ${filmLabel(x)} — Reel` : 'Reel — films like the ones you love';
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
   }, [x?.movieId]);
 
   // After a pick by link or keyboard, focus moves to the new film's heading and the change is said.
@@ -90,6 +92,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
     focused.current = focusKey;
     heading.current?.focus();
     announce(`Now showing films like ${filmLabel(x)}.`);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
   }, [focusKey, x?.movieId]);
 
   // The map highlights the very neighbours on show here.
@@ -97,6 +100,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
   const shownKey = shownData ? shownData.neighbours.map((n) => n.movieId).join(',') : '';
   useEffect(() => {
     showNeighbours(filmId, shownData ? shownData.neighbours.map((n) => n.movieId) : []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the neighbours shown (shownKey), not by the answer object
   }, [filmId, shownKey]);
 
   if (filmId === null) {

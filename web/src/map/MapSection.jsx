@@ -67,6 +67,7 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
   useEffect(() => {
     if (!map || !near || View) return;
     import('./MapView.jsx').then((m) => setView(() => m.MapView));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the view is loaded once, when first needed; having it is what stops a second load
   }, [map, near]);
 
   // A new film X is flown to, wherever it was chosen.

@@ -46,9 +46,11 @@ export function MapView({ map, marks, flyTo, onPick }) {
   const indexOf = useMemo(() => new Map(Array.from(map.movieIds, (id, i) => [id, i])), [map]);
   const groups = useMemo(() => mainGroups(map.genres, map.genreNames), [map]);
   const buckets = useMemo(() => bucketByGroup(groups), [groups]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- n is map.movieIds.length: keyed by the map
   const fame = useMemo(() => Array.from({ length: n }, (_, i) => i).sort((a, b) => map.counts[b] - map.counts[a] || a - b), [map]);
   const layout = useMemo(() => (size ? fitLayout(map.xy, size.width, size.height) : null), [map, size]);
   const hits = useMemo(() => (layout ? createHitIndex(layout.px, layout.py) : null), [layout]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- n is map.movieIds.length: keyed by the map
   const widths = useMemo(() => new Float32Array(n).fill(NaN), [map]);
   const ids = (list) => list.map((id) => indexOf.get(id)).filter((i) => i !== undefined);
   const marked = {
@@ -186,6 +188,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
       s.on('.zoom', null).on('.reel', null);
       s.interrupt();
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the zoom behaviour is made once per layout; what it calls reads the latest through refs
   }, [size, layout]);
 
   // Redraw when what is highlighted changes; follow the colour scheme.
@@ -223,6 +226,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
     s.transition()
       .duration(reducedMotion() ? 0 : 750)
       .call(behaviour.current.transform, zoomIdentity.translate(target.x, target.y).scale(target.k));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the flight starts on a new request (flyTo.n) or new neighbours, not on every value it reads
   }, [flyTo?.n, layout, neighbourKey]);
 
   /**
@@ -301,6 +305,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
     setFocusFilm(-1);
   }
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the tip moves with the focused film; placeTip reads the layout at that moment
   useEffect(placeTip, [focus]);
   const describe = (i) =>
     `${map.names[i]}${map.years[i] ? ` (${map.years[i]})` : ''}, ${formatCount(map.counts[i])} ratings, ${groupName(groups[i]).toLowerCase()}`;

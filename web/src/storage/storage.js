@@ -113,7 +113,7 @@ export function writeRatings(storage, entries) {
     if (entries.length === 0) storage.removeItem(RATINGS_KEY);
     else storage.setItem(RATINGS_KEY, encodeRatings(entries));
   } catch (e) {
-    throw new Error(`this browser would not store your ratings (${e.message || e})`);
+    throw new Error(`this browser would not store your ratings (${e.message || e})`, { cause: e });
   }
 }
 

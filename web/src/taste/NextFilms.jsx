@@ -51,6 +51,7 @@ export function NextFilms({ client, store, ready, model, labelOf, filter, filter
   const picks = (data?.films ?? []).filter((f) => !ratings.has(f.movieId));
   const answered = data?.version ?? (list.length === 0 ? version : -1);
   const pickKey = picks.map((f) => f.movieId).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the films shown (pickKey), not by the list object
   useEffect(() => showNext(picks.map((f) => f.movieId)), [pickKey]); // the map rings the same films
   const narrowed = describeFilters(filters);
 

@@ -19,7 +19,7 @@ export async function fetchBytes(url, { onProgress, expected = null } = {}) {
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new Error(`Could not download ${fileName(url)}: ${messageOf(e)}`);
+    throw new Error(`Could not download ${fileName(url)}: ${messageOf(e)}`, { cause: e });
   }
   if (!response.ok) throw new Error(`Could not download ${fileName(url)} (HTTP ${response.status})`);
   const length = Number(response.headers.get('content-length'));
@@ -39,7 +39,7 @@ export async function fetchBytes(url, { onProgress, expected = null } = {}) {
       onProgress(loaded, total);
     }
   } catch (e) {
-    throw new Error(`Could not download ${fileName(url)}: ${messageOf(e)}`);
+    throw new Error(`Could not download ${fileName(url)}: ${messageOf(e)}`, { cause: e });
   }
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(loaded);

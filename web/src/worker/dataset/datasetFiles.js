@@ -23,7 +23,7 @@ async function reading(name, f) {
     return await f();
   } catch (/** @type {any} */ e) {
     if (!/^(NotReadableError|NotFoundError|SecurityError)$/.test(e?.name)) throw e;
-    throw new Error(`Could not read ${name}: was it moved or deleted, or is it a folder? (${e.message || e.name})`);
+    throw new Error(`Could not read ${name}: was it moved or deleted, or is it a folder? (${e.message || e.name})`, { cause: e });
   }
 }
 
