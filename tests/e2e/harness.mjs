@@ -32,28 +32,44 @@ export function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-/** Named steps: each prints its time and a note; after a failure the rest are skipped. */
+/**
+ * Named steps: each prints its time and a note, or its failure, and the run goes on. A step whose
+ * `needs` (steps it builds on) did not pass is skipped with a line saying which; every other step
+ * runs whatever failed before it. `step` returns the step, to name in a later step's `needs`.
+ * `finish()` prints the failed steps and the closing count, and says whether all passed.
+ */
 export function stepRunner() {
   const results = [];
-  let failed = false;
-  async function step(name, fn) {
-    if (failed) {
-      results.push({ name, status: 'skipped' });
-      console.log(`  - ${name} (skipped)`);
-      return;
+  async function step(name, fn, { needs = [] } = {}) {
+    const result = { name, status: 'skipped' };
+    results.push(result);
+    const missing = needs.filter((n) => n.status !== 'passed');
+    if (missing.length) {
+      console.log(`  - ${name}\n    skipped: it needs ${missing.map((n) => `"${n.name}" (${n.status})`).join(' and ')}`);
+      return result;
     }
     const t0 = Date.now();
     try {
       const note = await fn();
-      results.push({ name, status: 'passed', ms: Date.now() - t0 });
-      console.log(`  ✓ ${name} (${Date.now() - t0} ms)${note ? ` — ${note}` : ''}`);
+      Object.assign(result, { status: 'passed', ms: Date.now() - t0 });
+      console.log(`  ✓ ${name} (${result.ms} ms)${note ? ` — ${note}` : ''}`);
     } catch (e) {
-      failed = true;
-      results.push({ name, status: 'failed' });
+      result.status = 'failed';
       console.log(`  ✗ ${name}\n    ${String(e.stack || e).split('\n').slice(0, 8).join('\n    ')}`);
     }
+    return result;
   }
-  return { step, results, failed: () => failed };
+  const count = (status) => results.filter((r) => r.status === status).length;
+  const failed = () => count('failed') > 0;
+  function finish() {
+    const failures = results.filter((r) => r.status === 'failed');
+    if (failures.length) console.log(`e2e: failed steps:\n${failures.map((r) => `  ✗ ${r.name}`).join('\n')}`);
+    const skipped = count('skipped');
+    // The closing line alone, as test runners end: "N passed, N failed".
+    console.log(`${count('passed')} passed, ${count('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    return !failed() && skipped === 0;
+  }
+  return { step, results, failed, finish };
 }
 
 /** A context that records and refuses any request aimed outside the site's own origin. */

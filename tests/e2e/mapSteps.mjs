@@ -7,11 +7,38 @@ import { check, expectNoAxeViolations } from './harness.mjs';
 const zoomOf = (page) => page.locator('.map-frame').evaluate((el) => Number(el.dataset.zoom ?? 1));
 const filmX = (page) => page.locator('.film-x-title').evaluate((el) => Number(el.dataset.movieId));
 
+/**
+ * Waits until the map is still: its canvas at the frame's size, a frame drawn ("map-draw" in the
+ * Performance timeline), and no flight under way (d3 keeps a running transition on the canvas as
+ * __transition) for two frames in a row, since a flight that a render asks for starts in an
+ * effect a frame after it.
+ */
+export async function mapAtRest(page) {
+  for (let tries = 0; tries < 10; tries++) {
+    await page.waitForFunction(
+      () => {
+        const canvas = document.querySelector('.map-canvas');
+        const frame = document.querySelector('.map-frame');
+        if (!canvas || !frame || canvas.__transition) return false;
+        const sized = canvas.width === Math.round(Math.round(frame.getBoundingClientRect().width) * (window.devicePixelRatio || 1));
+        return sized && performance.getEntriesByName('map-draw').length > 0;
+      },
+      null,
+      { timeout: 10_000 },
+    );
+    const still = await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(!document.querySelector('.map-canvas')?.__transition)))),
+    );
+    if (still) return;
+  }
+  throw new Error('the map kept moving: a flight began each time one ended');
+}
+
 /** Waits until the map is drawn (it is laid out after ready, and its code loads as it comes near). */
 export async function openMap(page) {
   await page.locator('#map').scrollIntoViewIfNeeded();
   await page.locator('#map[data-state=drawn]').waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(300); // one frame drawn at the final size
+  await mapAtRest(page);
 }
 
 /** Moves the pointer over the canvas until a film's name shows; returns where, and which film. */
@@ -29,7 +56,7 @@ async function findFilmUnderPointer(page) {
   throw new Error('no film showed its name under the pointer anywhere on the map');
 }
 
-export async function mapSteps(step, page, output) {
+export async function mapSteps(step, page, output, options = {}) {
   await step('the map: drawn after ready, zoomed by keys and wheel, a click makes a film X with its neighbours, a search flies to a film', async () => {
     await openMap(page);
     const films = Number(await page.locator('.map-frame').getAttribute('data-films'));
@@ -50,7 +77,9 @@ export async function mapSteps(step, page, output) {
     const box = await page.locator('.map-canvas').boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -400);
-    await page.waitForTimeout(200);
+    await page
+      .waitForFunction((k) => Number(document.querySelector('.map-frame').dataset.zoom) > k, keyed, { timeout: 5_000 })
+      .catch(() => {});
     const wheeled = await zoomOf(page);
     check(wheeled > keyed, `the wheel should zoom in further: ${keyed} → ${wheeled}`);
 
@@ -75,7 +104,9 @@ export async function mapSteps(step, page, output) {
     await page.waitForFunction(() => /^Pulp Fiction/.test(document.querySelector('#map [role=option]')?.textContent ?? ''));
     await search.press('Enter');
     await page.waitForFunction(() => Number(document.querySelector('.film-x-title')?.dataset.movieId) === 296, null, { timeout: 10_000 });
-    await page.waitForTimeout(900); // the flight, framing Pulp Fiction and its ten neighbours
+    // The flight frames Pulp Fiction and its ten neighbours once they are listed.
+    await page.getByRole('list', { name: 'Films like Pulp Fiction (1994)', exact: true }).locator(':scope > .film-item').nth(9).waitFor({ timeout: 10_000 });
+    await mapAtRest(page);
     const flown = await zoomOf(page);
     check(flown !== wheeled, `the map should have flown to Pulp Fiction and its neighbours (zoom still ${flown})`);
     await page.locator('#map').screenshot({ path: path.join(output, 'map-flown-1280.png') });
@@ -92,5 +123,5 @@ export async function mapSteps(step, page, output) {
     }
     await expectNoAxeViolations(page, 'the map with a film X');
     return `${films} films; zoom ${before} → ${keyed} (keys) → ${wheeled} (wheel); clicked film ${hit.movieId}, now X with ten neighbours; "pulp fiction" flew to zoom ${flown}; ${picked}; film X is ${await filmX(page)}`;
-  });
+  }, options);
 }

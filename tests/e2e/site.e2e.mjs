@@ -1,10 +1,12 @@
 // Real headless Chromium against the built site (web/dist), as a visitor: train while searching,
-// rate five films → ten next films with reasons (each update timed), reload and a new tab keep them,
+// rate five films → ten next films with reasons after each rating, reload and a new tab keep them,
 // import an IMDb export, a keyboard-only walk, films like X, the numbers, the map of taste (zoom,
 // click, search), a return visit that restores the kept models, offline, "Retrain here", a site
 // update picked up on the next visit, a dropped 1 M-rating MovieLens zip trained and answering,
 // failures with a Retry that recovers, phone and dark, axe-core in each state, and nothing sent to
 // another origin.
+// Each step reports its own failure and the steps after it still run, unless they build on it.
+// How fast the page answers is scripts/bench's to measure; the steps check what it does.
 // Run: node tests/e2e/site.e2e.mjs (after scripts/build). Exits non-zero on any failure.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -20,14 +22,13 @@ import {
   watch,
 } from './harness.mjs';
 import { biggerDataSteps } from './biggerDataSteps.mjs';
-import { mapSteps } from './mapSteps.mjs';
+import { mapAtRest, mapSteps } from './mapSteps.mjs';
 import { offlineSteps, updateStep } from './offlineSteps.mjs';
 import { startStaticServer } from './staticServer.mjs';
 
 const dist = path.join(root, 'web/dist');
 const output = path.join(root, 'tests/e2e/output');
 const IMDB_FIXTURE = path.join(root, 'tests/fixtures/imdb_ratings.csv');
-const UPDATE_BUDGET_MS = 100;
 const FIVE_STARS = ['5 stars', '4.5 stars', '4 stars', '2 stars', '5 stars'];
 
 const shot = (page, name, options = {}) => page.screenshot({ path: path.join(output, name), ...options });
@@ -71,14 +72,12 @@ async function main() {
   const context = await siteContext(browser, origin, log);
   const page = await context.newPage();
   watch(page, log);
-  const { step, results, failed } = stepRunner();
-  const timings = {};
+  const { step, failed, finish } = stepRunner();
   let before = null;
 
   console.log(`e2e: Chromium ${browser.version()} against ${origin} (web/dist)`);
   try {
-    await step('trains in the worker with moving progress bars, and a search answers while it trains', async () => {
-      const t0 = Date.now();
+    const trained = await step('trains in the worker with moving progress bars, and a search answers while it trains', async () => {
       await page.goto(`${origin}/`);
       // In the page, so no round trip can hide the moment: type once a bar has moved, and note the
       // training state when the first option appears. Training over by then fails the step.
@@ -91,7 +90,6 @@ async function main() {
               const moved = [...document.querySelectorAll('[role=progressbar]')].some((b) => Number(b.getAttribute('aria-valuenow')) > 0);
               const input = document.querySelector('input[role=combobox]:not([disabled])');
               if (state !== 'training' || !moved || !input) return void setTimeout(attempt, 2);
-              const typedAt = performance.now();
               Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, 'amelie');
               input.dispatchEvent(new Event('input', { bubbles: true }));
               const list = document.getElementById(input.getAttribute('aria-controls'));
@@ -101,7 +99,6 @@ async function main() {
                 resolve({
                   tops: ['#films', '#viewers', '#numbers'].map((id) => Math.round(document.querySelector(id).getBoundingClientRect().top + scrollY)),
                   stateWhenAnswered: document.querySelector('.training-status').dataset.state,
-                  answerMs: performance.now() - typedAt,
                   first: list.querySelector('[role=option]').textContent,
                 });
               });
@@ -116,14 +113,15 @@ async function main() {
       await shot(page, 'training.png');
       await page.getByRole('combobox', { name: 'Find a film you have seen' }).fill('');
       await waitForReady(page);
-      timings.readyMs = Date.now() - t0;
       // Space is kept for what training brings (the starting set, the lists): nothing below moves.
       await page.locator('.starter').nth(11).waitFor();
       const tops = await page.evaluate(() => ['#films', '#viewers', '#numbers'].map((id) => Math.round(document.querySelector(id).getBoundingClientRect().top + scrollY)));
       const moved = tops.map((t, i) => t - outcome.tops[i]);
       check(moved.every((d) => Math.abs(d) <= 4), `sections moved when training finished: ${moved.join(', ')} px`);
-      return `search answered in ${outcome.answerMs.toFixed(0)} ms while training; ready ${(timings.readyMs / 1000).toFixed(1)} s after navigation; sections moved ${moved.join('/')} px`;
+      return `the search answered while training; sections moved ${moved.join('/')} px`;
     });
+    // The steps on this page from here on need it trained; the others open pages of their own.
+    const onPage = { needs: [trained] };
 
     await step('the empty "Your taste" says what to do, and has no accessibility violation', async () => {
       const region = page.getByRole('region', { name: 'Your taste' });
@@ -136,36 +134,34 @@ async function main() {
       await page.waitForFunction(() => /^Pulp Fiction \(1994\)/.test(document.querySelector('#films [role=option]')?.textContent ?? ''));
       await search.fill('');
       return `${note}; "pulp fction" found Pulp Fiction`;
-    });
+    }, onPage);
 
-    await step(`rates five films with the mouse → ten next films, none rated, each with a reason, each update within ${UPDATE_BUDGET_MS} ms`, async () => {
-      // Timed in the page: from the radio's change event to the list answering for the new ratings.
+    const rated = await step('rates five films with the mouse → ten next films, none rated, each with a reason, an answer after each rating', async () => {
+      // Counted in the page: each change of a rating, then the list answering for the ratings as they are.
       await page.evaluate(() => {
-        window.__updates = [];
+        window.__answers = 0;
         const list = document.querySelector('.next-list');
-        let changedAt = null;
-        document.addEventListener('change', (e) => e.target.classList?.contains('rating-radio') && (changedAt = performance.now()), true);
+        let changed = false;
+        document.addEventListener('change', (e) => e.target.classList?.contains('rating-radio') && (changed = true), true);
         new MutationObserver(() => {
-          if (changedAt !== null && list.dataset.answers === list.dataset.version && list.querySelector('.film-item')) {
-            window.__updates.push(performance.now() - changedAt);
-            changedAt = null;
+          if (changed && list.dataset.answers === list.dataset.version && list.querySelector('.film-item')) {
+            window.__answers += 1;
+            changed = false;
           }
         }).observe(list, { attributes: true, childList: true, subtree: true });
       });
       for (let i = 0; i < 5; i++) {
         await page.locator('.starter').nth(i).getByRole('radio', { name: FIVE_STARS[i], exact: true }).click();
-        await page.waitForFunction((n) => window.__updates.length >= n, i + 1, { timeout: 10_000 });
+        await page
+          .waitForFunction((n) => window.__answers >= n, i + 1, { timeout: 10_000 })
+          .catch(() => check(false, `"Your next films" did not answer after rating ${i + 1}`));
       }
       await nextFilmsSettled(page);
-      const updates = await page.evaluate(() => window.__updates);
-      timings.updates = updates;
       const { next, rated } = await checkNextFilms(page);
       check(rated.length === 5, `five ratings expected, found ${rated.length}`);
-      const slow = updates.filter((ms) => ms > UPDATE_BUDGET_MS);
-      check(slow.length === 0, `"Your next films" took over ${UPDATE_BUDGET_MS} ms after a rating: ${updates.map((m) => m.toFixed(1)).join(', ')} ms`);
       before = { next, rated };
-      return `updates after each rating: ${updates.map((m) => m.toFixed(1)).join(', ')} ms (max ${Math.max(...updates).toFixed(1)} ms); next ${next.join(',')}`;
-    });
+      return `an answer after each of the 5 ratings; next ${next.join(',')}`;
+    }, onPage);
 
     await step('reload → the same ratings and the same ten next films', async () => {
       await page.reload();
@@ -174,7 +170,7 @@ async function main() {
       const { next, rated } = await checkNextFilms(page);
       check(JSON.stringify([...rated].sort()) === JSON.stringify([...before.rated].sort()), `ratings after reload ${rated} ≠ ${before.rated}`);
       check(JSON.stringify(next) === JSON.stringify(before.next), `next films after reload ${next} ≠ ${before.next}`);
-    });
+    }, { needs: [trained, rated] });
 
     await step('a new tab has them too', async () => {
       const tab = await context.newPage();
@@ -186,7 +182,7 @@ async function main() {
       await tab.close();
       check(JSON.stringify([...rated].sort()) === JSON.stringify([...before.rated].sort()), `ratings in a new tab ${rated} ≠ ${before.rated}`);
       check(JSON.stringify(next) === JSON.stringify(before.next), `next films in a new tab ${next} ≠ ${before.next}`);
-    });
+    }, { needs: [trained, rated] });
 
     await step('imports the IMDb fixture in the browser → 5 of 9 matched, the other 4 listed with why', async () => {
       await page.locator('.import input[type=file]').setInputFiles(IMDB_FIXTURE);
@@ -210,7 +206,7 @@ async function main() {
       await page.locator('#taste').screenshot({ path: path.join(output, 'taste-1280.png') });
       await expectNoAxeViolations(page, 'Your taste with ratings, next films and an import report');
       return `${matched} matched; unmatched: ${reasons.join(' | ')}; exported ${lines.length - 1} ratings as CSV`;
-    });
+    }, onPage);
 
     await step('keyboard only: find a film, rate it with the arrows, pick a next film, its heading takes focus', async () => {
       // From a fresh load, so the first Tab starts at the top of the page as a visitor's would.
@@ -301,7 +297,7 @@ async function main() {
       check(crossGenre, '"Same feel, different label" must hold only films sharing no genre with X');
       await expectNoAxeViolations(page, 'films like X reached by keyboard');
       return `rated Heat 4 stars by arrows; rated "${first.name}" from the list and focus followed it; Enter on "${pick.name}" moved focus to its heading and announced it`;
-    });
+    }, onPage);
 
     await step('the numbers say which model makes your next films, and show every model measured here', async () => {
       await page.locator('#numbers').scrollIntoViewIfNeeded();
@@ -314,10 +310,10 @@ async function main() {
       check(rows.every((r) => !/—\s*—/.test(r) || /baseline/.test(r)), `a figure is missing: ${rows.join(' | ')}`);
       await shot(page, 'page-1280.png', { fullPage: true });
       return rows.join(' | ');
-    });
+    }, onPage);
 
-    await mapSteps(step, page, output);
-    await offlineSteps(step, { page, context, origin, output });
+    await mapSteps(step, page, output, onPage);
+    await offlineSteps(step, { page, context, origin, output }, onPage);
     await updateStep(step, browser, output);
     await biggerDataSteps(step, { browser, origin, log, output });
 
@@ -398,11 +394,19 @@ async function main() {
       await shot(p, 'phone-dark-390.png', { fullPage: true });
       await p.locator('#map').scrollIntoViewIfNeeded();
       await p.locator('#map[data-state=drawn]').waitFor({ timeout: 60_000 });
-      await p.waitForTimeout(900); // the flight to film X
+      await mapAtRest(p); // flown to film X
       await p.locator('#map').screenshot({ path: path.join(output, 'map-390-dark.png') });
       await expectNoAxeViolations(p, 'the phone page in dark mode');
+      // The map redraws in the light scheme's colours: wait for that frame.
+      await p.evaluate(() => {
+        window.__redrawn = new Promise((resolve) =>
+          new PerformanceObserver((entries, observer) => {
+            if (entries.getEntriesByName('map-draw').length) observer.disconnect(), resolve();
+          }).observe({ type: 'measure' }),
+        );
+      });
       await p.emulateMedia({ colorScheme: 'light' });
-      await p.waitForTimeout(100); // the map redraws in the light scheme's colours
+      await p.evaluate(() => window.__redrawn);
       await p.locator('#map').screenshot({ path: path.join(output, 'map-390.png') });
       await shot(p, 'page-390.png', { fullPage: true });
       await expectNoAxeViolations(p, 'the phone page in light mode');
@@ -443,18 +447,8 @@ async function main() {
     await server.close();
   }
 
-  if (timings.readyMs) console.log(`e2e: time from navigation to ready: ${(timings.readyMs / 1000).toFixed(1)} s`);
-  if (timings.updates) {
-    const sorted = [...timings.updates].sort((a, b) => a - b);
-    console.log(
-      `e2e: "Your next films" after each of 5 ratings: median ${sorted[2].toFixed(1)} ms, max ${sorted[4].toFixed(1)} ms (budget ${UPDATE_BUDGET_MS} ms)`,
-    );
-  }
-  const count = (s) => results.filter((r) => r.status === s).length;
-  const skipped = count('skipped');
-  console.log(`e2e: ${count('passed')} passed, ${count('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);
   console.log(`e2e: screenshots in ${path.relative(root, output)}/`);
-  return failed() ? 1 : 0;
+  return finish() ? 0 : 1;
 }
 
 main().then(
