@@ -51,9 +51,11 @@ TEST(Filter, EveryListHonoursItAndStillFillsUp) {
     // Films passing: even, not a multiple of 3, 10 ≤ f ≤ 31, f % 7 ≥ 1 → 10, 16, 20, 22, 26; user 7
     // rated only the films with f % 7 == 6, of which 20 passes.
     for (const reel::ModelSpec* m : reel::model_specs()) {
-        const auto a = e.similar(1, 4, m->name, f);
-        EXPECT_EQ(a.size(), 4u) << m->name;
-        for (const auto& p : a) check(p.movie_id);
+        if (e.model(m->name).has_vectors()) {  // films like X need film vectors; popularity has none
+            const auto a = e.similar(1, 4, m->name, f);
+            EXPECT_EQ(a.size(), 4u) << m->name;
+            for (const auto& p : a) check(p.movie_id);
+        }
         const auto b = e.recommend(7, 4, m->name, f);
         EXPECT_EQ(b.size(), 4u) << m->name;
         for (const auto& p : b) check(p.movie_id);

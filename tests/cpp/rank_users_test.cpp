@@ -83,11 +83,11 @@ TEST(RankUsers, FourUsersAtOnceScoreAsModelScoreToTheBit) {
 
 TEST(RankUsers, SkippingFilmsByTheirBoundLeavesEveryListAsScoringEachFilmWould) {
     // 1,600 films: more than three chunks, so there is something to skip.
-    EXPECT_EQ(expect_same_lists(*trained_on(8, 200, 30, 60), {1, 10, 100, 2000}), 3u * 4u * 240u);
+    EXPECT_EQ(expect_same_lists(*trained_on(8, 200, 30, 60), {1, 10, 100, 2000}), reel::model_specs().size() * 4u * 240u);
 }
 
 TEST(RankUsers, OnMovieLensEveryListIsAsScoringEachFilmWould) {
-    EXPECT_EQ(expect_same_lists(reel_test::shared(reel_test::Trained::page), {10}), 3u * 610u);
+    EXPECT_EQ(expect_same_lists(reel_test::shared(reel_test::Trained::page), {10}), reel::model_specs().size() * 610u);
 }
 
 TEST(RankUsers, OnlyTheWantedUsersGetLists) {

@@ -124,8 +124,10 @@ val picks_object(const std::vector<reel::Pick>& picks, const char* score_name) {
 }
 
 val figures_object(const reel::Figures& f) {
+    // The page's shape: the models it trains in `models`, the baseline under `popularity`.
     val models = val::array();
     for (const reel::ModelFigures& m : f.models) {
+        if (!m.spec->trains()) continue;
         val x = val::object();
         x.set("name", std::string(m.spec->name));
         x.set("rmse", m.rmse);
@@ -191,11 +193,13 @@ public:
         return guarded([&] { return summary_object(engine_.load_split(movies, train, test)); });
     }
 
-    // The registry, with each model's training state.
+    // The registry's models that train, with each one's training state (the popularity baseline
+    // learns nothing, so a page has nothing of it to show or wait for).
     val models() {
         return guarded([&] {
             val out = val::array();
             for (const reel::ModelSpec* spec : reel::model_specs()) {
+                if (!spec->trains()) continue;
                 val m = val::object();
                 m.set("name", std::string(spec->name));
                 m.set("label", std::string(spec->label));
@@ -460,10 +464,12 @@ public:
         });
     }
 
-    void restore(const std::string& bytes) {
-        guarded([&] {
-            engine_.restore(bytes, "the saved models");
-            return 0;
+    // The models the file predates (they stay untrained), by name.
+    val restore(const std::string& bytes) {
+        return guarded([&] {
+            val missing = val::array();
+            for (const std::string& name : engine_.restore(bytes, "the saved models")) missing.call<void>("push", name);
+            return missing;
         });
     }
 

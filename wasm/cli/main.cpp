@@ -44,7 +44,7 @@ usage:
 
 DATA is --data DIR (movies.csv + ratings.csv, split 80/20 by --seed) or
 --train F --test F (a given split; add --data DIR for its movies.csv).
-  --model NAME        one of the registered models (reel settings lists them) or popularity
+  --model NAME        a registered model, e.g. popularity (an unknown name lists them all)
   --model-file FILE   use the models saved by reel train instead of training
   --seed N            split and model seed (default 42)
   --set name=value    any setting, e.g. --set rating.epochs=30 (reel settings lists them)
@@ -198,7 +198,6 @@ std::vector<double> train_timed(reel::Engine& engine) {
 }
 
 void train_one(reel::Engine& engine, const std::string& model) {
-    if (model == reel::kPopularity) return;
     while (!engine.trained(model)) engine.train_epoch(model);
 }
 
@@ -270,8 +269,7 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 void print_figures(const reel::Figures& f, const std::vector<double>& seconds, bool json, bool visitors,
                    const std::vector<reel::NeighbourFigure>& neighbours = {}, const Stages& stages = {}) {
     if (json) {
-        std::printf("{\"viewers\": %zu, \"popularity\": {\"recall10\": %s, \"ndcg10\": %s}, \"models\": {", f.viewers,
-                    json_number(f.popularity_recall10).c_str(), json_number(f.popularity_ndcg10).c_str());
+        std::printf("{\"viewers\": %zu, \"models\": {", f.viewers);
         for (size_t m = 0; m < f.models.size(); ++m) {
             const reel::ModelFigures& x = f.models[m];
             std::printf("%s\"%s\": {\"rmse\": %s, \"recall10\": %s, \"ndcg10\": %s, \"lift\": %s, \"train_seconds\": %.3f}",
@@ -298,9 +296,10 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
                 visitors ? "fold-in RMSE" : "RMSE");
     for (size_t m = 0; m < f.models.size(); ++m) {
         const reel::ModelFigures& x = f.models[m];
-        std::printf("| %s | %s | %s | %s | %s | %.2f s |\n", x.spec->label, figure(x.rmse, "%.4f").c_str(),
-                    figure(x.recall10, "%.4f").c_str(), figure(x.ndcg10, "%.4f").c_str(), figure(100 * x.lift, "%+.1f %%").c_str(),
-                    seconds[m]);
+        const bool baseline = std::string(x.spec->name) == reel::kPopularity;  // its lift is 0 by definition
+        std::printf("| %s | %s | %s | %s | %s | %s |\n", x.spec->label, figure(x.rmse, "%.4f").c_str(), figure(x.recall10, "%.4f").c_str(),
+                    figure(x.ndcg10, "%.4f").c_str(), baseline ? "" : figure(100 * x.lift, "%+.1f %%").c_str(),
+                    x.spec->trains() ? figure(seconds[m], "%.2f s").c_str() : "–");
     }
     if (visitors) {
         const reel::ModelChoices& c = reel::model_choices();
@@ -308,7 +307,6 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
                     c.visitors, c.visitors_from, f.choice_recall10, f.choice_ndcg10,
                     figure(100 * (f.choice_recall10 / f.popularity_recall10 - 1), "%+.1f %%").c_str());
     }
-    std::printf("| popularity | – | %.4f | %.4f | | – |\n", f.popularity_recall10, f.popularity_ndcg10);
     std::printf("\n%zu %s with a held-out rating of 4 stars or more.\n", f.viewers, visitors ? "visitors" : "users");
     if (neighbours.empty()) return;
     // Films like X: evaluation.md's neighbour recall of each model's similarity and of item-kNN.
@@ -431,6 +429,16 @@ std::string stars_model() {
     throw reel::Error("no model predicts stars");
 }
 
+// The protocol's lists, "userId,rank,movieId", as the evaluation scores them.
+void write_lists(const std::string& path, const std::vector<std::pair<int32_t, std::vector<int32_t>>>& lists) {
+    std::ofstream out = write_file(path);
+    out << "userId,rank,movieId\n";
+    for (const auto& [user, films] : lists) {
+        int rank = 0;
+        for (int32_t film : films) out << user << ',' << ++rank << ',' << film << '\n';
+    }
+}
+
 int run_export(const Args& a) {
     if (a.predictions.empty() && a.topn.empty()) throw reel::Error("export needs --predictions OUT.csv and/or --topn OUT.csv");
     reel::Engine engine = load(a);
@@ -442,31 +450,11 @@ int run_export(const Args& a) {
         const reel::Visitors profile = visitors(engine, a.profile), hidden = visitors(engine, a.test);
         const reel::Visitors exclude = a.exclude.empty() ? profile : visitors(engine, a.exclude);
         if (!a.predictions.empty()) write_predictions(a.predictions, engine.visitor_predictions(profile, hidden));
-        if (!a.topn.empty()) {
-            std::ofstream out = write_file(a.topn);
-            out << "userId,rank,movieId\n";
-            for (size_t v = 0; v < profile.user_ids.size(); ++v) {
-                // The films to skip ride along at zero weight: excluded, and no part of the fold-in.
-                const std::vector<reel::ProfileEntry>* skip = exclude.of(profile.user_ids[v]);
-                int rank = 0;
-                for (const reel::Recommendation& p : engine.recommend_for(profile.profiles[v], n, model, {}, skip).picks)
-                    out << profile.user_ids[v] << ',' << ++rank << ',' << p.movie_id << '\n';
-            }
-        }
+        if (!a.topn.empty()) write_lists(a.topn, engine.visitor_lists(profile, &exclude, model, n));
         return 0;
     }
     if (!a.predictions.empty()) write_predictions(a.predictions, engine.test_predictions(stars_model()));
-    if (!a.topn.empty()) {
-        std::ofstream out = write_file(a.topn);
-        out << "userId,rank,movieId\n";
-        const reel::Dataset& d = engine.data();
-        for (size_t u = 0; u < d.users(); ++u) {
-            if (engine.train_index().count_of_user(static_cast<int>(u)) == 0) continue;  // "every user in train"
-            int rank = 0;
-            for (const reel::Pick& p : engine.recommend(d.user_ids[u], n, model))
-                out << d.user_ids[u] << ',' << ++rank << ',' << p.movie_id << '\n';
-        }
-    }
+    if (!a.topn.empty()) write_lists(a.topn, engine.protocol_lists(model, n));
     return 0;
 }
 

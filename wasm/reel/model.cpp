@@ -6,13 +6,29 @@
 
 #include "error.hpp"
 #include "kernels.hpp"
+#include "rank_users.hpp"
 
 namespace reel {
 
+bool ModelSpec::trains() const {
+    for (const SettingSpec& s : settings)
+        if (std::string_view(s.name) == "epochs") return true;
+    return false;
+}
+
+int ModelSpec::factors(const Settings& settings) const {
+    for (const SettingSpec& s : this->settings)
+        if (std::string_view(s.name) == "factors") return ModelSettings(settings, name).whole("factors");
+    return 0;
+}
+
 Model::Model(const ModelSpec& spec, const ModelSettings& settings, size_t users, size_t films)
+    : Model(spec, settings.whole("factors"), settings.whole("epochs"), users, films) {}
+
+Model::Model(const ModelSpec& spec, int factors, int epochs, size_t users, size_t films)
     : spec_(spec),
-      factors_(settings.whole("factors")),
-      epochs_(settings.whole("epochs")),
+      factors_(factors),
+      epochs_(epochs),
       user_bias_(Eigen::VectorXf::Zero(static_cast<Eigen::Index>(users))),
       film_bias_(Eigen::VectorXf::Zero(static_cast<Eigen::Index>(films))),
       users_(Embeddings::Zero(static_cast<Eigen::Index>(users), factors_)),
@@ -49,6 +65,10 @@ Explanation Model::explain(const Taste& taste, int i) const {
     for (Eigen::Index j = 0; j < taste.parts.rows(); ++j)
         e.shares.push_back(taste.part_offsets[static_cast<size_t>(j)] + dot(taste.parts.row(j).data(), film_vector(i), factors_));
     return e;
+}
+
+std::vector<std::vector<int32_t>> Model::top_n_all(const TrainIndex& index, size_t n, const std::vector<char>& wanted) const {
+    return top_n_by_model(*this, index, n, wanted);
 }
 
 void Model::save(ByteWriter& out) const {

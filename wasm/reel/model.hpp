@@ -61,6 +61,11 @@ struct ModelSpec {
     bool predicts_stars;        // its score is a rating, so RMSE applies
     SettingList settings;       // read as "name.setting"
     std::unique_ptr<Model> (*make)(const ModelSettings& settings, const TrainingData& data, uint64_t seed);
+
+    // Whether it learns in epochs (popularity does not: it is ready as soon as the data is).
+    bool trains() const;
+    // Its vectors' length under `settings` (0 for a model without vectors).
+    int factors(const Settings& settings) const;
 };
 
 class Model {
@@ -82,6 +87,7 @@ public:
     Taste user(int u) const;
 
     int factors() const { return factors_; }
+    bool has_vectors() const { return factors_ > 0; }
     const float* film_vector(int i) const { return films_.row(i).data(); }
     // A trained user's side of the score: offset (μ + b_u) and vector.
     float user_offset(int u) const { return mu_ + user_bias_[u]; }
@@ -96,6 +102,10 @@ public:
     // How film i's score splits over the profile `taste` was folded in from.
     Explanation explain(const Taste& taste, int i) const;
 
+    // The n best films for each trained user u with wanted[u], among the films in training u did
+    // not rate there (evaluation.md's candidates); ties to the smaller film index.
+    virtual std::vector<std::vector<int32_t>> top_n_all(const TrainIndex& index, size_t n, const std::vector<char>& wanted) const;
+
     // The trained parameters; restore() expects the same shape and throws otherwise.
     void save(ByteWriter& out) const;
     void restore(ByteReader& in);
@@ -106,6 +116,7 @@ public:
 
 protected:
     Model(const ModelSpec& spec, const ModelSettings& settings, size_t users, size_t films);
+    Model(const ModelSpec& spec, int factors, int epochs, size_t users, size_t films);
     virtual double fit_epoch() = 0;  // train_epoch without the bookkeeping
     // Called once the film side is final (after the last epoch, or a restore): a model may
     // keep what every fold-in needs, such as a Gramian of the film vectors.

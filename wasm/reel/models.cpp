@@ -1,8 +1,10 @@
-// The one list of models: adding a model is its file plus its line here.
+// The one list of models, the popularity baseline among them: adding a model is its file plus
+// its line here.
 #include "models.hpp"
 
 #include "error.hpp"
 #include "implicit_model.hpp"
+#include "popularity_model.hpp"
 #include "ranking_model.hpp"
 #include "rating_model.hpp"
 
@@ -23,6 +25,7 @@ const std::vector<const ModelSpec*>& model_specs() {
         &kRatingModel,
         &kRankingModel,
         &kImplicitModel,
+        &kPopularityModel,
     };
     return all;
 }
@@ -45,7 +48,8 @@ std::vector<const char*> training_order() {
         order.push_back(name);
     };
     for (const char* first : {c.neighbours, c.first_visitors, c.visitors, c.viewers}) add(first);
-    for (const ModelSpec* m : model_specs()) add(m->name);
+    for (const ModelSpec* m : model_specs())
+        if (m->trains()) add(m->name);
     return order;
 }
 

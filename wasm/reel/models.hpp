@@ -10,6 +10,10 @@ namespace reel {
 
 const std::vector<const ModelSpec*>& model_specs();
 
+// The baseline every ranker's lift is measured against, and what a list falls back on when a
+// viewer gives a model nothing to go on: the most-rated films.
+constexpr const char* kPopularity = "popularity";
+
 // The model called `name`; throws reel::Error listing the names there are.
 const ModelSpec& model_spec(std::string_view name);
 
@@ -24,7 +28,7 @@ struct ModelChoices {
     const char* visitor_model(size_t rated) const { return rated < visitors_from ? first_visitors : visitors; }
 };
 
-// Every model's name in the order a page trains them: the models its first answers need come
+// Every model that trains, by name, in the order a page trains them: the models its first answers need come
 // first (films like X and the starters, a visitor's first ratings, later ones, the viewers), so
 // they answer while the others still train.
 std::vector<const char*> training_order();

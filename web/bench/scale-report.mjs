@@ -15,7 +15,7 @@ function table(title, suffix) {
       ...JSON.parse(readFileSync(`${dir}/${n}${suffix}.json`, 'utf8')),
     };
   });
-  const models = Object.keys(runs[0].models);
+  const models = Object.keys(runs[0].models).filter((m) => m !== 'popularity'); // the baseline trains nothing
   const stages = [
     ['parse and load', (r) => r.seconds.load],
     ...models.map((m) => [`train ${m}`, (r) => r.models[m].train_seconds]),
@@ -46,7 +46,7 @@ function table(title, suffix) {
     row('per rating ÷ 1 M, loading and training', ...runs.map((r) => `${(linear(r) / linear(oneM)).toFixed(2)}×`), ...blanks());
   }
   const quality = runs.map(
-    (r) => `${r.n / 1e6} M: ${models.map((m) => `${m} ${r.models[m].recall10.toFixed(3)}`).join(', ')}, popularity ${r.popularity.recall10.toFixed(3)}`,
+    (r) => `${r.n / 1e6} M: ${models.map((m) => `${m} ${r.models[m].recall10.toFixed(3)}`).join(', ')}, popularity ${(r.models.popularity ?? r.popularity).recall10.toFixed(3)}`,
   );
   console.log(`\nRecall@10 on the planted taste: ${quality.join('; ')}.\n`);
 }

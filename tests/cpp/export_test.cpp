@@ -1,0 +1,142 @@
+// `reel export` writes the lists and predictions the evaluation scores: read back and measured
+// here by a plain evaluator of evaluation.md that shares no code with the engine's (its own CSV
+// reading, its own sets and sums), they give the figures `reel eval --json` prints.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support.hpp"
+
+namespace {
+using reel_test::run;
+
+const std::string kData = reel_test::data_dir();
+const std::string kSplit = reel_test::canonical_split();
+const std::string kCold = reel_test::cold_split();
+
+// userId → movieId → rating, from a MovieLens ratings file (userId,movieId,rating[,timestamp]).
+std::map<int, std::map<int, double>> ratings_of(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);  // header
+    std::map<int, std::map<int, double>> out;
+    while (std::getline(in, line)) {
+        std::istringstream row(line);
+        std::string user, film, stars;
+        std::getline(row, user, ',');
+        std::getline(row, film, ',');
+        std::getline(row, stars, ',');
+        out[std::stoi(user)][std::stoi(film)] = std::stod(stars);
+    }
+    return out;
+}
+
+// userId → its list, best first, from "userId,rank,movieId".
+std::map<int, std::vector<int>> lists_of(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    EXPECT_EQ(line, "userId,rank,movieId");
+    std::map<int, std::vector<int>> out;
+    while (std::getline(in, line)) {
+        int user = 0, rank = 0, film = 0;
+        EXPECT_EQ(std::sscanf(line.c_str(), "%d,%d,%d", &user, &rank, &film), 3) << line;
+        EXPECT_EQ(rank, static_cast<int>(out[user].size()) + 1) << "ranks of user " << user << " count from 1";
+        out[user].push_back(film);
+    }
+    return out;
+}
+
+// Mean over people with a held-out rating of 4 or more of |list ∩ liked| / |liked|.
+double recall_at_10(const std::map<int, std::vector<int>>& lists, const std::map<int, std::map<int, double>>& held_out) {
+    double sum = 0;
+    int people = 0;
+    for (const auto& [user, films] : held_out) {
+        std::set<int> liked;
+        for (const auto& [film, stars] : films)
+            if (stars >= 4.0) liked.insert(film);
+        if (liked.empty()) continue;
+        ++people;
+        const auto list = lists.find(user);
+        if (list == lists.end()) continue;
+        int hits = 0;
+        for (size_t r = 0; r < list->second.size() && r < 10; ++r) hits += static_cast<int>(liked.count(list->second[r]));
+        sum += static_cast<double>(hits) / static_cast<double>(liked.size());
+    }
+    return sum / people;
+}
+
+double json_figure(const std::string& json, const std::string& model, const std::string& key) {
+    const size_t from = json.find("\"" + model + "\": {");
+    const size_t at = json.find("\"" + key + "\": ", from);
+    if (from == std::string::npos || at == std::string::npos) {
+        ADD_FAILURE() << model << "." << key << " missing in " << json;
+        return NAN;
+    }
+    return std::stod(json.substr(at + key.size() + 4));
+}
+
+std::string export_to(const std::string& args, const std::string& name) {
+    const std::string dir = ::testing::TempDir() + name;
+    int status = -1;
+    const std::string out = run("export " + args + " --topn " + dir + "-topn.csv --predictions " + dir + "-predictions.csv", &status);
+    EXPECT_EQ(status, 0) << out;
+    return dir;
+}
+
+TEST(Export, TheSplitsListsScoreWhatEvalReportsForEveryModel) {
+    const std::string split = "--data " + kData + " --train " + kSplit + "/train.csv --test " + kSplit + "/test.csv";
+    const std::string json = run("eval " + split + " --json");
+    const auto train = ratings_of(kSplit + "/train.csv"), test = ratings_of(kSplit + "/test.csv");
+    for (const std::string model : {"rating", "ranking", "implicit", "popularity"}) {
+        const std::string dir = export_to(split + " --model " + model, "warm-" + model);
+        const auto lists = lists_of(dir + "-topn.csv");
+        EXPECT_EQ(lists.size(), train.size()) << "a list for every user in train";
+        for (const auto& [user, films] : lists) {
+            ASSERT_EQ(films.size(), 10u) << model << ", user " << user;
+            for (int film : films) EXPECT_EQ(train.at(user).count(film), 0u) << model << " listed a film user " << user << " rated in train";
+        }
+        EXPECT_NEAR(recall_at_10(lists, test), json_figure(json, model, "recall10"), 1e-12) << model;
+    }
+}
+
+TEST(Export, TheSplitsPredictionsGiveTheRmseEvalReports) {
+    const std::string split = "--data " + kData + " --train " + kSplit + "/train.csv --test " + kSplit + "/test.csv";
+    const std::string json = run("eval " + split + " --json");
+    const std::string dir = export_to(split, "warm-predictions");
+    const auto predicted = ratings_of(dir + "-predictions.csv"), test = ratings_of(kSplit + "/test.csv");
+    double sq = 0;
+    size_t n = 0;
+    for (const auto& [user, films] : test)
+        for (const auto& [film, stars] : films) {
+            const double e = stars - predicted.at(user).at(film);
+            sq += e * e, ++n;
+        }
+    EXPECT_NEAR(std::sqrt(sq / static_cast<double>(n)), json_figure(json, "rating", "rmse"), 1e-5);  // predictions carry 6 decimals
+}
+
+TEST(Export, NewVisitorsListsScoreWhatEvalReportsFromAWholeProfileAndFromFiveRatings) {
+    const std::string base = "--data " + kData + " --train " + kCold + "/train.csv --test " + kCold + "/hidden.csv";
+    const auto hidden = ratings_of(kCold + "/hidden.csv"), profile = ratings_of(kCold + "/profile.csv");
+    for (const std::string& part : {"--profile " + kCold + "/profile.csv", "--profile " + kCold + "/profile_n5.csv --exclude " + kCold + "/profile.csv"}) {
+        const std::string json = run("eval " + base + " " + part + " --json");
+        for (const std::string model : {"ranking", "implicit", "popularity"}) {
+            const auto lists = lists_of(export_to(base + " " + part + " --model " + model, "cold-" + model) + "-topn.csv");
+            EXPECT_EQ(lists.size(), profile.size());
+            for (const auto& [user, films] : lists)
+                for (int film : films) EXPECT_EQ(profile.at(user).count(film), 0u) << model << " listed a film in visitor " << user << "'s profile";
+            EXPECT_NEAR(recall_at_10(lists, hidden), json_figure(json, model, "recall10"), 1e-12) << model << " " << part;
+        }
+        // No --model: the registry's choice for each visitor's profile, as eval's "choice".
+        const auto chosen = lists_of(export_to(base + " " + part, "cold-choice") + "-topn.csv");
+        EXPECT_NEAR(recall_at_10(chosen, hidden), json_figure(json, "choice", "recall10"), 1e-12) << part;
+    }
+}
+
+}  // namespace

@@ -1,0 +1,184 @@
+// Every figure of evaluation.md, computed one way for every model.
+#include "evaluation.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "error.hpp"
+#include "models.hpp"
+#include "recommend.hpp"
+
+namespace reel {
+
+namespace {
+
+// The baseline's figures, which every lift is measured against.
+const TopNScore& baseline_of(const std::vector<const Model*>& models, const std::vector<TopNScore>& scores) {
+    for (size_t m = 0; m < models.size(); ++m)
+        if (std::string_view(models[m]->spec().name) == kPopularity) return scores[m];
+    throw Error(std::string("the ") + kPopularity + " baseline is not among the models measured");
+}
+
+Figures figures_of(const std::vector<const Model*>& models, const std::vector<TopNScore>& scores, const std::vector<StarsError>& errors) {
+    const TopNScore& baseline = baseline_of(models, scores);
+    Figures f;
+    f.popularity_recall10 = baseline.recall();
+    f.popularity_ndcg10 = baseline.ndcg();
+    f.viewers = baseline.viewers();
+    for (size_t m = 0; m < models.size(); ++m) {
+        ModelFigures mf;
+        mf.spec = &models[m]->spec();
+        if (mf.spec->predicts_stars) mf.rmse = errors[m].rmse();
+        mf.recall10 = scores[m].recall();
+        mf.ndcg10 = scores[m].ndcg();
+        mf.lift = mf.recall10 / f.popularity_recall10 - 1;
+        f.models.push_back(mf);
+    }
+    return f;
+}
+
+}  // namespace
+
+WarmEvaluation::WarmEvaluation(std::vector<const Model*> models, WarmData data)
+    : models_(std::move(models)), data_(data), scores_(models_.size(), TopNScore(kListLength)) {
+    if (data_.data.test.empty()) throw Error("there are no held-out ratings to measure on");
+    for (const Model* m : models_)
+        if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet");
+    for (size_t u = 0; u < data_.relevant.size(); ++u)
+        if (!data_.relevant[u].empty()) users_.push_back(static_cast<int>(u));
+}
+
+double WarmEvaluation::step(size_t count) {
+    if (done()) return 1.0;
+    const size_t end = std::min(users_.size(), next_ + std::max<size_t>(count, 1));
+    std::vector<char> wanted(data_.relevant.size(), 0);
+    for (size_t p = next_; p < end; ++p) wanted[static_cast<size_t>(users_[p])] = 1;
+    const std::vector<std::vector<int32_t>> tops = models_[model_]->top_n_all(data_.index, kListLength, wanted);
+    for (size_t p = next_; p < end; ++p) {
+        const size_t u = static_cast<size_t>(users_[p]);
+        scores_[model_].add(tops[u], data_.relevant[u]);
+    }
+    next_ = end;
+    if (next_ == users_.size()) next_ = 0, ++model_;
+    return (static_cast<double>(model_) + static_cast<double>(next_) / static_cast<double>(std::max<size_t>(users_.size(), 1))) /
+           static_cast<double>(scores_.size());
+}
+
+Figures WarmEvaluation::figures() const {
+    if (!done()) throw Error("the evaluation has not finished");
+    std::vector<StarsError> errors(models_.size());
+    for (size_t m = 0; m < models_.size(); ++m)
+        if (models_[m]->spec().predicts_stars)
+            for (const Rating& r : data_.data.test) errors[m].add(r.value, models_[m]->predict(r.user, r.film));
+    return figures_of(models_, scores_, errors);
+}
+
+std::vector<std::vector<int32_t>> warm_lists(const Model& model, const TrainIndex& index, size_t n) {
+    std::vector<char> wanted(index.users(), 0);
+    for (size_t u = 0; u < index.users(); ++u) wanted[u] = index.count_of_user(static_cast<int>(u)) > 0;
+    return model.top_n_all(index, n, wanted);
+}
+
+VisitorProtocol::VisitorProtocol(const Catalog& catalog, const TrainIndex& index, const Visitors& profile, const Visitors* exclude,
+                                 size_t max_profile)
+    : catalog_(catalog), index_(index), user_ids_(profile.user_ids) {
+    for (size_t v = 0; v < profile.user_ids.size(); ++v) {
+        prepared_.push_back(prepare_profile(profile.profiles[v], catalog, index, max_profile));
+        const std::vector<ProfileEntry>* skip = exclude ? exclude->of(profile.user_ids[v]) : nullptr;
+        seen_.push_back(skip ? prepare_profile(*skip, catalog, index, max_profile).seen : prepared_.back().seen);
+    }
+}
+
+std::vector<int32_t> VisitorProtocol::list(size_t v, const Model& model, size_t n) const {
+    const Taste taste = model.fold_in(prepared_[v].used);
+    const std::vector<int32_t>& seen = seen_[v];
+    std::vector<int32_t> ids;
+    for (const Scored& x : top_unseen(
+             index_.rated_films(), seen.data(), seen.data() + seen.size(), n, [&](int film) { return model.score(taste, film); },
+             [](int) { return true; }))
+        ids.push_back(catalog_.film(static_cast<size_t>(x.film)).movie_id);
+    return ids;
+}
+
+const Model& chosen_for(const std::vector<const Model*>& models, const Prepared& visitor) {
+    const std::string_view name = model_choices().visitor_model(visitor.used.size());
+    for (const Model* m : models)
+        if (m->spec().name == name) return *m;
+    throw Error("the registry's choice " + quoted(name) + " is not among the models measured");
+}
+
+Figures evaluate_visitors(const std::vector<const Model*>& models, const VisitorProtocol& visitors, const Visitors& hidden) {
+    for (const Model* m : models)
+        if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet");
+    std::vector<TopNScore> scores(models.size(), TopNScore(kListLength));
+    std::vector<StarsError> errors(models.size());
+    TopNScore choice(kListLength);
+    for (size_t v = 0; v < visitors.size(); ++v) {
+        const std::vector<ProfileEntry>* held = hidden.of(visitors.user_id(v));
+        std::vector<int32_t> relevant;
+        for (const ProfileEntry& e : held ? *held : std::vector<ProfileEntry>())
+            if (e.stars >= kRelevant) relevant.push_back(e.movie_id);
+        std::sort(relevant.begin(), relevant.end());
+        const Model& chosen = chosen_for(models, visitors.prepared(v));
+        for (size_t m = 0; m < models.size(); ++m) {
+            const std::vector<int32_t> top = visitors.list(v, *models[m], kListLength);
+            scores[m].add(top, relevant);
+            if (models[m] == &chosen) choice.add(top, relevant);
+        }
+    }
+    if (baseline_of(models, scores).viewers() == 0) throw Error("no visitor has a hidden rating of 4 stars or more to measure on");
+    for (size_t m = 0; m < models.size(); ++m)
+        if (models[m]->spec().predicts_stars)
+            for (const Prediction& p : visitor_predictions(*models[m], visitors, hidden)) errors[m].add(p.stars, p.prediction);
+    Figures f = figures_of(models, scores, errors);
+    f.choice_recall10 = choice.recall();
+    f.choice_ndcg10 = choice.ndcg();
+    return f;
+}
+
+std::vector<Prediction> visitor_predictions(const Model& stars, const VisitorProtocol& visitors, const Visitors& hidden) {
+    std::vector<Prediction> out;
+    for (size_t v = 0; v < visitors.size(); ++v) {
+        const std::vector<ProfileEntry>* held = hidden.of(visitors.user_id(v));
+        if (!held) continue;
+        const Taste taste = stars.fold_in(visitors.prepared(v).used);
+        for (const ProfileEntry& e : *held) {
+            const int film = visitors.film_in_training(e.movie_id);
+            if (film >= 0) out.push_back(Prediction{visitors.user_id(v), e.movie_id, stars.predict(taste, film), e.stars});
+        }
+    }
+    return out;
+}
+
+std::vector<Prediction> test_predictions(const Model& stars, const Dataset& data) {
+    if (!stars.spec().predicts_stars) throw Error(std::string("the ") + stars.spec().name + " model does not predict stars");
+    std::vector<Prediction> out;
+    out.reserve(data.test.size());
+    for (const Rating& r : data.test)
+        out.push_back(Prediction{data.user_ids[static_cast<size_t>(r.user)], data.catalog.film(static_cast<size_t>(r.film)).movie_id,
+                                 stars.predict(r.user, r.film), r.value});
+    return out;
+}
+
+std::vector<NeighbourFigure> evaluate_neighbours(const std::vector<const Model*>& models, const SimilarParams& params, WarmData data,
+                                                 const Likers& likers) {
+    if (data.data.test.empty()) throw Error("there are no held-out ratings to measure on");
+    std::vector<const Model*> with_vectors;
+    for (const Model* m : models) {
+        if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet");
+        if (m->has_vectors()) with_vectors.push_back(m);
+    }
+    std::vector<SimilarIndex> similar;
+    for (const Model* m : with_vectors)
+        similar.emplace_back(m->film_vector(0), m->factors(), data.index, kNeighbourSupport, params.shrinkage, &likers, params.co_liking);
+    std::vector<const SimilarIndex*> each;
+    for (const SimilarIndex& index : similar) each.push_back(&index);
+    const std::vector<NeighbourTable> tables = neighbour_tables(each, data.index);
+    std::vector<NeighbourFigure> out;
+    for (size_t m = 0; m < tables.size(); ++m)
+        out.push_back(NeighbourFigure{&with_vectors[m]->spec(), neighbour_recall(tables[m], data.index, data.relevant)});
+    out.push_back(NeighbourFigure{nullptr, neighbour_recall(item_knn_table(data.index), data.index, data.relevant)});
+    return out;
+}
+
+}  // namespace reel

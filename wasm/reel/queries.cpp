@@ -1,0 +1,150 @@
+// Serving: lists for a viewer from the trained models, each film with why it is there.
+#include "queries.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+
+#include "error.hpp"
+#include "models.hpp"
+#include "recommend.hpp"
+#include "starters.hpp"
+
+namespace reel {
+
+namespace {
+
+std::vector<Pick> picks(const Catalog& catalog, const std::vector<Scored>& scored) {
+    std::vector<Pick> out;
+    for (const Scored& s : scored) out.push_back(Pick{catalog.film(static_cast<size_t>(s.film)).movie_id, s.score});
+    return out;
+}
+
+// The n best films for `taste` under `m` among the training films, none of `seen`, kept by `filter`.
+std::vector<Scored> top_for(const LoadedData& d, const Model& m, const Taste& taste, const std::vector<int32_t>& seen, size_t n,
+                            const Filter& filter) {
+    auto keep = [&](int film) { return filter.keeps(d.data.catalog.film(static_cast<size_t>(film)), d.index.count(film)); };
+    return top_unseen(d.index.rated_films(), seen.data(), seen.data() + seen.size(), n, [&](int film) { return m.score(taste, film); }, keep);
+}
+
+}  // namespace
+
+size_t checked_count(size_t k) {
+    if (k > Limits::max_results) throw Error("a list holds at most " + std::to_string(Limits::max_results) + " films, not " + std::to_string(k));
+    return k;
+}
+
+std::vector<Neighbour> similar_films(const LoadedData& d, const ModelSet& models, int32_t movie_id, size_t k, std::string_view name,
+                                     const Filter& filter) {
+    const int film = d.film_of(movie_id);
+    filter.check();
+    const SimilarIndex& similar = models.similar(name);
+    const Film& x = d.data.catalog.film(static_cast<size_t>(film));
+    if (d.index.count(film) == 0) throw Error(quoted(x.title) + " has no training ratings, so it has no place to start from");
+    Filter f = filter;
+    if (f.other_genres) f.no_genre |= x.genres;
+    auto keep = [&](int i) { return f.keeps(d.data.catalog.film(static_cast<size_t>(i)), d.index.count(i)); };
+    std::vector<Neighbour> out;
+    for (const Scored& n : similar.neighbours(film, checked_count(k), keep))
+        out.push_back(Neighbour{d.data.catalog.film(static_cast<size_t>(n.film)).movie_id, n.score,
+                                static_cast<int32_t>(d.likers.both(film, n.film)), static_cast<int32_t>(d.likers.of(film)), d.index.count(n.film),
+                                (d.data.catalog.film(static_cast<size_t>(n.film)).genres & x.genres) == 0});
+    return out;
+}
+
+std::vector<Pick> user_picks(const LoadedData& d, const ModelSet& models, int32_t user_id, size_t n, std::string_view name,
+                             const Filter& filter) {
+    const int u = d.user_of(user_id);
+    filter.check();
+    const Model& m = models.trained(name);
+    return picks(d.data.catalog, top_for(d, m, m.user(u), d.seen_films(u), checked_count(n), filter));
+}
+
+VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const std::vector<ProfileEntry>& profile, size_t n,
+                           std::string_view name, const Filter& filter, const std::vector<ProfileEntry>* also_seen) {
+    filter.check();
+    Prepared p = d.prepare(profile);
+    if (also_seen) {
+        const std::vector<int32_t> more = d.prepare(*also_seen).seen;
+        std::vector<int32_t> both;
+        std::set_union(p.seen.begin(), p.seen.end(), more.begin(), more.end(), std::back_inserter(both));
+        p.seen = std::move(both);
+    }
+    VisitorPicks out;
+    out.unknown = p.unknown;
+    out.unrated = p.unrated;
+    const Model* m = &models.trained(name.empty() ? std::string_view(model_choices().visitor_model(p.used.size())) : name);
+    Taste taste = m->fold_in(p.used);
+    out.model = &m->spec();
+    if (m->has_vectors() && std::all_of(taste.vector.begin(), taste.vector.end(), [](float x) { return x == 0.0f; })) {
+        // Nothing the model can use: the most-rated films, said as such.
+        m = &models.trained(kPopularity);
+        taste = Taste();
+        out.model = nullptr;
+        out.from_popularity = true;
+    }
+    for (const Scored& x : top_for(d, *m, taste, p.seen, checked_count(n), filter)) {
+        Recommendation r{d.data.catalog.film(static_cast<size_t>(x.film)).movie_id, x.score, x.score, {}};
+        const Explanation e = m->explain(taste, x.film);
+        r.base = e.base;
+        for (size_t j = 0; j < e.shares.size(); ++j)
+            if (e.shares[j] > 0) r.because.push_back(Reason{d.data.catalog.film(static_cast<size_t>(p.used[j].film)).movie_id, e.shares[j]});
+        std::stable_sort(r.because.begin(), r.because.end(), [](const Reason& a, const Reason& b) { return a.share > b.share; });
+        if (r.because.size() > 3) r.because.resize(3);
+        out.picks.push_back(std::move(r));
+    }
+    return out;
+}
+
+Explained explain_pick(const LoadedData& d, const ModelSet& models, const std::vector<ProfileEntry>& profile, int32_t movie_id,
+                       std::string_view name) {
+    const int film = d.film_of(movie_id);
+    const Model& m = models.trained(name);
+    const Prepared p = d.prepare(profile);
+    const Taste taste = m.fold_in(p.used);
+    const Explanation e = m.explain(taste, film);
+    Explained out;
+    out.score = m.score(taste, film);
+    out.base = e.base;
+    for (size_t j = 0; j < e.shares.size(); ++j)
+        out.shares.push_back(Reason{d.data.catalog.film(static_cast<size_t>(p.used[j].film)).movie_id, e.shares[j]});
+    return out;
+}
+
+std::vector<Pick> favourites(const LoadedData& d, int32_t user_id, size_t k) {
+    const int u = d.user_of(user_id);
+    std::vector<Rated> rated(d.seen.begin() + static_cast<std::ptrdiff_t>(d.seen_offsets[static_cast<size_t>(u)]),
+                             d.seen.begin() + static_cast<std::ptrdiff_t>(d.seen_offsets[static_cast<size_t>(u) + 1]));
+    // Highest rating first; among equals the better-known film, as a glimpse should be recognisable.
+    std::sort(rated.begin(), rated.end(), [&](const Rated& a, const Rated& b) {
+        if (a.stars != b.stars) return a.stars > b.stars;
+        if (d.index.count(a.film) != d.index.count(b.film)) return d.index.count(a.film) > d.index.count(b.film);
+        return a.film < b.film;
+    });
+    std::vector<Scored> top;
+    for (size_t r = 0; r < std::min(checked_count(k), rated.size()); ++r) top.push_back(Scored{rated[r].film, rated[r].stars});
+    return picks(d.data.catalog, top);
+}
+
+std::vector<Viewer> viewers(const LoadedData& d) {
+    std::vector<Viewer> out;
+    for (size_t u = 0; u < d.data.users(); ++u) {
+        const int32_t id = d.data.user_ids[u];
+        const std::vector<Pick> top = favourites(d, id, 1);
+        out.push_back(Viewer{id, static_cast<int32_t>(d.seen_offsets[u + 1] - d.seen_offsets[u]), top.empty() ? 0 : top[0].movie_id});
+    }
+    return out;
+}
+
+std::vector<int32_t> starters(const LoadedData& d, const ModelSet& models, size_t k, const std::vector<int32_t>& exclude) {
+    std::vector<int32_t> dense;
+    for (int32_t id : exclude)
+        if (const int f = d.data.catalog.index_of(id); f >= 0) dense.push_back(f);
+    std::sort(dense.begin(), dense.end());
+    std::vector<int32_t> ids;
+    for (int32_t f : starter_films(models.trained(model_choices().neighbours), d.index, checked_count(k), dense))
+        ids.push_back(d.data.catalog.film(static_cast<size_t>(f)).movie_id);
+    return ids;
+}
+
+}  // namespace reel

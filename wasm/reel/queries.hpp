@@ -1,0 +1,84 @@
+// What a viewer asks of trained models: films like X, a user's or a visitor's next films with
+// their reasons, favourites, the viewers of the data, and films to rate first. Serving never
+// offers a viewer a film they rated.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "filter.hpp"
+#include "loaded_data.hpp"
+#include "model_set.hpp"
+#include "profile.hpp"
+
+namespace reel {
+
+struct Pick {
+    int32_t movie_id;
+    float score;  // cosine, model score, training count or rating, as the query says
+};
+
+// Why a film sits next to X, in the data's own words: of the people who liked X in training
+// (4 stars or more), how many liked it too; and how many rated it.
+struct Neighbour {
+    int32_t movie_id;
+    float similarity;
+    int32_t liked_both, liked_x, ratings;
+    bool other_genre;  // shares no genre with X: the same feel under a different label
+};
+
+// A rated film's share of a recommended film's score.
+struct Reason {
+    int32_t movie_id;
+    float share;
+};
+
+struct Recommendation {
+    int32_t movie_id;
+    float score;
+    float base;                   // what the film scores before anything the viewer rated: score = base + Σ shares
+    std::vector<Reason> because;  // the rated films that pushed it up most, largest first (positive shares)
+};
+
+struct VisitorPicks {
+    std::vector<Recommendation> picks;
+    const ModelSpec* model = nullptr;  // the model that made them (null: the most-rated films, see below)
+    // True when the model had nothing to go on (no rated film it can use, e.g. only films rated
+    // below what counts as liked): the picks are then the most-rated films, and say so.
+    bool from_popularity = false;
+    std::vector<int32_t> unknown;  // profile films not in the catalogue
+    std::vector<int32_t> unrated;  // profile films nobody rated in training: kept out of the fold-in, never offered
+};
+
+struct Explained {
+    float score = 0, base = 0;
+    std::vector<Reason> shares;  // every profile film the fold-in used, in movieId order
+};
+
+// A MovieLens viewer as a picker names them: how many films they rated, and their favourite.
+struct Viewer {
+    int32_t user_id, ratings, favourite;
+};
+
+// Films like X, each with why it is there; Filter::other_genres keeps only films sharing no genre with X.
+std::vector<Neighbour> similar_films(const LoadedData& d, const ModelSet& models, int32_t movie_id, size_t k, std::string_view model,
+                                     const Filter& filter);
+// A MovieLens user's next films: never one they rated (train or test).
+std::vector<Pick> user_picks(const LoadedData& d, const ModelSet& models, int32_t user_id, size_t n, std::string_view model,
+                             const Filter& filter);
+// A visitor's next films from their own ratings, folded in; never one they rated, nor one of
+// `also_seen`. An empty `model` takes the registry's choice for a profile of this size.
+VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const std::vector<ProfileEntry>& profile, size_t n,
+                           std::string_view model, const Filter& filter, const std::vector<ProfileEntry>* also_seen);
+// How film `movie_id`'s score for the visitor splits over their ratings.
+Explained explain_pick(const LoadedData& d, const ModelSet& models, const std::vector<ProfileEntry>& profile, int32_t movie_id,
+                       std::string_view model);
+std::vector<Pick> favourites(const LoadedData& d, int32_t user_id, size_t k);  // the user's highest ratings
+std::vector<Viewer> viewers(const LoadedData& d);                              // every user, ascending by id
+// k well-known, well-liked films far apart in taste by the neighbours model's vectors, none of `exclude`.
+std::vector<int32_t> starters(const LoadedData& d, const ModelSet& models, size_t k, const std::vector<int32_t>& exclude);
+
+// `k` itself, or an error when it is over Limits::max_results.
+size_t checked_count(size_t k);
+
+}  // namespace reel
