@@ -4,6 +4,73 @@ import { FilmGenres, FilmTitle, RatingCount, filmLabel } from './FilmMeta.jsx';
 
 let instances = 0;
 
+/** The combobox's list of matches; `empty`: what it says when nothing matches. */
+function Matches({ listId, optionId, results, active, expanded, onPick, onHover, empty }) {
+  return (
+    <ul id={listId} class="combobox-list" role="listbox" aria-label="Matching films" hidden={!expanded}>
+      {results.map((film, i) => (
+        <li
+          key={film.movieId}
+          id={optionId(i)}
+          role="option"
+          class="combobox-option"
+          aria-selected={i === active ? 'true' : 'false'}
+          data-movie-id={film.movieId}
+          // mousedown, not click: picking must happen before the input's blur closes the list
+          onMouseDown={(e) => {
+            e.preventDefault();
+            onPick(film);
+          }}
+          onMouseMove={() => onHover(i)}
+        >
+          <span class="option-title">
+            <FilmTitle film={film} />
+          </span>
+          <span class="option-meta">
+            <FilmGenres film={film} />
+            <RatingCount film={film} />
+          </span>
+        </li>
+      ))}
+      {expanded && results.length === 0 ? (
+        <li class="combobox-empty" role="presentation">
+          {empty}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+/** The combobox pattern's keys: arrows move, Enter picks, Escape closes (or, closed, clears). */
+function comboKey(e, { results, open, active, setOpen, setActive, pick, clear }) {
+  const n = results.length;
+  switch (e.key) {
+    case 'ArrowDown':
+      e.preventDefault();
+      if (!open && n > 0) setOpen(true);
+      if (n > 0) setActive((a) => (a + 1) % n);
+      break;
+    case 'ArrowUp':
+      e.preventDefault();
+      if (!open && n > 0) setOpen(true);
+      if (n > 0) setActive((a) => (a <= 0 ? n - 1 : a - 1));
+      break;
+    case 'Enter':
+      if (open && n > 0) {
+        e.preventDefault();
+        pick(results[active >= 0 ? active : 0]);
+      }
+      break;
+    case 'Escape':
+      e.preventDefault();
+      if (open) setOpen(false);
+      else clear();
+      setActive(-1);
+      break;
+    default:
+  }
+}
+
 /**
  * @param {{ search: (q: string) => Promise<object[]>, onPick: (film: object) => void, disabled?: boolean,
  *           label?: string, placeholder?: string, lastYear?: number, keepQuery?: boolean }} props
@@ -57,38 +124,12 @@ export function FilmSearch({
     onPick(film);
   }
 
-  function onKeyDown(e) {
-    const n = results.length;
-    switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        if (!open && n > 0) setOpen(true);
-        if (n > 0) setActive((a) => (a + 1) % n);
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        if (!open && n > 0) setOpen(true);
-        if (n > 0) setActive((a) => (a <= 0 ? n - 1 : a - 1));
-        break;
-      case 'Enter':
-        if (open && n > 0) {
-          e.preventDefault();
-          pick(results[active >= 0 ? active : 0]);
-        }
-        break;
-      case 'Escape':
-        e.preventDefault();
-        if (open) setOpen(false);
-        else {
-          latest.current++;
-          setQuery('');
-          setResults([]);
-        }
-        setActive(-1);
-        break;
-      default:
-    }
-  }
+  const clear = () => {
+    latest.current++; // ignore any search still in flight
+    setQuery('');
+    setResults([]);
+  };
+  const onKeyDown = (e) => comboKey(e, { results, open, active, setOpen, setActive, pick, clear });
 
   const listId = `${uid}-list`;
   const optionId = (i) => `${uid}-option-${i}`;
@@ -121,37 +162,16 @@ export function FilmSearch({
         onFocus={() => results.length > 0 && setOpen(true)}
         onBlur={() => setOpen(false)}
       />
-      <ul id={listId} class="combobox-list" role="listbox" aria-label="Matching films" hidden={!expanded}>
-        {results.map((film, i) => (
-          <li
-            key={film.movieId}
-            id={optionId(i)}
-            role="option"
-            class="combobox-option"
-            aria-selected={i === active ? 'true' : 'false'}
-            data-movie-id={film.movieId}
-            // mousedown, not click: picking must happen before the input's blur closes the list
-            onMouseDown={(e) => {
-              e.preventDefault();
-              pick(film);
-            }}
-            onMouseMove={() => setActive(i)}
-          >
-            <span class="option-title">
-              <FilmTitle film={film} />
-            </span>
-            <span class="option-meta">
-              <FilmGenres film={film} />
-              <RatingCount film={film} />
-            </span>
-          </li>
-        ))}
-        {expanded && results.length === 0 ? (
-          <li class="combobox-empty" role="presentation">
-            {error ?? `No film matches “${query.trim()}”${lastYear ? ` — the catalogue runs to ${lastYear}` : ''}`}
-          </li>
-        ) : null}
-      </ul>
+      <Matches
+        listId={listId}
+        optionId={optionId}
+        results={results}
+        active={active}
+        expanded={expanded}
+        onPick={pick}
+        onHover={setActive}
+        empty={error ?? `No film matches “${query.trim()}”${lastYear ? ` — the catalogue runs to ${lastYear}` : ''}`}
+      />
       <p class="visually-hidden" role="status" aria-live="polite">
         {expanded ? `${results.length} film${results.length === 1 ? '' : 's'} found` : ''}
       </p>

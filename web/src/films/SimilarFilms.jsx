@@ -43,6 +43,62 @@ export function whyText(n, x, likedFilm) {
   return `Liked by ${formatCount(n.likedBoth)} of the ${formatCount(likedFilm)} ${likedFilm === 1 ? 'person' : 'people'} who loved ${x.name}`;
 }
 
+/** Before a film is picked: a few well-known films to start from, those this catalogue has. */
+function Suggestions({ suggested, onPick }) {
+  const names = (s) => suggested.get(s.movieId); // undefined: not known yet; null: not in this catalogue
+  const offered = SUGGESTIONS.filter((s) => names(s) === undefined || (names(s) && plain(names(s).name) === plain(s.label)));
+  return (
+    <div class="similar empty-state">
+      <p>Pick a film to see the films most like it{offered.length ? '. Try one of these:' : ' — search for one above.'}</p>
+      <p class="suggestions">
+        {offered.map((s) => (
+          <a key={s.movieId} class="chip" {...filmLinkProps(s.movieId, onPick)}>
+            {s.label}
+          </a>
+        ))}
+      </p>
+    </div>
+  );
+}
+
+/** Film X: its title (focused after a pick by link or keyboard), genres, number of ratings and its rating control. */
+function FilmXHeader({ x, heading }) {
+  return (
+    <header class="film-x">
+      <div class="film-x-main">
+        <p class="eyebrow">Films like</p>
+        <h3 class="film-x-title" data-movie-id={x.movieId} tabIndex={-1} ref={heading}>
+          <FilmTitle film={x} />
+        </h3>
+        <div class="film-meta">
+          <FilmGenres film={x} />
+          <RatingCount film={x} />
+        </div>
+      </div>
+      <RateFilm film={x} />
+    </header>
+  );
+}
+
+/** Why X has no neighbours, or why they rest on little. */
+function EvidenceNote({ x }) {
+  return (
+    <>
+      {x.ratings === 0 ? (
+        <p class="notice" data-unrated>
+          Too few people rated {x.name} for Reel to place it: nobody rated it in the ratings it learns from, so it has
+          no neighbours yet. You can still rate it — it is kept with your ratings.
+        </p>
+      ) : null}
+      {x.ratings > 0 && x.ratings < THIN_EVIDENCE ? (
+        <p class="notice">
+          Only {x.ratings} {x.ratings === 1 ? 'person' : 'people'} rated {x.name}, so these neighbours rest on thin evidence.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * @param {{ client: object, filmId: number|null, loaded: boolean, ready: boolean, model: string, filter: object|undefined,
  *           filters: object, focusKey: number, onPick: Function, onOpenFilters: () => void,
@@ -104,20 +160,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
   }, [filmId, shownKey]);
 
   if (filmId === null) {
-    const names = (s) => suggested.get(s.movieId); // undefined: not known yet; null: not in this catalogue
-    const offered = SUGGESTIONS.filter((s) => names(s) === undefined || (names(s) && plain(names(s).name) === plain(s.label)));
-    return (
-      <div class="similar empty-state">
-        <p>Pick a film to see the films most like it{offered.length ? '. Try one of these:' : ' — search for one above.'}</p>
-        <p class="suggestions">
-          {offered.map((s) => (
-            <a key={s.movieId} class="chip" {...filmLinkProps(s.movieId, onPick)}>
-              {s.label}
-            </a>
-          ))}
-        </p>
-      </div>
-    );
+    return <Suggestions suggested={suggested} onPick={onPick} />;
   }
 
   const error = film.error ?? similar.error;
@@ -127,37 +170,13 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
 
   return (
     <div class="similar" aria-busy={similar.loading ? 'true' : 'false'}>
-      {x ? (
-        <header class="film-x">
-          <div class="film-x-main">
-            <p class="eyebrow">Films like</p>
-            <h3 class="film-x-title" data-movie-id={x.movieId} tabIndex={-1} ref={heading}>
-              <FilmTitle film={x} />
-            </h3>
-            <div class="film-meta">
-              <FilmGenres film={x} />
-              <RatingCount film={x} />
-            </div>
-          </div>
-          <RateFilm film={x} />
-        </header>
-      ) : null}
+      {x ? <FilmXHeader x={x} heading={heading} /> : null}
       {error ? (
         <p class="inline-error" role="alert">
           {error}
         </p>
       ) : null}
-      {x && x.ratings === 0 ? (
-        <p class="notice" data-unrated>
-          Too few people rated {x.name} for Reel to place it: nobody rated it in the ratings it learns from, so it has
-          no neighbours yet. You can still rate it — it is kept with your ratings.
-        </p>
-      ) : null}
-      {x && x.ratings > 0 && x.ratings < THIN_EVIDENCE ? (
-        <p class="notice">
-          Only {x.ratings} {x.ratings === 1 ? 'person' : 'people'} rated {x.name}, so these neighbours rest on thin evidence.
-        </p>
-      ) : null}
+      {x ? <EvidenceNote x={x} /> : null}
       {x && x.ratings > 0 ? (
         <div class="similar-controls">
           <Segmented label="Which films like it" options={VIEWS} value={view} onChange={setView} />

@@ -27,6 +27,225 @@ function themeOf(el) {
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/** The canvas's frame's size in CSS pixels (the page's CSS reserves it), followed as it changes. */
+function useFrameSize(frame) {
+  const [size, setSize] = useState(null);
+  useEffect(() => {
+    const el = frame.current;
+    const measure = () => {
+      const { width, height } = el.getBoundingClientRect();
+      const w = Math.round(width);
+      const h = Math.round(height);
+      if (w > 0 && h > 0) setSize((s) => (s && s.width === w && s.height === h ? s : { width: w, height: h }));
+    };
+    measure();
+    if (typeof ResizeObserver !== 'function') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [frame]);
+  return size;
+}
+
+/** d3-zoom for a frame of `size`: from the whole map to MAX_ZOOM, kept within a tenth past its edges. */
+function zoomWithin(size) {
+  return d3zoom()
+    .scaleExtent([1, MAX_ZOOM])
+    .extent([
+      [0, 0],
+      [size.width, size.height],
+    ])
+    .translateExtent([
+      [-size.width * 0.1, -size.height * 0.1],
+      [size.width * 1.1, size.height * 1.1],
+    ])
+    .clickDistance(4);
+}
+
+/**
+ * One frame at the view's transform: names placed for this zoom (X and its neighbours first, then
+ * the most-rated), then everything drawn, timed as "map-draw".
+ */
+function drawFrame({ c, frame, v, layout, size, map, marked, widths, fame, buckets }) {
+  const start = performance.now();
+  const ctx = c.getContext('2d');
+  const dpr = window.devicePixelRatio || 1;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const { t } = v;
+  ctx.font = LABEL_FONT;
+  const width = (i) => {
+    if (Number.isNaN(widths[i])) widths[i] = ctx.measureText(map.names[i]).width * (i === marked.x ? 1.08 : 1);
+    return widths[i];
+  };
+  const first = [marked.x, ...marked.neighbours].filter((i) => i >= 0);
+  const order = [...first, ...fame.slice(0, LABEL_CANDIDATES).filter((i) => !first.includes(i))];
+  const labels = placeLabels({ order, px: layout.px, py: layout.py, t, width, height: LABEL_HEIGHT, view: { x0: 0, y0: 0, x1: size.width, y1: size.height }, max: 120 });
+  drawMap(ctx, {
+    width: size.width,
+    height: size.height,
+    t,
+    px: layout.px,
+    py: layout.py,
+    buckets,
+    marks: marked,
+    labels,
+    names: map.names,
+    focus: v.focus,
+    crosshair: v.keyboard,
+    theme: v.theme ?? themeOf(frame),
+  });
+  v.draws += 1;
+  performance.measure?.('map-draw', { start, end: performance.now() });
+  if (v.draws % 500 === 0) performance.clearMeasures?.('map-draw');
+}
+
+/** The tooltip follows its film through pans and zooms, positioned here rather than re-rendered. */
+function placeTipOn(el, v, layout, size) {
+  const i = v.focus;
+  if (!el || i < 0) return;
+  const { t } = v;
+  const x = layout.px[i] * t.k + t.x;
+  const y = layout.py[i] * t.k + t.y;
+  const right = x > size.width * 0.62; // kept inside the frame
+  el.hidden = x < 0 || y < 0 || x > size.width || y > size.height;
+  el.style.left = `${Math.round(right ? x - 12 : x + 12)}px`;
+  el.style.top = `${Math.round(y)}px`;
+  el.style.transform = right ? 'translate(-100%, -50%)' : 'translate(0, -50%)';
+}
+
+/** The map's keys: arrows pan (Shift: further), + and - zoom, 0 or Home shows it all, Enter or Space picks, Escape lets go. */
+function mapKeys(s, z, k, far, pick, unfocus) {
+  const step = far ? PAN_STEP * 4 : PAN_STEP;
+  const pan = (dx, dy) => s.call(z.translateBy, dx / k, dy / k);
+  return {
+    ArrowLeft: () => pan(step, 0),
+    ArrowRight: () => pan(-step, 0),
+    ArrowUp: () => pan(0, step),
+    ArrowDown: () => pan(0, -step),
+    '+': () => s.call(z.scaleBy, 1.5),
+    '=': () => s.call(z.scaleBy, 1.5),
+    '-': () => s.call(z.scaleBy, 1 / 1.5),
+    _: () => s.call(z.scaleBy, 1 / 1.5),
+    0: () => s.call(z.transform, zoomIdentity),
+    Home: () => s.call(z.transform, zoomIdentity),
+    Enter: pick,
+    ' ': pick,
+    Escape: unfocus,
+  };
+}
+
+/** What every frame needs of the map, worked out once: film by id, genre groups, films by fame, label widths. */
+function indexMap(map) {
+  const n = map.movieIds.length;
+  const groups = mainGroups(map.genres, map.genreNames);
+  return {
+    indexOf: new Map(Array.from(map.movieIds, (id, i) => [id, i])),
+    groups,
+    buckets: bucketByGroup(groups),
+    fame: Array.from({ length: n }, (_, i) => i).sort((a, b) => map.counts[b] - map.counts[a] || a - b),
+    widths: new Float32Array(n).fill(NaN), // measured when first drawn
+  };
+}
+
+/** The films to highlight, as indices into the map (those it does not place left out). */
+function markedOf(marks, indexOf) {
+  const ids = (list) => list.map((id) => indexOf.get(id)).filter((i) => i !== undefined);
+  return { x: indexOf.get(marks.x) ?? -1, neighbours: ids(marks.neighbours), rated: ids(marks.rated), next: ids(marks.next) };
+}
+
+/**
+ * The zoom, centred on film i, at which its neighbours are in view — but never wider than 2×:
+ * when they are scattered across the map, the lines to them show which way they lie.
+ */
+function reaching(layout, size, i, neighbours) {
+  const far = Math.max(...neighbours.map((j) => Math.hypot(layout.px[j] - layout.px[i], layout.py[j] - layout.py[i])), 1);
+  return Math.max(2, Math.min(MAX_ZOOM, (0.42 * Math.min(size.width, size.height)) / far));
+}
+
+/** Frames follow the colour scheme, and none is drawn after the map has gone (a retrain, a new visit in the same tab). */
+function useFramesFollow(view, frame, schedule) {
+  useEffect(() => {
+    const v = view.current;
+    return () => {
+      if (v.pending) cancelAnimationFrame(v.pending);
+      v.pending = -1;
+    };
+  }, [view]);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return undefined;
+    const mq = matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => {
+      view.current.theme = themeOf(frame.current);
+      schedule();
+    };
+    mq.addEventListener?.('change', onChange);
+    return () => mq.removeEventListener?.('change', onChange);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- listened to once; schedule draws the latest frame through a ref
+  }, []);
+}
+
+/** The tooltip of film i; `tip` is the ref placeTipOn moves it by. */
+function MapTip({ map, i, group, tip }) {
+  return (
+    <div class="map-tip" ref={tip} data-movie-id={map.movieIds[i]} aria-hidden="true">
+      <strong>{map.names[i]}</strong>
+      {map.years[i] ? <span class="film-year"> ({map.years[i]})</span> : null}
+      <span class="map-tip-meta">
+        {formatCount(map.counts[i])} ratings · {groupName(group)}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The map's pointer, click, key and focus handlers: the pointer shows the film under it, a click or
+ * Enter makes it film X, the keys pan and zoom with a crosshair that names the film nearest it.
+ */
+function mapInput({ canvas, view, hits, size, behaviour, map, onPick, setFocusFilm, steer, nearCentre }) {
+  function hitAt(event) {
+    const rect = canvas.current.getBoundingClientRect();
+    const [bx, by] = toBase(view.current.t, event.clientX - rect.left, event.clientY - rect.top);
+    return hits.nearest(bx, by, HOVER_RADIUS / view.current.t.k);
+  }
+
+  function onPointerMove(event) {
+    if (!hits || event.buttons) return; // dragging: the pan is what matters
+    if (view.current.keyboard) steer(false);
+    const i = hitAt(event);
+    if (i !== view.current.focus) setFocusFilm(i);
+    canvas.current.style.cursor = i >= 0 ? 'pointer' : 'grab';
+  }
+
+  function onClick(event) {
+    if (!hits || event.defaultPrevented) return;
+    const i = hitAt(event);
+    if (i >= 0) onPick(map.movieIds[i]);
+  }
+
+  function onKeyDown(event) {
+    const z = behaviour.current;
+    if (!z || !size) return;
+    const pick = () => view.current.focus >= 0 && onPick(map.movieIds[view.current.focus]);
+    const handled = mapKeys(select(canvas.current), z, view.current.t.k, event.shiftKey, pick, () => setFocusFilm(-1))[event.key];
+    if (!handled) return;
+    event.preventDefault();
+    if (!view.current.keyboard) steer(true);
+    handled();
+    if (event.key !== 'Escape') setFocusFilm(nearCentre());
+  }
+
+  function onFocus() {
+    steer(true);
+    setFocusFilm(nearCentre());
+  }
+
+  function onBlur() {
+    steer(false);
+    setFocusFilm(-1);
+  }
+  return { onPointerMove, onClick, onKeyDown, onFocus, onBlur };
+}
+
 /**
  * @param {object} props
  * @param {object} props.map  the worker's map: movieIds, xy, names, years, counts, genres, genreNames
@@ -37,96 +256,27 @@ const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(pre
 export function MapView({ map, marks, flyTo, onPick }) {
   const frame = useRef(null);
   const canvas = useRef(null);
-  const [size, setSize] = useState(null); // { width, height } in CSS pixels
+  const size = useFrameSize(frame); // { width, height } in CSS pixels
   const [focus, setFocus] = useState(-1); // the film whose tooltip shows
   const [keyboard, setKeyboard] = useState(false); // the crosshair is steering
   const view = useRef({ t: zoomIdentity, focus: -1, keyboard: false, pending: 0, draws: 0 });
 
-  const n = map.movieIds.length;
-  const indexOf = useMemo(() => new Map(Array.from(map.movieIds, (id, i) => [id, i])), [map]);
-  const groups = useMemo(() => mainGroups(map.genres, map.genreNames), [map]);
-  const buckets = useMemo(() => bucketByGroup(groups), [groups]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- n is map.movieIds.length: keyed by the map
-  const fame = useMemo(() => Array.from({ length: n }, (_, i) => i).sort((a, b) => map.counts[b] - map.counts[a] || a - b), [map]);
+  const { indexOf, groups, buckets, fame, widths } = useMemo(() => indexMap(map), [map]);
   const layout = useMemo(() => (size ? fitLayout(map.xy, size.width, size.height) : null), [map, size]);
   const hits = useMemo(() => (layout ? createHitIndex(layout.px, layout.py) : null), [layout]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- n is map.movieIds.length: keyed by the map
-  const widths = useMemo(() => new Float32Array(n).fill(NaN), [map]);
-  const ids = (list) => list.map((id) => indexOf.get(id)).filter((i) => i !== undefined);
-  const marked = {
-    x: indexOf.get(marks.x) ?? -1,
-    neighbours: ids(marks.neighbours),
-    rated: ids(marks.rated),
-    next: ids(marks.next),
-  };
+  const marked = markedOf(marks, indexOf);
   const markKey = JSON.stringify(marked);
 
-  // The canvas follows its frame's size (the page's CSS reserves it), at the device's pixel density.
-  useEffect(() => {
-    const el = frame.current;
-    const measure = () => {
-      const { width, height } = el.getBoundingClientRect();
-      if (width > 0 && height > 0) setSize((s) => (s && s.width === Math.round(width) && s.height === Math.round(height) ? s : { width: Math.round(width), height: Math.round(height) }));
-    };
-    measure();
-    if (typeof ResizeObserver !== 'function') return undefined;
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  // One frame: names placed for this zoom, then everything drawn.
+  // One frame: names placed for this zoom, then everything drawn; the tooltip follows.
   function draw() {
     view.current.pending = 0;
-    const c = canvas.current;
-    if (!c || !layout) return;
-    const start = performance.now();
-    const ctx = c.getContext('2d');
-    const dpr = window.devicePixelRatio || 1;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const { t } = view.current;
-    ctx.font = LABEL_FONT;
-    const width = (i) => {
-      if (Number.isNaN(widths[i])) widths[i] = ctx.measureText(map.names[i]).width * (i === marked.x ? 1.08 : 1);
-      return widths[i];
-    };
-    const first = [marked.x, ...marked.neighbours].filter((i) => i >= 0);
-    const order = [...first, ...fame.slice(0, LABEL_CANDIDATES).filter((i) => !first.includes(i))];
-    const labels = placeLabels({ order, px: layout.px, py: layout.py, t, width, height: LABEL_HEIGHT, view: { x0: 0, y0: 0, x1: size.width, y1: size.height }, max: 120 });
-    drawMap(ctx, {
-      width: size.width,
-      height: size.height,
-      t,
-      px: layout.px,
-      py: layout.py,
-      buckets,
-      marks: marked,
-      labels,
-      names: map.names,
-      focus: view.current.focus,
-      crosshair: view.current.keyboard,
-      theme: view.current.theme ?? themeOf(frame.current),
-    });
+    if (!canvas.current || !layout) return;
+    drawFrame({ c: canvas.current, frame: frame.current, v: view.current, layout, size, map, marked, widths, fame, buckets });
     placeTip();
-    view.current.draws += 1;
-    performance.measure?.('map-draw', { start, end: performance.now() });
-    if (view.current.draws % 500 === 0) performance.clearMeasures?.('map-draw');
   }
   // The tooltip follows its film through pans and zooms, positioned here rather than re-rendered.
   const tipEl = useRef(null);
-  function placeTip() {
-    const el = tipEl.current;
-    const i = view.current.focus;
-    if (!el || i < 0) return;
-    const { t } = view.current;
-    const x = layout.px[i] * t.k + t.x;
-    const y = layout.py[i] * t.k + t.y;
-    const right = x > size.width * 0.62; // kept inside the frame
-    el.hidden = x < 0 || y < 0 || x > size.width || y > size.height;
-    el.style.left = `${Math.round(right ? x - 12 : x + 12)}px`;
-    el.style.top = `${Math.round(y)}px`;
-    el.style.transform = right ? 'translate(-100%, -50%)' : 'translate(0, -50%)';
-  }
+  const placeTip = () => placeTipOn(tipEl.current, view.current, layout, size);
   const drawRef = useRef(draw);
   drawRef.current = draw;
   const schedule = () => {
@@ -153,26 +303,15 @@ export function MapView({ map, marks, flyTo, onPick }) {
     const dpr = window.devicePixelRatio || 1;
     c.width = Math.round(size.width * dpr);
     c.height = Math.round(size.height * dpr);
-    const z = d3zoom()
-      .scaleExtent([1, MAX_ZOOM])
-      .extent([
-        [0, 0],
-        [size.width, size.height],
-      ])
-      .translateExtent([
-        [-size.width * 0.1, -size.height * 0.1],
-        [size.width * 1.1, size.height * 1.1],
-      ])
-      .clickDistance(4)
-      .on('zoom', (event) => {
-        view.current.t = event.transform;
-        if (frame.current) frame.current.dataset.zoom = event.transform.k.toFixed(2);
-        if (view.current.keyboard) {
-          const i = nearCentre();
-          if (i !== view.current.focus) setFocusFilm(i);
-        }
-        schedule();
-      });
+    const z = zoomWithin(size).on('zoom', (event) => {
+      view.current.t = event.transform;
+      if (frame.current) frame.current.dataset.zoom = event.transform.k.toFixed(2);
+      if (view.current.keyboard) {
+        const i = nearCentre();
+        if (i !== view.current.focus) setFocusFilm(i);
+      }
+      schedule();
+    });
     behaviour.current = z;
     const s = select(c).call(z).on('dblclick.zoom', null);
     // Double-click zooms in where it is aimed, gently (d3's default doubles at once).
@@ -193,24 +332,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
 
   // Redraw when what is highlighted changes; follow the colour scheme.
   useEffect(schedule, [markKey, layout]);
-  // Nothing drawn after the map has gone (a retrain, a new visit in the same tab).
-  useEffect(
-    () => () => {
-      if (view.current.pending) cancelAnimationFrame(view.current.pending);
-      view.current.pending = -1;
-    },
-    [],
-  );
-  useEffect(() => {
-    if (typeof matchMedia !== 'function') return undefined;
-    const mq = matchMedia('(prefers-color-scheme: dark)');
-    const onChange = () => {
-      view.current.theme = themeOf(frame.current);
-      schedule();
-    };
-    mq.addEventListener?.('change', onChange);
-    return () => mq.removeEventListener?.('change', onChange);
-  }, []);
+  useFramesFollow(view, frame, schedule);
 
   // Fly to a film asked for (a search, a new film X), centred, close enough to show its ten
   // neighbours once they are known (two dimensions cannot keep every neighbour close), else close in.
@@ -219,7 +341,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
     if (!flyTo || !layout || !behaviour.current) return;
     const i = indexOf.get(flyTo.movieId);
     if (i === undefined) return;
-    const k = neighbourKey ? reaching(i, marked.neighbours) : Math.max(view.current.t.k, 4);
+    const k = neighbourKey ? reaching(layout, size, i, marked.neighbours) : Math.max(view.current.t.k, 4);
     const target = centredOn(layout.px[i], layout.py[i], k, size.width, size.height);
     const s = select(canvas.current);
     s.interrupt();
@@ -229,81 +351,11 @@ export function MapView({ map, marks, flyTo, onPick }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the flight starts on a new request (flyTo.n) or new neighbours, not on every value it reads
   }, [flyTo?.n, layout, neighbourKey]);
 
-  /**
-   * The zoom, centred on film i, at which its neighbours are in view — but never wider than 2×:
-   * when they are scattered across the map, the lines to them show which way they lie.
-   */
-  function reaching(i, neighbours) {
-    const far = Math.max(...neighbours.map((j) => Math.hypot(layout.px[j] - layout.px[i], layout.py[j] - layout.py[i])), 1);
-    return Math.max(2, Math.min(MAX_ZOOM, (0.42 * Math.min(size.width, size.height)) / far));
-  }
-
-  function hitAt(event) {
-    const rect = canvas.current.getBoundingClientRect();
-    const [bx, by] = toBase(view.current.t, event.clientX - rect.left, event.clientY - rect.top);
-    return hits.nearest(bx, by, HOVER_RADIUS / view.current.t.k);
-  }
-
-  function onPointerMove(event) {
-    if (!hits || event.buttons) return; // dragging: the pan is what matters
-    if (view.current.keyboard) {
-      view.current.keyboard = false;
-      setKeyboard(false);
-    }
-    const i = hitAt(event);
-    if (i !== view.current.focus) setFocusFilm(i);
-    canvas.current.style.cursor = i >= 0 ? 'pointer' : 'grab';
-  }
-
-  function onClick(event) {
-    if (!hits || event.defaultPrevented) return;
-    const i = hitAt(event);
-    if (i >= 0) onPick(map.movieIds[i]);
-  }
-
-  function onKeyDown(event) {
-    const z = behaviour.current;
-    if (!z || !size) return;
-    const s = select(canvas.current);
-    const step = event.shiftKey ? PAN_STEP * 4 : PAN_STEP;
-    const k = view.current.t.k;
-    const pan = (dx, dy) => s.call(z.translateBy, dx / k, dy / k);
-    const handled = {
-      ArrowLeft: () => pan(step, 0),
-      ArrowRight: () => pan(-step, 0),
-      ArrowUp: () => pan(0, step),
-      ArrowDown: () => pan(0, -step),
-      '+': () => s.call(z.scaleBy, 1.5),
-      '=': () => s.call(z.scaleBy, 1.5),
-      '-': () => s.call(z.scaleBy, 1 / 1.5),
-      _: () => s.call(z.scaleBy, 1 / 1.5),
-      0: () => s.call(z.transform, zoomIdentity),
-      Home: () => s.call(z.transform, zoomIdentity),
-      Enter: () => view.current.focus >= 0 && onPick(map.movieIds[view.current.focus]),
-      ' ': () => view.current.focus >= 0 && onPick(map.movieIds[view.current.focus]),
-      Escape: () => setFocusFilm(-1),
-    }[event.key];
-    if (!handled) return;
-    event.preventDefault();
-    if (!view.current.keyboard) {
-      view.current.keyboard = true;
-      setKeyboard(true);
-    }
-    handled();
-    if (event.key !== 'Escape') setFocusFilm(nearCentre());
-  }
-
-  function onFocus() {
-    view.current.keyboard = true;
-    setKeyboard(true);
-    setFocusFilm(nearCentre());
-  }
-
-  function onBlur() {
-    view.current.keyboard = false;
-    setKeyboard(false);
-    setFocusFilm(-1);
-  }
+  const steer = (on) => {
+    view.current.keyboard = on;
+    setKeyboard(on);
+  };
+  const { onPointerMove, onClick, onKeyDown, onFocus, onBlur } = mapInput({ canvas, view, hits, size, behaviour, map, onPick, setFocusFilm, steer, nearCentre });
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the tip moves with the focused film; placeTip reads the layout at that moment
   useEffect(placeTip, [focus]);
@@ -322,18 +374,10 @@ export function MapView({ map, marks, flyTo, onPick }) {
       onKeyDown={onKeyDown}
       onFocus={onFocus}
       onBlur={onBlur}
-      data-films={n}
+      data-films={map.movieIds.length}
     >
       <canvas ref={canvas} class="map-canvas" aria-hidden="true" onPointerMove={onPointerMove} onPointerLeave={() => !keyboard && setFocusFilm(-1)} onClick={onClick} />
-      {focus >= 0 && layout ? (
-        <div class="map-tip" ref={tipEl} data-movie-id={map.movieIds[focus]} aria-hidden="true">
-          <strong>{map.names[focus]}</strong>
-          {map.years[focus] ? <span class="film-year"> ({map.years[focus]})</span> : null}
-          <span class="map-tip-meta">
-            {formatCount(map.counts[focus])} ratings · {groupName(groups[focus])}
-          </span>
-        </div>
-      ) : null}
+      {focus >= 0 && layout ? <MapTip map={map} i={focus} group={groups[focus]} tip={tipEl} /> : null}
       {/* What the crosshair is on, said once it settles; the keys are described under the map. */}
       <p class="visually-hidden" aria-live="polite">
         {keyboard && focus >= 0 ? `${describe(focus)}. Enter shows films like it.` : ''}
