@@ -5,19 +5,27 @@ import { CRASH_SENTENCE, engineError } from './engineErrors.js';
 import { deriveClient } from './protocol.js';
 
 /**
- * @param {() => {postMessage(m: object): void, addEventListener(t: string, f: Function): void,
- *                 removeEventListener?(t: string, f: Function): void, terminate?(): void}} spawn
- *   makes a fresh worker; called at the first request and again after a crash
+ * What the client needs of a worker: a browser Worker, or a test's stand-in.
+ * @typedef {{ postMessage(m: object): void, addEventListener(t: string, f: (event: any) => void): void,
+ *   removeEventListener?(t: string, f: (event: any) => void): void, terminate?(): void }} WorkerLike
+ */
+
+/**
+ * @param {() => WorkerLike} spawn  makes a fresh worker; called at the first request and again after a crash
  */
 export function createEngineClient(spawn) {
   let nextId = 1;
+  /** @type {WorkerLike | null} */
   let worker = null;
   let detach = () => {};
-  const pending = new Map(); // id → { resolve, reject, onProgress }
+  /** @type {Map<number, { resolve: (v: any) => void, reject: (e: Error) => void, onProgress?: (p: any) => void }>} */
+  const pending = new Map();
+  /** @type {Set<(error: import('./engineErrors.js').EngineError) => void>} */
   const crashListeners = new Set();
 
   // Lets the worker go and fails everything in flight with `error`. The next request spawns a
   // fresh worker — lazily, so a worker that cannot even start does not respawn in a loop.
+  /** @param {Error} error */
   function dropWorker(error) {
     detach();
     try {
@@ -32,15 +40,17 @@ export function createEngineClient(spawn) {
   }
 
   // The worker died or lost its state: drop it and tell the page.
+  /** @param {string} detail */
   function crash(detail) {
     const error = engineError(CRASH_SENTENCE, { fatal: true, detail });
     dropWorker(error);
     for (const listener of crashListeners) listener(error);
   }
 
+  /** A fresh worker, listened to. */
   function attach() {
     const w = spawn();
-    const onMessage = (event) => {
+    const onMessage = (/** @type {MessageEvent} */ event) => {
       if (w !== worker) return; // a late answer from a replaced worker
       const message = event.data;
       const entry = pending.get(message.id);
@@ -58,7 +68,7 @@ export function createEngineClient(spawn) {
       }
     };
     // A worker that fails to start (bad script) or throws outside a request has lost its state.
-    const onError = (event) => {
+    const onError = (/** @type {ErrorEvent} */ event) => {
       if (w !== worker) return;
       event.preventDefault?.();
       crash(event.message || 'the engine worker could not start');
@@ -72,14 +82,16 @@ export function createEngineClient(spawn) {
       w.removeEventListener?.('error', onError);
       w.removeEventListener?.('messageerror', onError);
     };
+    return w;
   }
 
+  /** @type {Parameters<typeof deriveClient>[0]} */
   function send(type, message, onProgress) {
-    if (!worker) attach();
+    const w = worker ?? attach();
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ ...message, id });
+      w.postMessage({ ...message, id });
     });
   }
 

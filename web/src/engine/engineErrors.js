@@ -5,14 +5,14 @@
 /** What the visitor reads when the engine stopped; Retry starts a fresh worker. */
 export const CRASH_SENTENCE = 'The engine stopped unexpectedly. Retry starts it afresh; your ratings are safe.';
 
-/** True for a WebAssembly trap or an Emscripten abort: after one, the module's state is unusable. */
+/** True for a WebAssembly trap or an Emscripten abort: after one, the module's state is unusable. @param {unknown} e */
 export function isTrap(e) {
   if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) return true;
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
   return /^Aborted\(/.test(message) || /^(RuntimeError|CompileError|LinkError):/.test(message);
 }
 
-/** Any thrown value to a readable sentence; wasm code could in theory throw a bare number. */
+/** Any thrown value to a readable sentence; wasm code could in theory throw a bare number. @param {unknown} e */
 export function messageOf(e) {
   if (e instanceof Error) return e.message || e.name;
   if (typeof e === 'string') return e;
@@ -43,7 +43,7 @@ const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
  * missing file with an HTML page (status 200 or 404) would otherwise surface Emscripten's
  * "Aborted(CompileError: … expected magic word …)".
  */
-export function checkWasmBytes(bytes, fileName = 'reel.wasm') {
+export function checkWasmBytes(/** @type {Uint8Array} */ bytes, fileName = 'reel.wasm') {
   if (bytes.length >= 4 && WASM_MAGIC.every((b, i) => bytes[i] === b)) return bytes;
   const start = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart().toLowerCase();
   const looksLikePage = start.startsWith('<!doctype') || start.startsWith('<html') || start.startsWith('<');

@@ -101,14 +101,15 @@ export function problems(value, declared, at = 'value') {
     case 'recordOf':
       return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.entries(v).flatMap(([k, x]) => problems(x, s.of, `${at}.${k}`)) : wrong();
     case 'oneOf': {
-      const each = s.of.map((o) => problems(v, o, at));
-      return each.some((p) => p.length === 0) ? [] : each.reduce((a, b) => (b.length < a.length ? b : a));
+      const each = s.of.map((/** @type {unknown} */ o) => problems(v, o, at));
+      return each.some((/** @type {string[]} */ p) => p.length === 0) ? [] : each.reduce((/** @type {string[]} */ a, /** @type {string[]} */ b) => (b.length < a.length ? b : a));
     }
     default:
       throw new Error(`unknown shape ${s.kind}`);
   }
 }
 
+/** @param {any} v */
 function show(v) {
   if (v === null || v === undefined) return String(v);
   if (Array.isArray(v)) return 'an array';

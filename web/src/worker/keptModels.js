@@ -5,10 +5,10 @@
 import { messageOf } from '../engine/engineErrors.js';
 
 /**
- * @param {object} engine  the loaded wasm Engine
- * @param {object|null} entry  what the cache holds
+ * @param {any} engine  the loaded wasm Engine
+ * @param {any} entry  what the cache holds (null, or anything a browser kept)
  * @param {string} engineVersion  the engine build (the wasm file's content-hashed name)
- * @returns {{ restored: boolean, reason: string|null, savedAt?: number, trainMs?: object }}
+ * @returns {{ restored: boolean, reason: string|null, savedAt?: number, trainMs?: Record<string, number> }}
  */
 export function restoreKept(engine, entry, engineVersion) {
   if (!entry) return { restored: false, reason: null };
@@ -23,7 +23,10 @@ export function restoreKept(engine, entry, engineVersion) {
   return { restored: true, reason: null, savedAt: entry.savedAt, trainMs: { ...entry.trainMs } };
 }
 
-/** The cache entry for the engine's trained models as they are now. */
+/**
+ * The cache entry for the engine's trained models as they are now.
+ * @param {any} engine @param {string} engineVersion @param {Record<string, number>} trainMs
+ */
 export function keptEntry(engine, engineVersion, trainMs, savedAt = Date.now()) {
   return { key: engine.modelKey(), engine: engineVersion, bytes: engine.save(), trainMs: { ...trainMs }, savedAt };
 }
