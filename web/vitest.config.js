@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     dir: '../tests/web',
     include: ['**/*.test.{js,jsx}'],
+    globalSetup: ['../tests/web/trainedModels.setup.js'], // every model trained once per run
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unpackStrings } from '../../web/src/worker/filmCatalog.js';
 import { dataDir, loadReel, nativeReel } from './engineHarness.js';
 import { syntheticMovieLens } from './syntheticMovieLens.js';
+import { trainedModels } from './trainedModels.js';
 
 let Module;
 let engine;
@@ -27,10 +28,6 @@ const PROFILE = [
 const ids = Int32Array.from(PROFILE.map((p) => p[0]));
 const stars = Float32Array.from(PROFILE.map((p) => p[1]));
 
-function trainAll(e) {
-  for (const m of e.models()) for (let i = m.epochsDone; i < m.epochs; i++) e.trainEpoch(m.name);
-}
-
 beforeAll(async () => {
   Module = await loadReel();
   data = dataDir();
@@ -38,7 +35,7 @@ beforeAll(async () => {
   ratings = readFileSync(path.join(data, 'ratings.csv'));
   engine = new Module.Engine();
   engine.load(movies, ratings, 42);
-  trainAll(engine);
+  engine.restore(trainedModels()); // trained once for the run, by the global setup
 }, 300_000);
 
 describe('the registry', () => {
@@ -118,7 +115,11 @@ describe('a visitor folded in', () => {
 
 describe('numbers from JavaScript', () => {
   it.each([
-    ['2^32 + 1 as a film (it used to wrap to film 1)', () => engine.similar(2 ** 32 + 1, 10, 'ranking', undefined), /movieId must be a whole number/],
+    [
+      '2^32 + 1 as a film (it used to wrap to film 1)',
+      () => engine.similar(2 ** 32 + 1, 10, 'ranking', undefined),
+      /movieId must be a whole number/,
+    ],
     ['a fractional k', () => engine.similar(1, 2.5, 'ranking', undefined), /k must be a whole number from 0 to 1000/],
     ['a negative k', () => engine.recommend(1, -1, 'ranking', undefined), /k must be a whole number/],
     ['a null user', () => engine.recommend(null, 10, 'ranking', undefined), /userId must be a number/],
@@ -191,7 +192,8 @@ describe('ratings.csv read in pieces', () => {
   // whole text gives, and an error past the first piece must still name its own line.
   const big = () => {
     let csv = 'userId,movieId,rating,timestamp\r\n';
-    for (let n = 0; csv.length < 9.5 * 2 ** 20; n++) csv += `${(n % 5000) + 1},${(Math.floor(n / 5000) % 400) + 1},${((n % 10) + 1) / 2},${n}\r\n`;
+    for (let n = 0; csv.length < 9.5 * 2 ** 20; n++)
+      csv += `${(n % 5000) + 1},${(Math.floor(n / 5000) % 400) + 1},${((n % 10) + 1) / 2},${n}\r\n`;
     return csv;
   };
 

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reasonText } from '../../web/src/taste/NextFilms.jsx';
 import { dataDir, engineClient } from './engineHarness.js';
+import { cacheWithTrainedModels } from './trainedModels.js';
 
 // Five ratings as a visitor would give them through the page: four liked, one not.
 const FIVE = [
@@ -19,9 +20,10 @@ let client;
 let loaded;
 
 beforeAll(async () => {
-  ({ client } = engineClient());
+  ({ client } = engineClient({ cache: await cacheWithTrainedModels() }));
   loaded = await client.load({ dataUrl: `${dataDir()}/` });
-  await client.train({});
+  const trained = await client.train({});
+  expect(trained.restored).not.toBeNull(); // the run's models, not a training of its own
 }, 300_000);
 
 describe('Your next films', () => {
@@ -71,7 +73,11 @@ describe('Your next films', () => {
   });
 
   it('apply the filters in the engine, and still hold ten', async () => {
-    const r = await client.recommendFor({ ratings: FIVE, k: 10, filter: { anyGenre: ['Comedy'], fromYear: 1990, toYear: 1999, maxRatings: 50 } });
+    const r = await client.recommendFor({
+      ratings: FIVE,
+      k: 10,
+      filter: { anyGenre: ['Comedy'], fromYear: 1990, toYear: 1999, maxRatings: 50 },
+    });
     expect(r.films).toHaveLength(10);
     for (const f of r.films) {
       expect(f.genres).toContain('Comedy');
