@@ -55,7 +55,12 @@ export function stepRunner() {
       console.log(`  ✓ ${name} (${result.ms} ms)${note ? ` — ${note}` : ''}`);
     } catch (e) {
       result.status = 'failed';
-      console.log(`  ✗ ${name}\n    ${String(e.stack || e).split('\n').slice(0, 8).join('\n    ')}`);
+      console.log(
+        `  ✗ ${name}\n    ${String(e.stack || e)
+          .split('\n')
+          .slice(0, 8)
+          .join('\n    ')}`,
+      );
     }
     return result;
   }
@@ -108,7 +113,13 @@ export async function expectNoAxeViolations(page, state) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    return r.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
   });
   check(violations.length === 0, `axe-core found ${violations.length} violation(s) in ${state}:\n      ${violations.join('\n      ')}`);
   return `${state}: no axe violation`;

@@ -28,7 +28,7 @@ export async function waitUntilKept(page) {
           open.onerror = () => resolve(false);
           open.onsuccess = () => {
             const db = open.result;
-            if (!db.objectStoreNames.contains('maps')) return db.close(), resolve(false);
+            if (!db.objectStoreNames.contains('maps')) return (db.close(), resolve(false));
             const count = db.transaction('maps').objectStore('maps').count();
             count.onsuccess = () => (db.close(), resolve(count.result > 0));
             count.onerror = () => (db.close(), resolve(false));
@@ -41,78 +41,100 @@ export async function waitUntilKept(page) {
   }
 }
 
-const answered = (page) => page.waitForFunction(() => document.querySelectorAll('.neighbours > .film-item').length === 10, null, { timeout: 30_000 });
+const answered = (page) =>
+  page.waitForFunction(() => document.querySelectorAll('.neighbours > .film-item').length === 10, null, { timeout: 30_000 });
 
 export async function offlineSteps(step, { page, context, origin, output }, options = {}) {
-  const returned = await step('a return visit restores the kept models instead of training, and answers at once', async () => {
-    // Toy Story's neighbours, seen on this visit, are kept for the next.
-    const search = page.getByRole('combobox', { name: 'Find films like', exact: true });
-    await search.fill('toy story');
-    await page.locator('#films [role=option]', { hasText: /^Toy Story \(1995\)/ }).first().click();
-    await page.getByRole('radiogroup', { name: 'Which films like it' }).getByRole('radio', { name: 'Closest', exact: true }).click(); // a visit opens on this view
-    await page.getByRole('list', { name: 'Films like Toy Story (1995)', exact: true }).locator(':scope > .film-item').nth(9).waitFor();
-    await waitUntilKept(page);
-    // Noted in the page from its first render: when a kept answer of ten films was first on screen.
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        const list = document.querySelector('.neighbours[data-kept=true]');
-        const films = list ? [...list.querySelectorAll(':scope > .film-item')] : [];
-        if (films.length !== 10) return;
-        window.__kept = { ids: films.map((e) => e.dataset.movieId), state: document.querySelector('.training-status')?.dataset.state };
-        observer.disconnect();
-      }).observe(document, { subtree: true, childList: true, attributes: true });
-    });
-    await page.goto(`${origin}/?film=1`);
-    await waitForReady(page);
-    await answered(page);
-    // The answer kept on the last visit was on screen before the engine was ready…
-    const early = await page.evaluate(() => window.__kept ?? null);
-    check(early, 'the answer kept on the last visit never showed');
-    check(early.state !== 'ready', `the kept answer should show before the engine is ready (it showed at state ${early.state})`);
-    // …and the engine's own answer, which replaces it, is the same ten films.
-    await page.locator('.neighbours:not([data-kept])').waitFor({ state: 'attached' });
-    const live = await page.locator('.neighbours > .film-item').evaluateAll((els) => els.map((e) => e.dataset.movieId));
-    check(live.join() === early.ids.join(), `the kept answer should be the engine's own: kept ${early.ids}, engine ${live}`);
-    const status = await page.locator('.training-status').textContent();
-    check(/restored the models this browser trained/.test(status), `the return visit should say it restored the models: ${status}`);
-    check((await page.locator('.training[data-restored=true]').count()) === 1, 'the training card should show the models as restored');
-    const epochs = await page.getByRole('progressbar', { name: /training$/ }).evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-valuenow') === b.getAttribute('aria-valuemax')));
-    check(epochs.every(Boolean), 'every model bar should be full');
-    check(await page.getByRole('button', { name: 'Retrain here' }).isVisible(), 'a restored page offers "Retrain here"');
-    await page.locator('#map').scrollIntoViewIfNeeded();
-    await page.locator('#map[data-state=drawn]').waitFor({ timeout: 20_000 });
-    return `the kept ten films like Toy Story on screen before the engine was ready (state ${early.state}); "${status.trim()}"`;
-  }, options);
+  const returned = await step(
+    'a return visit restores the kept models instead of training, and answers at once',
+    async () => {
+      // Toy Story's neighbours, seen on this visit, are kept for the next.
+      const search = page.getByRole('combobox', { name: 'Find films like', exact: true });
+      await search.fill('toy story');
+      await page
+        .locator('#films [role=option]', { hasText: /^Toy Story \(1995\)/ })
+        .first()
+        .click();
+      await page.getByRole('radiogroup', { name: 'Which films like it' }).getByRole('radio', { name: 'Closest', exact: true }).click(); // a visit opens on this view
+      await page.getByRole('list', { name: 'Films like Toy Story (1995)', exact: true }).locator(':scope > .film-item').nth(9).waitFor();
+      await waitUntilKept(page);
+      // Noted in the page from its first render: when a kept answer of ten films was first on screen.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          const list = document.querySelector('.neighbours[data-kept=true]');
+          const films = list ? [...list.querySelectorAll(':scope > .film-item')] : [];
+          if (films.length !== 10) return;
+          window.__kept = { ids: films.map((e) => e.dataset.movieId), state: document.querySelector('.training-status')?.dataset.state };
+          observer.disconnect();
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      });
+      await page.goto(`${origin}/?film=1`);
+      await waitForReady(page);
+      await answered(page);
+      // The answer kept on the last visit was on screen before the engine was ready…
+      const early = await page.evaluate(() => window.__kept ?? null);
+      check(early, 'the answer kept on the last visit never showed');
+      check(early.state !== 'ready', `the kept answer should show before the engine is ready (it showed at state ${early.state})`);
+      // …and the engine's own answer, which replaces it, is the same ten films.
+      await page.locator('.neighbours:not([data-kept])').waitFor({ state: 'attached' });
+      const live = await page.locator('.neighbours > .film-item').evaluateAll((els) => els.map((e) => e.dataset.movieId));
+      check(live.join() === early.ids.join(), `the kept answer should be the engine's own: kept ${early.ids}, engine ${live}`);
+      const status = await page.locator('.training-status').textContent();
+      check(/restored the models this browser trained/.test(status), `the return visit should say it restored the models: ${status}`);
+      check((await page.locator('.training[data-restored=true]').count()) === 1, 'the training card should show the models as restored');
+      const epochs = await page
+        .getByRole('progressbar', { name: /training$/ })
+        .evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-valuenow') === b.getAttribute('aria-valuemax')));
+      check(epochs.every(Boolean), 'every model bar should be full');
+      check(await page.getByRole('button', { name: 'Retrain here' }).isVisible(), 'a restored page offers "Retrain here"');
+      await page.locator('#map').scrollIntoViewIfNeeded();
+      await page.locator('#map[data-state=drawn]').waitFor({ timeout: 20_000 });
+      return `the kept ten films like Toy Story on screen before the engine was ready (state ${early.state}); "${status.trim()}"`;
+    },
+    options,
+  );
   // Both build on the return visit: the site kept by the service worker, the models restored.
   const afterReturn = { needs: [...(options.needs ?? []), returned] };
 
-  await step('with the network off, the site still opens, searches and answers (the service worker keeps it all)', async () => {
-    await context.setOffline(true);
-    try {
-      await page.goto(`${origin}/?film=2571`);
-      await waitForReady(page);
-      await answered(page);
-      const search = page.getByRole('combobox', { name: 'Find films like', exact: true });
-      await search.fill('heat');
-      await page.waitForFunction(() => /^Heat \(1995\)/.test(document.querySelector('#films [role=option]')?.textContent ?? ''));
-      await search.fill('');
-      await page.locator('#map').scrollIntoViewIfNeeded();
-      await page.locator('#map[data-state=drawn]').waitFor({ timeout: 20_000 });
-      await page.screenshot({ path: path.join(output, 'offline-1280.png') });
-    } finally {
-      await context.setOffline(false);
-    }
-    return 'offline: ready, films like The Matrix, "heat" found, the map drawn';
-  }, afterReturn);
+  await step(
+    'with the network off, the site still opens, searches and answers (the service worker keeps it all)',
+    async () => {
+      await context.setOffline(true);
+      try {
+        await page.goto(`${origin}/?film=2571`);
+        await waitForReady(page);
+        await answered(page);
+        const search = page.getByRole('combobox', { name: 'Find films like', exact: true });
+        await search.fill('heat');
+        await page.waitForFunction(() => /^Heat \(1995\)/.test(document.querySelector('#films [role=option]')?.textContent ?? ''));
+        await search.fill('');
+        await page.locator('#map').scrollIntoViewIfNeeded();
+        await page.locator('#map[data-state=drawn]').waitFor({ timeout: 20_000 });
+        await page.screenshot({ path: path.join(output, 'offline-1280.png') });
+      } finally {
+        await context.setOffline(false);
+      }
+      return 'offline: ready, films like The Matrix, "heat" found, the map drawn';
+    },
+    afterReturn,
+  );
 
-  await step('"Retrain here" trains every model afresh and keeps the result', async () => {
-    await page.locator('.training').scrollIntoViewIfNeeded();
-    await page.getByRole('button', { name: 'Retrain here' }).click();
-    await page.locator('.training-status[data-state=training]').waitFor({ timeout: 10_000 });
-    await waitForReady(page);
-    await page.waitForFunction(() => /kept here for your next visit/.test(document.querySelector('.training-status')?.textContent ?? ''), null, { timeout: 20_000 });
-    return (await page.locator('.training-status').textContent()).trim();
-  }, afterReturn);
+  await step(
+    '"Retrain here" trains every model afresh and keeps the result',
+    async () => {
+      await page.locator('.training').scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: 'Retrain here' }).click();
+      await page.locator('.training-status[data-state=training]').waitFor({ timeout: 10_000 });
+      await waitForReady(page);
+      await page.waitForFunction(
+        () => /kept here for your next visit/.test(document.querySelector('.training-status')?.textContent ?? ''),
+        null,
+        { timeout: 20_000 },
+      );
+      return (await page.locator('.training-status').textContent()).trim();
+    },
+    afterReturn,
+  );
 }
 
 /** A deploy of a new version: the build id in the bundle changed, and the service worker rewritten. */
@@ -140,11 +162,14 @@ export async function updateStep(step, browser, output) {
       await page.goto(`${server.origin}/`);
       await waitForReady(page);
       await waitUntilKept(page);
-      const v1 = await page.evaluate(() => new Promise((r) => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = (e) => r(e.data.version);
-        navigator.serviceWorker.controller.postMessage({ type: 'version' }, [ch.port2]);
-      }));
+      const v1 = await page.evaluate(
+        () =>
+          new Promise((r) => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = (e) => r(e.data.version);
+            navigator.serviceWorker.controller.postMessage({ type: 'version' }, [ch.port2]);
+          }),
+      );
       const { version: v2 } = await deployNewVersion(dist);
       // The next visit is still served by the old version, which sees the new one and fetches it.
       await page.reload();
@@ -156,7 +181,10 @@ export async function updateStep(step, browser, output) {
       await page.locator('.update-notice[data-update=applied]').waitFor({ timeout: 30_000 });
       const applied = await page.locator('.update-notice').textContent();
       await waitForReady(page);
-      check(/restored the models/.test(await page.locator('.training-status').textContent()), 'an update that keeps the engine keeps the trained models');
+      check(
+        /restored the models/.test(await page.locator('.training-status').textContent()),
+        'an update that keeps the engine keeps the trained models',
+      );
       check(log.consoleErrors.length === 0, `console errors: ${log.consoleErrors.join('\n')}`);
       return `service worker ${v1} → ${v2}: "${said.trim()}", then "${applied.trim()}"`;
     } finally {

@@ -10,17 +10,7 @@
 // Run: node tests/e2e/site.e2e.mjs (after scripts/build). Exits non-zero on any failure.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import {
-  check,
-  expectNoAxeViolations,
-  launch,
-  newLog,
-  root,
-  siteContext,
-  stepRunner,
-  waitForReady,
-  watch,
-} from './harness.mjs';
+import { check, expectNoAxeViolations, launch, newLog, root, siteContext, stepRunner, waitForReady, watch } from './harness.mjs';
 import { biggerDataSteps } from './biggerDataSteps.mjs';
 import { mapAtRest, mapSteps } from './mapSteps.mjs';
 import { offlineSteps, updateStep } from './offlineSteps.mjs';
@@ -97,7 +87,9 @@ async function main() {
                 if (!list.querySelector('[role=option]')) return;
                 observer.disconnect();
                 resolve({
-                  tops: ['#films', '#viewers', '#numbers'].map((id) => Math.round(document.querySelector(id).getBoundingClientRect().top + scrollY)),
+                  tops: ['#films', '#viewers', '#numbers'].map((id) =>
+                    Math.round(document.querySelector(id).getBoundingClientRect().top + scrollY),
+                  ),
                   stateWhenAnswered: document.querySelector('.training-status').dataset.state,
                   first: list.querySelector('[role=option]').textContent,
                 });
@@ -115,202 +107,293 @@ async function main() {
       await waitForReady(page);
       // Space is kept for what training brings (the starting set, the lists): nothing below moves.
       await page.locator('.starter').nth(11).waitFor();
-      const tops = await page.evaluate(() => ['#films', '#viewers', '#numbers'].map((id) => Math.round(document.querySelector(id).getBoundingClientRect().top + scrollY)));
+      const tops = await page.evaluate(() =>
+        ['#films', '#viewers', '#numbers'].map((id) => Math.round(document.querySelector(id).getBoundingClientRect().top + scrollY)),
+      );
       const moved = tops.map((t, i) => t - outcome.tops[i]);
-      check(moved.every((d) => Math.abs(d) <= 4), `sections moved when training finished: ${moved.join(', ')} px`);
+      check(
+        moved.every((d) => Math.abs(d) <= 4),
+        `sections moved when training finished: ${moved.join(', ')} px`,
+      );
       return `the search answered while training; sections moved ${moved.join('/')} px`;
     });
     // The steps on this page from here on need it trained; the others open pages of their own.
     const onPage = { needs: [trained] };
 
-    await step('the empty "Your taste" says what to do, and has no accessibility violation', async () => {
-      const region = page.getByRole('region', { name: 'Your taste' });
-      await region.getByText('Rate a few films you have seen').waitFor();
-      await page.locator('.starter').nth(11).waitFor();
-      const note = await expectNoAxeViolations(page, 'the page before any rating');
-      // Search forgives a typo (the engine's doing, not the page's).
-      const search = page.getByRole('combobox', { name: 'Find films like', exact: true });
-      await search.fill('pulp fction');
-      await page.waitForFunction(() => /^Pulp Fiction \(1994\)/.test(document.querySelector('#films [role=option]')?.textContent ?? ''));
-      await search.fill('');
-      return `${note}; "pulp fction" found Pulp Fiction`;
-    }, onPage);
+    await step(
+      'the empty "Your taste" says what to do, and has no accessibility violation',
+      async () => {
+        const region = page.getByRole('region', { name: 'Your taste' });
+        await region.getByText('Rate a few films you have seen').waitFor();
+        await page.locator('.starter').nth(11).waitFor();
+        const note = await expectNoAxeViolations(page, 'the page before any rating');
+        // Search forgives a typo (the engine's doing, not the page's).
+        const search = page.getByRole('combobox', { name: 'Find films like', exact: true });
+        await search.fill('pulp fction');
+        await page.waitForFunction(() => /^Pulp Fiction \(1994\)/.test(document.querySelector('#films [role=option]')?.textContent ?? ''));
+        await search.fill('');
+        return `${note}; "pulp fction" found Pulp Fiction`;
+      },
+      onPage,
+    );
 
-    const rated = await step('rates five films with the mouse → ten next films, none rated, each with a reason, an answer after each rating', async () => {
-      // Counted in the page: each change of a rating, then the list answering for the ratings as they are.
-      await page.evaluate(() => {
-        window.__answers = 0;
-        const list = document.querySelector('.next-list');
-        let changed = false;
-        document.addEventListener('change', (e) => e.target.classList?.contains('rating-radio') && (changed = true), true);
-        new MutationObserver(() => {
-          if (changed && list.dataset.answers === list.dataset.version && list.querySelector('.film-item')) {
-            window.__answers += 1;
-            changed = false;
-          }
-        }).observe(list, { attributes: true, childList: true, subtree: true });
-      });
-      for (let i = 0; i < 5; i++) {
-        await page.locator('.starter').nth(i).getByRole('radio', { name: FIVE_STARS[i], exact: true }).click();
+    const rated = await step(
+      'rates five films with the mouse → ten next films, none rated, each with a reason, an answer after each rating',
+      async () => {
+        // Counted in the page: each change of a rating, then the list answering for the ratings as they are.
+        await page.evaluate(() => {
+          window.__answers = 0;
+          const list = document.querySelector('.next-list');
+          let changed = false;
+          document.addEventListener('change', (e) => e.target.classList?.contains('rating-radio') && (changed = true), true);
+          new MutationObserver(() => {
+            if (changed && list.dataset.answers === list.dataset.version && list.querySelector('.film-item')) {
+              window.__answers += 1;
+              changed = false;
+            }
+          }).observe(list, { attributes: true, childList: true, subtree: true });
+        });
+        for (let i = 0; i < 5; i++) {
+          await page.locator('.starter').nth(i).getByRole('radio', { name: FIVE_STARS[i], exact: true }).click();
+          await page
+            .waitForFunction((n) => window.__answers >= n, i + 1, { timeout: 10_000 })
+            .catch(() => check(false, `"Your next films" did not answer after rating ${i + 1}`));
+        }
+        await nextFilmsSettled(page);
+        const { next, rated } = await checkNextFilms(page);
+        check(rated.length === 5, `five ratings expected, found ${rated.length}`);
+        before = { next, rated };
+        return `an answer after each of the 5 ratings; next ${next.join(',')}`;
+      },
+      onPage,
+    );
+
+    await step(
+      'reload → the same ratings and the same ten next films',
+      async () => {
+        await page.reload();
+        await waitForReady(page);
+        await nextFilmsSettled(page);
+        const { next, rated } = await checkNextFilms(page);
+        check(
+          JSON.stringify([...rated].sort()) === JSON.stringify([...before.rated].sort()),
+          `ratings after reload ${rated} ≠ ${before.rated}`,
+        );
+        check(JSON.stringify(next) === JSON.stringify(before.next), `next films after reload ${next} ≠ ${before.next}`);
+      },
+      { needs: [trained, rated] },
+    );
+
+    await step(
+      'a new tab has them too',
+      async () => {
+        const tab = await context.newPage();
+        watch(tab, log);
+        await tab.goto(`${origin}/`);
+        await waitForReady(tab);
+        await nextFilmsSettled(tab);
+        const { next, rated } = await checkNextFilms(tab);
+        await tab.close();
+        check(
+          JSON.stringify([...rated].sort()) === JSON.stringify([...before.rated].sort()),
+          `ratings in a new tab ${rated} ≠ ${before.rated}`,
+        );
+        check(JSON.stringify(next) === JSON.stringify(before.next), `next films in a new tab ${next} ≠ ${before.next}`);
+      },
+      { needs: [trained, rated] },
+    );
+
+    await step(
+      'imports the IMDb fixture in the browser → 5 of 9 matched, the other 4 listed with why',
+      async () => {
+        await page.locator('.import input[type=file]').setInputFiles(IMDB_FIXTURE);
+        const result = page.locator('.import-result');
+        await result.waitFor();
+        const matched = Number(await result.getAttribute('data-matched'));
+        const text = await result.textContent();
+        check(matched === 5, `expected 5 matched films, got ${matched}`);
+        check(/5 of 9\s*films in your IMDb export/.test(text), `the result should say "5 of 9": ${text}`);
+        const reasons = await result.locator('.unmatched li').allTextContents();
+        check(reasons.length === 4, `four unmatched rows expected: ${reasons}`);
+        check(
+          reasons.some((r) => /Breaking Bad.*TV Series/.test(r)) && reasons.some((r) => /'11'/.test(r)),
+          `unmatched reasons: ${reasons}`,
+        );
+        await nextFilmsSettled(page);
+        const { rated } = await checkNextFilms(page);
+        check(
+          rated.length >= 5 && [1, 2571, 4973, 296, 356].every((id) => rated.includes(id)),
+          `imported films missing from your ratings: ${rated}`,
+        );
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Download as CSV' }).click(),
+        ]);
+        const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+        const lines = csv.trim().split('\n');
+        check(
+          lines[0] === 'movieId,title,rating' && lines.length === rated.length + 1,
+          `the exported CSV should hold every rating: ${lines.slice(0, 3)}`,
+        );
+        check(download.suggestedFilename() === 'reel-ratings.csv', `export file name: ${download.suggestedFilename()}`);
+        await page.locator('#taste').screenshot({ path: path.join(output, 'taste-1280.png') });
+        await expectNoAxeViolations(page, 'Your taste with ratings, next films and an import report');
+        return `${matched} matched; unmatched: ${reasons.join(' | ')}; exported ${lines.length - 1} ratings as CSV`;
+      },
+      onPage,
+    );
+
+    await step(
+      'keyboard only: find a film, rate it with the arrows, pick a next film, its heading takes focus',
+      async () => {
+        // From a fresh load, so the first Tab starts at the top of the page as a visitor's would.
+        await page.reload();
+        await waitForReady(page);
+        await nextFilmsSettled(page);
+        const focused = () =>
+          page.evaluate(() => {
+            const a = document.activeElement;
+            const row = a?.closest('[data-movie-id]:not(.rating)');
+            return {
+              tag: a?.tagName,
+              text: a?.textContent?.trim(),
+              label: a?.getAttribute('aria-label'),
+              id: a?.id,
+              cls: a?.className,
+              in: row ? `${row.className} ${row.dataset.movieId}` : null,
+            };
+          });
+        await page.keyboard.press('Tab');
+        check(
+          (await focused()).text === 'Skip to your taste',
+          `the first Tab should reach the skip link: ${JSON.stringify(await focused())}`,
+        );
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Tab');
+        const search = await focused();
+        check(
+          search.tag === 'INPUT' &&
+            (await page.evaluate(() => document.activeElement.labels?.[0]?.textContent)) === 'Find a film you have seen',
+          `Tab after the skip link should reach the rating search: ${JSON.stringify(search)}`,
+        );
+        await page.keyboard.type('heat', { delay: 30 });
+        // The answer for the whole word, not one for "hea" still on show.
+        await page.waitForFunction(() => /^Heat \(1995\)/.test(document.querySelector('.rate-search [role=option]')?.textContent ?? ''));
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+        await page.locator('.found[data-movie-id="6"]').waitFor();
+        await page.keyboard.press('Tab'); // the found film's link
+        await page.keyboard.press('Tab'); // its rating: the first radio
+        const radio = await focused();
+        check(radio.label === '0.5 stars', `Tab should land on the first radio of "Rate Heat (1995)": ${JSON.stringify(radio)}`);
+        for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+        const heat = page.locator('.found').getByRole('radiogroup', { name: 'Rate Heat (1995)' });
+        check(
+          await heat.getByRole('radio', { name: '4 stars', exact: true }).isChecked(),
+          'seven arrow presses from 0.5 should rate Heat 4 stars',
+        );
+        check((await focused()).label === '4 stars', 'focus should stay on the checked radio');
+        await nextFilmsSettled(page);
+        check(!(await ids(page, '.next-list > .film-item')).includes(6), 'Heat, just rated, must leave your next films');
+
+        const focusedNextFilm = () =>
+          page.evaluate(() => {
+            const a = document.activeElement;
+            return a?.matches('.next-list .film-link') ? { id: a.closest('.film-item').dataset.movieId, name: a.textContent } : null;
+          });
+        let first = null;
+        for (let i = 0; i < 250 && !first; i++) {
+          await page.keyboard.press('Tab');
+          first = await focusedNextFilm();
+        }
+        check(first, 'Tab never reached a film in "Your next films"');
+
+        // Rating a next film by keyboard takes it out of the list: focus follows it to "Your ratings".
+        await page.keyboard.press('Tab');
+        const onRadio = await focused();
+        check(onRadio.label === '0.5 stars', `Tab from the title should reach its rating: ${JSON.stringify(onRadio)}`);
+        await page.keyboard.press('ArrowRight');
         await page
-          .waitForFunction((n) => window.__answers >= n, i + 1, { timeout: 10_000 })
-          .catch(() => check(false, `"Your next films" did not answer after rating ${i + 1}`));
-      }
-      await nextFilmsSettled(page);
-      const { next, rated } = await checkNextFilms(page);
-      check(rated.length === 5, `five ratings expected, found ${rated.length}`);
-      before = { next, rated };
-      return `an answer after each of the 5 ratings; next ${next.join(',')}`;
-    }, onPage);
+          .waitForFunction((id) => document.activeElement?.matches(`.rated[data-movie-id="${id}"] .rating-radio`), first.id, {
+            timeout: 5_000,
+          })
+          .catch(async () => {
+            throw new Error(`focus did not follow "${first.name}" to Your ratings; it is on ${JSON.stringify(await focused())}`);
+          });
+        for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+        const followed = await page.evaluate(
+          (id) => document.querySelector(`.rated[data-movie-id="${id}"] .rating-radio:checked`)?.getAttribute('aria-label'),
+          first.id,
+        );
+        check(followed === '4 stars', `the arrows should carry on rating "${first.name}" in Your ratings: ${followed}`);
+        await nextFilmsSettled(page);
+        check(
+          !(await ids(page, '.next-list > .film-item')).includes(Number(first.id)),
+          `${first.name}, just rated, must leave your next films`,
+        );
 
-    await step('reload → the same ratings and the same ten next films', async () => {
-      await page.reload();
-      await waitForReady(page);
-      await nextFilmsSettled(page);
-      const { next, rated } = await checkNextFilms(page);
-      check(JSON.stringify([...rated].sort()) === JSON.stringify([...before.rated].sort()), `ratings after reload ${rated} ≠ ${before.rated}`);
-      check(JSON.stringify(next) === JSON.stringify(before.next), `next films after reload ${next} ≠ ${before.next}`);
-    }, { needs: [trained, rated] });
-
-    await step('a new tab has them too', async () => {
-      const tab = await context.newPage();
-      watch(tab, log);
-      await tab.goto(`${origin}/`);
-      await waitForReady(tab);
-      await nextFilmsSettled(tab);
-      const { next, rated } = await checkNextFilms(tab);
-      await tab.close();
-      check(JSON.stringify([...rated].sort()) === JSON.stringify([...before.rated].sort()), `ratings in a new tab ${rated} ≠ ${before.rated}`);
-      check(JSON.stringify(next) === JSON.stringify(before.next), `next films in a new tab ${next} ≠ ${before.next}`);
-    }, { needs: [trained, rated] });
-
-    await step('imports the IMDb fixture in the browser → 5 of 9 matched, the other 4 listed with why', async () => {
-      await page.locator('.import input[type=file]').setInputFiles(IMDB_FIXTURE);
-      const result = page.locator('.import-result');
-      await result.waitFor();
-      const matched = Number(await result.getAttribute('data-matched'));
-      const text = await result.textContent();
-      check(matched === 5, `expected 5 matched films, got ${matched}`);
-      check(/5 of 9\s*films in your IMDb export/.test(text), `the result should say "5 of 9": ${text}`);
-      const reasons = await result.locator('.unmatched li').allTextContents();
-      check(reasons.length === 4, `four unmatched rows expected: ${reasons}`);
-      check(reasons.some((r) => /Breaking Bad.*TV Series/.test(r)) && reasons.some((r) => /'11'/.test(r)), `unmatched reasons: ${reasons}`);
-      await nextFilmsSettled(page);
-      const { rated } = await checkNextFilms(page);
-      check(rated.length >= 5 && [1, 2571, 4973, 296, 356].every((id) => rated.includes(id)), `imported films missing from your ratings: ${rated}`);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
-      const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
-      const lines = csv.trim().split('\n');
-      check(lines[0] === 'movieId,title,rating' && lines.length === rated.length + 1, `the exported CSV should hold every rating: ${lines.slice(0, 3)}`);
-      check(download.suggestedFilename() === 'reel-ratings.csv', `export file name: ${download.suggestedFilename()}`);
-      await page.locator('#taste').screenshot({ path: path.join(output, 'taste-1280.png') });
-      await expectNoAxeViolations(page, 'Your taste with ratings, next films and an import report');
-      return `${matched} matched; unmatched: ${reasons.join(' | ')}; exported ${lines.length - 1} ratings as CSV`;
-    }, onPage);
-
-    await step('keyboard only: find a film, rate it with the arrows, pick a next film, its heading takes focus', async () => {
-      // From a fresh load, so the first Tab starts at the top of the page as a visitor's would.
-      await page.reload();
-      await waitForReady(page);
-      await nextFilmsSettled(page);
-      const focused = () =>
-        page.evaluate(() => {
-          const a = document.activeElement;
-          const row = a?.closest('[data-movie-id]:not(.rating)');
-          return { tag: a?.tagName, text: a?.textContent?.trim(), label: a?.getAttribute('aria-label'), id: a?.id, cls: a?.className, in: row ? `${row.className} ${row.dataset.movieId}` : null };
+        let pick = null;
+        for (let i = 0; i < 250 && !pick; i++) {
+          await page.keyboard.press('Shift+Tab');
+          pick = await focusedNextFilm();
+        }
+        check(pick, 'Shift+Tab never reached a film in "Your next films"');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((id) => document.activeElement?.matches(`.film-x-title[data-movie-id="${id}"]`), pick.id, {
+          timeout: 10_000,
         });
-      await page.keyboard.press('Tab');
-      check((await focused()).text === 'Skip to your taste', `the first Tab should reach the skip link: ${JSON.stringify(await focused())}`);
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Tab');
-      const search = await focused();
-      check(search.tag === 'INPUT' && (await page.evaluate(() => document.activeElement.labels?.[0]?.textContent)) === 'Find a film you have seen', `Tab after the skip link should reach the rating search: ${JSON.stringify(search)}`);
-      await page.keyboard.type('heat', { delay: 30 });
-      // The answer for the whole word, not one for "hea" still on show.
-      await page.waitForFunction(() => /^Heat \(1995\)/.test(document.querySelector('.rate-search [role=option]')?.textContent ?? ''));
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-      await page.locator('.found[data-movie-id="6"]').waitFor();
-      await page.keyboard.press('Tab'); // the found film's link
-      await page.keyboard.press('Tab'); // its rating: the first radio
-      const radio = await focused();
-      check(radio.label === '0.5 stars', `Tab should land on the first radio of "Rate Heat (1995)": ${JSON.stringify(radio)}`);
-      for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
-      const heat = page.locator('.found').getByRole('radiogroup', { name: 'Rate Heat (1995)' });
-      check(await heat.getByRole('radio', { name: '4 stars', exact: true }).isChecked(), 'seven arrow presses from 0.5 should rate Heat 4 stars');
-      check((await focused()).label === '4 stars', 'focus should stay on the checked radio');
-      await nextFilmsSettled(page);
-      check(!(await ids(page, '.next-list > .film-item')).includes(6), 'Heat, just rated, must leave your next films');
+        await page.waitForFunction(() => /Now showing films like/.test(document.querySelector('[data-announcer]')?.textContent ?? ''));
+        await page.waitForFunction(() => document.querySelectorAll('.neighbours > .film-item').length === 10);
 
-      const focusedNextFilm = () =>
-        page.evaluate(() => {
-          const a = document.activeElement;
-          return a?.matches('.next-list .film-link') ? { id: a.closest('.film-item').dataset.movieId, name: a.textContent } : null;
+        // On to "Same feel, different label" with the arrow keys: the toggle is a radio group.
+        for (let i = 0; i < 20; i++) {
+          await page.keyboard.press('Tab');
+          if (await page.evaluate(() => document.activeElement?.matches('.segment-radio'))) break;
+        }
+        await page.keyboard.press('ArrowRight');
+        check(
+          await page.getByRole('radio', { name: 'Same feel, different label' }).isChecked(),
+          'ArrowRight should choose "Same feel, different label"',
+        );
+        await page.waitForFunction(() => document.querySelector('.similar')?.getAttribute('aria-busy') === 'false');
+        const crossGenre = await page.evaluate(() => {
+          const genresOf = (el) => new Set((el.querySelector('.film-genres')?.textContent ?? '').split(' · ').filter(Boolean));
+          const x = genresOf(document.querySelector('.film-x'));
+          return [...document.querySelectorAll('.neighbours > .film-item')].every((n) => [...genresOf(n)].every((g) => !x.has(g)));
         });
-      let first = null;
-      for (let i = 0; i < 250 && !first; i++) {
-        await page.keyboard.press('Tab');
-        first = await focusedNextFilm();
-      }
-      check(first, 'Tab never reached a film in "Your next films"');
+        check(crossGenre, '"Same feel, different label" must hold only films sharing no genre with X');
+        await expectNoAxeViolations(page, 'films like X reached by keyboard');
+        return `rated Heat 4 stars by arrows; rated "${first.name}" from the list and focus followed it; Enter on "${pick.name}" moved focus to its heading and announced it`;
+      },
+      onPage,
+    );
 
-      // Rating a next film by keyboard takes it out of the list: focus follows it to "Your ratings".
-      await page.keyboard.press('Tab');
-      const onRadio = await focused();
-      check(onRadio.label === '0.5 stars', `Tab from the title should reach its rating: ${JSON.stringify(onRadio)}`);
-      await page.keyboard.press('ArrowRight');
-      await page
-        .waitForFunction((id) => document.activeElement?.matches(`.rated[data-movie-id="${id}"] .rating-radio`), first.id, { timeout: 5_000 })
-        .catch(async () => {
-          throw new Error(`focus did not follow "${first.name}" to Your ratings; it is on ${JSON.stringify(await focused())}`);
-        });
-      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-      const followed = await page.evaluate((id) => document.querySelector(`.rated[data-movie-id="${id}"] .rating-radio:checked`)?.getAttribute('aria-label'), first.id);
-      check(followed === '4 stars', `the arrows should carry on rating "${first.name}" in Your ratings: ${followed}`);
-      await nextFilmsSettled(page);
-      check(!(await ids(page, '.next-list > .film-item')).includes(Number(first.id)), `${first.name}, just rated, must leave your next films`);
-
-      let pick = null;
-      for (let i = 0; i < 250 && !pick; i++) {
-        await page.keyboard.press('Shift+Tab');
-        pick = await focusedNextFilm();
-      }
-      check(pick, 'Shift+Tab never reached a film in "Your next films"');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction((id) => document.activeElement?.matches(`.film-x-title[data-movie-id="${id}"]`), pick.id, { timeout: 10_000 });
-      await page.waitForFunction(() => /Now showing films like/.test(document.querySelector('[data-announcer]')?.textContent ?? ''));
-      await page.waitForFunction(() => document.querySelectorAll('.neighbours > .film-item').length === 10);
-
-      // On to "Same feel, different label" with the arrow keys: the toggle is a radio group.
-      for (let i = 0; i < 20; i++) {
-        await page.keyboard.press('Tab');
-        if (await page.evaluate(() => document.activeElement?.matches('.segment-radio'))) break;
-      }
-      await page.keyboard.press('ArrowRight');
-      check(await page.getByRole('radio', { name: 'Same feel, different label' }).isChecked(), 'ArrowRight should choose "Same feel, different label"');
-      await page.waitForFunction(() => document.querySelector('.similar')?.getAttribute('aria-busy') === 'false');
-      const crossGenre = await page.evaluate(() => {
-        const genresOf = (el) => new Set((el.querySelector('.film-genres')?.textContent ?? '').split(' · ').filter(Boolean));
-        const x = genresOf(document.querySelector('.film-x'));
-        return [...document.querySelectorAll('.neighbours > .film-item')].every((n) => [...genresOf(n)].every((g) => !x.has(g)));
-      });
-      check(crossGenre, '"Same feel, different label" must hold only films sharing no genre with X');
-      await expectNoAxeViolations(page, 'films like X reached by keyboard');
-      return `rated Heat 4 stars by arrows; rated "${first.name}" from the list and focus followed it; Enter on "${pick.name}" moved focus to its heading and announced it`;
-    }, onPage);
-
-    await step('the numbers say which model makes your next films, and show every model measured here', async () => {
-      await page.locator('#numbers').scrollIntoViewIfNeeded();
-      await page.locator('#numbers[data-state=measured]').waitFor({ timeout: 60_000 });
-      const choice = await page.locator('.choices').textContent();
-      check(/Your next films come from the ranking model until you have rated 10 films, then from the implicit model/i.test(choice),
-        `the numbers should name the models for visitors and when each takes over: ${choice}`);
-      const rows = await page.locator('.figures-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
-      check(rows.length === 4 + 4 + 3, `three models and popularity, three similarities and item-kNN, the map and two baselines: ${rows.length} rows`);
-      check(rows.every((r) => !/—\s*—/.test(r) || /baseline/.test(r)), `a figure is missing: ${rows.join(' | ')}`);
-      await shot(page, 'page-1280.png', { fullPage: true });
-      return rows.join(' | ');
-    }, onPage);
+    await step(
+      'the numbers say which model makes your next films, and show every model measured here',
+      async () => {
+        await page.locator('#numbers').scrollIntoViewIfNeeded();
+        await page.locator('#numbers[data-state=measured]').waitFor({ timeout: 60_000 });
+        const choice = await page.locator('.choices').textContent();
+        check(
+          /Your next films come from the ranking model until you have rated 10 films, then from the implicit model/i.test(choice),
+          `the numbers should name the models for visitors and when each takes over: ${choice}`,
+        );
+        const rows = await page
+          .locator('.figures-table tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
+        check(
+          rows.length === 4 + 4 + 3,
+          `three models and popularity, three similarities and item-kNN, the map and two baselines: ${rows.length} rows`,
+        );
+        check(
+          rows.every((r) => !/—\s*—/.test(r) || /baseline/.test(r)),
+          `a figure is missing: ${rows.join(' | ')}`,
+        );
+        await shot(page, 'page-1280.png', { fullPage: true });
+        return rows.join(' | ');
+      },
+      onPage,
+    );
 
     await mapSteps(step, page, output, onPage);
     await offlineSteps(step, { page, context, origin, output }, onPage);
@@ -401,7 +484,7 @@ async function main() {
       await p.evaluate(() => {
         window.__redrawn = new Promise((resolve) =>
           new PerformanceObserver((entries, observer) => {
-            if (entries.getEntriesByName('map-draw').length) observer.disconnect(), resolve();
+            if (entries.getEntriesByName('map-draw').length) (observer.disconnect(), resolve());
           }).observe({ type: 'measure' }),
         );
       });
@@ -423,7 +506,9 @@ async function main() {
       await waitForReady(p);
       const wide = await p.evaluate(() => ({
         overflow: document.documentElement.scrollWidth - window.innerWidth,
-        widest: [...document.querySelectorAll('main > *')].map((e) => `${e.className || e.tagName} ${Math.round(e.getBoundingClientRect().width)}px`),
+        widest: [...document.querySelectorAll('main > *')].map(
+          (e) => `${e.className || e.tagName} ${Math.round(e.getBoundingClientRect().width)}px`,
+        ),
       }));
       check(wide.overflow <= 0, `the page is ${wide.overflow}px wider than a 390px window: ${wide.widest.join(', ')}`);
       await shot(p, 'narrow-desktop-390.png');
