@@ -12,24 +12,27 @@
  * What a worker keeps trained models and map layouts in; every method resolves (null or false)
  * rather than throw.
  * @typedef {object} ModelCache
- * @property {(slot?: 'bundled' | 'dropped') => Promise<any>} readModels  the slot's latest entry, or null
+ * @property {(slot?: Slot) => Promise<any>} readModels  the slot's latest entry, or null
  * @property {(key: string) => Promise<any>} readMap
- * @property {(entry: any, slot?: 'bundled' | 'dropped') => Promise<boolean>} writeModels
+ * @property {(entry: any, slot?: Slot) => Promise<boolean>} writeModels
  * @property {(entry: any) => Promise<boolean>} writeMap
- * @property {(slot?: 'bundled' | 'dropped') => Promise<boolean>} forget
+ * @property {(slot?: Slot) => Promise<boolean>} forget
  */
+/** @typedef {'bundled' | 'dropped'} Slot */
 
 const DB = 'reel';
 const VERSION = 2; // 2 added the dropped dataset's slot; the bundled slot keeps version 1's store and entries
 const SLOTS = { bundled: 'models', dropped: 'droppedModels' }; // { key, engine, bytes: Uint8Array, trainMs, savedAt }
 const MAPS = 'maps'; // { key, engine, movieIds: Int32Array, xy: Float32Array, figures, sum, savedAt }
 
+/** @param {string} slot */
 function storeOf(slot) {
-  const store = SLOTS[slot];
+  const store = Object.hasOwn(SLOTS, slot) ? SLOTS[/** @type {Slot} */ (slot)] : null;
   if (!store) throw new Error(`no model slot named ${JSON.stringify(slot)}`);
   return store;
 }
 
+/** @param {IDBRequest} r @returns {Promise<any>} */
 function request(r) {
   return new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
@@ -37,6 +40,7 @@ function request(r) {
   });
 }
 
+/** @param {IDBTransaction} tx @returns {Promise<void>} */
 function done(tx) {
   return new Promise((/** @type {(v?: undefined) => void} */ resolve, reject) => {
     tx.oncomplete = () => resolve();
@@ -45,8 +49,12 @@ function done(tx) {
   });
 }
 
-/** The same interface, over IndexedDB. Every method resolves (null or false) rather than throw. */
+/**
+ * The same interface, over IndexedDB. Every method resolves (null or false) rather than throw.
+ * @returns {ModelCache}
+ */
 export function indexedDbModelCache(idb = globalThis.indexedDB) {
+  /** @type {Promise<IDBDatabase> | null} */
   let opening = null;
   function open() {
     opening ??= new Promise((resolve, reject) => {
@@ -65,23 +73,29 @@ export function indexedDbModelCache(idb = globalThis.indexedDB) {
     return opening;
   }
 
+  /** @param {string} store */
   async function first(store) {
     const db = await open();
     const all = await request(db.transaction(store, 'readonly').objectStore(store).getAll());
-    return all.sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0))[0] ?? null;
+    return all.sort((/** @type {any} */ a, /** @type {any} */ b) => (b.savedAt ?? 0) - (a.savedAt ?? 0))[0] ?? null;
   }
 
+  /** @template T @param {() => Promise<T>} f @param {T} fallback */
   const quietly = (f, fallback) => f().catch(() => fallback);
 
   // Maps are kept only beside models: any other is dropped (key: the models of `key` are going, or kept).
+  /** @param {IDBTransaction} tx @param {string[]} keep */
   function pruneMaps(tx, keep) {
     const keys = new Set(keep);
     const maps = tx.objectStore(MAPS);
     let pending = Object.values(SLOTS).length;
     for (const store of Object.values(SLOTS)) {
-      tx.objectStore(store).getAllKeys().onsuccess = (e) => {
-        for (const k of e.target.result) keys.add(k);
-        if (--pending === 0) maps.getAllKeys().onsuccess = (m) => m.target.result.filter((k) => !keys.has(k)).forEach((k) => maps.delete(k));
+      const read = tx.objectStore(store).getAllKeys();
+      read.onsuccess = () => {
+        for (const k of read.result) keys.add(/** @type {string} */ (k));
+        if (--pending !== 0) return;
+        const all = maps.getAllKeys();
+        all.onsuccess = () => all.result.filter((k) => !keys.has(/** @type {string} */ (k))).forEach((k) => maps.delete(k));
       };
     }
   }
@@ -135,11 +149,13 @@ export function indexedDbModelCache(idb = globalThis.indexedDB) {
  * `models` is the bundled slot's entries, `slots` every slot's.
  */
 export function memoryModelCache() {
+  /** @type {Record<string, Map<string, any>>} */
   const slots = Object.fromEntries(Object.keys(SLOTS).map((slot) => [slot, new Map()]));
+  /** @type {Map<string, any>} */
   const maps = new Map();
-  const latest = (m) => [...m.values()].sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
-  const slotOf = (slot) => (storeOf(slot), slots[slot]);
-  const pruneMaps = (keep = []) => {
+  const latest = (/** @type {Map<string, any>} */ m) => [...m.values()].sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
+  const slotOf = (/** @type {string} */ slot) => (storeOf(slot), slots[slot]);
+  const pruneMaps = (/** @type {string[]} */ keep = []) => {
     const keys = new Set([...keep, ...Object.values(slots).flatMap((m) => [...m.keys()])]);
     for (const k of [...maps.keys()]) if (!keys.has(k)) maps.delete(k);
   };
@@ -148,15 +164,15 @@ export function memoryModelCache() {
     slots,
     maps,
     readModels: async (slot = 'bundled') => structuredClone(latest(slotOf(slot))),
-    readMap: async (key) => structuredClone(maps.get(key) ?? null),
-    writeModels: async (entry, slot = 'bundled') => {
+    readMap: async (/** @type {string} */ key) => structuredClone(maps.get(key) ?? null),
+    writeModels: async (/** @type {any} */ entry, slot = 'bundled') => {
       const m = slotOf(slot);
       m.clear();
       m.set(entry.key, structuredClone(entry));
       pruneMaps();
       return true;
     },
-    writeMap: async (entry) => {
+    writeMap: async (/** @type {any} */ entry) => {
       maps.set(entry.key, structuredClone(entry));
       pruneMaps([entry.key]);
       return true;

@@ -2,7 +2,7 @@
 // (the engine's saved models carry their own checksum; the layout is the page's to check).
 
 /** 32-bit FNV-1a of every byte of the given typed arrays, in order, as 8 hex digits. */
-export function fnv1a(...arrays) {
+export function fnv1a(/** @type {ArrayBufferView[]} */ ...arrays) {
   let h = 0x811c9dc5;
   for (const a of arrays) {
     const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);

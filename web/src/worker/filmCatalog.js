@@ -1,7 +1,11 @@
 // Turns the engine's packed catalog (typed arrays, strings as one UTF-8 blob with offsets) into
 // film objects the UI can show. Names come from the engine's title grammar, never re-derived here.
 
-/** {bytes, offsets} → the i-th string, decoded once. */
+/**
+ * {bytes, offsets} → the i-th string, decoded once.
+ * @param {{ bytes: Uint8Array, offsets: ArrayLike<number> }} packed
+ * @returns {string[]}
+ */
 export function unpackStrings({ bytes, offsets }) {
   const decoder = new TextDecoder();
   const out = new Array(offsets.length - 1);
@@ -33,12 +37,13 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
   const counts = Int32Array.from(raw.counts);
   const genreNames = [...raw.genreNames];
 
-  function genresOf(bits) {
+  function genresOf(/** @type {number} */ bits) {
     const out = [];
     for (let g = 0; g < genreNames.length; g++) if (bits & (1 << g)) out.push(genreNames[g]);
     return out;
   }
 
+  /** @param {number} movieId */
   function film(movieId) {
     const i = indexById.get(movieId);
     if (i === undefined) throw new Error(`catalog: unknown movieId ${movieId}`);
@@ -54,7 +59,7 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
   }
 
   /** The film's genres as the engine's bit set (genreNames order), for colouring by genre. */
-  function genreBitsOf(movieId) {
+  function genreBitsOf(/** @type {number} */ movieId) {
     return genreBits[indexById.get(movieId)] ?? 0;
   }
 
@@ -71,10 +76,11 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
    * The same films with their training counts, once the ratings have arrived: the titles are not
    * unpacked again (the engine parsed the same movies.csv, so the order is the same).
    */
+  /** @param {ArrayLike<number>} trainingCounts @returns {ReturnType<typeof makeCatalog>} */
   function counted(trainingCounts) {
     if (trainingCounts.length !== n) throw new Error(`catalog: ${trainingCounts.length} counts for ${n} films`);
     return makeCatalog({ ...raw, counts: trainingCounts }, { strings: { titles, names, aliases } });
   }
 
-  return { size: n, genreNames, film, genreBitsOf, counted, has: (id) => indexById.has(id), yearRange: { min: minYear, max: maxYear } };
+  return { size: n, genreNames, film, genreBitsOf, counted, has: (/** @type {number} */ id) => indexById.has(id), yearRange: { min: minYear, max: maxYear } };
 }

@@ -3,7 +3,13 @@
 import { fnv1a } from './checksum.js';
 import { runInSlices } from './slices.js';
 
-/** Null when a kept map may be used for `key`; otherwise why not. */
+/** @typedef {{ movieIds: Int32Array, xy: Float32Array, figures: { map: number, pca: number, random: number } }} Layout */
+
+/**
+ * Null when a kept map may be used for `key`; otherwise why not.
+ * @param {any} entry  what the cache held
+ * @param {{ key: string, engineVersion: string, catalog: { has: (id: number) => boolean } }} expected
+ */
 export function mapProblem(entry, { key, engineVersion, catalog }) {
   if (entry.key !== key) return 'it belongs to other models';
   if (entry.engine !== engineVersion) return 'an earlier engine drew it';
@@ -14,7 +20,7 @@ export function mapProblem(entry, { key, engineVersion, catalog }) {
   if (entry.sum !== fnv1a(movieIds, xy)) return 'it is damaged (its checksum does not match)';
   if (!movieIds.every((id) => catalog.has(id))) return 'it places films this catalogue lacks';
   if (!xy.every(Number.isFinite)) return 'it holds a position that is not a number';
-  const share = (x) => typeof x === 'number' && x >= 0 && x <= 1;
+  const share = (/** @type {unknown} */ x) => typeof x === 'number' && x >= 0 && x <= 1;
   if (!figures || !share(figures.map) || !share(figures.pca) || !share(figures.random)) return 'its figures are not shares';
   return null;
 }
@@ -22,7 +28,9 @@ export function mapProblem(entry, { key, engineVersion, catalog }) {
 /**
  * Lays the map out from scratch. startMap() (the neighbour graph) and mapFigures() are single engine
  * calls; the epochs go in slices of a few milliseconds.
- * @returns {Promise<{ movieIds: Int32Array, xy: Float32Array, figures: object } | null>}  null: stopped
+ * @param {any} engine
+ * @param {{ yieldToLoop: () => Promise<void>, now: () => number, onEpoch?: (epoch: number, epochs: number) => void, stopped: () => boolean }} how
+ * @returns {Promise<Layout | null>}  null: stopped
  */
 export async function layOutMap(engine, { yieldToLoop, now, onEpoch, stopped }) {
   engine.startMap();
@@ -45,12 +53,18 @@ export async function layOutMap(engine, { yieldToLoop, now, onEpoch, stopped }) 
   };
 }
 
-/** The cache entry for a layout. */
+/**
+ * The cache entry for a layout.
+ * @param {Layout} layout @param {{ key: string, engineVersion: string, savedAt?: number }} about
+ */
 export function mapEntry(layout, { key, engineVersion, savedAt = Date.now() }) {
   return { key, engine: engineVersion, ...layout, sum: fnv1a(layout.movieIds, layout.xy), savedAt };
 }
 
-/** What the page draws: positions, and per film what its tooltip and colour need. */
+/**
+ * What the page draws: positions, and per film what its tooltip and colour need.
+ * @param {Layout} layout @param {import('./machine.js').Catalog} catalog @param {boolean} fromCache
+ */
 export function packMap({ movieIds, xy, figures }, catalog, fromCache) {
   const n = movieIds.length;
   const names = new Array(n);

@@ -13,7 +13,7 @@ const TABLE = (() => {
 })();
 
 /** The CRC-32 of `bytes`, continuing from `crc` (the value so far; 0 to start). */
-export function crc32(bytes, crc = 0) {
+export function crc32(/** @type {Uint8Array} */ bytes, crc = 0) {
   let c = ~crc >>> 0;
   for (let i = 0; i < bytes.length; i++) c = TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;

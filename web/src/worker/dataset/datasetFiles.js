@@ -9,10 +9,10 @@ import { looksLikeZip, zipDirectory } from './zipDirectory.js';
 const WANTED = ['ratings.csv', 'movies.csv', 'links.csv'];
 const SLICE = 4 << 20;
 
-const isZipName = (name) => /\.zip$/i.test(name);
+const isZipName = (/** @type {string} */ name) => /\.zip$/i.test(name);
 // macOS adds "__MACOSX/…/._ratings.csv" shadows to zips it makes: never data.
-const isShadow = (path) => path.startsWith('__MACOSX/') || path.split('/').pop().startsWith('._');
-const list = (names) => names.map((n) => `“${n}”`).join(', ');
+const isShadow = (/** @type {string} */ path) => path.startsWith('__MACOSX/') || (path.split('/').pop() ?? '').startsWith('._');
+const list = (/** @type {string[]} */ names) => names.map((n) => `“${n}”`).join(', ');
 
 /**
  * The browser's own failures to read a file (moved, deleted, a folder, no permission), said plainly.
@@ -27,7 +27,10 @@ async function reading(name, f) {
   }
 }
 
-/** A loose file as bytes, a slice at a time so progress moves and the worker stays responsive. */
+/**
+ * A loose file as bytes, a slice at a time so progress moves and the worker stays responsive.
+ * @param {Blob} blob @param {(read: number) => void} onBytes
+ */
 async function readBlob(blob, onBytes) {
   const out = new Uint8Array(blob.size);
   for (let at = 0; at < blob.size; at += SLICE) {
@@ -38,7 +41,10 @@ async function readBlob(blob, onBytes) {
   return out;
 }
 
-// The zip's ratings.csv, movies.csv and links.csv, all from the one folder that holds ratings.csv.
+/**
+ * The zip's ratings.csv, movies.csv and links.csv, all from the one folder that holds ratings.csv.
+ * @param {import('./zipDirectory.js').ZipEntry[]} entries @param {string} zipName
+ */
 function pickFromZip(entries, zipName) {
   const useful = entries.filter((e) => !isShadow(e.path));
   const ratings = useful.filter((e) => e.name.toLowerCase() === 'ratings.csv');
@@ -55,13 +61,16 @@ function pickFromZip(entries, zipName) {
   }
   if (ratings.length > 1) throw new Error(`${zipName} holds more than one ratings.csv (${list(ratings.map((e) => e.path))}): zip one dataset at a time.`);
   const folder = ratings[0].path.slice(0, ratings[0].path.length - ratings[0].name.length);
-  const inFolder = (name) => useful.find((e) => e.path.toLowerCase() === `${folder}${name}`.toLowerCase()) ?? null;
+  const inFolder = (/** @type {string} */ name) => useful.find((e) => e.path.toLowerCase() === `${folder}${name}`.toLowerCase()) ?? null;
   const movies = inFolder('movies.csv');
   if (!movies) throw new Error(`${zipName} has ${ratings[0].path} but no movies.csv beside it: Reel needs both.`);
   return { ratings: ratings[0], movies, links: inFolder('links.csv') };
 }
 
-// Loose CSVs by name: exactly one of each, ratings.csv and movies.csv required.
+/**
+ * Loose CSVs by name: exactly one of each, ratings.csv and movies.csv required.
+ * @param {File[]} files
+ */
 function pickLoose(files) {
   const byName = new Map();
   for (const f of files) {
@@ -101,10 +110,11 @@ export async function readDataset(files, { onProgress = () => {}, deviceMemoryGi
     const picked = pickFromZip(await reading(zip.name, () => zipDirectory(zip, zip.name)), zip.name);
     const what = `${picked.ratings.path} in ${zip.name}`;
     checkFits({ what, ratingsBytes: picked.ratings.size, deviceMemoryGiB });
-    const parts = [picked.movies, picked.links, picked.ratings].filter(Boolean);
+    const parts = [picked.movies, picked.links, picked.ratings].filter((e) => e !== null);
     for (const entry of parts) checkReadable(entry, zip.name); // before any is read: refuse at once, not after movies.csv
     const total = parts.reduce((a, e) => a + e.compressedSize, 0);
     let done = 0;
+    /** @type {Record<string, Uint8Array>} */
     const out = {};
     for (const entry of parts) {
       out[entry.name.toLowerCase()] = await reading(zip.name, () =>

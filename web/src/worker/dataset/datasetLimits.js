@@ -18,7 +18,7 @@ export const PARSE_BYTES_PER_MS = 28_000;
 const GB = 1e9;
 const MB = 1e6;
 /** "678 MB", "1.4 GB": sizes as a visitor's file manager shows them (decimal units). */
-export function sizeText(bytes) {
+export function sizeText(/** @type {number} */ bytes) {
   // The unit follows the number as shown, after rounding: 999.7 MB reads "1.0 GB", not "1000 MB",
   // and 9.97 MB "10 MB", not "10.0 MB".
   if (Math.round(bytes / MB) >= 1000) return `${(bytes / GB).toFixed(1)} GB`;
@@ -27,10 +27,10 @@ export function sizeText(bytes) {
 }
 
 // The same for counts: 999,600 ratings are "1 million", not "1000 thousand".
-const millions = (n) => (Math.round(n / 1e3) >= 1000 ? `${Math.round(n / 1e6)} million` : `${Math.round(n / 1e3)} thousand`);
+const millions = (/** @type {number} */ n) => (Math.round(n / 1e3) >= 1000 ? `${Math.round(n / 1e6)} million` : `${Math.round(n / 1e3)} thousand`);
 
 /** The memory a ratings.csv of this size needs at its peak in the engine, at the least measured rate. */
-export const neededBytes = (ratingsBytes) => ratingsBytes * PEAK_PER_CSV_BYTE;
+export const neededBytes = (/** @type {number} */ ratingsBytes) => ratingsBytes * PEAK_PER_CSV_BYTE;
 
 /**
  * Throws a plain refusal naming the sizes when ratings.csv cannot fit in the engine, or in this
@@ -54,7 +54,10 @@ export function checkFits({ what, ratingsBytes, deviceMemoryGiB = null }) {
   }
 }
 
-/** The engine ran out of memory while loading: the same sizes, after the fact. */
+/**
+ * The engine ran out of memory while loading: the same sizes, after the fact.
+ * @param {{ what: string, ratingsBytes: number }} size
+ */
 export function outOfMemory({ what, ratingsBytes }) {
   return (
     `The engine ran out of memory loading ${what} (${sizeText(ratingsBytes)} — about ${millions(ratingsBytes / BYTES_PER_RATING)} ratings): ` +

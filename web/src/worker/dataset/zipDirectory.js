@@ -13,20 +13,27 @@ const MAX_TAIL = 22 + 0xffff; // the end record and the longest comment it may c
 /** A zip's own words for what is wrong with it, naming the file. */
 export class ZipError extends Error {}
 
+/**
+ * One file the zip lists. path: as stored ("ml-25m/ratings.csv"); name: its last part ("ratings.csv").
+ * @typedef {{ name: string, path: string, method: number, flags: number, crc: number, compressedSize: number, size: number, offset: number }} ZipEntry
+ */
+
+/** @param {Blob} blob @param {number} start @param {number} end */
 async function bytesAt(blob, start, end) {
   return new Uint8Array(await blob.slice(start, end).arrayBuffer());
 }
 
-const u64 = (view, at) => Number(view.getBigUint64(at, true));
+const u64 = (/** @type {DataView} */ view, /** @type {number} */ at) => Number(view.getBigUint64(at, true));
 
 /** True when the Blob starts like a zip (a local file header, or an empty archive's end record). */
-export async function looksLikeZip(blob) {
+export async function looksLikeZip(/** @type {Blob} */ blob) {
   if (blob.size < 4) return false;
   const sig = new DataView((await bytesAt(blob, 0, 4)).buffer).getUint32(0, true);
   return sig === 0x04034b50 || sig === EOCD;
 }
 
 // The end record: where the directory starts, how long it is and how many entries it lists.
+/** @param {Blob} blob @param {string} name */
 async function endRecord(blob, name) {
   const from = Math.max(0, blob.size - MAX_TAIL);
   const tail = await bytesAt(blob, from, blob.size);
@@ -59,6 +66,7 @@ async function endRecord(blob, name) {
 }
 
 // The Zip64 extra field holds, in this order, whichever of the three sizes were too large.
+/** @param {DataView} view @param {number} at @param {number} length @param {ZipEntry} entry */
 function zip64Sizes(view, at, length, entry) {
   const end = at + length;
   while (at + 4 <= end) {
@@ -66,7 +74,7 @@ function zip64Sizes(view, at, length, entry) {
     const len = view.getUint16(at + 2, true);
     if (id === 0x0001) {
       let p = at + 4;
-      for (const field of ['size', 'compressedSize', 'offset']) {
+      for (const field of /** @type {const} */ (['size', 'compressedSize', 'offset'])) {
         if (entry[field] !== 0xffffffff) continue;
         if (p + 8 > at + 4 + len) break;
         entry[field] = u64(view, p);
@@ -82,8 +90,7 @@ function zip64Sizes(view, at, length, entry) {
  * Every file the zip lists (folders left out).
  * @param {Blob} blob
  * @param {string} [name]  how messages name the zip
- * @returns {Promise<{ name: string, path: string, method: number, flags: number, crc: number, compressedSize: number, size: number, offset: number }[]>}
- *   path: as stored ("ml-25m/ratings.csv"); name: its last part ("ratings.csv")
+ * @returns {Promise<ZipEntry[]>}
  */
 export async function zipDirectory(blob, name = 'the zip') {
   const { entries, size, offset } = await endRecord(blob, name);

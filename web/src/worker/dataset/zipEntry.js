@@ -12,7 +12,10 @@ const STORED = 0;
 const DEFLATED = 8;
 const MAX_DEFLATE_RATIO = 1032; // deflate's largest possible expansion: one byte in, at most 1032 out
 
-/** Throws when Reel cannot unzip `entry` (encrypted, or compressed other than stored or deflate). */
+/**
+ * Throws when Reel cannot unzip `entry` (encrypted, or compressed other than stored or deflate).
+ * @param {import('./zipDirectory.js').ZipEntry} entry
+ */
 export function checkReadable(entry, zipName = 'the zip') {
   const what = `${entry.path} in ${zipName}`;
   if (entry.flags & 1) throw new ZipError(`${what} is encrypted: unzip it yourself and drop the CSV files instead`);
@@ -23,8 +26,7 @@ export function checkReadable(entry, zipName = 'the zip') {
 
 /**
  * @param {Blob} blob  the zip
- * @param {{ path: string, name: string, method: number, flags: number, crc: number, compressedSize: number, size: number, offset: number }} entry
- *   from zipDirectory()
+ * @param {import('./zipDirectory.js').ZipEntry} entry  from zipDirectory()
  * @param {{ zipName?: string, onBytes?: (read: number, unzipped: number) => void }} [options]
  *   onBytes: compressed bytes read and bytes unzipped so far, after each slice
  * @returns {Promise<Uint8Array>}  exactly entry.size bytes
@@ -48,7 +50,7 @@ export async function readZipEntry(blob, entry, { zipName = 'the zip', onBytes }
   }
   const out = new Uint8Array(entry.size);
   let unzipped = 0;
-  const take = (chunk) => {
+  const take = (/** @type {Uint8Array} */ chunk) => {
     if (unzipped + chunk.length > out.length) throw new ZipError(`${what} is damaged (larger than the zip says)`);
     out.set(chunk, unzipped);
     unzipped += chunk.length;
