@@ -87,7 +87,8 @@ function canonical([out, ...inputs]) {
   const evalSeconds = readFileSync(inputs.pop(), 'utf8').trim().split(/\s+/).map(Number);
   const [native, node, browser] = inputs.map((f) => JSON.parse(readFileSync(f, 'utf8')));
   const runtimes = [native, node, browser];
-  const models = Object.keys(native.figures);
+  // The models that train: the popularity baseline is registered too, but learns nothing and has no floor.
+  const models = Object.keys(native.figures).filter((m) => native[`${m}_epoch_ms`]?.length);
 
   const sorted = (v) => [...v].sort((a, b) => a - b);
   const median = (v) => {
