@@ -3,6 +3,7 @@
 // reading, its own sets and sums), they give the figures `reel eval --json` prints.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -72,6 +73,36 @@ double recall_at_10(const std::map<int, std::vector<int>>& lists, const std::map
     return sum / people;
 }
 
+// Beyond accuracy, from the lists alone: the share of the 50 most-rated training films (ties to
+// the smaller movieId) among the listed films of `people`, and distinct films listed ÷ films in training.
+std::pair<double, double> top50_share_and_coverage(const std::map<int, std::vector<int>>& lists, const std::set<int>& people,
+                                                   const std::map<int, std::map<int, double>>& train) {
+    std::map<int, int> count;
+    for (const auto& [user, films] : train)
+        for (const auto& [film, stars] : films) ++count[film];
+    std::vector<std::pair<int, int>> ranked;  // (−count, movieId)
+    for (const auto& [film, n] : count) ranked.emplace_back(-n, film);
+    std::sort(ranked.begin(), ranked.end());
+    std::set<int> top50;
+    for (size_t r = 0; r < 50; ++r) top50.insert(ranked[r].second);
+    double popular = 0, listed = 0;
+    std::set<int> distinct;
+    for (const auto& [user, films] : lists) {
+        if (!people.count(user)) continue;
+        for (int film : films) popular += static_cast<double>(top50.count(film)), ++listed, distinct.insert(film);
+    }
+    return {popular / listed, static_cast<double>(distinct.size()) / static_cast<double>(count.size())};
+}
+
+// The people with a held-out rating of 4 or more: those every figure is averaged over.
+std::set<int> measured(const std::map<int, std::map<int, double>>& held_out) {
+    std::set<int> people;
+    for (const auto& [user, films] : held_out)
+        for (const auto& [film, stars] : films)
+            if (stars >= 4.0) people.insert(user);
+    return people;
+}
+
 double json_figure(const std::string& json, const std::string& model, const std::string& key) {
     const size_t from = json.find("\"" + model + "\": {");
     const size_t at = json.find("\"" + key + "\": ", from);
@@ -103,6 +134,9 @@ TEST(Export, TheSplitsListsScoreWhatEvalReportsForEveryModel) {
             for (int film : films) EXPECT_EQ(train.at(user).count(film), 0u) << model << " listed a film user " << user << " rated in train";
         }
         EXPECT_NEAR(recall_at_10(lists, test), json_figure(json, model, "recall10"), 1e-12) << model;
+        const auto [share, coverage] = top50_share_and_coverage(lists, measured(test), train);
+        EXPECT_NEAR(share, json_figure(json, model, "top50_share"), 1e-12) << model;
+        EXPECT_NEAR(coverage, json_figure(json, model, "coverage"), 1e-12) << model;
     }
 }
 
@@ -123,7 +157,7 @@ TEST(Export, TheSplitsPredictionsGiveTheRmseEvalReports) {
 
 TEST(Export, NewVisitorsListsScoreWhatEvalReportsFromAWholeProfileAndFromFiveRatings) {
     const std::string base = "--data " + kData + " --train " + kCold + "/train.csv --test " + kCold + "/hidden.csv";
-    const auto hidden = ratings_of(kCold + "/hidden.csv"), profile = ratings_of(kCold + "/profile.csv");
+    const auto hidden = ratings_of(kCold + "/hidden.csv"), profile = ratings_of(kCold + "/profile.csv"), train = ratings_of(kCold + "/train.csv");
     for (const std::string& part : {"--profile " + kCold + "/profile.csv", "--profile " + kCold + "/profile_n5.csv --exclude " + kCold + "/profile.csv"}) {
         const std::string json = run("eval " + base + " " + part + " --json");
         for (const std::string model : {"ranking", "implicit", "popularity"}) {
@@ -132,6 +166,9 @@ TEST(Export, NewVisitorsListsScoreWhatEvalReportsFromAWholeProfileAndFromFiveRat
             for (const auto& [user, films] : lists)
                 for (int film : films) EXPECT_EQ(profile.at(user).count(film), 0u) << model << " listed a film in visitor " << user << "'s profile";
             EXPECT_NEAR(recall_at_10(lists, hidden), json_figure(json, model, "recall10"), 1e-12) << model << " " << part;
+            const auto [share, coverage] = top50_share_and_coverage(lists, measured(hidden), train);
+            EXPECT_NEAR(share, json_figure(json, model, "top50_share"), 1e-12) << model << " " << part;
+            EXPECT_NEAR(coverage, json_figure(json, model, "coverage"), 1e-12) << model << " " << part;
         }
         // No --model: the registry's choice for each visitor's profile, as eval's "choice".
         const auto chosen = lists_of(export_to(base + " " + part, "cold-choice") + "-topn.csv");

@@ -123,6 +123,17 @@ val picks_object(const std::vector<reel::Pick>& picks, const char* score_name) {
     return out;
 }
 
+// Beyond accuracy (evaluation.md): are the lists the viewers' own?
+val lists_object(const reel::ListFigures& l) {
+    val out = val::object();
+    out.set("miscalibration", l.miscalibration);
+    out.set("popularityLift", l.popularity_lift);
+    out.set("top50Share", l.top50_share);
+    out.set("coverage", l.coverage);
+    out.set("overlap", l.overlap);
+    return out;
+}
+
 val figures_object(const reel::Figures& f) {
     // The page's shape: the models it trains in `models`, the baseline under `popularity`.
     val models = val::array();
@@ -134,11 +145,14 @@ val figures_object(const reel::Figures& f) {
         x.set("recall10", m.recall10);
         x.set("ndcg10", m.ndcg10);
         x.set("lift", m.lift);
+        x.set("lists", lists_object(m.lists));
         models.call<void>("push", x);
     }
     val pop = val::object();
     pop.set("recall10", f.popularity_recall10);
     pop.set("ndcg10", f.popularity_ndcg10);
+    for (const reel::ModelFigures& m : f.models)
+        if (!m.spec->trains()) pop.set("lists", lists_object(m.lists));
     val out = val::object();
     out.set("viewers", f.viewers);
     out.set("popularity", pop);
@@ -265,6 +279,7 @@ public:
                 val x = val::object();
                 x.set("model", f.spec ? val(std::string(f.spec->name)) : val::null());
                 x.set("recall10", f.recall10);
+                x.set("popularIntrusion", f.popular_intrusion);
                 out.call<void>("push", x);
             }
             return out;

@@ -256,6 +256,19 @@ std::string json_number(double x) {
     return buf;
 }
 
+// Beyond accuracy (evaluation.md), as JSON members: `, "miscalibration": …, …`.
+std::string json_lists(const reel::ListFigures& l) {
+    return ", \"miscalibration\": " + json_number(l.miscalibration) + ", \"popularity_lift\": " + json_number(l.popularity_lift) +
+           ", \"top50_share\": " + json_number(l.top50_share) + ", \"coverage\": " + json_number(l.coverage) +
+           ", \"overlap\": " + json_number(l.overlap);
+}
+
+// … and as the cells of a Markdown row.
+std::string table_lists(const reel::ListFigures& l) {
+    return figure(l.miscalibration, "%.3f") + " | " + figure(l.popularity_lift, "%+.2f") + " | " + figure(l.top50_share, "%.3f") + " | " +
+           figure(l.coverage, "%.4f") + " | " + figure(l.overlap, "%.4f");
+}
+
 // Wall-clock seconds of the stages around training, for the benchmark's scale table.
 struct Stages {
     double load = 0, evaluate = 0, neighbours = 0;
@@ -272,12 +285,14 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
         std::printf("{\"viewers\": %zu, \"models\": {", f.viewers);
         for (size_t m = 0; m < f.models.size(); ++m) {
             const reel::ModelFigures& x = f.models[m];
-            std::printf("%s\"%s\": {\"rmse\": %s, \"recall10\": %s, \"ndcg10\": %s, \"lift\": %s, \"train_seconds\": %.3f}",
+            std::printf("%s\"%s\": {\"rmse\": %s, \"recall10\": %s, \"ndcg10\": %s, \"lift\": %s%s, \"train_seconds\": %.3f}",
                         m ? ", " : "", x.spec->name, json_number(x.rmse).c_str(), json_number(x.recall10).c_str(),
-                        json_number(x.ndcg10).c_str(), json_number(x.lift).c_str(), seconds[m]);
+                        json_number(x.ndcg10).c_str(), json_number(x.lift).c_str(), json_lists(x.lists).c_str(), seconds[m]);
         }
         std::printf("}");
-        if (visitors) std::printf(", \"choice\": {\"recall10\": %s, \"ndcg10\": %s}", json_number(f.choice_recall10).c_str(), json_number(f.choice_ndcg10).c_str());
+        if (visitors)
+            std::printf(", \"choice\": {\"recall10\": %s, \"ndcg10\": %s%s}", json_number(f.choice_recall10).c_str(), json_number(f.choice_ndcg10).c_str(),
+                        json_lists(f.choice.lists).c_str());
         std::printf(", \"seconds\": {\"load\": %.3f, \"evaluate\": %.3f, \"neighbours\": %.3f}", stages.load, stages.evaluate, stages.neighbours);
         struct rusage usage {};
         getrusage(RUSAGE_SELF, &usage);  // the most this process held in memory so far (KiB on Linux)
@@ -287,6 +302,10 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
             for (size_t n = 0; n < neighbours.size(); ++n)
                 std::printf("%s\"%s\": %s", n ? ", " : "", neighbours[n].spec ? neighbours[n].spec->name : "item_knn",
                             json_number(neighbours[n].recall10).c_str());
+            std::printf("}, \"popular_intrusion\": {");
+            for (size_t n = 0; n < neighbours.size(); ++n)
+                std::printf("%s\"%s\": %s", n ? ", " : "", neighbours[n].spec ? neighbours[n].spec->name : "item_knn",
+                            json_number(neighbours[n].popular_intrusion).c_str());
             std::printf("}");
         }
         std::printf("}\n");
@@ -308,12 +327,18 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
                     figure(100 * (f.choice_recall10 / f.popularity_recall10 - 1), "%+.1f %%").c_str());
     }
     std::printf("\n%zu %s with a held-out rating of 4 stars or more.\n", f.viewers, visitors ? "visitors" : "users");
+    // Beyond accuracy: are the same lists the viewers' own (evaluation.md)?
+    std::printf("\n| the same lists, beyond accuracy | miscalibration C_KL | popularity lift | top-50 share | coverage | overlap |\n"
+                "|---|---|---|---|---|---|\n");
+    for (const reel::ModelFigures& x : f.models) std::printf("| %s | %s |\n", x.spec->label, table_lists(x.lists).c_str());
+    if (visitors) std::printf("| the page's choice | %s |\n", table_lists(f.choice.lists).c_str());
     if (neighbours.empty()) return;
     // Films like X: evaluation.md's neighbour recall of each model's similarity and of item-kNN.
-    std::printf("\n| films like X: similarity | neighbour recall@10 |\n|---|---|\n");
+    std::printf("\n| films like X: similarity | neighbour recall@10 | popular intrusion |\n|---|---|---|\n");
     for (const reel::NeighbourFigure& n : neighbours)
-        std::printf("| %s | %.4f |\n", n.spec ? (std::string(n.spec->label) + ", shrunk cosine of its film vectors").c_str() : "co-rating item-kNN (baseline)",
-                    n.recall10);
+        std::printf("| %s | %.4f | %.3f |\n",
+                    n.spec ? (std::string(n.spec->label) + ", shrunk cosine of its film vectors").c_str() : "co-rating item-kNN (baseline)",
+                    n.recall10, n.popular_intrusion);
 }
 
 reel::Visitors visitors(const reel::Engine& engine, const std::string& path) { return engine.read_visitors(read_file(path), path); }

@@ -19,7 +19,8 @@ const TopNScore& baseline_of(const std::vector<const Model*>& models, const std:
     throw Error(std::string("the ") + kPopularity + " baseline is not among the models measured");
 }
 
-Figures figures_of(const std::vector<const Model*>& models, const std::vector<TopNScore>& scores, const std::vector<StarsError>& errors) {
+Figures figures_of(const std::vector<const Model*>& models, const std::vector<TopNScore>& scores, const std::vector<ListMeasures>& lists,
+                   const std::vector<StarsError>& errors) {
     const TopNScore& baseline = baseline_of(models, scores);
     Figures f;
     f.popularity_recall10 = baseline.recall();
@@ -32,15 +33,43 @@ Figures figures_of(const std::vector<const Model*>& models, const std::vector<To
         mf.recall10 = scores[m].recall();
         mf.ndcg10 = scores[m].ndcg();
         mf.lift = mf.recall10 / f.popularity_recall10 - 1;
+        mf.lists = lists[m].figures();
         f.models.push_back(mf);
     }
     return f;
 }
 
+// The ratings trained user u gave in training.
+std::vector<Rated> given_in_training(const TrainIndex& index, int u) {
+    std::vector<Rated> given;
+    const float* value = index.values_begin(u);
+    for (const int32_t* f = index.films_begin(u); f != index.films_end(u); ++f, ++value) given.push_back(Rated{*f, *value});
+    return given;
+}
+
+// The share of the 50 most-rated films among each film's first ten neighbours (films among the
+// 50 themselves left out), over the films with a list.
+double popular_intrusion(const NeighbourTable& table, const TrainIndex& index) {
+    std::vector<char> top50(index.films(), 0);
+    for (int32_t film : most_rated(index, kMostRated)) top50[static_cast<size_t>(film)] = 1;
+    double share = 0;
+    size_t films = 0;
+    for (size_t x = 0; x < table.size(); ++x) {
+        if (table[x].empty() || top50[x]) continue;
+        const size_t n = std::min<size_t>(table[x].size(), kListLength);
+        double popular = 0;
+        for (size_t r = 0; r < n; ++r) popular += top50[static_cast<size_t>(table[x][r].film)];
+        share += popular / static_cast<double>(n);
+        ++films;
+    }
+    return films ? share / static_cast<double>(films) : NAN;
+}
+
 }  // namespace
 
 WarmEvaluation::WarmEvaluation(std::vector<const Model*> models, WarmData data)
-    : models_(std::move(models)), data_(data), scores_(models_.size(), TopNScore(kListLength)) {
+    : models_(std::move(models)), data_(data), scores_(models_.size(), TopNScore(kListLength)),
+      lists_(models_.size(), ListMeasures(data.data.catalog, data.index)) {
     if (data_.data.test.empty()) throw Error("there are no held-out ratings to measure on");
     for (const Model* m : models_)
         if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet");
@@ -57,6 +86,7 @@ double WarmEvaluation::step(size_t count) {
     for (size_t p = next_; p < end; ++p) {
         const size_t u = static_cast<size_t>(users_[p]);
         scores_[model_].add(tops[u], data_.relevant[u]);
+        lists_[model_].add(tops[u], given_in_training(data_.index, static_cast<int>(u)));
     }
     next_ = end;
     if (next_ == users_.size()) next_ = 0, ++model_;
@@ -70,7 +100,7 @@ Figures WarmEvaluation::figures() const {
     for (size_t m = 0; m < models_.size(); ++m)
         if (models_[m]->spec().predicts_stars)
             for (const Rating& r : data_.data.test) errors[m].add(r.value, models_[m]->predict(r.user, r.film));
-    return figures_of(models_, scores_, errors);
+    return figures_of(models_, scores_, lists_, errors);
 }
 
 std::vector<std::vector<int32_t>> warm_lists(const Model& model, const TrainIndex& index, size_t n) {
@@ -111,8 +141,15 @@ Figures evaluate_visitors(const std::vector<const Model*>& models, const Visitor
     for (const Model* m : models)
         if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet");
     std::vector<TopNScore> scores(models.size(), TopNScore(kListLength));
+    std::vector<ListMeasures> lists(models.size(), ListMeasures(visitors.catalog(), visitors.index()));
     std::vector<StarsError> errors(models.size());
     TopNScore choice(kListLength);
+    ListMeasures choice_lists(visitors.catalog(), visitors.index());
+    auto films_of = [&](const std::vector<int32_t>& movie_ids) {
+        std::vector<int32_t> films;
+        for (int32_t id : movie_ids) films.push_back(visitors.catalog().index_of(id));
+        return films;
+    };
     for (size_t v = 0; v < visitors.size(); ++v) {
         const std::vector<ProfileEntry>* held = hidden.of(visitors.user_id(v));
         std::vector<int32_t> relevant;
@@ -123,16 +160,22 @@ Figures evaluate_visitors(const std::vector<const Model*>& models, const Visitor
         for (size_t m = 0; m < models.size(); ++m) {
             const std::vector<int32_t> top = visitors.list(v, *models[m], kListLength);
             scores[m].add(top, relevant);
-            if (models[m] == &chosen) choice.add(top, relevant);
+            if (!relevant.empty()) lists[m].add(films_of(top), visitors.prepared(v).used);  // the viewers recall is averaged over
+            if (models[m] == &chosen) {
+                choice.add(top, relevant);
+                if (!relevant.empty()) choice_lists.add(films_of(top), visitors.prepared(v).used);
+            }
         }
     }
     if (baseline_of(models, scores).viewers() == 0) throw Error("no visitor has a hidden rating of 4 stars or more to measure on");
     for (size_t m = 0; m < models.size(); ++m)
         if (models[m]->spec().predicts_stars)
             for (const Prediction& p : visitor_predictions(*models[m], visitors, hidden)) errors[m].add(p.stars, p.prediction);
-    Figures f = figures_of(models, scores, errors);
-    f.choice_recall10 = choice.recall();
-    f.choice_ndcg10 = choice.ndcg();
+    Figures f = figures_of(models, scores, lists, errors);
+    f.choice_recall10 = f.choice.recall10 = choice.recall();
+    f.choice_ndcg10 = f.choice.ndcg10 = choice.ndcg();
+    f.choice.lift = f.choice.recall10 / f.popularity_recall10 - 1;
+    f.choice.lists = choice_lists.figures();
     return f;
 }
 
@@ -176,8 +219,10 @@ std::vector<NeighbourFigure> evaluate_neighbours(const std::vector<const Model*>
     const std::vector<NeighbourTable> tables = neighbour_tables(each, data.index);
     std::vector<NeighbourFigure> out;
     for (size_t m = 0; m < tables.size(); ++m)
-        out.push_back(NeighbourFigure{&with_vectors[m]->spec(), neighbour_recall(tables[m], data.index, data.relevant)});
-    out.push_back(NeighbourFigure{nullptr, neighbour_recall(item_knn_table(data.index), data.index, data.relevant)});
+        out.push_back(NeighbourFigure{&with_vectors[m]->spec(), neighbour_recall(tables[m], data.index, data.relevant),
+                                      popular_intrusion(tables[m], data.index)});
+    const NeighbourTable knn = item_knn_table(data.index);
+    out.push_back(NeighbourFigure{nullptr, neighbour_recall(knn, data.index, data.relevant), popular_intrusion(knn, data.index)});
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "list_measures.hpp"
 #include "metrics.hpp"
 #include "model.hpp"
 #include "models.hpp"
@@ -25,11 +26,13 @@ struct ModelFigures {
     double rmse = NAN;  // models that predict stars
     double recall10 = NAN, ndcg10 = NAN;
     double lift = NAN;  // recall10 / the baseline's − 1
+    ListFigures lists;  // beyond accuracy: are the lists the viewers' own?
 };
 
 struct Figures {
     std::vector<ModelFigures> models;  // in registry order, the baseline among them
     // New visitors only: the registry's choice for each visitor's profile size (models.hpp).
+    ModelFigures choice;  // spec null
     double choice_recall10 = NAN, choice_ndcg10 = NAN;
     double popularity_recall10 = NAN, popularity_ndcg10 = NAN;  // the baseline's, for short
     size_t viewers = 0;  // viewers with a relevant film, over whom recall is averaged
@@ -39,6 +42,9 @@ struct Figures {
 struct NeighbourFigure {
     const ModelSpec* spec = nullptr;  // the cosine of this model's film vectors; null: co-rating item-kNN
     double recall10 = NAN;
+    // Among each film's ten neighbours, the share of the 50 most-rated films (films themselves
+    // among the 50 not asked), averaged over the films with a list.
+    double popular_intrusion = NAN;
 };
 
 // A held-out rating and what a model predicts for it.
@@ -85,6 +91,7 @@ private:
     WarmData data_;
     std::vector<int> users_;         // those with a relevant held-out film, ascending
     std::vector<TopNScore> scores_;  // one per model
+    std::vector<ListMeasures> lists_;  // one per model
     size_t model_ = 0, next_ = 0;    // where the walk stands
 };
 
@@ -104,6 +111,8 @@ public:
     // Visitor v's list from `model`, as movieIds, best first.
     std::vector<int32_t> list(size_t v, const Model& model, size_t n) const;
     // A film's index when it has training ratings (a hidden rating the models can predict), else −1.
+    const Catalog& catalog() const { return catalog_; }
+    const TrainIndex& index() const { return index_; }
     int film_in_training(int32_t movie_id) const {
         const int film = catalog_.index_of(movie_id);
         return film >= 0 && index_.count(film) > 0 ? film : -1;

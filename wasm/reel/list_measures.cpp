@@ -1,0 +1,90 @@
+// Beyond accuracy: each measure from evaluation.md, summed viewer by viewer in the order added.
+#include "list_measures.hpp"
+
+#include <algorithm>
+
+namespace reel {
+
+std::vector<int32_t> most_rated(const TrainIndex& index, size_t n) {
+    std::vector<int32_t> ranking = index.rated_films();
+    std::stable_sort(ranking.begin(), ranking.end(), [&](int32_t a, int32_t b) { return index.count(a) > index.count(b); });
+    if (ranking.size() > n) ranking.resize(n);
+    return ranking;
+}
+
+ListMeasures::ListMeasures(const Catalog& catalog, const TrainIndex& index)
+    : catalog_(catalog), index_(index), top50_(index.films(), 0), covered_(index.films(), 0) {
+    for (int32_t film : most_rated(index, kMostRated)) top50_[static_cast<size_t>(film)] = 1;
+}
+
+// A film's weight spread evenly over its genres.
+void ListMeasures::add_genres(int32_t film, double weight, Mix& mix) const {
+    const GenreMask genres = catalog_.film(static_cast<size_t>(film)).genres;
+    if (genres == 0) {
+        mix[kSlots - 1] += weight;
+        return;
+    }
+    const double share = weight / __builtin_popcount(genres);
+    for (size_t g = 0; g < kSlots - 1; ++g)
+        if (genres & (GenreMask(1) << g)) mix[g] += share;
+}
+
+void ListMeasures::add(const std::vector<int32_t>& list, const std::vector<Rated>& given) {
+    // C_KL = KL(p ‖ 0.99 q + 0.01 p): p the genres of the films liked, q those of the list.
+    Mix p{}, q{};
+    double liked = 0;
+    for (const Rated& r : given)
+        if (r.stars >= kLiked) add_genres(r.film, 1.0, p), ++liked;
+    if (liked > 0 && !list.empty()) {
+        for (int32_t film : list) add_genres(film, 1.0 / static_cast<double>(list.size()), q);
+        double kl = 0;
+        for (size_t g = 0; g < kSlots; ++g) {
+            const double pg = p[g] / liked;
+            if (pg > 0) kl += pg * std::log(pg / (0.99 * q[g] + 0.01 * pg));
+        }
+        kl_ += kl;
+        ++calibrated_;
+    }
+    // Popularity lift: how much more often the listed films were rated than the viewer's own.
+    double own = 0, listed = 0;
+    for (const Rated& r : given) own += index_.count(r.film);
+    for (int32_t film : list) listed += index_.count(film);
+    if (!given.empty() && own > 0 && !list.empty()) {
+        lift_ += (listed / static_cast<double>(list.size())) / (own / static_cast<double>(given.size())) - 1;
+        ++lifted_;
+    }
+    for (int32_t film : list) {
+        top50_listed_ += top50_[static_cast<size_t>(film)];
+        covered_[static_cast<size_t>(film)] = 1;
+    }
+    listed_ += static_cast<double>(list.size());
+    if (overlap_lists_.size() < kOverlapViewers) {
+        std::vector<int32_t> sorted = list;
+        std::sort(sorted.begin(), sorted.end());
+        overlap_lists_.push_back(std::move(sorted));
+    }
+}
+
+ListFigures ListMeasures::figures() const {
+    ListFigures f;
+    if (calibrated_) f.miscalibration = kl_ / static_cast<double>(calibrated_);
+    if (lifted_) f.popularity_lift = lift_ / static_cast<double>(lifted_);
+    if (listed_ > 0) f.top50_share = top50_listed_ / listed_;
+    if (!index_.rated_films().empty())
+        f.coverage = static_cast<double>(std::count(covered_.begin(), covered_.end(), 1)) / static_cast<double>(index_.rated_films().size());
+    double jaccard = 0, pairs = 0;
+    std::vector<int32_t> both;
+    for (size_t a = 0; a < overlap_lists_.size(); ++a)
+        for (size_t b = a + 1; b < overlap_lists_.size(); ++b) {
+            both.clear();
+            std::set_intersection(overlap_lists_[a].begin(), overlap_lists_[a].end(), overlap_lists_[b].begin(), overlap_lists_[b].end(),
+                                  std::back_inserter(both));
+            const double either = static_cast<double>(overlap_lists_[a].size() + overlap_lists_[b].size() - both.size());
+            jaccard += either > 0 ? static_cast<double>(both.size()) / either : 0;
+            ++pairs;
+        }
+    if (pairs > 0) f.overlap = jaccard / pairs;
+    return f;
+}
+
+}  // namespace reel
