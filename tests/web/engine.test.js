@@ -226,23 +226,33 @@ describe('the numbers', () => {
     const e = await client.evaluate();
     // The page lists the models it trains; the popularity baseline, a model like them to the CLI, comes apart.
     const { popularity, ...trained } = out.models;
+    // Beyond accuracy, as the CLI names the measures (null there for NaN).
+    const lists = (n) => ({
+      miscalibration: n.miscalibration ?? NaN,
+      popularityLift: n.popularity_lift ?? NaN,
+      top50Share: n.top50_share ?? NaN,
+      coverage: n.coverage ?? NaN,
+      overlap: n.overlap ?? NaN,
+    });
     expect(e.models.map((m) => m.name)).toEqual(Object.keys(trained));
     for (const m of e.models) {
       const n = out.models[m.name];
-      expect({ rmse: m.rmse, recall10: m.recall10, ndcg10: m.ndcg10, lift: m.lift }).toStrictEqual({
+      expect({ rmse: m.rmse, recall10: m.recall10, ndcg10: m.ndcg10, lift: m.lift, lists: { ...m.lists } }).toStrictEqual({
         rmse: n.rmse ?? NaN,
         recall10: n.recall10,
         ndcg10: n.ndcg10,
         lift: n.lift,
+        lists: lists(n),
       });
     }
-    expect(e.popularity).toStrictEqual({ recall10: popularity.recall10, ndcg10: popularity.ndcg10 });
+    expect(e.popularity).toStrictEqual({ recall10: popularity.recall10, ndcg10: popularity.ndcg10, lists: lists(popularity) });
     expect(e.viewers).toBe(out.viewers);
     for (const name of Object.keys(e.trainMs)) expect(e.trainMs[name]).toBeGreaterThan(0);
 
     const nb = await client.evaluateNeighbours();
     expect(nb.inUse).toBe(loaded.choices.neighbours);
     expect(Object.fromEntries(nb.similarities.map((s) => [s.model ?? 'item_knn', s.recall10]))).toStrictEqual(out.neighbours);
+    expect(Object.fromEntries(nb.similarities.map((s) => [s.model ?? 'item_knn', s.popularIntrusion]))).toStrictEqual(out.popular_intrusion);
   }, 600_000);
 });
 

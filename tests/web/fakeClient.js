@@ -50,6 +50,8 @@ export const trainResult = (over = {}) => ({
   ...over,
 });
 
+const lists = (miscalibration, popularityLift, top50Share, coverage, overlap) => ({ miscalibration, popularityLift, top50Share, coverage, overlap });
+
 /** Default answers, one per request type; a test overrides any of them. */
 function defaultAnswers(calls) {
   const log = (...c) => calls.push(c);
@@ -170,11 +172,11 @@ function defaultAnswers(calls) {
       log('evaluate');
       return {
         viewers: 590,
-        popularity: { recall10: 0.09, ndcg10: 0.15 },
+        popularity: { recall10: 0.09, ndcg10: 0.15, lists: lists(0.84, 2.72, 0.999, 0.006, 0.389) },
         models: [
-          { name: 'rating', rmse: 0.8712, recall10: 0.02, ndcg10: 0.03, lift: -0.7778 },
-          { name: 'ranking', rmse: NaN, recall10: 0.17, ndcg10: 0.26, lift: 0.8888 },
-          { name: 'implicit', rmse: NaN, recall10: 0.21, ndcg10: 0.28, lift: 1.3333 },
+          { name: 'rating', rmse: 0.8712, recall10: 0.02, ndcg10: 0.03, lift: -0.7778, lists: lists(1.23, 0.05, 0.154, 0.036, 0.129) },
+          { name: 'ranking', rmse: NaN, recall10: 0.17, ndcg10: 0.26, lift: 0.8888, lists: lists(0.67, 1.84, 0.701, 0.041, 0.1) },
+          { name: 'implicit', rmse: NaN, recall10: 0.21, ndcg10: 0.28, lift: 1.3333, lists: lists(0.65, 1.06, 0.451, 0.069, 0.037) },
         ],
         trainMs: TRAIN_MS,
         restored: null,
@@ -201,10 +203,10 @@ function defaultAnswers(calls) {
       return {
         inUse: 'implicit',
         similarities: [
-          { model: 'rating', recall10: 0.164 },
-          { model: 'ranking', recall10: 0.188 },
-          { model: 'implicit', recall10: 0.187 },
-          { model: null, recall10: 0.18 },
+          { model: 'rating', recall10: 0.164, popularIntrusion: 0.044 },
+          { model: 'ranking', recall10: 0.188, popularIntrusion: 0.047 },
+          { model: 'implicit', recall10: 0.187, popularIntrusion: 0.04 },
+          { model: null, recall10: 0.18, popularIntrusion: 0.031 },
         ],
       };
     },

@@ -28,6 +28,9 @@ export const Source = { name: string, links: boolean, ratingsBytes: number, read
 /** Models restored from this browser instead of trained. */
 export const Restored = { savedAt: number, trainMs: recordOf(number) };
 /** A film in a list of the visitor's next films, with the rated films that led to it. */
+// Beyond accuracy (docs/evaluation.md): whether a model's lists are its viewers' own or everyone's.
+export const ListFigures = { miscalibration: number, popularityLift: number, top50Share: number, coverage: number, overlap: number };
+
 export const Because = { movieId: number, name: string, year: nullable(number), stars: number, share: number };
 
 // ---- Progress: `stage` names the step; a model's epoch is stage 'train' with the model named ----
@@ -128,15 +131,15 @@ export const REQUESTS = Object.freeze({
     fields: {},
     result: {
       viewers: number,
-      popularity: { recall10: number, ndcg10: number },
-      models: listOf({ name: string, rmse: number, recall10: number, ndcg10: number, lift: number }),
+      popularity: { recall10: number, ndcg10: number, lists: ListFigures },
+      models: listOf({ name: string, rmse: number, recall10: number, ndcg10: number, lift: number, lists: ListFigures }),
       trainMs: recordOf(number),
       restored: nullable(Restored),
     },
     progress: EvaluateProgress,
   },
   // Neighbour recall of every similarity and of the item-kNN baseline (model null).
-  evaluateNeighbours: { fields: {}, result: { similarities: listOf({ model: nullable(string), recall10: number }), inUse: string }, progress: null },
+  evaluateNeighbours: { fields: {}, result: { similarities: listOf({ model: nullable(string), recall10: number, popularIntrusion: number }), inUse: string }, progress: null },
   // The map of taste, kept or laid out now.
   map: {
     fields: {},

@@ -79,6 +79,44 @@ function WarmTable({ models, figures, choices }) {
   );
 }
 
+// Beyond accuracy: the same lists, asked whether they are each viewer's own or everyone's.
+function ListsTable({ models, figures }) {
+  const rows = figures
+    ? [...figures.models, { name: 'popularity', lists: figures.popularity.lists }]
+    : [...models.map((m) => ({ name: m.name })), { name: 'popularity' }];
+  const cell = (m, key, show) => <td class="num">{m.lists ? show(m.lists[key]) : '—'}</td>;
+  return (
+    <table class="figures-table" aria-describedby="lists-caption">
+      <caption id="lists-caption">
+        The same lists, beyond accuracy: are they each viewer’s own, or everyone’s? A list can find what people go on to love
+        and still be the same blockbusters for all.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Model</th>
+          <th scope="col">Genre mismatch</th>
+          <th scope="col">More rated than their own</th>
+          <th scope="col">From the 50 most-rated</th>
+          <th scope="col">Films ever listed</th>
+          <th scope="col">Two lists alike</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((m) => (
+          <tr key={m.name} data-lists={m.name}>
+            <th scope="row">{m.name === 'popularity' ? 'Most-rated films (baseline)' : labelOf(models, m.name)}</th>
+            {cell(m, 'miscalibration', (x) => formatNumber(x, 3))}
+            {cell(m, 'popularityLift', (x) => formatPercent(x, 0))}
+            {cell(m, 'top50Share', (x) => formatPercent(x, 0).replace('+', ''))}
+            {cell(m, 'coverage', (x) => formatPercent(x, 1).replace('+', ''))}
+            {cell(m, 'overlap', (x) => formatPercent(x, 1).replace('+', ''))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function NeighbourTable({ models, result }) {
   const rows = result ? result.similarities : [...models.map((m) => ({ model: m.name })), { model: null }];
   return (
@@ -92,6 +130,7 @@ function NeighbourTable({ models, result }) {
         <tr>
           <th scope="col">Similarity</th>
           <th scope="col">Neighbour recall@10</th>
+          <th scope="col">From the 50 most-rated</th>
         </tr>
       </thead>
       <tbody>
@@ -102,6 +141,7 @@ function NeighbourTable({ models, result }) {
               {result && s.model === result.inUse ? <span class="badge">finds films like X</span> : null}
             </th>
             <td class="num">{result ? formatNumber(s.recall10, 4) : '—'}</td>
+            <td class="num">{result ? formatPercent(s.popularIntrusion, 1).replace('+', '') : '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -193,6 +233,9 @@ function NumbersPanelView({ client, models, choices, ready, round = 0, mapFigure
           <div class="table-scroll" tabIndex={0} role="region" aria-label="Every model's figures">
             <WarmTable models={models} figures={warm.data} choices={choices} />
           </div>
+          <div class="table-scroll" tabIndex={0} role="region" aria-label="Are the lists your own?">
+            <ListsTable models={models} figures={warm.data} />
+          </div>
           <div class="table-scroll" tabIndex={0} role="region" aria-label="Films like X, measured">
             <NeighbourTable models={models} result={neighbours.data} />
           </div>
@@ -208,6 +251,19 @@ function NumbersPanelView({ client, models, choices, ready, round = 0, mapFigure
         <dd>The same, counting a hit higher the nearer it is to the top of the ten.</dd>
         <dt>vs most-rated</dt>
         <dd>How much more a model finds than showing everyone the most-rated films they have not rated yet.</dd>
+        <dt>Genre mismatch</dt>
+        <dd>
+          How far the genres of a viewer’s ten films are from the genres of the films they liked (Steck’s miscalibration,
+          C<sub>KL</sub>): 0 is the same mix.
+        </dd>
+        <dt>More rated than their own</dt>
+        <dd>How much more often the listed films were rated than the films the viewer rated themselves, on average.</dd>
+        <dt>From the 50 most-rated; films ever listed; two lists alike</dt>
+        <dd>
+          The share of listed films that are among the 50 most-rated; the share of all films that some viewer is offered; how
+          much two viewers’ lists overlap (Jaccard). For films like X, the share of the 50 most-rated among a film’s ten
+          neighbours.
+        </dd>
         <dt>Neighbours kept</dt>
         <dd>How faithfully a flat layout keeps each film’s neighbours by taste: 100 % would keep every one.</dd>
         <dt>RMSE</dt>
