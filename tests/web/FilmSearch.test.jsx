@@ -86,9 +86,7 @@ describe('FilmSearch', () => {
 
   it('ignores an answer that arrives after a newer one', async () => {
     let releaseSlow;
-    const search = vi.fn((q) =>
-      q === 'to' ? new Promise((r) => (releaseSlow = () => r([FILMS[2]]))) : Promise.resolve([FILMS[0]]),
-    );
+    const search = vi.fn((q) => (q === 'to' ? new Promise((r) => (releaseSlow = () => r([FILMS[2]]))) : Promise.resolve([FILMS[0]])));
     const { input } = setup(search);
     fireEvent.input(input, { target: { value: 'to' } });
     fireEvent.input(input, { target: { value: 'toy' } });

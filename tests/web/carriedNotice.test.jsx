@@ -15,12 +15,16 @@ describe('the carried-ratings notice', () => {
     const notice = screen.getByRole('status');
     expect(notice.textContent).not.toMatch(/came along/);
     expect(notice.textContent).not.toMatch(/\b0 (are|is)\b/);
-    expect(notice.textContent).toContain('1 rating was made on data whose ids name other films than ml-synth.zip does — “Toy Story (1995)” is “Film 1 (1950)” here');
+    expect(notice.textContent).toContain(
+      '1 rating was made on data whose ids name other films than ml-synth.zip does — “Toy Story (1995)” is “Film 1 (1950)” here',
+    );
   });
 
   it('counts the ratings of films here and of films it lacks', () => {
     render(<CarriedRatings report={{ here: 3, missing: [5], elsewhere: [] }} dataset={dropped} />);
-    expect(screen.getByRole('status').textContent).toMatch(/Your ratings came along\..*3 are of films in ml-synth\.zip; 1 is of films it does not hold/);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /Your ratings came along\..*3 are of films in ml-synth\.zip; 1 is of films it does not hold/,
+    );
   });
 
   it('says nothing on the bundled MovieLens when nothing was set aside', () => {

@@ -73,7 +73,7 @@ describe('sorting ratings against the data loaded now', () => {
   it('carries a rating to another release of the same film', () => {
     const titles = new Map();
     sortRatings(list, filmsFor(list, catalogueOf(TOY, HEAT, AMELIE)), titles);
-    const renamed = catalogueOf(film(1, 'Toy story', 1995), HEAT, film(4973, "The Fabulous Destiny of Amelie Poulain", 2001, 'Amelie'));
+    const renamed = catalogueOf(film(1, 'Toy story', 1995), HEAT, film(4973, 'The Fabulous Destiny of Amelie Poulain', 2001, 'Amelie'));
     const r = sortRatings(list, filmsFor(list, renamed), titles);
     expect(r.here).toBe(3);
     expect(r.elsewhere).toEqual([]);
@@ -195,8 +195,18 @@ describe('the ratings with some set aside', () => {
     expect(shown.get().list).toEqual([]);
     expect(store.get().list.map((e) => e.movieId)).toEqual([6]);
     shown.replace(cleared);
-    expect(store.get().list.map((e) => [e.movieId, e.stars, e.at]).sort((a, b) => a[0] - b[0])).toEqual(ENTRIES.map((e) => [e.movieId, e.stars, e.at]));
-    expect(shown.get().list.map((e) => e.movieId).sort((a, b) => a - b)).toEqual([1, 34]);
+    expect(
+      store
+        .get()
+        .list.map((e) => [e.movieId, e.stars, e.at])
+        .sort((a, b) => a[0] - b[0]),
+    ).toEqual(ENTRIES.map((e) => [e.movieId, e.stars, e.at]));
+    expect(
+      shown
+        .get()
+        .list.map((e) => e.movieId)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 34]);
   });
 
   it('are kept when ratings are brought in or replaced, unless one of them is given', () => {
@@ -208,7 +218,12 @@ describe('the ratings with some set aside', () => {
     expect(shown.stars(296)).toBe(4.5);
 
     shown.replace([{ movieId: 2571, stars: 5 }]);
-    expect(store.get().list.map((e) => e.movieId).sort((a, b) => a - b)).toEqual([6, 2571]);
+    expect(
+      store
+        .get()
+        .list.map((e) => e.movieId)
+        .sort((a, b) => a - b),
+    ).toEqual([6, 2571]);
     expect(shown.get().list.map((e) => e.movieId)).toEqual([2571]);
 
     shown.merge([{ movieId: 6, stars: 0.5 }]); // a rating of the film this id names here
@@ -219,13 +234,26 @@ describe('the ratings with some set aside', () => {
   it('a film set aside and given by a replacement is the replacement’s, shown at once', () => {
     const store = storeWith(ENTRIES);
     const shown = maskRatings(store, [6]);
-    shown.replace([{ movieId: 6, stars: 2 }, { movieId: 1, stars: 1 }]);
-    expect(store.get().list.map((e) => [e.movieId, e.stars]).sort((a, b) => a[0] - b[0])).toEqual([
+    shown.replace([
+      { movieId: 6, stars: 2 },
+      { movieId: 1, stars: 1 },
+    ]);
+    expect(
+      store
+        .get()
+        .list.map((e) => [e.movieId, e.stars])
+        .sort((a, b) => a[0] - b[0]),
+    ).toEqual([
       [1, 1],
       [6, 2],
     ]);
     expect(shown.stars(6)).toBe(2);
-    expect(shown.get().list.map((e) => e.movieId).sort((a, b) => a - b)).toEqual([1, 6]);
+    expect(
+      shown
+        .get()
+        .list.map((e) => e.movieId)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 6]);
   });
 });
 
@@ -238,7 +266,10 @@ function page(store, catalogue) {
   const sort = () => {
     const list = store.get().list;
     view.report = sortRatings(list, filmsFor(list, catalogue.current), titles);
-    view.shown = maskRatings(store, view.report.elsewhere.map((e) => e.movieId));
+    view.shown = maskRatings(
+      store,
+      view.report.elsewhere.map((e) => e.movieId),
+    );
   };
   store.subscribe(sort);
   sort();

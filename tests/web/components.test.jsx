@@ -71,7 +71,10 @@ describe('the rating control', () => {
 describe('TrainingProgress', () => {
   it('follows the epochs from its store, and keeps every bar once training is done', () => {
     const store = createTrainingStore();
-    const models = [{ ...MODELS[2], epochs: 12 }, { ...MODELS[0], epochs: 40 }];
+    const models = [
+      { ...MODELS[2], epochs: 12 },
+      { ...MODELS[0], epochs: 40 },
+    ];
     const { rerender } = render(<TrainingProgress phase="training" models={models} store={store} />);
     store.update({ stage: 'train', model: 'implicit', epoch: 5, epochs: 12, loss: 0.91234, elapsedMs: 500, etaMs: 1500 });
     return waitFor(() => expect(screen.getByText('epoch 5 of 12')).toBeTruthy()).then(() => {
@@ -204,7 +207,14 @@ describe('Your taste', () => {
 describe('filters', () => {
   it('move between genres with the arrow keys, one Tab stop for the group', () => {
     const toggled = [];
-    render(<ToggleGroup label="Only these genres" items={['Action', 'Comedy', 'Drama']} pressed={['Comedy']} onToggle={(g) => toggled.push(g)} />);
+    render(
+      <ToggleGroup
+        label="Only these genres"
+        items={['Action', 'Comedy', 'Drama']}
+        pressed={['Comedy']}
+        onToggle={(g) => toggled.push(g)}
+      />,
+    );
     const group = screen.getByRole('group', { name: 'Only these genres' });
     const [action, comedy, drama] = within(group).getAllByRole('button');
     expect([action, comedy, drama].map((b) => b.tabIndex)).toEqual([0, -1, -1]);
@@ -223,10 +233,26 @@ describe('filters', () => {
   it('narrow by genre in and out, a span of decades that cannot run backwards, and fame', () => {
     let filters = NO_FILTERS;
     const { rerender } = render(
-      <Filters filters={filters} onChange={(f) => (filters = f)} genreNames={['Comedy', 'Horror']} years={{ min: 1902, max: 2018 }} open onToggleOpen={() => {}} />,
+      <Filters
+        filters={filters}
+        onChange={(f) => (filters = f)}
+        genreNames={['Comedy', 'Horror']}
+        years={{ min: 1902, max: 2018 }}
+        open
+        onToggleOpen={() => {}}
+      />,
     );
     const again = () =>
-      rerender(<Filters filters={filters} onChange={(f) => (filters = f)} genreNames={['Comedy', 'Horror']} years={{ min: 1902, max: 2018 }} open onToggleOpen={() => {}} />);
+      rerender(
+        <Filters
+          filters={filters}
+          onChange={(f) => (filters = f)}
+          genreNames={['Comedy', 'Horror']}
+          years={{ min: 1902, max: 2018 }}
+          open
+          onToggleOpen={() => {}}
+        />,
+      );
     fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Comedy' }));
     again();
     fireEvent.click(within(screen.getByRole('group', { name: 'Never these genres' })).getByRole('button', { name: 'Horror' }));
@@ -239,7 +265,9 @@ describe('filters', () => {
     fireEvent.input(fame, { target: { value: '0' } });
     again();
     expect(filters).toEqual({ include: ['Comedy'], exclude: ['Horror'], fromDecade: 2000, toDecade: 2000, fame: 0 });
-    expect(screen.getByRole('slider', { name: 'How well known' }).getAttribute('aria-valuetext')).toBe('Hidden gems: films with at most 20 ratings here');
+    expect(screen.getByRole('slider', { name: 'How well known' }).getAttribute('aria-valuetext')).toBe(
+      'Hidden gems: films with at most 20 ratings here',
+    );
     expect(document.querySelector('.filters-summary').textContent).toBe('Comedy · not Horror · 2000s · hidden gems');
   });
 
@@ -314,7 +342,10 @@ describe('films like X', () => {
     const answers = { storage, build: 'b1' };
     const live = renderSimilar({ answers });
     const list = await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });
-    const ids = () => within(list).getAllByRole('listitem').map((li) => li.dataset.movieId);
+    const ids = () =>
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.dataset.movieId);
     const shown = ids();
     expect(list.dataset.kept).toBeUndefined();
     live.unmount();
@@ -324,13 +355,29 @@ describe('films like X', () => {
     const { rerender } = renderSimilar({ client, answers, loaded: false, ready: false, model: '' });
     const keptList = screen.getByRole('list', { name: 'Films like Toy Story (1995)' });
     expect(keptList.dataset.kept).toBe('true');
-    expect(within(keptList).getAllByRole('listitem').map((li) => li.dataset.movieId)).toEqual(shown);
+    expect(
+      within(keptList)
+        .getAllByRole('listitem')
+        .map((li) => li.dataset.movieId),
+    ).toEqual(shown);
     expect(keptList.textContent).toContain('Liked by 41 of the 97 people who loved Toy Story');
     expect(client.calls.filter((c) => c[0] === 'similar')).toHaveLength(0);
     // Once ready, the engine is asked, and its answer takes the list over.
     rerender(
       <RatingsContext.Provider value={createRatingsStore({ storage: null })}>
-        <SimilarFilms client={client} filmId={1} loaded ready model="implicit" filter={undefined} filters={NO_FILTERS} focusKey={0} onPick={() => {}} onOpenFilters={() => {}} answers={answers} />
+        <SimilarFilms
+          client={client}
+          filmId={1}
+          loaded
+          ready
+          model="implicit"
+          filter={undefined}
+          filters={NO_FILTERS}
+          focusKey={0}
+          onPick={() => {}}
+          onOpenFilters={() => {}}
+          answers={answers}
+        />
       </RatingsContext.Provider>,
     );
     await waitFor(() => expect(screen.getByRole('list', { name: 'Films like Toy Story (1995)' }).dataset.kept).toBeUndefined());
@@ -350,7 +397,10 @@ describe('films like X', () => {
   });
 
   it('passes the filters to the engine', async () => {
-    const { client } = renderSimilar({ filter: { anyGenre: ['Comedy'] }, filters: { include: ['Comedy'], exclude: [], fromDecade: null, toDecade: null, fame: 2 } });
+    const { client } = renderSimilar({
+      filter: { anyGenre: ['Comedy'] },
+      filters: { include: ['Comedy'], exclude: [], fromDecade: null, toDecade: null, fame: 2 },
+    });
     await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });
     expect(client.calls).toContainEqual(['similar', 1, 'implicit', { anyGenre: ['Comedy'] }]);
     expect(screen.getByText(/Only Comedy\./)).toBeTruthy();
@@ -372,7 +422,15 @@ describe('films like X', () => {
   it('moves focus to the new film’s heading and announces it, after a neighbour is picked', async () => {
     const { rerender, store } = renderSimilar();
     await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });
-    const props = { client: fakeClient(), loaded: true, ready: true, model: 'implicit', filters: { include: [], exclude: [], fromDecade: null, toDecade: null, fame: 2 }, onPick() {}, onOpenFilters() {} };
+    const props = {
+      client: fakeClient(),
+      loaded: true,
+      ready: true,
+      model: 'implicit',
+      filters: { include: [], exclude: [], fromDecade: null, toDecade: null, fame: 2 },
+      onPick() {},
+      onOpenFilters() {},
+    };
     rerender(
       <RatingsContext.Provider value={store}>
         <SimilarFilms {...props} filmId={6} focusKey={1} />
@@ -441,7 +499,13 @@ describe('a MovieLens of many viewers', () => {
     expect(listed).toHaveLength(MAX_LISTED);
     const ids = listed.map((v) => v.userId);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
-    expect(new Set(ids)).toEqual(new Set(byMost(viewers).slice(0, MAX_LISTED).map((v) => v.userId)));
+    expect(new Set(ids)).toEqual(
+      new Set(
+        byMost(viewers)
+          .slice(0, MAX_LISTED)
+          .map((v) => v.userId),
+      ),
+    );
     const fewest = Math.min(...listed.map((v) => v.ratings));
     const left = viewers.filter((v) => !ids.includes(v.userId));
     expect(left.every((v) => v.ratings <= fewest)).toBe(true);
@@ -478,7 +542,9 @@ describe('the numbers', () => {
     } finally {
       window.IntersectionObserver = observer;
     }
-    expect(screen.getByText(/Your next films come from the ranking model until you have rated 10 films, then\s+from the implicit model\./)).toBeTruthy();
+    expect(
+      screen.getByText(/Your next films come from the ranking model until you have rated 10 films, then\s+from the implicit model\./),
+    ).toBeTruthy();
     expect(screen.getByText(/measured on new visitors/)).toBeTruthy();
     const implicit = document.querySelector('[data-model=implicit]');
     expect(implicit.textContent).toMatch(/Implicit model.*picks your films.*0\.2100.*0\.2800.*\+133\.3 %.*does not predict stars/);
@@ -527,7 +593,16 @@ describe('App', () => {
         async train(_, onProgress) {
           for (const model of ['implicit', 'rating', 'ranking']) {
             for (let epoch = 1; epoch <= 20; epoch++) {
-              onProgress({ type: 'progress', stage: 'train', model, epoch, epochs: 20, loss: 1 / epoch, elapsedMs: epoch, etaMs: 20 - epoch });
+              onProgress({
+                type: 'progress',
+                stage: 'train',
+                model,
+                epoch,
+                epochs: 20,
+                loss: 1 / epoch,
+                elapsedMs: epoch,
+                etaMs: 20 - epoch,
+              });
               await new Promise((r) => setTimeout(r, 0)); // each epoch its own task, as in the worker
             }
           }
@@ -593,7 +668,8 @@ describe('App', () => {
     const client = fakeClient();
     const loadFiles = client.answers.loadFiles;
     client.answers.loadFiles = async (fields, onProgress) => {
-      if (fields.files[0].name === 'ml-25m.zip') throw engineError('ratings.csv in ml-25m.zip is 678 MB … Nothing was read.', { reset: true });
+      if (fields.files[0].name === 'ml-25m.zip')
+        throw engineError('ratings.csv in ml-25m.zip is 678 MB … Nothing was read.', { reset: true });
       return loadFiles(fields, onProgress);
     };
     await renderApp(client);

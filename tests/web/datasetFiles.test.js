@@ -67,14 +67,20 @@ describe('a MovieLens zip', () => {
 
   it('reads stored and deflated entries alike', async () => {
     const ratings = bulky(300_000);
-    const zip = makeZip({ 'ml-x/movies.csv': MOVIES, 'ml-x/ratings.csv': ratings }, { levels: { 'ml-x/movies.csv': 0, 'ml-x/ratings.csv': 9 } });
+    const zip = makeZip(
+      { 'ml-x/movies.csv': MOVIES, 'ml-x/ratings.csv': ratings },
+      { levels: { 'ml-x/movies.csv': 0, 'ml-x/ratings.csv': 9 } },
+    );
     const methods = Object.fromEntries(centralEntries(zip).entries.map((e) => [e.path, e.method]));
     expect(methods).toEqual({ 'ml-x/movies.csv': 0, 'ml-x/ratings.csv': 8 }); // the premise: one of each
     const { result } = await read([fileOf(zip, 'ml-x.zip')]);
     expect(same(result.ratings, ratings)).toBe(true);
     expect(same(result.movies, text(MOVIES))).toBe(true);
 
-    const swapped = makeZip({ 'ml-x/movies.csv': MOVIES, 'ml-x/ratings.csv': ratings }, { levels: { 'ml-x/movies.csv': 9, 'ml-x/ratings.csv': 0 } });
+    const swapped = makeZip(
+      { 'ml-x/movies.csv': MOVIES, 'ml-x/ratings.csv': ratings },
+      { levels: { 'ml-x/movies.csv': 9, 'ml-x/ratings.csv': 0 } },
+    );
     const again = await read([fileOf(swapped, 'ml-x.zip')]);
     expect(same(again.result.ratings, ratings)).toBe(true);
     expect(same(again.result.movies, text(MOVIES))).toBe(true);
@@ -304,7 +310,11 @@ describe('a zip Reel refuses', () => {
 
 describe('loose CSV files', () => {
   it('are read by name, in any order, with exact bytes; links.csv is optional', async () => {
-    const { result } = await read([fileOf(text(RATINGS), 'ratings.csv'), fileOf(text(LINKS), 'links.csv'), fileOf(text(MOVIES), 'movies.csv')]);
+    const { result } = await read([
+      fileOf(text(RATINGS), 'ratings.csv'),
+      fileOf(text(LINKS), 'links.csv'),
+      fileOf(text(MOVIES), 'movies.csv'),
+    ]);
     expect(same(result.ratings, text(RATINGS))).toBe(true);
     expect(same(result.movies, text(MOVIES))).toBe(true);
     expect(same(result.links, text(LINKS))).toBe(true);
@@ -339,12 +349,20 @@ describe('loose CSV files', () => {
   });
 
   it('are refused when one is named otherwise, naming it', async () => {
-    const { message } = await refusal([fileOf(text(RATINGS), 'ratings.csv'), fileOf(text(MOVIES), 'movies.csv'), fileOf(text('x'), 'tags.csv')]);
+    const { message } = await refusal([
+      fileOf(text(RATINGS), 'ratings.csv'),
+      fileOf(text(MOVIES), 'movies.csv'),
+      fileOf(text('x'), 'tags.csv'),
+    ]);
     expect(message).toMatch(/“tags\.csv” is none of those/);
   });
 
   it('are refused when two share a name', async () => {
-    const { message } = await refusal([fileOf(text(RATINGS), 'ratings.csv'), fileOf(text(MOVIES), 'movies.csv'), fileOf(text(RATINGS), 'Ratings.csv')]);
+    const { message } = await refusal([
+      fileOf(text(RATINGS), 'ratings.csv'),
+      fileOf(text(MOVIES), 'movies.csv'),
+      fileOf(text(RATINGS), 'Ratings.csv'),
+    ]);
     expect(message).toMatch(/Two files are named ratings\.csv/);
   });
 

@@ -1,11 +1,21 @@
 // What a dropped MovieLens may weigh: the engine's 4 GiB at PEAK_PER_CSV_BYTE bytes a CSV byte, the device's own
 // memory where the browser reports it, and sizes written as a file manager shows them.
 import { describe, expect, it } from 'vitest';
-import { ENGINE_MEMORY, PEAK_PER_CSV_BYTE, checkFits, neededBytes, outOfMemory, sizeText } from '../../web/src/worker/dataset/datasetLimits.js';
+import {
+  ENGINE_MEMORY,
+  PEAK_PER_CSV_BYTE,
+  checkFits,
+  neededBytes,
+  outOfMemory,
+  sizeText,
+} from '../../web/src/worker/dataset/datasetLimits.js';
 
 const GiB = 2 ** 30;
 const LEAST_MEASURED = 3.19; // module memory ÷ CSV bytes at its peak: 1 M ratings 3.85, 5 M 4.00, 25 M 3.19
-const fits = (ratingsBytes, deviceMemoryGiB = null) => () => checkFits({ what: 'ratings.csv in ml-x.zip', ratingsBytes, deviceMemoryGiB });
+const fits =
+  (ratingsBytes, deviceMemoryGiB = null) =>
+  () =>
+    checkFits({ what: 'ratings.csv in ml-x.zip', ratingsBytes, deviceMemoryGiB });
 
 describe('checkFits', () => {
   const edge = Math.floor(ENGINE_MEMORY / PEAK_PER_CSV_BYTE); // the largest ratings.csv that fits in 4 GiB at that rate

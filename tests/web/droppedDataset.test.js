@@ -16,7 +16,11 @@ import { claimSize, makeZip, text } from './zipFixtures.js';
 
 const data = syntheticMovieLens();
 const zip = makeZip({ 'ml-synth/movies.csv': data.movies, 'ml-synth/ratings.csv': data.ratings, 'ml-synth/README.txt': 'generated' });
-const zipWithLinks = makeZip({ 'ml-synth/movies.csv': data.movies, 'ml-synth/ratings.csv': data.ratings, 'ml-synth/links.csv': data.links });
+const zipWithLinks = makeZip({
+  'ml-synth/movies.csv': data.movies,
+  'ml-synth/ratings.csv': data.ratings,
+  'ml-synth/links.csv': data.links,
+});
 const asFile = (bytes, name) => new File([bytes], name);
 const ratingsPerUser = (() => {
   const n = new Map();
@@ -29,8 +33,12 @@ const ratingsPerUser = (() => {
 
 /** An IMDb "Your ratings" export rating `rows` ([imdbId, 1–10, title, year]), in IMDb's columns. */
 function imdbExport(rows) {
-  const header = 'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
-  const lines = rows.map(([id, r, title, year]) => `tt${id},${r},2024-01-05,${title},${title},https://www.imdb.com/title/tt${id}/,Movie,7.1,100,${year},Drama,1000,${year}-01-01,Someone`);
+  const header =
+    'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
+  const lines = rows.map(
+    ([id, r, title, year]) =>
+      `tt${id},${r},2024-01-05,${title},${title},https://www.imdb.com/title/tt${id}/,Movie,7.1,100,${year},Drama,1000,${year}-01-01,Someone`,
+  );
   return text(`${[header, ...lines].join('\n')}\n`);
 }
 
@@ -78,7 +86,8 @@ function worker(deps = {}) {
   return { ask, result, refused, fetched };
 }
 
-const groupShare = (movieId, neighbours) => neighbours.filter((n) => data.groupOf(n.movieId) === data.groupOf(movieId)).length / neighbours.length;
+const groupShare = (movieId, neighbours) =>
+  neighbours.filter((n) => data.groupOf(n.movieId) === data.groupOf(movieId)).length / neighbours.length;
 
 let dataUrl;
 beforeAll(() => {
@@ -149,7 +158,13 @@ describe('a dropped zip', () => {
   });
 
   it('has no links.csv: an IMDb export says so, and matches nothing through the bundled one', async () => {
-    const r = await w.result('importRatings', { bytes: imdbExport([['9000017', 8, 'Film 17', 1966], ['0114709', 10, 'Toy Story', 1995]]), fileName: 'imdb.csv' });
+    const r = await w.result('importRatings', {
+      bytes: imdbExport([
+        ['9000017', 8, 'Film 17', 1966],
+        ['0114709', 10, 'Toy Story', 1995],
+      ]),
+      fileName: 'imdb.csv',
+    });
     expect(r.format).toBe('IMDb');
     expect(r.noLinks).toBe(true);
     expect(r.matched).toEqual([]);
@@ -163,7 +178,13 @@ describe('a dropped zip with links.csv', () => {
     const w = worker();
     const loaded = await w.result('loadFiles', { files: [asFile(zipWithLinks, 'ml-synth.zip')] });
     expect(loaded.source.links).toBe(true);
-    const r = await w.result('importRatings', { bytes: imdbExport([['9000017', 8, 'Film 17', 1966], ['9000042', 3, 'Film 42', 1991]]), fileName: 'imdb.csv' });
+    const r = await w.result('importRatings', {
+      bytes: imdbExport([
+        ['9000017', 8, 'Film 17', 1966],
+        ['9000042', 3, 'Film 42', 1991],
+      ]),
+      fileName: 'imdb.csv',
+    });
     expect(r.noLinks).toBe(false);
     expect(r.matched.map((m) => [m.movieId, m.stars, m.name])).toEqual([
       [17, 4, 'Film 17'],
@@ -175,7 +196,9 @@ describe('a dropped zip with links.csv', () => {
 describe('loose CSV files', () => {
   it('load as the zip does', async () => {
     const w = worker();
-    const loaded = await w.result('loadFiles', { files: [asFile(text(data.ratings), 'ratings.csv'), asFile(text(data.movies), 'movies.csv')] });
+    const loaded = await w.result('loadFiles', {
+      files: [asFile(text(data.ratings), 'ratings.csv'), asFile(text(data.movies), 'movies.csv')],
+    });
     expect(loaded.stats).toMatchObject({ users: data.users, films: data.films, ratings: data.count });
     expect(loaded.source).toMatchObject({ links: false, ratingsBytes: text(data.ratings).length });
     expect(loaded.source.name).toMatch(/ratings\.csv/);
@@ -207,7 +230,11 @@ describe('a drop that fails', () => {
   });
 
   it('too large to fit is refused before a byte of it is unzipped', async () => {
-    const huge = claimSize(makeZip({ 'ml-huge/ratings.csv': 'userId,movieId,rating,timestamp\n', 'ml-huge/movies.csv': data.movies }, { level: 0 }), 'ml-huge/ratings.csv', 4_000_000_000);
+    const huge = claimSize(
+      makeZip({ 'ml-huge/ratings.csv': 'userId,movieId,rating,timestamp\n', 'ml-huge/movies.csv': data.movies }, { level: 0 }),
+      'ml-huge/ratings.csv',
+      4_000_000_000,
+    );
     const m = await w.refused('loadFiles', { files: [asFile(huge, 'ml-huge.zip')] });
     expect(m.message).toMatch(/ml-huge\/ratings\.csv in ml-huge\.zip is 4\.0 GB.*Nothing was read\./);
     expect(m.progress).toEqual([]);
@@ -303,7 +330,9 @@ describe('models kept for a dropped MovieLens', () => {
     // Other data dropped after it does not take those models for its own.
     const other = syntheticMovieLens({ seed: 99 });
     const third = worker({ cache, engineVersion: 'build-1' });
-    await third.result('loadFiles', { files: [asFile(makeZip({ 'o/movies.csv': other.movies, 'o/ratings.csv': other.ratings }), 'other.zip')] });
+    await third.result('loadFiles', {
+      files: [asFile(makeZip({ 'o/movies.csv': other.movies, 'o/ratings.csv': other.ratings }), 'other.zip')],
+    });
     const t = await third.result('train');
     expect(t.restored).toBeNull();
     expect(t.discarded).toMatch(/other data or with other settings/);

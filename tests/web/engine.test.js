@@ -117,9 +117,7 @@ describe('training', () => {
     expect(done[first]).toBeGreaterThanOrEqual(2);
     expect(done[first]).toBeLessThanOrEqual(3); // the cancel crosses the queue: at most one more epoch
     expect(resumed.cancelled).toBe(false);
-    expect(progress.filter((p) => p.model === first).map((p) => p.epoch)).toEqual(
-      Array.from({ length: epochsOf(first) }, (_, i) => i + 1),
-    );
+    expect(progress.filter((p) => p.model === first).map((p) => p.epoch)).toEqual(Array.from({ length: epochsOf(first) }, (_, i) => i + 1));
     expect((await client.models()).every((m) => m.epochsDone === m.epochs)).toBe(true);
   });
 
@@ -195,7 +193,9 @@ describe('films like X', () => {
 
   it('lists the same neighbours, with the same reasons, as the native `reel similar`', async () => {
     const model = loaded.choices.neighbours;
-    const out = execFileSync(nativeReel(), ['similar', '--data', data, '--model', model, '-k', '10', 'Toy Story (1995)'], { encoding: 'utf8' });
+    const out = execFileSync(nativeReel(), ['similar', '--data', data, '--model', model, '-k', '10', 'Toy Story (1995)'], {
+      encoding: 'utf8',
+    });
     // "  0.464  Aladdin (1992)  [Adventure|…]" then "         liked by 40 of the 117 people who loved it; 145 ratings"
     const rows = [...out.matchAll(/^\s+(-?\d\.\d+)\s+(.+?)\s+\[.*\]\n\s+liked by (\d+) of the (\d+) .*?; (\d+) ratings?$/gm)];
     expect(rows).toHaveLength(10);
@@ -252,7 +252,9 @@ describe('the numbers', () => {
     const nb = await client.evaluateNeighbours();
     expect(nb.inUse).toBe(loaded.choices.neighbours);
     expect(Object.fromEntries(nb.similarities.map((s) => [s.model ?? 'item_knn', s.recall10]))).toStrictEqual(out.neighbours);
-    expect(Object.fromEntries(nb.similarities.map((s) => [s.model ?? 'item_knn', s.popularIntrusion]))).toStrictEqual(out.popular_intrusion);
+    expect(Object.fromEntries(nb.similarities.map((s) => [s.model ?? 'item_knn', s.popularIntrusion]))).toStrictEqual(
+      out.popular_intrusion,
+    );
   }, 600_000);
 });
 

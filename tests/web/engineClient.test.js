@@ -72,7 +72,13 @@ describe('createEngineClient', () => {
     const similar = client.similar({ movieId: 1 });
     const other = client.search({ query: 'x' });
     const [q] = workers[0].received;
-    workers[0].reply({ type: 'error', id: q.id, message: CRASH_SENTENCE, detail: 'RuntimeError: memory access out of bounds', fatal: true });
+    workers[0].reply({
+      type: 'error',
+      id: q.id,
+      message: CRASH_SENTENCE,
+      detail: 'RuntimeError: memory access out of bounds',
+      fatal: true,
+    });
     for (const p of [similar, other]) {
       const e = await p.catch((x) => x);
       expect(e.message).toBe(CRASH_SENTENCE);

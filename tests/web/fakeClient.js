@@ -5,17 +5,65 @@
 // checked against the shape the table declares for it, so a test cannot script what the worker never says.
 import { REQUESTS, deriveClient, messageProblems } from '../../web/src/engine/protocol.js';
 
-export const TOY = { movieId: 1, title: 'Toy Story (1995)', name: 'Toy Story', alias: null, year: 1995, genres: ['Animation', 'Comedy'], ratings: 170 };
+export const TOY = {
+  movieId: 1,
+  title: 'Toy Story (1995)',
+  name: 'Toy Story',
+  alias: null,
+  year: 1995,
+  genres: ['Animation', 'Comedy'],
+  ratings: 170,
+};
 export const HEAT = { movieId: 6, title: 'Heat (1995)', name: 'Heat', alias: null, year: 1995, genres: ['Action', 'Crime'], ratings: 80 };
 export const BABE = { movieId: 34, title: 'Babe (1995)', name: 'Babe', alias: null, year: 1995, genres: ['Comedy'], ratings: 60 };
-export const POSTMAN = { movieId: 58, title: 'Postman, The (Postino, Il) (1994)', name: 'The Postman', alias: 'Il Postino', year: 1994, genres: ['Comedy', 'Drama'], ratings: 7 };
-export const LOST = { movieId: 7, title: 'Nobody Rated This (2001)', name: 'Nobody Rated This', alias: null, year: 2001, genres: ['Drama'], ratings: 0 };
+export const POSTMAN = {
+  movieId: 58,
+  title: 'Postman, The (Postino, Il) (1994)',
+  name: 'The Postman',
+  alias: 'Il Postino',
+  year: 1994,
+  genres: ['Comedy', 'Drama'],
+  ratings: 7,
+};
+export const LOST = {
+  movieId: 7,
+  title: 'Nobody Rated This (2001)',
+  name: 'Nobody Rated This',
+  alias: null,
+  year: 2001,
+  genres: ['Drama'],
+  ratings: 0,
+};
 export const FILMS = [TOY, HEAT, BABE, POSTMAN, LOST];
 
 export const MODELS = [
-  { name: 'rating', label: 'Rating model', description: 'Predicts stars.', lossLabel: 'training RMSE', predictsStars: true, epochs: 2, epochsDone: 0 },
-  { name: 'ranking', label: 'Ranking model', description: 'Ranks films by BPR.', lossLabel: 'BPR loss', predictsStars: false, epochs: 2, epochsDone: 0 },
-  { name: 'implicit', label: 'Implicit model', description: 'Implicit ALS, for new visitors.', lossLabel: 'weighted squared error', predictsStars: false, epochs: 2, epochsDone: 0 },
+  {
+    name: 'rating',
+    label: 'Rating model',
+    description: 'Predicts stars.',
+    lossLabel: 'training RMSE',
+    predictsStars: true,
+    epochs: 2,
+    epochsDone: 0,
+  },
+  {
+    name: 'ranking',
+    label: 'Ranking model',
+    description: 'Ranks films by BPR.',
+    lossLabel: 'BPR loss',
+    predictsStars: false,
+    epochs: 2,
+    epochsDone: 0,
+  },
+  {
+    name: 'implicit',
+    label: 'Implicit model',
+    description: 'Implicit ALS, for new visitors.',
+    lossLabel: 'weighted squared error',
+    predictsStars: false,
+    epochs: 2,
+    epochsDone: 0,
+  },
 ];
 export const CHOICES = { visitors: 'implicit', visitorsFrom: 10, firstVisitors: 'ranking', viewers: 'implicit', neighbours: 'implicit' };
 const ORDER = ['implicit', 'ranking', 'rating'];
@@ -50,7 +98,13 @@ export const trainResult = (over = {}) => ({
   ...over,
 });
 
-const lists = (miscalibration, popularityLift, top50Share, coverage, overlap) => ({ miscalibration, popularityLift, top50Share, coverage, overlap });
+const lists = (miscalibration, popularityLift, top50Share, coverage, overlap) => ({
+  miscalibration,
+  popularityLift,
+  top50Share,
+  coverage,
+  overlap,
+});
 
 /** Default answers, one per request type; a test overrides any of them. */
 function defaultAnswers(calls) {
@@ -59,14 +113,32 @@ function defaultAnswers(calls) {
     async load({ dataUrl }, onProgress) {
       log('load', dataUrl);
       onProgress?.({ type: 'progress', stage: 'parse' });
-      return loaded({ users: 610, films: 9742, ratedFilms: 9724, ratings: 100836, train: 80669, test: 20167, duplicates: 0 }, { min: 1902, max: 2018 });
+      return loaded(
+        { users: 610, films: 9742, ratedFilms: 9724, ratings: 100836, train: 80669, test: 20167, duplicates: 0 },
+        { min: 1902, max: 2018 },
+      );
     },
     async loadFiles({ files }, onProgress) {
-      log('loadFiles', files.map((f) => f.name));
-      onProgress?.({ type: 'progress', stage: 'unzip', source: files[0].name, loaded: 50, total: 100, file: 'ratings.csv', unzipped: 200, unzipTotal: 400 });
+      log(
+        'loadFiles',
+        files.map((f) => f.name),
+      );
+      onProgress?.({
+        type: 'progress',
+        stage: 'unzip',
+        source: files[0].name,
+        loaded: 50,
+        total: 100,
+        file: 'ratings.csv',
+        unzipped: 200,
+        unzipTotal: 400,
+      });
       onProgress?.({ type: 'progress', stage: 'parse', source: files[0].name, bytes: 400, estimateMs: 20 });
       return {
-        ...loaded({ users: 6494, films: 2593, ratedFilms: 2593, ratings: 998206, train: 798565, test: 199641, duplicates: 0 }, { min: 1950, max: 2019 }),
+        ...loaded(
+          { users: 6494, films: 2593, ratedFilms: 2593, ratings: 998206, train: 798565, test: 199641, duplicates: 0 },
+          { min: 1950, max: 2019 },
+        ),
         source: { name: files[0].name, links: false, ratingsBytes: 400, readMs: 5, parseMs: 20 },
         heapBytes: 173_000_000,
       };
@@ -75,7 +147,16 @@ function defaultAnswers(calls) {
       log('train');
       for (const stage of ORDER) {
         for (let epoch = 1; epoch <= 2; epoch++) {
-          onProgress?.({ type: 'progress', stage: 'train', model: stage, epoch, epochs: 2, loss: 1 / epoch, elapsedMs: 10 * epoch, etaMs: 10 * (2 - epoch) });
+          onProgress?.({
+            type: 'progress',
+            stage: 'train',
+            model: stage,
+            epoch,
+            epochs: 2,
+            loss: 1 / epoch,
+            elapsedMs: 10 * epoch,
+            etaMs: 10 * (2 - epoch),
+          });
         }
       }
       return trainResult();
@@ -132,7 +213,9 @@ function defaultAnswers(calls) {
       return {
         // As the engine does: the model asked for, or its choice for this many ratings.
         model: model || (ratings.length < CHOICES.visitorsFrom ? CHOICES.firstVisitors : CHOICES.visitors),
-        films: [HEAT, BABE, TOY].filter((f) => !rated.has(f.movieId)).map((f, i) => ({ ...f, score: 2 - i, because: liked.length ? because : [] })),
+        films: [HEAT, BABE, TOY]
+          .filter((f) => !rated.has(f.movieId))
+          .map((f, i) => ({ ...f, score: 2 - i, because: liked.length ? because : [] })),
         fromPopularity: liked.length === 0,
         unknown: [],
         unrated: [],
@@ -147,7 +230,10 @@ function defaultAnswers(calls) {
       return {
         format: 'IMDb',
         noLinks: false,
-        matched: [{ ...TOY, stars: 5, line: 2 }, { ...HEAT, stars: 4, line: 3 }],
+        matched: [
+          { ...TOY, stars: 5, line: 2 },
+          { ...HEAT, stars: 4, line: 3 },
+        ],
         unmatched: [{ line: 4, title: 'Breaking Bad', year: 2008, reason: 'a TV Series, not a film in MovieLens' }],
       };
     },
@@ -162,11 +248,24 @@ function defaultAnswers(calls) {
     },
     async favourites({ userId }) {
       log('favourites', userId);
-      return { userId, films: [{ ...TOY, rating: 5 }, { ...BABE, rating: 4.5 }] };
+      return {
+        userId,
+        films: [
+          { ...TOY, rating: 5 },
+          { ...BABE, rating: 4.5 },
+        ],
+      };
     },
     async recommend({ userId, model = CHOICES.viewers }) {
       log('recommend', userId, model);
-      return { userId, model, films: [{ ...HEAT, score: 2.5 }, { ...BABE, score: 1.5 }] };
+      return {
+        userId,
+        model,
+        films: [
+          { ...HEAT, score: 2.5 },
+          { ...BABE, score: 1.5 },
+        ],
+      };
     },
     async evaluate() {
       log('evaluate');

@@ -88,7 +88,12 @@ describe('other files', () => {
   });
 
   it('exports ratings as movieId,title,rating, titles quoted', async () => {
-    const text = await client.profileCsv({ ratings: [{ movieId: 1, stars: 5 }, { movieId: 58, stars: 3.5 }] });
+    const text = await client.profileCsv({
+      ratings: [
+        { movieId: 1, stars: 5 },
+        { movieId: 58, stars: 3.5 },
+      ],
+    });
     expect(text).toBe('movieId,title,rating\n1,"Toy Story (1995)",5\n58,"Postman, The (Postino, Il) (1994)",3.5\n');
   });
 });

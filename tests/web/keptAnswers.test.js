@@ -41,7 +41,10 @@ describe('kept answers', () => {
   it('reads nothing from a damaged record or no storage, and a refused write breaks nothing', () => {
     const storage = new MemoryStorage({ [ANSWERS_KEY]: '{not json' });
     expect(keptAnswer(storage, 'b1', q(1))).toBeNull();
-    storage.setItem(ANSWERS_KEY, JSON.stringify([{ build: 'b1', movieId: 1, view: 'closest', filter: 'null', model: 'implicit', data: { film: null } }]));
+    storage.setItem(
+      ANSWERS_KEY,
+      JSON.stringify([{ build: 'b1', movieId: 1, view: 'closest', filter: 'null', model: 'implicit', data: { film: null } }]),
+    );
     expect(keptAnswer(storage, 'b1', q(1))).toBeNull(); // not an answer's shape
     expect(keptAnswer(null, 'b1', q(1))).toBeNull();
     storage.failWrites = true;

@@ -102,20 +102,24 @@ describe('a return visit', () => {
     ['kept under another key', (e) => ({ ...e, key: '0000000000000000' }), /other data or with other settings/],
     ['from another engine build', (e) => ({ ...e, engine: 'build-0' }), /earlier version of the engine/],
     ['not a model at all', (e) => ({ ...e, bytes: new TextEncoder().encode('hello') }), /not a saved Reel model/],
-  ])('ignores an entry %s, trains, and replaces it', async (_, spoil, reason) => {
-    const store = memoryModelCache();
-    const [good] = cache.models.values();
-    await store.writeModels(spoil(structuredClone(good)));
-    const v = await visit(store);
-    expect(v.trained.restored).toBeNull();
-    expect(v.trained.discarded).toMatch(reason);
-    expect(store.models.size).toBe(0); // set aside at once, never tried again
-    expect(v.progress.some((p) => p.model === 'implicit')).toBe(true);
-    await v.client.keep();
-    const [replaced] = store.models.values();
-    expect(replaced.key).toBe(good.key);
-    expect(Buffer.compare(Buffer.from(replaced.bytes), Buffer.from(good.bytes))).toBe(0); // the same models, bit for bit
-  }, 120_000);
+  ])(
+    'ignores an entry %s, trains, and replaces it',
+    async (_, spoil, reason) => {
+      const store = memoryModelCache();
+      const [good] = cache.models.values();
+      await store.writeModels(spoil(structuredClone(good)));
+      const v = await visit(store);
+      expect(v.trained.restored).toBeNull();
+      expect(v.trained.discarded).toMatch(reason);
+      expect(store.models.size).toBe(0); // set aside at once, never tried again
+      expect(v.progress.some((p) => p.model === 'implicit')).toBe(true);
+      await v.client.keep();
+      const [replaced] = store.models.values();
+      expect(replaced.key).toBe(good.key);
+      expect(Buffer.compare(Buffer.from(replaced.bytes), Buffer.from(good.bytes))).toBe(0); // the same models, bit for bit
+    },
+    120_000,
+  );
 
   it('retrains here when asked, though models are kept', async () => {
     const v = await visit(cache, { fresh: true });
@@ -181,8 +185,22 @@ describe('after ready', () => {
 // The cache itself, slot by slot: the bundled MovieLens's models and a dropped one's kept apart, each
 // map kept while some kept models need it. In memory, and over IndexedDB (a stand-in below, enough
 // of IndexedDB for modelCache.js: ordered requests, transactions that complete, version upgrades).
-const entry = (key, savedAt = 1) => ({ key, engine: 'build-1', bytes: new Uint8Array([savedAt, 2, 3]), trainMs: { implicit: savedAt }, savedAt });
-const mapOf = (key) => ({ key, engine: 'build-1', movieIds: Int32Array.from([1, 2]), xy: Float32Array.from([0, 0, 1, 1]), figures: {}, sum: 7, savedAt: 1 });
+const entry = (key, savedAt = 1) => ({
+  key,
+  engine: 'build-1',
+  bytes: new Uint8Array([savedAt, 2, 3]),
+  trainMs: { implicit: savedAt },
+  savedAt,
+});
+const mapOf = (key) => ({
+  key,
+  engine: 'build-1',
+  movieIds: Int32Array.from([1, 2]),
+  xy: Float32Array.from([0, 0, 1, 1]),
+  figures: {},
+  sum: 7,
+  savedAt: 1,
+});
 
 class FakeIndexedDb {
   constructor(databases = {}) {
@@ -313,7 +331,13 @@ describe.each([
 
 describe('the model cache over IndexedDB', () => {
   it('opens a version 1 database (the bundled slot only) and keeps its models', async () => {
-    const v1 = { version: 1, stores: new Map([['models', new Map([['old', entry('old')]])], ['maps', new Map([['old', mapOf('old')]])]]) };
+    const v1 = {
+      version: 1,
+      stores: new Map([
+        ['models', new Map([['old', entry('old')]])],
+        ['maps', new Map([['old', mapOf('old')]])],
+      ]),
+    };
     const idb = new FakeIndexedDb({ reel: v1 });
     const c = indexedDbModelCache(idb);
     expect(await c.readModels('bundled')).toEqual(entry('old'));

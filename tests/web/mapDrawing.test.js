@@ -73,8 +73,8 @@ describe('hit testing', () => {
 
   it('finds exactly the film a scan of every film finds, anywhere and at any radius', () => {
     for (let q = 0; q < 300; q++) {
-      const bx = (q * 37) % 820 - 10;
-      const by = (q * 53) % 620 - 10;
+      const bx = ((q * 37) % 820) - 10;
+      const by = ((q * 53) % 620) - 10;
       for (const r of [1, 6, 25]) expect(index.nearest(bx, by, r)).toBe(brute(bx, by, r));
     }
   });
@@ -137,7 +137,15 @@ describe('label placement', () => {
   });
 
   it('puts a name to the right of its dot, centred on it, or to its left where the right has no room', () => {
-    const [b] = placeLabels({ order: [0], px, py, t: { k: 1, x: 0, y: 0 }, width: () => 30, height: 14, view: { x0: -1e6, y0: -1e6, x1: 1e6, y1: 1e6 } });
+    const [b] = placeLabels({
+      order: [0],
+      px,
+      py,
+      t: { k: 1, x: 0, y: 0 },
+      width: () => 30,
+      height: 14,
+      view: { x0: -1e6, y0: -1e6, x1: 1e6, y1: 1e6 },
+    });
     expect(b).toEqual({ i: 0, x: px[0] + 6, y: py[0] - 7, w: 30, h: 14 });
     const edge = { x0: 0, y0: 0, x1: px[0] + 20, y1: 1e6 };
     const [left] = placeLabels({ order: [0], px, py, t: { k: 1, x: 0, y: 0 }, width: () => 30, height: 14, view: edge });

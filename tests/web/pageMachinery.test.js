@@ -42,7 +42,16 @@ describe('runInSlices', () => {
 describe('fetchBytes', () => {
   const serve = (bytes, headers = {}) => {
     globalThis.fetch = async () =>
-      new Response(new ReadableStream({ start(c) { c.enqueue(bytes.subarray(0, 3)); c.enqueue(bytes.subarray(3)); c.close(); } }), { headers });
+      new Response(
+        new ReadableStream({
+          start(c) {
+            c.enqueue(bytes.subarray(0, 3));
+            c.enqueue(bytes.subarray(3));
+            c.close();
+          },
+        }),
+        { headers },
+      );
   };
 
   it('reports bytes as they arrive, of the size the build knows (a gzip response cannot say)', async () => {
@@ -50,7 +59,11 @@ describe('fetchBytes', () => {
     const seen = [];
     const bytes = await fetchBytes('/data/x.csv', { onProgress: (l, t) => seen.push([l, t]), expected: 5 });
     expect(Array.from(bytes)).toEqual([1, 2, 3, 4, 5]);
-    expect(seen).toEqual([[0, 5], [3, 5], [5, 5]]);
+    expect(seen).toEqual([
+      [0, 5],
+      [3, 5],
+      [5, 5],
+    ]);
   });
 
   it('falls back on Content-Length when nothing is known and the body is not compressed, else no total', async () => {

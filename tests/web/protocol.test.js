@@ -61,7 +61,9 @@ describe('the protocol table', () => {
   it("is exactly what the worker's handler answers", async () => {
     expect(() => checkHandlers(HANDLERS)).not.toThrow();
     expect(() => checkHandlers({ load() {} })).toThrow(/missing .*train/);
-    expect(() => checkHandlers({ ...Object.fromEntries(REQUEST_TYPES.map((t) => [t, 1])), extra: 1 })).toThrow('not in the protocol: extra');
+    expect(() => checkHandlers({ ...Object.fromEntries(REQUEST_TYPES.map((t) => [t, 1])), extra: 1 })).toThrow(
+      'not in the protocol: extra',
+    );
     // Asked every request before any data, the handler knows each one (it refuses for want of data, not of a handler).
     const posted = [];
     const handle = createHandler({ loadModule: async () => ({}), post: (m) => posted.push(m) });
@@ -80,7 +82,9 @@ describe('the protocol table', () => {
       'similar result.neighbours[0].crossGenre is not declared',
       'similar result.neighbours[0].otherGenre is undefined, not boolean',
     ]);
-    expect(problems({ movieIds: [1, 2] }, { movieIds: REQUESTS.map.result.movieIds })).toEqual(['value.movieIds is an array, not Int32Array']);
+    expect(problems({ movieIds: [1, 2] }, { movieIds: REQUESTS.map.result.movieIds })).toEqual([
+      'value.movieIds is an array, not Int32Array',
+    ]);
     expect(problems(null, REQUESTS.films.result)).toEqual(['value is null, not a list of an object or null']);
     expect(problems([null, FILMS[0]], REQUESTS.films.result)).toEqual([]);
   });
@@ -90,7 +94,9 @@ describe('the protocol table', () => {
     expect(messageProblems('train', epoch)).toEqual([]);
     expect(messageProblems('train', { ...epoch, stage: 'implicit', model: undefined })).not.toEqual([]);
     expect(messageProblems('search', epoch)).toEqual([expect.stringMatching(/^search sends no progress/)]);
-    expect(messageProblems('load', { type: 'progress', id: 1, stage: 'download', files: { engine: { loaded: 5, total: null } } })).toEqual([]);
+    expect(messageProblems('load', { type: 'progress', id: 1, stage: 'download', files: { engine: { loaded: 5, total: null } } })).toEqual(
+      [],
+    );
   });
 
   it('is what the scripted fake client answers, and the fake refuses anything else', async () => {
@@ -100,9 +106,21 @@ describe('the protocol table', () => {
     expect(() => fakeClient({ explode: async () => 1 })).toThrow('"explode" is not a request in the protocol');
     // Every default answer fits its declared shape (each is checked as it is given).
     for (const type of REQUEST_TYPES) {
-      const args = { load: {}, loadFiles: { files: [new File(['x'], 'ml.zip')] }, film: { movieId: 1 }, films: { movieIds: [1, 99] } }[type];
-      const fallback = { search: { query: 'toy' }, similar: { movieId: 1 }, recommendFor: { ratings: [{ movieId: 1, stars: 5 }] }, starters: { exclude: [] } };
-      const more = { favourites: { userId: 1 }, recommend: { userId: 1 }, importRatings: { bytes: new Uint8Array(), fileName: 'x.csv' }, profileCsv: { ratings: [] } };
+      const args = { load: {}, loadFiles: { files: [new File(['x'], 'ml.zip')] }, film: { movieId: 1 }, films: { movieIds: [1, 99] } }[
+        type
+      ];
+      const fallback = {
+        search: { query: 'toy' },
+        similar: { movieId: 1 },
+        recommendFor: { ratings: [{ movieId: 1, stars: 5 }] },
+        starters: { exclude: [] },
+      };
+      const more = {
+        favourites: { userId: 1 },
+        recommend: { userId: 1 },
+        importRatings: { bytes: new Uint8Array(), fileName: 'x.csv' },
+        profileCsv: { ratings: [] },
+      };
       await expect(fake[type](args ?? fallback[type] ?? more[type] ?? {}, () => {})).resolves.toBeDefined();
     }
     const wrong = fakeClient({ film: async () => ({ movieId: 1, title: 'Toy Story (1995)' }) });

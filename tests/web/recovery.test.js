@@ -28,37 +28,41 @@ describe('a worker whose module trapped', () => {
   it.each([
     ['a WebAssembly.RuntimeError', () => new WebAssembly.RuntimeError('memory access out of bounds')],
     ['an Emscripten abort', () => new Error('Aborted(Assertion failed)')],
-  ])('is replaced after %s, and Retry (load and train again) recovers', async (_, error) => {
-    const { client, workers } = engineClient({ loadModule: trapOnce(error) });
-    const crashes = [];
-    client.onCrash((e) => crashes.push(e));
-    const dataUrl = `${dataDir()}/`;
-    await client.load({ dataUrl });
-    const failed = await client.train({}).catch((e) => e);
-    expect(failed.message).toBe(CRASH_SENTENCE);
-    expect(failed.fatal).toBe(true);
-    expect(crashes).toHaveLength(1);
-    expect(workers[0].terminated).toBe(true);
-    // The dead worker would refuse anything more, even if asked directly.
-    await workers[0].handle({ type: 'models', id: 99 });
-    expect(workers[0].sent.at(-1)).toMatchObject({ id: 99, fatal: true });
+  ])(
+    'is replaced after %s, and Retry (load and train again) recovers',
+    async (_, error) => {
+      const { client, workers } = engineClient({ loadModule: trapOnce(error) });
+      const crashes = [];
+      client.onCrash((e) => crashes.push(e));
+      const dataUrl = `${dataDir()}/`;
+      await client.load({ dataUrl });
+      const failed = await client.train({}).catch((e) => e);
+      expect(failed.message).toBe(CRASH_SENTENCE);
+      expect(failed.fatal).toBe(true);
+      expect(crashes).toHaveLength(1);
+      expect(workers[0].terminated).toBe(true);
+      // The dead worker would refuse anything more, even if asked directly.
+      await workers[0].handle({ type: 'models', id: 99 });
+      expect(workers[0].sent.at(-1)).toMatchObject({ id: 99, fatal: true });
 
-    // Retry: what the page's Retry button does.
-    const loaded = await client.load({ dataUrl });
-    expect(workers).toHaveLength(2);
-    expect(loaded.models.every((m) => m.epochsDone === 0)).toBe(true);
-    const trained = await client.train({});
-    expect(trained.cancelled).toBe(false);
-    const r = await client.similar({ movieId: 1 });
-    expect(r.neighbours).toHaveLength(10);
-  }, 120_000);
+      // Retry: what the page's Retry button does.
+      const loaded = await client.load({ dataUrl });
+      expect(workers).toHaveLength(2);
+      expect(loaded.models.every((m) => m.epochsDone === 0)).toBe(true);
+      const trained = await client.train({});
+      expect(trained.cancelled).toBe(false);
+      const r = await client.similar({ movieId: 1 });
+      expect(r.neighbours).toHaveLength(10);
+    },
+    120_000,
+  );
 });
 
 describe('recognising traps and broken module files', () => {
   it('tells a trap from an ordinary engine error', () => {
     expect(isTrap(new WebAssembly.RuntimeError('unreachable'))).toBe(true);
     expect(isTrap(new Error('Aborted(CompileError: expected magic word)'))).toBe(true);
-    expect(isTrap(new Error("no film with movieId 7"))).toBe(false);
+    expect(isTrap(new Error('no film with movieId 7'))).toBe(false);
   });
 
   it('accepts the real module and turns a web page served in its place into a plain sentence', () => {

@@ -30,7 +30,10 @@ describe('the stored format', () => {
   });
 
   it('keeps the readable ratings of a partly damaged value, and says how many were not', () => {
-    const text = JSON.stringify({ schema: 1, ratings: [{ movieId: 1, stars: 5 }, { movieId: 2, stars: 7 }, { movieId: -3, stars: 4 }, null] });
+    const text = JSON.stringify({
+      schema: 1,
+      ratings: [{ movieId: 1, stars: 5 }, { movieId: 2, stars: 7 }, { movieId: -3, stars: 4 }, null],
+    });
     const { entries, problem } = decodeRatings(text);
     expect(entries).toEqual([{ movieId: 1, stars: 5, at: 0 }]);
     expect(problem).toBe('3 of its 4 ratings are not a film id with half stars from 0.5 to 5');
@@ -102,7 +105,13 @@ describe('the ratings store', () => {
   });
 
   it('keeps the readable part of a partly damaged value, and the whole value aside', () => {
-    const raw = JSON.stringify({ schema: 1, ratings: [{ movieId: 1, stars: 5 }, { movieId: 2, stars: 'five' }] });
+    const raw = JSON.stringify({
+      schema: 1,
+      ratings: [
+        { movieId: 1, stars: 5 },
+        { movieId: 2, stars: 'five' },
+      ],
+    });
     const store = createRatingsStore({ storage: new MemoryStorage({ [RATINGS_KEY]: raw }), now });
     expect(store.get().list.map((r) => r.movieId)).toEqual([1]);
     expect(store.get().aside[0]).toMatchObject({ raw, reason: '1 of its 2 ratings is not a film id with half stars from 0.5 to 5' });
@@ -115,7 +124,11 @@ describe('the ratings store', () => {
     store.rate(1, 5);
     expect(store.get().list).toHaveLength(1);
     expect(store.get().storageError).toMatch(/would not store your ratings .*quota.*until this tab is closed/i);
-    const forbidden = { getItem() { throw new Error('denied'); } };
+    const forbidden = {
+      getItem() {
+        throw new Error('denied');
+      },
+    };
     expect(readRatings(forbidden).error).toMatch(/does not let the page keep ratings \(denied\)/);
   });
 
@@ -130,7 +143,10 @@ describe('the ratings store', () => {
       [1, 5],
       [2, 3],
     ]);
-    store.merge([{ movieId: 2, stars: 4 }, { movieId: 3, stars: 1 }]);
+    store.merge([
+      { movieId: 2, stars: 4 },
+      { movieId: 3, stars: 1 },
+    ]);
     expect(store.get().list.map((r) => [r.movieId, r.stars])).toEqual([
       [1, 5],
       [2, 4],

@@ -7,7 +7,8 @@ export const text = (s) => new TextEncoder().encode(s);
 /** { path: string|Uint8Array } → zip bytes; `levels` gives a path its own level (0: stored). */
 export function makeZip(files, { level = 6, levels = {} } = {}) {
   const input = {};
-  for (const [path, data] of Object.entries(files)) input[path] = [typeof data === 'string' ? text(data) : data, { level: levels[path] ?? level }];
+  for (const [path, data] of Object.entries(files))
+    input[path] = [typeof data === 'string' ? text(data) : data, { level: levels[path] ?? level }];
   return zipSync(input);
 }
 
@@ -79,7 +80,12 @@ export function toZip64(zip, { fields = ['size', 'compressedSize', 'offset'], si
     x.setUint16(2, 8 * moved.length, true);
     moved.forEach((f, i) => x.setBigUint64(4 + 8 * i, BigInt(values[f]), true));
     h.setUint16(30, extraLength + extra.length, true);
-    parts.push(header, zip.slice(e.at + 46, e.at + 46 + nameLength + extraLength), extra, zip.slice(e.at + 46 + nameLength + extraLength, e.at + e.length));
+    parts.push(
+      header,
+      zip.slice(e.at + 46, e.at + 46 + nameLength + extraLength),
+      extra,
+      zip.slice(e.at + 46 + nameLength + extraLength, e.at + e.length),
+    );
   }
   const cd = concat(parts);
   const eocd64At = cdOffset + cd.length;

@@ -15,8 +15,16 @@ import { pageBench } from './pageBench.mjs';
 
 const [siteDir, benchDir, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg);
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 const log = (line) => process.stderr.write(`bench:   ${line}\n`);
 
 const site = await startStaticServer(siteDir);
@@ -28,12 +36,13 @@ try {
   const page = await browser.newPage();
   await page.goto(bench.origin + '/bench.html');
   const worker = await page.evaluate(
-    (n) => new Promise((resolve) => {
-      const w = new Worker('./bench.worker.js', { type: 'module' });
-      w.onmessage = (e) => resolve(e.data);
-      w.onerror = (e) => resolve({ error: e.message });
-      w.postMessage({ runs: n });
-    }),
+    (n) =>
+      new Promise((resolve) => {
+        const w = new Worker('./bench.worker.js', { type: 'module' });
+        w.onmessage = (e) => resolve(e.data);
+        w.onerror = (e) => resolve({ error: e.message });
+        w.postMessage({ runs: n });
+      }),
     runs,
   );
   if ('error' in worker) throw new Error(`bench worker: ${worker.error || 'it could not start'}`);

@@ -49,7 +49,8 @@ export function measure(Module, files, runs) {
     for (const m of f.models) figures[m.name] = { rmse: Number.isFinite(m.rmse) ? m.rmse : -1, recall10: m.recall10 };
 
     const floor = new Module.Floor(files.movies, files.train, files.test);
-    for (const m of models) for (let e = floor.epochs(m.name); e > 0; e--) timed(sample(`${m.name}_floor_epoch_ms`), () => floor.epoch(m.name));
+    for (const m of models)
+      for (let e = floor.epochs(m.name); e > 0; e--) timed(sample(`${m.name}_floor_epoch_ms`), () => floor.epoch(m.name));
     floor.delete();
 
     // Queries as the native driver makes them: well-known films, every 3rd user, typed title prefixes,
@@ -61,17 +62,22 @@ export function measure(Module, files, runs) {
     const films = [];
     catalog.counts.forEach((n, i) => n >= 50 && films.push(catalog.movieIds[i]));
     const users = Array.from(engine.userIds()).filter((_, u) => u % 3 === 0);
-    const keystrokes = films.filter((_, i) => i % 4 === 0).flatMap((id) => {
-      const title = titles[catalog.movieIds.indexOf(id)];
-      return Array.from({ length: Math.min(title.length, 8) }, (_, len) => title.slice(0, len + 1));
-    });
+    const keystrokes = films
+      .filter((_, i) => i % 4 === 0)
+      .flatMap((id) => {
+        const title = titles[catalog.movieIds.indexOf(id)];
+        return Array.from({ length: Math.min(title.length, 8) }, (_, len) => title.slice(0, len + 1));
+      });
     batched(sample('similar_us'), films, (id) => engine.similar(id, 10, choices.neighbours, undefined));
     batched(sample('recommend_us'), users, (id) => engine.recommend(id, 10, choices.viewers, undefined));
     batched(sample('search_us'), keystrokes, (q) => engine.search(q, 8));
-    const byCount = Array.from(catalog.movieIds).map((id, i) => [id, catalog.counts[i]]).sort((a, b) => b[1] - a[1]);
+    const byCount = Array.from(catalog.movieIds)
+      .map((id, i) => [id, catalog.counts[i]])
+      .sort((a, b) => b[1] - a[1]);
     const ids = Int32Array.from(byCount.slice(0, 100).map(([id]) => id));
     const stars = Float32Array.from(ids, (_, i) => 5 - (i % 5));
-    for (const m of models) batched(sample(`${m.name}_visitor100_us`), Array(10).fill(0), () => engine.recommendFor(ids, stars, 10, m.name, undefined));
+    for (const m of models)
+      batched(sample(`${m.name}_visitor100_us`), Array(10).fill(0), () => engine.recommendFor(ids, stars, 10, m.name, undefined));
     engine.delete();
   }
   return { figures, heap_bytes: heapBytes, ...s };

@@ -11,10 +11,14 @@ const FILM = 1; // Toy Story: ?film=1 opens straight to its neighbours
 /** Runs in the page before its scripts: notes when each milestone appears, long tasks and layout shifts. */
 function probe() {
   const p = (window.__probe = { marks: {}, longTasks: [], shifts: [] });
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => p.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) =>
-    list.getEntries().forEach((e) => !e.hadRecentInput && p.shifts.push([e.startTime, e.value])),
-  ).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => p.longTasks.push([e.startTime, e.duration]))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => !e.hadRecentInput && p.shifts.push([e.startTime, e.value]))).observe({
+    type: 'layout-shift',
+    buffered: true,
+  });
   const seen = () => {
     const m = p.marks;
     const now = performance.now();
@@ -63,7 +67,10 @@ async function firstAndReturn(browser, server, throttled) {
     const first = await visit(page, server.origin);
     // Ready to come back: the models kept, the map laid out and kept, the service worker in control.
     await page.waitForFunction(
-      () => window.__probe.marks.kept && navigator.serviceWorker?.controller && /laid-out|drawn/.test(document.querySelector('#map')?.dataset.state),
+      () =>
+        window.__probe.marks.kept &&
+        navigator.serviceWorker?.controller &&
+        /laid-out|drawn/.test(document.querySelector('#map')?.dataset.state),
       null,
       { timeout: 120_000 },
     );
@@ -101,7 +108,9 @@ async function panMap(browser, origin) {
           const cx = rect.left + rect.width / 2;
           const cy = rect.top + rect.height / 2;
           const mouse = (type, target, x, y) =>
-            target.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: 1 }));
+            target.dispatchEvent(
+              new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: 1 }),
+            );
           const longTasks = [];
           const observer = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
           observer.observe({ type: 'longtask' });

@@ -30,7 +30,11 @@ function table(title, suffix) {
   const oneM = runs.find((r) => r.n === 1e6);
 
   console.log(`### ${title}\n`);
-  row('stage', ...runs.map((r) => `${(r.n / 1e6).toLocaleString('en-GB')} M ratings`), ...runs.slice(1).map((r, i) => `slope ${runs[i].n / 1e6}→${r.n / 1e6} M`));
+  row(
+    'stage',
+    ...runs.map((r) => `${(r.n / 1e6).toLocaleString('en-GB')} M ratings`),
+    ...runs.slice(1).map((r, i) => `slope ${runs[i].n / 1e6}→${r.n / 1e6} M`),
+  );
   row(...Array(runs.length * 2).fill('---'));
   for (const [name, f] of stages) row(name, ...runs.map((r) => `${f(r).toFixed(2)} s`), ...slopes(f));
   row('**all stages**', ...runs.map((r) => `${total(r).toFixed(1)} s`), ...slopes(total));
@@ -46,7 +50,8 @@ function table(title, suffix) {
     row('per rating ÷ 1 M, loading and training', ...runs.map((r) => `${(linear(r) / linear(oneM)).toFixed(2)}×`), ...blanks());
   }
   const quality = runs.map(
-    (r) => `${r.n / 1e6} M: ${models.map((m) => `${m} ${r.models[m].recall10.toFixed(3)}`).join(', ')}, popularity ${(r.models.popularity ?? r.popularity).recall10.toFixed(3)}`,
+    (r) =>
+      `${r.n / 1e6} M: ${models.map((m) => `${m} ${r.models[m].recall10.toFixed(3)}`).join(', ')}, popularity ${(r.models.popularity ?? r.popularity).recall10.toFixed(3)}`,
   );
   console.log(`\nRecall@10 on the planted taste: ${quality.join('; ')}.\n`);
 }

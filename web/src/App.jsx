@@ -109,7 +109,14 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
             search={search}
             onPick={choice.pickFilm}
           />
-          <NumbersPanel client={client} models={models} choices={choices} ready={phase === 'ready'} round={run.round} mapFigures={map.data?.figures ?? null} />
+          <NumbersPanel
+            client={client}
+            models={models}
+            choices={choices}
+            ready={phase === 'ready'}
+            round={run.round}
+            mapFigures={map.data?.figures ?? null}
+          />
           <AboutPanel />
         </main>
         <Footer dataset={run.dataset} />

@@ -30,6 +30,12 @@ const client = startEngineWorker();
 client.prefetch({ dataUrl, cached: Boolean(navigator.serviceWorker?.controller) });
 
 render(
-  <App client={client} dataUrl={dataUrl} store={createRatingsStore({ storage })} storage={storage} onReady={() => registerServiceWorker()} />,
+  <App
+    client={client}
+    dataUrl={dataUrl}
+    store={createRatingsStore({ storage })}
+    storage={storage}
+    onReady={() => registerServiceWorker()}
+  />,
   document.getElementById('app'),
 );

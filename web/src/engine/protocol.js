@@ -3,14 +3,48 @@
 // test can check an answer against and types TypeScript reads (shapes.js), so the client's methods,
 // the worker's handlers and the tests' scripted doubles are derived from or checked against this one
 // table and none of them can drift from the others.
-import { boolean, bytes, files, float32s, int16s, int32s, listOf, literal, nullable, number, oneOf, optional, problems, recordOf, string, uint32s, unknown } from './shapes.js';
+import {
+  boolean,
+  bytes,
+  files,
+  float32s,
+  int16s,
+  int32s,
+  listOf,
+  literal,
+  nullable,
+  number,
+  oneOf,
+  optional,
+  problems,
+  recordOf,
+  string,
+  uint32s,
+  unknown,
+} from './shapes.js';
 
 // ---- What the answers are made of ----
 
 /** One film as the engine's catalogue names it; `ratings` is null until the ratings are in. */
-export const Film = { movieId: number, title: string, name: string, alias: nullable(string), year: nullable(number), genres: listOf(string), ratings: nullable(number) };
+export const Film = {
+  movieId: number,
+  title: string,
+  name: string,
+  alias: nullable(string),
+  year: nullable(number),
+  genres: listOf(string),
+  ratings: nullable(number),
+};
 /** One model of the engine's registry, with its training state as the engine reports it. */
-export const ModelState = { name: string, label: string, description: string, lossLabel: string, predictsStars: boolean, epochs: number, epochsDone: number };
+export const ModelState = {
+  name: string,
+  label: string,
+  description: string,
+  lossLabel: string,
+  predictsStars: boolean,
+  epochs: number,
+  epochsDone: number,
+};
 /** Which model the engine uses for what (a visitor's first ratings, later ones, viewers, neighbours). */
 export const Choices = { visitors: string, visitorsFrom: number, firstVisitors: string, viewers: string, neighbours: string };
 /** What the page lays itself out by, known as soon as the films are in. */
@@ -39,9 +73,25 @@ export const DownloadProgress = { stage: literal('download'), files: recordOf({ 
 export const CatalogueProgress = { stage: literal('catalogue'), ...Description };
 export const ParseProgress = { stage: literal('parse'), source: optional(string), bytes: optional(number), estimateMs: optional(number) };
 export const ReadProgress = { stage: literal('read'), source: string, loaded: number, total: number, file: string };
-export const UnzipProgress = { stage: literal('unzip'), source: string, loaded: number, total: number, file: string, unzipped: number, unzipTotal: number };
+export const UnzipProgress = {
+  stage: literal('unzip'),
+  source: string,
+  loaded: number,
+  total: number,
+  file: string,
+  unzipped: number,
+  unzipTotal: number,
+};
 export const RestoreProgress = { stage: literal('restore') };
-export const TrainProgress = { stage: literal('train'), model: string, epoch: number, epochs: number, loss: number, elapsedMs: number, etaMs: number };
+export const TrainProgress = {
+  stage: literal('train'),
+  model: string,
+  epoch: number,
+  epochs: number,
+  loss: number,
+  elapsedMs: number,
+  etaMs: number,
+};
 export const EvaluateProgress = { stage: literal('evaluate'), share: number };
 export const MapProgress = { stage: literal('map'), epoch: number, epochs: number };
 
@@ -70,7 +120,14 @@ export const REQUESTS = Object.freeze({
   // a dropped MovieLens is read again first, so its reading is reported here too).
   train: {
     fields: { fresh: optional(boolean) },
-    result: { cancelled: boolean, models: listOf(ModelState), trainMs: recordOf(number), restored: nullable(Restored), discarded: nullable(string), heapBytes: nullable(number) },
+    result: {
+      cancelled: boolean,
+      models: listOf(ModelState),
+      trainMs: recordOf(number),
+      restored: nullable(Restored),
+      discarded: nullable(string),
+      heapBytes: nullable(number),
+    },
     progress: oneOf(RestoreProgress, ReadProgress, UnzipProgress, ParseProgress, TrainProgress),
   },
   // Keep the trained models in this browser for the next visit.
@@ -97,7 +154,12 @@ export const REQUESTS = Object.freeze({
   },
   // The visitor's next films, with reasons; no model named: the engine's choice for this many ratings.
   recommendFor: {
-    fields: { ratings: listOf({ movieId: number, stars: number }), k: optional(number), model: optional(string), filter: optional(unknown) },
+    fields: {
+      ratings: listOf({ movieId: number, stars: number }),
+      k: optional(number),
+      model: optional(string),
+      filter: optional(unknown),
+    },
     result: {
       model: nullable(string),
       films: listOf({ ...FilmScored, because: listOf(Because) }),
@@ -120,7 +182,11 @@ export const REQUESTS = Object.freeze({
   },
   profileCsv: { fields: { ratings: listOf({ movieId: number, stars: number }) }, result: string, progress: null },
   viewers: { fields: {}, result: listOf({ userId: number, ratings: number, favourite: nullable(Film) }), progress: null },
-  favourites: { fields: { userId: number, k: optional(number) }, result: { userId: number, films: listOf({ ...Film, rating: number }) }, progress: null },
+  favourites: {
+    fields: { userId: number, k: optional(number) },
+    result: { userId: number, films: listOf({ ...Film, rating: number }) },
+    progress: null,
+  },
   recommend: {
     fields: { userId: number, k: optional(number), model: optional(string), filter: optional(unknown) },
     result: { userId: number, model: string, films: listOf(FilmScored) },
@@ -139,7 +205,11 @@ export const REQUESTS = Object.freeze({
     progress: EvaluateProgress,
   },
   // Neighbour recall of every similarity and of the item-kNN baseline (model null).
-  evaluateNeighbours: { fields: {}, result: { similarities: listOf({ model: nullable(string), recall10: number, popularIntrusion: number }), inUse: string }, progress: null },
+  evaluateNeighbours: {
+    fields: {},
+    result: { similarities: listOf({ model: nullable(string), recall10: number, popularIntrusion: number }), inUse: string },
+    progress: null,
+  },
   // The map of taste, kept or laid out now.
   map: {
     fields: {},

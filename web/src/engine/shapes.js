@@ -74,7 +74,9 @@ export function problems(value, declared, at = 'value') {
   const v = /** @type {any} */ (value);
   if (!(s instanceof Shape)) {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return [`${at} is ${show(v)}, not an object`];
-    const out = Object.keys(v).filter((k) => !Object.hasOwn(s, k)).map((k) => `${at}.${k} is not declared`);
+    const out = Object.keys(v)
+      .filter((k) => !Object.hasOwn(s, k))
+      .map((k) => `${at}.${k} is not declared`);
     for (const k of Object.keys(s)) out.push(...problems(v[k], s[k], `${at}.${k}`));
     return out;
   }
@@ -99,10 +101,14 @@ export function problems(value, declared, at = 'value') {
     case 'listOf':
       return Array.isArray(v) ? v.flatMap((x, i) => problems(x, s.of, `${at}[${i}]`)) : wrong();
     case 'recordOf':
-      return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.entries(v).flatMap(([k, x]) => problems(x, s.of, `${at}.${k}`)) : wrong();
+      return typeof v === 'object' && v !== null && !Array.isArray(v)
+        ? Object.entries(v).flatMap(([k, x]) => problems(x, s.of, `${at}.${k}`))
+        : wrong();
     case 'oneOf': {
       const each = s.of.map((/** @type {unknown} */ o) => problems(v, o, at));
-      return each.some((/** @type {string[]} */ p) => p.length === 0) ? [] : each.reduce((/** @type {string[]} */ a, /** @type {string[]} */ b) => (b.length < a.length ? b : a));
+      return each.some((/** @type {string[]} */ p) => p.length === 0)
+        ? []
+        : each.reduce((/** @type {string[]} */ a, /** @type {string[]} */ b) => (b.length < a.length ? b : a));
     }
     default:
       throw new Error(`unknown shape ${s.kind}`);

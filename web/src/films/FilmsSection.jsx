@@ -19,7 +19,13 @@ export function FilmsSection({ client, choice, filters, search, dataset, storage
   return (
     <section class="panel" id="films" aria-labelledby="films-title">
       <h2 id="films-title">Films like…</h2>
-      <FilmSearch search={search} onPick={(f) => choice.pickFilm(f.movieId)} disabled={!searchable} label="Find films like" lastYear={lastYear} />
+      <FilmSearch
+        search={search}
+        onPick={(f) => choice.pickFilm(f.movieId)}
+        disabled={!searchable}
+        label="Find films like"
+        lastYear={lastYear}
+      />
       <SimilarFilms
         client={client}
         filmId={choice.filmId}

@@ -86,8 +86,8 @@ function EvidenceNote({ x }) {
     <>
       {x.ratings === 0 ? (
         <p class="notice" data-unrated>
-          Too few people rated {x.name} for Reel to place it: nobody rated it in the ratings it learns from, so it has
-          no neighbours yet. You can still rate it — it is kept with your ratings.
+          Too few people rated {x.name} for Reel to place it: nobody rated it in the ratings it learns from, so it has no neighbours yet.
+          You can still rate it — it is kept with your ratings.
         </p>
       ) : null}
       {x.ratings > 0 && x.ratings < THIN_EVIDENCE ? (
@@ -139,7 +139,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
   // A shared ?film= link and the browser's history list then name the film.
   useEffect(() => {
     document.title = x ? `Films like ${filmLabel(x)} — Reel` : 'Reel — films like the ones you love';
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
   }, [x?.movieId]);
 
   // After a pick by link or keyboard, focus moves to the new film's heading and the change is said.
@@ -148,7 +148,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
     focused.current = focusKey;
     heading.current?.focus();
     announce(`Now showing films like ${filmLabel(x)}.`);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
   }, [focusKey, x?.movieId]);
 
   // The map highlights the very neighbours on show here.
@@ -156,7 +156,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
   const shownKey = shownData ? shownData.neighbours.map((n) => n.movieId).join(',') : '';
   useEffect(() => {
     showNeighbours(filmId, shownData ? shownData.neighbours.map((n) => n.movieId) : []);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the neighbours shown (shownKey), not by the answer object
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the neighbours shown (shownKey), not by the answer object
   }, [filmId, shownKey]);
 
   if (filmId === null) {
@@ -196,7 +196,9 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
       ) : null}
       {/* Room for ten is kept while they come, the notes inside it, so nothing below moves. */}
       <div class={`neighbour-area${x?.ratings === 0 ? ' is-empty' : ''}`}>
-        {!ready && !kept && !error && x?.ratings !== 0 ? <p class="muted area-note">Its neighbours appear as soon as the model has trained.</p> : null}
+        {!ready && !kept && !error && x?.ratings !== 0 ? (
+          <p class="muted area-note">Its neighbours appear as soon as the model has trained.</p>
+        ) : null}
         {data && !data.unrated && neighbours.length === 0 && !similar.loading ? (
           <p class="muted area-note">No film like it passes your filters — widen them to see more.</p>
         ) : null}
@@ -206,25 +208,25 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
           hidden={neighbours.length === 0}
           data-kept={data === kept && kept ? 'true' : undefined}
         >
-        {neighbours.map((n) => (
-          <FilmRow
-            key={n.movieId}
-            film={n}
-            onPick={onPick}
-            badge={
-              n.otherGenre && view === 'closest' ? (
-                <span class="badge" title="Shares no genre with the film above">
-                  other genre
-                </span>
-              ) : null
-            }
-          >
-            <p class="why">
-              <MatchBar score={n.score} />
-              <span class="why-text">{whyText(n, x, data.likedFilm)}</span>
-            </p>
-          </FilmRow>
-        ))}
+          {neighbours.map((n) => (
+            <FilmRow
+              key={n.movieId}
+              film={n}
+              onPick={onPick}
+              badge={
+                n.otherGenre && view === 'closest' ? (
+                  <span class="badge" title="Shares no genre with the film above">
+                    other genre
+                  </span>
+                ) : null
+              }
+            >
+              <p class="why">
+                <MatchBar score={n.score} />
+                <span class="why-text">{whyText(n, x, data.likedFilm)}</span>
+              </p>
+            </FilmRow>
+          ))}
         </ol>
       </div>
     </div>

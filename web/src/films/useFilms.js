@@ -37,7 +37,7 @@ export function useFilms(client, ids, loaded) {
     return () => {
       current = false;
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the ids asked for; `missing` is a new list each render
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the ids asked for; `missing` is a new list each render
   }, [client, loaded, key]);
   return known;
 }

@@ -67,7 +67,7 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
   useEffect(() => {
     if (!map || !near || View) return;
     import('./MapView.jsx').then((m) => setView(() => m.MapView));
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the view is loaded once, when first needed; having it is what stops a second load
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the view is loaded once, when first needed; having it is what stops a second load
   }, [map, near]);
 
   // A new film X is flown to, wherever it was chosen.
@@ -103,19 +103,20 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
         </div>
       </div>
       <p class="muted map-description" id="map-description">
-        {map ? `The ${formatCount(map.movieIds.length)} films` : 'Every film'} with at least ten ratings, placed so that films
-        the same people love sit close together: the film vectors that find “films like X”, laid out in two dimensions in
-        this browser. A dot’s colour is its most distinctive genre.{' '}
-        {xOnMap ? 'Film X is ringed, with lines to its ten neighbours from the list above. ' : ''}
-        {rated.length ? `Your ${rated.length} rated ${rated.length === 1 ? 'film is' : 'films are'} circled in black, your next films in orange. ` : ''}
+        {map ? `The ${formatCount(map.movieIds.length)} films` : 'Every film'} with at least ten ratings, placed so that films the same
+        people love sit close together: the film vectors that find “films like X”, laid out in two dimensions in this browser. A dot’s
+        colour is its most distinctive genre. {xOnMap ? 'Film X is ringed, with lines to its ten neighbours from the list above. ' : ''}
+        {rated.length
+          ? `Your ${rated.length} rated ${rated.length === 1 ? 'film is' : 'films are'} circled in black, your next films in orange. `
+          : ''}
         {map
           ? `The map keeps ${pct(map.figures.map)} of each film’s ten nearest by taste among its ten nearest here (two dimensions cannot keep them all; a flat PCA projection keeps ${pct(map.figures.pca)}). Everything on it is also in the lists.`
           : 'Everything on it is also in the lists.'}
       </p>
       {notOnMap ? (
         <p class="notice" role="status">
-          {filmLabel(notOnMap)} has {notOnMap.ratings ? `only ${notOnMap.ratings}` : 'no'} {notOnMap.ratings === 1 ? 'rating' : 'ratings'} to learn from, too few to
-          place it on the map.
+          {filmLabel(notOnMap)} has {notOnMap.ratings ? `only ${notOnMap.ratings}` : 'no'} {notOnMap.ratings === 1 ? 'rating' : 'ratings'}{' '}
+          to learn from, too few to place it on the map.
         </p>
       ) : null}
       <div class="map-area">
@@ -146,7 +147,10 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
                   aria-valuemax={String(layoutProgress?.epochs ?? 1)}
                   aria-valuenow={String(map ? (layoutProgress?.epochs ?? 1) : (layoutProgress?.epoch ?? 0))}
                 >
-                  <span class="bar-fill" style={{ '--done': map ? 1 : layoutProgress ? layoutProgress.epoch / layoutProgress.epochs : 0 }} />
+                  <span
+                    class="bar-fill"
+                    style={{ '--done': map ? 1 : layoutProgress ? layoutProgress.epoch / layoutProgress.epochs : 0 }}
+                  />
                 </div>
               </>
             )}
@@ -155,8 +159,8 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
       </div>
       <Legend map={map} />
       <p class="muted small" id="map-keys">
-        Drag, or use the arrow keys, to move; scroll, pinch or press + and − to zoom, and 0 to see it all. Point at a film —
-        or steer the crosshair onto it — for its name; click it, or press Enter, for films like it.
+        Drag, or use the arrow keys, to move; scroll, pinch or press + and − to zoom, and 0 to see it all. Point at a film — or steer the
+        crosshair onto it — for its name; click it, or press Enter, for films like it.
       </p>
     </section>
   );

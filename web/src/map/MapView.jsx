@@ -79,7 +79,16 @@ function drawFrame({ c, frame, v, layout, size, map, marked, widths, fame, bucke
   };
   const first = [marked.x, ...marked.neighbours].filter((i) => i >= 0);
   const order = [...first, ...fame.slice(0, LABEL_CANDIDATES).filter((i) => !first.includes(i))];
-  const labels = placeLabels({ order, px: layout.px, py: layout.py, t, width, height: LABEL_HEIGHT, view: { x0: 0, y0: 0, x1: size.width, y1: size.height }, max: 120 });
+  const labels = placeLabels({
+    order,
+    px: layout.px,
+    py: layout.py,
+    t,
+    width,
+    height: LABEL_HEIGHT,
+    view: { x0: 0, y0: 0, x1: size.width, y1: size.height },
+    max: 120,
+  });
   drawMap(ctx, {
     width: size.width,
     height: size.height,
@@ -317,7 +326,9 @@ export function MapView({ map, marks, flyTo, onPick }) {
     // Double-click zooms in where it is aimed, gently (d3's default doubles at once).
     s.on('dblclick.reel', (event) => {
       const [x, y] = [event.offsetX, event.offsetY];
-      s.transition().duration(reducedMotion() ? 0 : 300).call(z.scaleBy, 2, [x, y]);
+      s.transition()
+        .duration(reducedMotion() ? 0 : 300)
+        .call(z.scaleBy, 2, [x, y]);
     });
     // Keep the transform across a resize, as far as the new extent allows.
     s.call(z.transform, view.current.t);
@@ -327,7 +338,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
       s.on('.zoom', null).on('.reel', null);
       s.interrupt();
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the zoom behaviour is made once per layout; what it calls reads the latest through refs
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the zoom behaviour is made once per layout; what it calls reads the latest through refs
   }, [size, layout]);
 
   // Redraw when what is highlighted changes; follow the colour scheme.
@@ -348,14 +359,25 @@ export function MapView({ map, marks, flyTo, onPick }) {
     s.transition()
       .duration(reducedMotion() ? 0 : 750)
       .call(behaviour.current.transform, zoomIdentity.translate(target.x, target.y).scale(target.k));
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the flight starts on a new request (flyTo.n) or new neighbours, not on every value it reads
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the flight starts on a new request (flyTo.n) or new neighbours, not on every value it reads
   }, [flyTo?.n, layout, neighbourKey]);
 
   const steer = (on) => {
     view.current.keyboard = on;
     setKeyboard(on);
   };
-  const { onPointerMove, onClick, onKeyDown, onFocus, onBlur } = mapInput({ canvas, view, hits, size, behaviour, map, onPick, setFocusFilm, steer, nearCentre });
+  const { onPointerMove, onClick, onKeyDown, onFocus, onBlur } = mapInput({
+    canvas,
+    view,
+    hits,
+    size,
+    behaviour,
+    map,
+    onPick,
+    setFocusFilm,
+    steer,
+    nearCentre,
+  });
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the tip moves with the focused film; placeTip reads the layout at that moment
   useEffect(placeTip, [focus]);
@@ -376,7 +398,14 @@ export function MapView({ map, marks, flyTo, onPick }) {
       onBlur={onBlur}
       data-films={map.movieIds.length}
     >
-      <canvas ref={canvas} class="map-canvas" aria-hidden="true" onPointerMove={onPointerMove} onPointerLeave={() => !keyboard && setFocusFilm(-1)} onClick={onClick} />
+      <canvas
+        ref={canvas}
+        class="map-canvas"
+        aria-hidden="true"
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => !keyboard && setFocusFilm(-1)}
+        onClick={onClick}
+      />
       {focus >= 0 && layout ? <MapTip map={map} i={focus} group={groups[focus]} tip={tipEl} /> : null}
       {/* What the crosshair is on, said once it settles; the keys are described under the map. */}
       <p class="visually-hidden" aria-live="polite">

@@ -37,7 +37,10 @@ export function placeLabels({ order, px, py, t, width, height, view, offset = 6,
     const w = width(i);
     const y = sy - height / 2;
     if (y < view.y0 || y + height > view.y1) continue;
-    const box = [{ i, x: sx + offset, y, w, h: height }, { i, x: sx - offset - w, y, w, h: height }].find((b) => {
+    const box = [
+      { i, x: sx + offset, y, w, h: height },
+      { i, x: sx - offset - w, y, w, h: height },
+    ].find((b) => {
       if (b.x < view.x0 || b.x + b.w > view.x1) return false;
       let free = true;
       cellsOf(b, (c) => {

@@ -18,10 +18,12 @@ export function useMapLayout(client, { round, generation, background }, onReady)
     if (round === 0) return undefined;
     let current = true;
     onReady?.();
-    client.map({}, (p) => background.update(p)).then(
-      (data) => current && setMap({ data, error: null }),
-      (e) => current && setMap({ data: null, error: e.message || String(e) }),
-    );
+    client
+      .map({}, (p) => background.update(p))
+      .then(
+        (data) => current && setMap({ data, error: null }),
+        (e) => current && setMap({ data: null, error: e.message || String(e) }),
+      );
     return () => {
       current = false;
     };

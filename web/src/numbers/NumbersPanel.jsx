@@ -20,14 +20,13 @@ function ChoicesText({ models, choices }) {
     <div class="choices" data-visitors-model={choices.visitors} data-first-visitors-model={choices.firstVisitors}>
       <p>
         <strong>
-          Your next films come from the {first.label.toLowerCase()} until you have rated {choices.visitorsFrom} films, then
-          from the {later.label.toLowerCase()}.
+          Your next films come from the {first.label.toLowerCase()} until you have rated {choices.visitorsFrom} films, then from the{' '}
+          {later.label.toLowerCase()}.
         </strong>{' '}
-        The engine’s registry chooses them this way because, measured on new visitors — people it folds in from their
-        ratings alone, as it does you — the {first.label.toLowerCase()} found more of what they went on to love from a
-        handful of ratings, and the {later.label.toLowerCase()} from ten or more. Films like X use the{' '}
-        {labelOf(models, choices.neighbours).toLowerCase()}; MovieLens viewers’ lists the{' '}
-        {labelOf(models, choices.viewers).toLowerCase()}. The others stay selectable under “Which model picks them”, to
+        The engine’s registry chooses them this way because, measured on new visitors — people it folds in from their ratings alone, as it
+        does you — the {first.label.toLowerCase()} found more of what they went on to love from a handful of ratings, and the{' '}
+        {later.label.toLowerCase()} from ten or more. Films like X use the {labelOf(models, choices.neighbours).toLowerCase()}; MovieLens
+        viewers’ lists the {labelOf(models, choices.viewers).toLowerCase()}. The others stay selectable under “Which model picks them”, to
         compare.
       </p>
     </div>
@@ -39,8 +38,8 @@ function WarmTable({ models, figures, choices }) {
   return (
     <table class="figures-table" aria-describedby="warm-caption">
       <caption id="warm-caption">
-        Every model on the held-out ratings: how well it ranks what each of {figures ? figures.viewers : '…'} viewers went on
-        to love, against simply showing the most-rated films.
+        Every model on the held-out ratings: how well it ranks what each of {figures ? figures.viewers : '…'} viewers went on to love,
+        against simply showing the most-rated films.
       </caption>
       <thead>
         <tr>
@@ -59,7 +58,9 @@ function WarmTable({ models, figures, choices }) {
               {labelOf(models, m.name)}
               {m.name === choices.visitors || m.name === choices.firstVisitors ? <span class="badge">picks your films</span> : null}
             </th>
-            <td class="num" data-key={`${m.name}-recall10`}>{figures ? formatNumber(m.recall10, 4) : '—'}</td>
+            <td class="num" data-key={`${m.name}-recall10`}>
+              {figures ? formatNumber(m.recall10, 4) : '—'}
+            </td>
             <td class="num">{figures ? formatNumber(m.ndcg10, 4) : '—'}</td>
             <td class="num">{figures ? formatPercent(m.lift) : '—'}</td>
             <td class="num">{figures ? (Number.isFinite(m.rmse) ? formatNumber(m.rmse, 4) : 'does not predict stars') : '—'}</td>
@@ -68,7 +69,9 @@ function WarmTable({ models, figures, choices }) {
         ))}
         <tr data-model="popularity">
           <th scope="row">Most-rated films (baseline)</th>
-          <td class="num" data-key="popularity-recall10">{figures ? formatNumber(figures.popularity.recall10, 4) : '—'}</td>
+          <td class="num" data-key="popularity-recall10">
+            {figures ? formatNumber(figures.popularity.recall10, 4) : '—'}
+          </td>
           <td class="num">{figures ? formatNumber(figures.popularity.ndcg10, 4) : '—'}</td>
           <td class="num">—</td>
           <td class="num">—</td>
@@ -88,8 +91,8 @@ function ListsTable({ models, figures }) {
   return (
     <table class="figures-table" aria-describedby="lists-caption">
       <caption id="lists-caption">
-        The same lists, beyond accuracy: are they each viewer’s own, or everyone’s? A list can find what people go on to love
-        and still be the same blockbusters for all.
+        The same lists, beyond accuracy: are they each viewer’s own, or everyone’s? A list can find what people go on to love and still be
+        the same blockbusters for all.
       </caption>
       <thead>
         <tr>
@@ -122,9 +125,9 @@ function NeighbourTable({ models, result }) {
   return (
     <table class="figures-table" aria-describedby="neighbour-caption">
       <caption id="neighbour-caption">
-        Films like X, measured: for each viewer, the films near those they loved, scored against what they went on to
-        love (neighbour recall@10). Each similarity blends a model’s film vectors with who loved both films; co-rating
-        item-kNN is the classic to beat. The engine chose the one it uses on validation ratings, not on these.
+        Films like X, measured: for each viewer, the films near those they loved, scored against what they went on to love (neighbour
+        recall@10). Each similarity blends a model’s film vectors with who loved both films; co-rating item-kNN is the classic to beat. The
+        engine chose the one it uses on validation ratings, not on these.
       </caption>
       <thead>
         <tr>
@@ -135,7 +138,11 @@ function NeighbourTable({ models, result }) {
       </thead>
       <tbody>
         {rows.map((s) => (
-          <tr key={s.model ?? 'item-knn'} data-similarity={s.model ?? 'item-knn'} class={result && s.model === result.inUse ? 'in-use' : ''}>
+          <tr
+            key={s.model ?? 'item-knn'}
+            data-similarity={s.model ?? 'item-knn'}
+            class={result && s.model === result.inUse ? 'in-use' : ''}
+          >
             <th scope="row">
               {s.model ? `${labelOf(models, s.model)}’s film vectors` : 'Co-rating item-kNN (baseline)'}
               {result && s.model === result.inUse ? <span class="badge">finds films like X</span> : null}
@@ -158,8 +165,8 @@ function MapTable({ figures }) {
   return (
     <table class="figures-table" aria-describedby="map-caption">
       <caption id="map-caption">
-        The map, measured: of each film’s ten nearest by taste (cosine of the film vectors), the share that are also among
-        its ten nearest on the layout, averaged over every film on the map.
+        The map, measured: of each film’s ten nearest by taste (cosine of the film vectors), the share that are also among its ten nearest
+        on the layout, averaged over every film on the map.
       </caption>
       <thead>
         <tr>
@@ -208,8 +215,8 @@ function NumbersPanelView({ client, models, choices, ready, round = 0, mapFigure
       {choices && seen ? <ChoicesText models={models} choices={choices} /> : null}
       <p class="muted">
         Measured in this browser on the 20 % of ratings the models never saw (seed 42), with the models
-        {warm.data?.restored ? ' restored from this browser’s earlier visit' : ' trained just now'}. The same code run natively
-        prints the same figures, digit for digit.
+        {warm.data?.restored ? ' restored from this browser’s earlier visit' : ' trained just now'}. The same code run natively prints the
+        same figures, digit for digit.
       </p>
       <p class="muted numbers-state" role="status">
         {state === 'waiting' ? 'The figures appear when every model has trained.' : null}
@@ -253,16 +260,15 @@ function NumbersPanelView({ client, models, choices, ready, round = 0, mapFigure
         <dd>How much more a model finds than showing everyone the most-rated films they have not rated yet.</dd>
         <dt>Genre mismatch</dt>
         <dd>
-          How far the genres of a viewer’s ten films are from the genres of the films they liked (Steck’s miscalibration,
-          C<sub>KL</sub>): 0 is the same mix.
+          How far the genres of a viewer’s ten films are from the genres of the films they liked (Steck’s miscalibration, C<sub>KL</sub>): 0
+          is the same mix.
         </dd>
         <dt>More rated than their own</dt>
         <dd>How much more often the listed films were rated than the films the viewer rated themselves, on average.</dd>
         <dt>From the 50 most-rated; films ever listed; two lists alike</dt>
         <dd>
-          The share of listed films that are among the 50 most-rated; the share of all films that some viewer is offered; how
-          much two viewers’ lists overlap (Jaccard). For films like X, the share of the 50 most-rated among a film’s ten
-          neighbours.
+          The share of listed films that are among the 50 most-rated; the share of all films that some viewer is offered; how much two
+          viewers’ lists overlap (Jaccard). For films like X, the share of the 50 most-rated among a film’s ten neighbours.
         </dd>
         <dt>Neighbours kept</dt>
         <dd>How faithfully a flat layout keeps each film’s neighbours by taste: 100 % would keep every one.</dd>

@@ -10,7 +10,9 @@ const MOST = 12;
 function read(storage) {
   try {
     const list = JSON.parse(storage?.getItem(ANSWERS_KEY) ?? '[]');
-    return Array.isArray(list) ? list.filter((e) => e && typeof e.build === 'string' && e.data?.film && Array.isArray(e.data.neighbours)) : [];
+    return Array.isArray(list)
+      ? list.filter((e) => e && typeof e.build === 'string' && e.data?.film && Array.isArray(e.data.neighbours))
+      : [];
   } catch {
     return []; // unreadable: answers are kept afresh
   }

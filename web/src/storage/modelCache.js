@@ -61,7 +61,8 @@ export function indexedDbModelCache(idb = globalThis.indexedDB) {
       if (!idb) return reject(new Error('IndexedDB is not available'));
       const r = idb.open(DB, VERSION);
       r.onupgradeneeded = () => {
-        for (const name of [...Object.values(SLOTS), MAPS]) if (!r.result.objectStoreNames.contains(name)) r.result.createObjectStore(name, { keyPath: 'key' });
+        for (const name of [...Object.values(SLOTS), MAPS])
+          if (!r.result.objectStoreNames.contains(name)) r.result.createObjectStore(name, { keyPath: 'key' });
       };
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);

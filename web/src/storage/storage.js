@@ -35,7 +35,8 @@ export function decodeRatings(text) {
   } catch {
     return { entries: [], problem: 'it is not valid JSON' };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { entries: [], problem: 'it is not a saved list of ratings' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { entries: [], problem: 'it is not a saved list of ratings' };
   if (value.schema !== SCHEMA) {
     return {
       entries: [],
@@ -54,7 +55,9 @@ export function decodeRatings(text) {
       byId.set(r.movieId, { movieId: r.movieId, stars: r.stars, at: Number.isFinite(r.at) ? r.at : 0 });
     } else bad += 1;
   }
-  const problem = bad ? `${bad} of its ${value.ratings.length} ratings ${bad === 1 ? 'is' : 'are'} not a film id with half stars from 0.5 to 5` : null;
+  const problem = bad
+    ? `${bad} of its ${value.ratings.length} ratings ${bad === 1 ? 'is' : 'are'} not a film id with half stars from 0.5 to 5`
+    : null;
   return { entries: [...byId.values()], problem };
 }
 
@@ -100,7 +103,11 @@ export function readRatings(storage, now = Date.now) {
       try {
         keepAside(storage, raw, now);
       } catch (e) {
-        return { entries, aside: [{ key: null, raw, reason: decoded.problem }], error: `the unreadable value could not be copied aside (${e.message || e})` };
+        return {
+          entries,
+          aside: [{ key: null, raw, reason: decoded.problem }],
+          error: `the unreadable value could not be copied aside (${e.message || e})`,
+        };
       }
     }
   }

@@ -18,20 +18,29 @@ export function CarriedRatings({ report, dataset }) {
   const carriedOver = report.here + report.missing.length; // the rest are set aside, said below
   const examples = report.elsewhere.slice(0, 2).map((e) => `“${filmText(e.was)}” is “${filmText(e.now)}” here`);
   return (
-    <div class="notice carried" role="status" data-here={report.here} data-missing={report.missing.length} data-elsewhere={report.elsewhere.length}>
+    <div
+      class="notice carried"
+      role="status"
+      data-here={report.here}
+      data-missing={report.missing.length}
+      data-elsewhere={report.elsewhere.length}
+    >
       {dropped && carriedOver > 0 ? (
         <p>
-          <strong>Your ratings came along.</strong> MovieLens gives a film the same id in every release, so a rating made on one
-          MovieLens counts on another: {plural(report.here, 'is of a film', 'are of films')} in {here}
-          {report.missing.length > 0 ? `; ${plural(report.missing.length, 'is', 'are')} of films it does not hold (kept, and used again where they are)` : ''}.
+          <strong>Your ratings came along.</strong> MovieLens gives a film the same id in every release, so a rating made on one MovieLens
+          counts on another: {plural(report.here, 'is of a film', 'are of films')} in {here}
+          {report.missing.length > 0
+            ? `; ${plural(report.missing.length, 'is', 'are')} of films it does not hold (kept, and used again where they are)`
+            : ''}
+          .
         </p>
       ) : null}
       {report.elsewhere.length > 0 ? (
         <p>
           {plural(report.elsewhere.length, 'rating was', 'ratings were')} made on data whose ids name other films than {here} does —{' '}
           {listText(examples)}
-          {report.elsewhere.length > 2 ? ' …' : ''} — so {report.elsewhere.length === 1 ? 'it is' : 'they are'} set aside while {here} is in use:
-          not shown, not used, and back with the data {report.elsewhere.length === 1 ? 'it was' : 'they were'} made on.
+          {report.elsewhere.length > 2 ? ' …' : ''} — so {report.elsewhere.length === 1 ? 'it is' : 'they are'} set aside while {here} is in
+          use: not shown, not used, and back with the data {report.elsewhere.length === 1 ? 'it was' : 'they were'} made on.
         </p>
       ) : null}
     </div>

@@ -29,7 +29,9 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
         <span class="filters-summary">{summary || 'none — every film can be suggested'}</span>
       </summary>
       <div class="filters-body">
-        <p class="muted small">They narrow your next films and films like the one you pick, inside the engine, so each list still holds ten.</p>
+        <p class="muted small">
+          They narrow your next films and films like the one you pick, inside the engine, so each list still holds ten.
+        </p>
         <div class="filter-row">
           <p class="filter-label" id="filter-include-label">
             Only these genres

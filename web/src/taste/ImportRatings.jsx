@@ -66,13 +66,13 @@ export function ImportRatings({ client, loaded }) {
             ) : null}
           </p>
           {r.noLinks && r.format === 'IMDb' ? (
-            <p class="muted small">This MovieLens came without links.csv, which ties its films to IMDb ids, so IMDb rows cannot match it.</p>
+            <p class="muted small">
+              This MovieLens came without links.csv, which ties its films to IMDb ids, so IMDb rows cannot match it.
+            </p>
           ) : null}
           {r.unmatched.length > 0 ? (
             <details open={r.unmatched.length <= 8}>
-              <summary>
-                {r.unmatched.length} did not match — why
-              </summary>
+              <summary>{r.unmatched.length} did not match — why</summary>
               <ul class="unmatched">
                 {r.unmatched.map((u) => (
                   <li key={u.line}>

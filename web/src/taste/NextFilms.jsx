@@ -23,8 +23,7 @@ function EmptyState() {
         <strong>Rate a few films you have seen</strong> and your next ten appear here, each with the ratings behind it.
       </p>
       <p class="muted">
-        Start with “Rate a few you know”, or find any film with the search. Half stars are fine; one rating is enough
-        to begin.
+        Start with “Rate a few you know”, or find any film with the search. Half stars are fine; one rating is enough to begin.
       </p>
     </div>
   );
@@ -84,25 +83,22 @@ export function NextFilms({ client, store, ready, model, labelOf, filter, filter
       ) : null}
       {data?.fromPopularity ? (
         <p class="notice" data-from-popularity>
-          Nothing you have rated so far is a film you liked, so for now these are simply the most-rated films you have
-          not rated. Rate a film you liked and this list becomes yours.
+          Nothing you have rated so far is a film you liked, so for now these are simply the most-rated films you have not rated. Rate a
+          film you liked and this list becomes yours.
         </p>
       ) : null}
       {data && data.unrated.length > 0 ? (
         <p class="muted small">
-          {data.unrated.length} of the films you rated had no ratings to learn from, so they cannot steer this list (they
-          are still kept).
+          {data.unrated.length} of the films you rated had no ratings to learn from, so they cannot steer this list (they are still kept).
         </p>
       ) : null}
       {data && data.unknown.length > 0 ? (
         <p class="muted small">
-          {data.unknown.length} of your ratings {data.unknown.length === 1 ? 'is for a film' : 'are for films'} this
-          catalogue does not hold.
+          {data.unknown.length} of your ratings {data.unknown.length === 1 ? 'is for a film' : 'are for films'} this catalogue does not
+          hold.
         </p>
       ) : null}
-      {data && picks.length === 0 && !recs.loading ? (
-        <p class="muted">No film passes your filters — widen them to see more.</p>
-      ) : null}
+      {data && picks.length === 0 && !recs.loading ? <p class="muted">No film passes your filters — widen them to see more.</p> : null}
       <ol
         class="film-list next-list"
         aria-labelledby="next-films-title"

@@ -42,8 +42,8 @@ export function RateSearch({ search, disabled, lastYear, onPick }) {
                 </div>
                 {f.ratings === 0 ? (
                   <p class="muted small">
-                    Too few people rated it for Reel to place it, so it cannot steer your next films — but you can rate it
-                    and it is kept with your ratings.
+                    Too few people rated it for Reel to place it, so it cannot steer your next films — but you can rate it and it is kept
+                    with your ratings.
                   </p>
                 ) : null}
               </div>

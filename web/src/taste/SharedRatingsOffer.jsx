@@ -50,20 +50,37 @@ export function SharedRatingsOffer({ offer, yours, onDone }) {
           This link carries {n} {n === 1 ? 'rating' : 'ratings'}.
         </strong>{' '}
         {yours > 0 ? `You have ${yours} of your own in this browser.` : 'Load them to see the next films they lead to.'}
-        {offer.skipped > 0 ? ` (${offer.skipped} part${offer.skipped === 1 ? '' : 's'} of the link could not be read and ${offer.skipped === 1 ? 'is' : 'are'} left out.)` : ''}
+        {offer.skipped > 0
+          ? ` (${offer.skipped} part${offer.skipped === 1 ? '' : 's'} of the link could not be read and ${offer.skipped === 1 ? 'is' : 'are'} left out.)`
+          : ''}
       </p>
       <div class="button-row">
         {yours > 0 ? (
           <>
-            <button type="button" class="button" disabled={n === 0} onClick={() => finish(store.merge(offer.entries), `Added ${n} ratings from the link to yours.`)}>
+            <button
+              type="button"
+              class="button"
+              disabled={n === 0}
+              onClick={() => finish(store.merge(offer.entries), `Added ${n} ratings from the link to yours.`)}
+            >
               Add them to mine
             </button>
-            <button type="button" class="button-quiet" disabled={n === 0} onClick={() => finish(store.replace(offer.entries), `Your ratings are now the ${n} from the link.`)}>
+            <button
+              type="button"
+              class="button-quiet"
+              disabled={n === 0}
+              onClick={() => finish(store.replace(offer.entries), `Your ratings are now the ${n} from the link.`)}
+            >
               Use them instead of mine
             </button>
           </>
         ) : (
-          <button type="button" class="button" disabled={n === 0} onClick={() => finish(store.replace(offer.entries), `Loaded ${n} ratings from the link.`)}>
+          <button
+            type="button"
+            class="button"
+            disabled={n === 0}
+            onClick={() => finish(store.replace(offer.entries), `Loaded ${n} ratings from the link.`)}
+          >
             Load them
           </button>
         )}

@@ -50,7 +50,9 @@ function StartersView({ client, store, ready, onPick }) {
       {/* The twelve's room is kept from the start, and the notes sit inside it, so nothing below
           moves when the films arrive. */}
       <div class="starter-area">
-        {!ready ? <p class="muted area-note">Well-known films to start with appear when training finishes. You can search for any film already.</p> : null}
+        {!ready ? (
+          <p class="muted area-note">Well-known films to start with appear when training finishes. You can search for any film already.</p>
+        ) : null}
         {ready && starters.data && films.length === 0 ? (
           <p class="muted area-note">You have seen every film Reel starts with — search for any other.</p>
         ) : null}

@@ -25,8 +25,8 @@ export function StorageNotice() {
       {aside.map((a) => (
         <div key={a.key ?? 'unsaved'} class="aside-item" data-aside-key={a.key}>
           <p>
-            <strong>Ratings saved earlier in this browser could not be read</strong>: {a.reason}. They are kept aside,
-            untouched{a.key ? ` (under “${a.key}”)` : ''}; whatever could be read is in your ratings.
+            <strong>Ratings saved earlier in this browser could not be read</strong>: {a.reason}. They are kept aside, untouched
+            {a.key ? ` (under “${a.key}”)` : ''}; whatever could be read is in your ratings.
           </p>
           <div class="button-row">
             <button type="button" class="button-quiet" onClick={() => downloadText(a.raw, 'reel-unreadable-ratings.json')}>

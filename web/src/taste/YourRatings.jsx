@@ -47,7 +47,9 @@ export function YourRatings({ client, store, loaded, onPick, children }) {
                   </>
                 ) : film === null ? (
                   <>
-                    <span class="muted">Film {r.movieId} — not in this catalogue (kept, {r.stars} stars)</span>
+                    <span class="muted">
+                      Film {r.movieId} — not in this catalogue (kept, {r.stars} stars)
+                    </span>
                     <button type="button" class="button-quiet small" onClick={() => store.remove(r.movieId)}>
                       Remove
                     </button>

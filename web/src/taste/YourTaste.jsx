@@ -49,8 +49,8 @@ export function YourTaste(props) {
       <header class="taste-head">
         <h2 id="taste-title">Your taste</h2>
         <p class="muted">
-          Rate films you have seen, in half stars, and Reel picks your next ten — saying which of your ratings led to
-          each. Everything stays in this browser. The catalogue is{' '}
+          Rate films you have seen, in half stars, and Reel picks your next ten — saying which of your ratings led to each. Everything stays
+          in this browser. The catalogue is{' '}
           {props.dataset?.kind === 'files' ? `the MovieLens you gave, ${props.dataset.name}` : 'MovieLens latest-small'}: films up to{' '}
           {lastYear ?? (props.dataset?.kind === 'files' ? '…' : 2018)}.
         </p>

@@ -31,7 +31,7 @@ export function useCarriedRatings({ client, store, storage = null, loaded, dataK
     return () => {
       current = false;
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- asked again when the data or the ratings change (version), not on every list object
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- asked again when the data or the ratings change (version), not on every list object
   }, [client, loaded, dataKey, version]);
 
   return state.dataKey === dataKey ? state.report : null;

@@ -33,7 +33,8 @@ export function DatasetChooser({ dataset, onFiles, onBundled, refusal = null }) 
           <a href="https://grouplens.org/datasets/movielens/" rel="noopener noreferrer">
             MovieLens zip
           </a>{' '}
-          (ml-latest-small, ml-25m, ml-32m…) or its ratings.csv and movies.csv — or drop one anywhere on the page. It is read in this tab; nothing is uploaded.
+          (ml-latest-small, ml-25m, ml-32m…) or its ratings.csv and movies.csv — or drop one anywhere on the page. It is read in this tab;
+          nothing is uploaded.
         </span>
       </div>
       {refusal ? (

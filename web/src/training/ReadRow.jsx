@@ -37,7 +37,7 @@ export function ReadRow({ progress, loaded, now = () => performance.now() }) {
     return () => clearInterval(timer);
   }, [counting]);
 
-  const stage = loaded ? null : parsing ? 'parse' : reading?.stage ?? null;
+  const stage = loaded ? null : parsing ? 'parse' : (reading?.stage ?? null);
   let share = loaded ? 1 : 0;
   let amount = '…';
   let figures = 'waiting for the files';

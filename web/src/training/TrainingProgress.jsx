@@ -28,7 +28,11 @@ function StageRow({ stage, progress, trainMs, restored }) {
       amount={`epoch ${epoch} of ${total || '…'}`}
       bar={{ label: `${stage.label} training`, value: epoch, max: total, stage: stage.name }}
       figures={
-        restored ? `trained earlier in ${formatDuration(trainMs)}` : progress ? `${stage.lossLabel} ${formatNumber(progress.loss, 4)}` : stage.description
+        restored
+          ? `trained earlier in ${formatDuration(trainMs)}`
+          : progress
+            ? `${stage.lossLabel} ${formatNumber(progress.loss, 4)}`
+            : stage.description
       }
       figuresTitle={stage.description}
       time={timeText}
@@ -98,7 +102,8 @@ function DatasetText({ stats, lastYear, dataset, source, heapBytes }) {
   return (
     <>
       {name}: {formatCount(stats.ratings)} ratings of {formatCount(stats.films)} films (released up to {lastYear ?? fallbackYear}) by{' '}
-      {formatCount(stats.users)} people; {formatCount(stats.train)} train the models, {formatCount(stats.test)} are held out to measure them.
+      {formatCount(stats.users)} people; {formatCount(stats.train)} train the models, {formatCount(stats.test)} are held out to measure
+      them.
       {source ? (
         <>
           {' '}

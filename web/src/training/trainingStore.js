@@ -13,7 +13,10 @@ export function createTrainingStore() {
       return () => listeners.delete(listener);
     },
     update(p) {
-      state = p.stage === 'train' ? { ...state, models: { ...state.models, [p.model]: p } } : { ...state, progress: { ...state.progress, [p.stage]: p } };
+      state =
+        p.stage === 'train'
+          ? { ...state, models: { ...state.models, [p.model]: p } }
+          : { ...state, progress: { ...state.progress, [p.stage]: p } };
       for (const listener of listeners) listener();
     },
     reset() {

@@ -63,7 +63,13 @@ async function train(r, { fresh = false } = {}) {
     if (mine !== r.run) return; // another dataset was asked for meanwhile
     if (result.cancelled) return set({ phase: 'paused' });
     set(withTrained(result.models.filter((m) => m.epochsDone >= m.epochs).map((m) => m.name)));
-    set((s) => ({ trainMs: result.trainMs, restored: result.restored, heapBytes: result.heapBytes ?? s.heapBytes, phase: 'ready', round: s.round + 1 }));
+    set((s) => ({
+      trainMs: result.trainMs,
+      restored: result.restored,
+      heapBytes: result.heapBytes ?? s.heapBytes,
+      phase: 'ready',
+      round: s.round + 1,
+    }));
     client.keep().then(
       (kept) => mine === r.run && set({ kept }),
       () => mine === r.run && set({ kept: { kept: false } }),
@@ -96,11 +102,20 @@ async function start(r, next = BUNDLED) {
       if (p.stage === 'catalogue') set((s) => ({ info: s.info ?? p, searchable: true, loadStage: 'catalogue' }));
       else set({ loadStage: p.stage });
     };
-    const loaded = fromFiles ? await client.loadFiles({ files: next.files }, onProgress) : await client.load({ dataUrl: r.dataUrl }, onProgress);
+    const loaded = fromFiles
+      ? await client.loadFiles({ files: next.files }, onProgress)
+      : await client.load({ dataUrl: r.dataUrl }, onProgress);
     if (mine !== r.run) return;
     forgetFilms(); // films remembered before the ratings arrived had no counts yet, or were another dataset's
     const trained = new Set(loaded.models.filter((m) => m.epochsDone >= m.epochs).map((m) => m.name));
-    set((s) => ({ info: loaded, source: loaded.source ?? null, heapBytes: loaded.heapBytes ?? null, searchable: true, trained, refusal: fromFiles ? null : s.refusal }));
+    set((s) => ({
+      info: loaded,
+      source: loaded.source ?? null,
+      heapBytes: loaded.heapBytes ?? null,
+      searchable: true,
+      trained,
+      refusal: fromFiles ? null : s.refusal,
+    }));
     r.inUse = next;
   } catch (e) {
     if (mine !== r.run) return;

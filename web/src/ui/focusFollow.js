@@ -42,6 +42,6 @@ export function useFocusFollowsFilm(ref, movieId) {
       };
       setTimeout(follow, 0);
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- one cleanup for the life of the control; ref and movieId are read when it goes
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one cleanup for the life of the control; ref and movieId are read when it goes
   }, []);
 }

@@ -23,7 +23,7 @@ export function useAsync(run, deps) {
     return () => {
       current = false;
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps are this hook's contract: run is a new function each render
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps are this hook's contract: run is a new function each render
   }, deps);
   return state;
 }

@@ -14,7 +14,7 @@ export function useStore(store, select = (s) => s) {
     const update = () => setValue(() => select(store.get()));
     update(); // a change between the first render and this effect
     return store.subscribe(update);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- select is read at each change; subscribing again for each new selector would re-render for nothing
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- select is read at each change; subscribing again for each new selector would re-render for nothing
   }, [store]);
   return value;
 }

@@ -18,7 +18,7 @@ export function useVisible(ref, { rootMargin = '200px' } = {}) {
     );
     observer.observe(ref.current);
     return () => observer.disconnect();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- observed once per element until it is seen; ref and rootMargin do not change
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- observed once per element until it is seen; ref and rootMargin do not change
   }, [visible]);
   return visible;
 }

@@ -52,7 +52,11 @@ export function UserPicker({ client, viewers, userId, onChange, loading = false,
           onChange={(e) => e.currentTarget.value !== '' && onChange(Number(e.currentTarget.value))}
         >
           <option value="">
-            {viewers.length > 0 ? `Choose one of ${formatCount(viewers.length)}${some}` : loading ? 'Loading viewers…' : 'No viewers loaded'}
+            {viewers.length > 0
+              ? `Choose one of ${formatCount(viewers.length)}${some}`
+              : loading
+                ? 'Loading viewers…'
+                : 'No viewers loaded'}
           </option>
           {listed.map((v) => (
             <option key={v.userId} value={String(v.userId)}>
@@ -71,7 +75,11 @@ export function UserPicker({ client, viewers, userId, onChange, loading = false,
       ) : null}
       {favourites.data ? (
         <div class="glimpse">
-          <p class="eyebrow">{chosen ? `Viewer ${chosen.userId} (${formatCount(chosen.ratings)} ratings) rated highest` : `Viewer ${favourites.data.userId} rated highest`}</p>
+          <p class="eyebrow">
+            {chosen
+              ? `Viewer ${chosen.userId} (${formatCount(chosen.ratings)} ratings) rated highest`
+              : `Viewer ${favourites.data.userId} rated highest`}
+          </p>
           <ul class="glimpse-list">
             {favourites.data.films.map((f) => (
               <li key={f.movieId} data-movie-id={f.movieId}>

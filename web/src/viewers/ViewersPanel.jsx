@@ -21,10 +21,17 @@ function ViewersPanelView({ client, loaded, ready, model, onPick }) {
     <section class="panel" id="viewers" aria-labelledby="viewers-title" ref={section} onFocusCapture={() => setFocused(true)}>
       <h2 id="viewers-title">Explore MovieLens viewers</h2>
       <p class="muted">
-        The people whose ratings Reel learns from. Pick one to see what they loved and what Reel would show them next —
-        never a film they already rated.
+        The people whose ratings Reel learns from. Pick one to see what they loved and what Reel would show them next — never a film they
+        already rated.
       </p>
-      <UserPicker client={client} viewers={viewers.data ?? []} userId={userId} onChange={setUserId} loading={!viewers.data && !viewers.error} onPick={onPick} />
+      <UserPicker
+        client={client}
+        viewers={viewers.data ?? []}
+        userId={userId}
+        onChange={setUserId}
+        loading={!viewers.data && !viewers.error}
+        onPick={onPick}
+      />
       <Recommendations client={client} userId={userId} ready={ready} model={model} onPick={onPick} />
     </section>
   );

@@ -40,7 +40,8 @@ export function startDownloads(c, dataUrl, { cached = false } = {}) {
       listener({ ...files });
     }
   };
-  const fetchFile = (/** @type {string} */ name) => deps.fetchBytes(`${base}${name}`, { onProgress: track(name), expected: deps.sizes[name] ?? null });
+  const fetchFile = (/** @type {string} */ name) =>
+    deps.fetchBytes(`${base}${name}`, { onProgress: track(name), expected: deps.sizes[name] ?? null });
   const module = moduleOf(c, track(ENGINE_FILE));
   const movies = fetchFile('movies.csv');
   const ratings = cached ? fetchFile('ratings.csv') : movies.then(() => fetchFile('ratings.csv'));

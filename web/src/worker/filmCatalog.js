@@ -82,5 +82,13 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
     return makeCatalog({ ...raw, counts: trainingCounts }, { strings: { titles, names, aliases } });
   }
 
-  return { size: n, genreNames, film, genreBitsOf, counted, has: (/** @type {number} */ id) => indexById.has(id), yearRange: { min: minYear, max: maxYear } };
+  return {
+    size: n,
+    genreNames,
+    film,
+    genreBitsOf,
+    counted,
+    has: (/** @type {number} */ id) => indexById.has(id),
+    yearRange: { min: minYear, max: maxYear },
+  };
 }

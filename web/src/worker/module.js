@@ -16,9 +16,12 @@ export function moduleOf({ m, deps }, onProgress) {
       .catch((e) => {
         m.module = null;
         if (e?.detail || !isTrap(e)) throw e; // already a plain sentence (e.g. a web page instead of wasm)
-        throw engineError('The engine could not start in this browser (its WebAssembly module failed to load). Reload the page to try again.', {
-          detail: messageOf(e),
-        });
+        throw engineError(
+          'The engine could not start in this browser (its WebAssembly module failed to load). Reload the page to try again.',
+          {
+            detail: messageOf(e),
+          },
+        );
       });
   }
   return m.module;

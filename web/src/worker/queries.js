@@ -82,7 +82,11 @@ export async function recommendFor({ m }, { ratings, k = 10, model = '', filter 
     });
   return {
     model: r.model,
-    films: Array.from(r.movieIds, (/** @type {number} */ movieId, i) => ({ ...catalog.film(movieId), score: scores[i], because: because(i) })),
+    films: Array.from(r.movieIds, (/** @type {number} */ movieId, i) => ({
+      ...catalog.film(movieId),
+      score: scores[i],
+      because: because(i),
+    })),
     fromPopularity: r.fromPopularity,
     unknown: Array.from(r.unknown),
     unrated: Array.from(r.unrated),
@@ -92,7 +96,10 @@ export async function recommendFor({ m }, { ratings, k = 10, model = '', filter 
 /** The starting set: well-known films far apart in taste, as the engine picks them. @type {Handler} */
 export async function starters({ m }, { k = 12, exclude = [] }) {
   const { catalog } = dataState(m);
-  const ids = m.engine.starters(k, Int32Array.from(exclude, (/** @type {unknown} */ x) => integer(x, 'exclude')));
+  const ids = m.engine.starters(
+    k,
+    Int32Array.from(exclude, (/** @type {unknown} */ x) => integer(x, 'exclude')),
+  );
   return Array.from(ids, (/** @type {number} */ id) => catalog.film(id));
 }
 
@@ -159,5 +166,9 @@ export async function recommend({ m }, { userId, k = 10, model, filter }) {
   const chosen = model ?? m.engine.choices().viewers;
   const r = m.engine.recommend(user, k, chosen, filter);
   const scores = Array.from(r.scores);
-  return { userId: user, model: chosen, films: Array.from(r.movieIds, (/** @type {number} */ id, i) => ({ ...catalog.film(id), score: scores[i] })) };
+  return {
+    userId: user,
+    model: chosen,
+    films: Array.from(r.movieIds, (/** @type {number} */ id, i) => ({ ...catalog.film(id), score: scores[i] })),
+  };
 }

@@ -59,7 +59,8 @@ function pickFromZip(entries, zipName) {
       `${zipName} holds no ratings.csv${held.length ? ` (it holds ${list(held)}${useful.length > 6 ? ' …' : ''})` : ' (it is empty)'}. A MovieLens zip holds ratings.csv and movies.csv.`,
     );
   }
-  if (ratings.length > 1) throw new Error(`${zipName} holds more than one ratings.csv (${list(ratings.map((e) => e.path))}): zip one dataset at a time.`);
+  if (ratings.length > 1)
+    throw new Error(`${zipName} holds more than one ratings.csv (${list(ratings.map((e) => e.path))}): zip one dataset at a time.`);
   const folder = ratings[0].path.slice(0, ratings[0].path.length - ratings[0].name.length);
   const inFolder = (/** @type {string} */ name) => useful.find((e) => e.path.toLowerCase() === `${folder}${name}`.toLowerCase()) ?? null;
   const movies = inFolder('movies.csv');
@@ -83,7 +84,9 @@ function pickLoose(files) {
   }
   const missing = ['ratings.csv', 'movies.csv'].filter((n) => !byName.has(n));
   if (missing.length) {
-    throw new Error(`Drop ratings.csv and movies.csv together (links.csv too, if you have it): ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} missing.`);
+    throw new Error(
+      `Drop ratings.csv and movies.csv together (links.csv too, if you have it): ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+    );
   }
   return { ratings: byName.get('ratings.csv'), movies: byName.get('movies.csv'), links: byName.get('links.csv') ?? null };
 }
@@ -121,7 +124,15 @@ export async function readDataset(files, { onProgress = () => {}, deviceMemoryGi
         readZipEntry(zip, entry, {
           zipName: zip.name,
           onBytes: (read, unzipped) =>
-            onProgress({ stage: 'unzip', source: zip.name, loaded: done + read, total, file: entry.name, unzipped, unzipTotal: entry.size }),
+            onProgress({
+              stage: 'unzip',
+              source: zip.name,
+              loaded: done + read,
+              total,
+              file: entry.name,
+              unzipped,
+              unzipTotal: entry.size,
+            }),
         }),
       );
       done += entry.compressedSize;
@@ -145,7 +156,9 @@ export async function readDataset(files, { onProgress = () => {}, deviceMemoryGi
   let done = 0;
   const out = [];
   for (const f of parts) {
-    out.push(await reading(f.name, () => readBlob(f, (read) => onProgress({ stage: 'read', source, loaded: done + read, total, file: f.name }))));
+    out.push(
+      await reading(f.name, () => readBlob(f, (read) => onProgress({ stage: 'read', source, loaded: done + read, total, file: f.name }))),
+    );
     done += f.size;
   }
   const [movies, links, ratings] = picked.links ? out : [out[0], null, out[1]];

@@ -27,7 +27,8 @@ export function sizeText(/** @type {number} */ bytes) {
 }
 
 // The same for counts: 999,600 ratings are "1 million", not "1000 thousand".
-const millions = (/** @type {number} */ n) => (Math.round(n / 1e3) >= 1000 ? `${Math.round(n / 1e6)} million` : `${Math.round(n / 1e3)} thousand`);
+const millions = (/** @type {number} */ n) =>
+  Math.round(n / 1e3) >= 1000 ? `${Math.round(n / 1e6)} million` : `${Math.round(n / 1e3)} thousand`;
 
 /** The memory a ratings.csv of this size needs at its peak in the engine, at the least measured rate. */
 export const neededBytes = (/** @type {number} */ ratingsBytes) => ratingsBytes * PEAK_PER_CSV_BYTE;

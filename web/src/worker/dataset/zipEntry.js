@@ -20,7 +20,9 @@ export function checkReadable(entry, zipName = 'the zip') {
   const what = `${entry.path} in ${zipName}`;
   if (entry.flags & 1) throw new ZipError(`${what} is encrypted: unzip it yourself and drop the CSV files instead`);
   if (entry.method !== STORED && entry.method !== DEFLATED) {
-    throw new ZipError(`${what} uses a compression Reel cannot read (method ${entry.method}): zip it again with ordinary compression, or drop the CSV files`);
+    throw new ZipError(
+      `${what} uses a compression Reel cannot read (method ${entry.method}): zip it again with ordinary compression, or drop the CSV files`,
+    );
   }
 }
 
@@ -36,7 +38,8 @@ export async function readZipEntry(blob, entry, { zipName = 'the zip', onBytes }
   checkReadable(entry, zipName);
   // The local header repeats the name and may carry its own extra field: the data starts after both.
   const header = new DataView(await blob.slice(entry.offset, entry.offset + 30).arrayBuffer());
-  if (header.byteLength < 30 || header.getUint32(0, true) !== 0x04034b50) throw new ZipError(`${what} is damaged (no file header where the zip says)`);
+  if (header.byteLength < 30 || header.getUint32(0, true) !== 0x04034b50)
+    throw new ZipError(`${what} is damaged (no file header where the zip says)`);
   const start = entry.offset + 30 + header.getUint16(26, true) + header.getUint16(28, true);
   const end = start + entry.compressedSize;
   if (end > blob.size) throw new ZipError(`${what} is cut short: download the zip again`);
@@ -44,9 +47,12 @@ export async function readZipEntry(blob, entry, { zipName = 'the zip', onBytes }
   // The buffer is made at the size the directory claims, so a claim the compressed bytes cannot
   // make is refused first: a damaged directory would otherwise ask for gigabytes (or past 4 GB,
   // fail with a bare "Invalid typed array length" instead of a sentence).
-  const possible = entry.method === STORED ? entry.size === entry.compressedSize : entry.size <= entry.compressedSize * MAX_DEFLATE_RATIO + 1024;
+  const possible =
+    entry.method === STORED ? entry.size === entry.compressedSize : entry.size <= entry.compressedSize * MAX_DEFLATE_RATIO + 1024;
   if (!possible) {
-    throw new ZipError(`${what} is damaged (the zip says it is ${entry.size} bytes, which its ${entry.compressedSize} compressed bytes cannot make): download the zip again`);
+    throw new ZipError(
+      `${what} is damaged (the zip says it is ${entry.size} bytes, which its ${entry.compressedSize} compressed bytes cannot make): download the zip again`,
+    );
   }
   const out = new Uint8Array(entry.size);
   let unzipped = 0;
@@ -67,7 +73,8 @@ export async function readZipEntry(blob, entry, { zipName = 'the zip', onBytes }
     }
     onBytes?.(Math.min(at + SLICE, end) - start, unzipped);
   }
-  if (unzipped !== out.length) throw new ZipError(`${what} is damaged (${unzipped} of ${out.length} bytes came out): download the zip again`);
+  if (unzipped !== out.length)
+    throw new ZipError(`${what} is damaged (${unzipped} of ${out.length} bytes came out): download the zip again`);
   if (crc32(out) !== entry.crc) throw new ZipError(`${what} is damaged (its checksum does not match): download the zip again`);
   return out;
 }
