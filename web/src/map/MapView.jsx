@@ -256,6 +256,27 @@ function mapInput({ canvas, view, hits, size, behaviour, map, onPick, setFocusFi
 }
 
 /**
+ * Flies to a film asked for (a search, a new film X), centred, close enough to show its ten
+ * neighbours once they are known (two dimensions cannot keep every neighbour close), else close in.
+ */
+function useFlyTo({ flyTo, layout, size, view, canvas, behaviour, indexOf, marked }) {
+  const neighbourKey = marked.x === indexOf.get(flyTo?.movieId) ? marked.neighbours.join(',') : '';
+  useEffect(() => {
+    if (!flyTo || !layout || !behaviour.current) return;
+    const i = indexOf.get(flyTo.movieId);
+    if (i === undefined) return;
+    const k = neighbourKey ? reaching(layout, size, i, marked.neighbours) : Math.max(view.current.t.k, 4);
+    const target = centredOn(layout.px[i], layout.py[i], k, size.width, size.height);
+    const s = select(canvas.current);
+    s.interrupt();
+    s.transition()
+      .duration(reducedMotion() ? 0 : 750)
+      .call(behaviour.current.transform, zoomIdentity.translate(target.x, target.y).scale(target.k));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the flight starts on a new request (flyTo.n) or new neighbours, not on every value it reads
+  }, [flyTo?.n, layout, neighbourKey]);
+}
+
+/**
  * @param {object} props
  * @param {object} props.map  the worker's map: movieIds, xy, names, years, counts, genres, genreNames
  * @param {{ x: number|null, neighbours: number[], rated: number[], next: number[] }} props.marks  movieIds to highlight
@@ -345,22 +366,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
   useEffect(schedule, [markKey, layout]);
   useFramesFollow(view, frame, schedule);
 
-  // Fly to a film asked for (a search, a new film X), centred, close enough to show its ten
-  // neighbours once they are known (two dimensions cannot keep every neighbour close), else close in.
-  const neighbourKey = marked.x === indexOf.get(flyTo?.movieId) ? marked.neighbours.join(',') : '';
-  useEffect(() => {
-    if (!flyTo || !layout || !behaviour.current) return;
-    const i = indexOf.get(flyTo.movieId);
-    if (i === undefined) return;
-    const k = neighbourKey ? reaching(layout, size, i, marked.neighbours) : Math.max(view.current.t.k, 4);
-    const target = centredOn(layout.px[i], layout.py[i], k, size.width, size.height);
-    const s = select(canvas.current);
-    s.interrupt();
-    s.transition()
-      .duration(reducedMotion() ? 0 : 750)
-      .call(behaviour.current.transform, zoomIdentity.translate(target.x, target.y).scale(target.k));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the flight starts on a new request (flyTo.n) or new neighbours, not on every value it reads
-  }, [flyTo?.n, layout, neighbourKey]);
+  useFlyTo({ flyTo, layout, size, view, canvas, behaviour, indexOf, marked });
 
   const steer = (on) => {
     view.current.keyboard = on;
