@@ -1,5 +1,7 @@
 // libFuzzer: Engine::load on any movies.csv and ratings.csv bytes, a tiny training of every
 // model, then the queries the faces make. A failed load must leave the engine as it was.
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "engine.hpp"
@@ -8,13 +10,20 @@
 
 namespace {
 
-// Every model small and quick by default: two epochs of 4-long vectors.
+// Every model small and quick by default: two epochs of 4-long vectors, for the models that
+// have epochs and vectors (popularity has neither).
 reel::Settings tiny_settings() {
     reel::Settings s = reel::default_settings();
-    for (const reel::ModelSpec* spec : reel::model_specs()) {
-        s.set(std::string(spec->name) + ".epochs", 2);
-        s.set(std::string(spec->name) + ".factors", 4);
-    }
+    auto has = [&](const std::string& name) {
+        for (const reel::Settings::Entry& e : s.entries())
+            if (e.name == name) return true;
+        return false;
+    };
+    for (const reel::ModelSpec* spec : reel::model_specs())
+        for (const auto& [setting, value] : {std::pair<const char*, double>{"epochs", 2}, {"factors", 4}}) {
+            const std::string name = std::string(spec->name) + "." + setting;
+            if (has(name)) s.set(name, value);
+        }
     return s;
 }
 
