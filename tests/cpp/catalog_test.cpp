@@ -11,7 +11,9 @@ using reel::Catalog;
 TEST(Catalog, YearsFromTheEndOfTheTitle) {
     EXPECT_EQ(reel::parse_year("Toy Story (1995)"), 1995);
     EXPECT_EQ(reel::parse_year("Babylon 5"), 0);
-    EXPECT_EQ(reel::parse_year("Death Note: Desu nôto (2006\xE2\x80\x93" "2007)"), 2006);
+    EXPECT_EQ(reel::parse_year("Death Note: Desu nôto (2006\xE2\x80\x93"
+                               "2007)"),
+              2006);
     EXPECT_EQ(reel::parse_year("Ready Player One"), 0);
     EXPECT_EQ(reel::parse_year("Hamlet (Hamlet) (2000) "), 2000);
     EXPECT_EQ(reel::parse_year("Nineteen Eighty-Four (1984 film)"), 0);

@@ -53,8 +53,7 @@ TEST(DetMath, NanAndInfinitiesAnswerAsLibmDoes) {
 // The edges of the range det_exp computes itself: around ±700 it must stay finite and exact
 // enough, and just past them saturate as libm does.
 TEST(DetMath, ExpAtTheEdgesOfItsRange) {
-    for (double x : {-700.0, -699.99, -650.5, 650.5, 699.99, 700.0})
-        EXPECT_NEAR(reel::det_exp(x) / std::exp(x), 1.0, 1e-14) << x;
+    for (double x : {-700.0, -699.99, -650.5, 650.5, 699.99, 700.0}) EXPECT_NEAR(reel::det_exp(x) / std::exp(x), 1.0, 1e-14) << x;
     EXPECT_EQ(reel::det_exp(710.0), HUGE_VAL);
     EXPECT_EQ(reel::det_exp(-746.0), 0.0);
 }

@@ -98,8 +98,7 @@ TEST(Engine, SameSeedSameModelOtherSeedOtherSplit) {
 
 TEST(Engine, UsersAndFilmsUnseenInTrainingGetTheMeanPlusKnownBiases) {
     reel::Engine e;
-    e.load_split("", "userId,movieId,rating\n1,1,4.0\n1,2,2.0\n2,1,5.0\n",
-                 "userId,movieId,rating\n3,1,3.0\n1,3,3.0\n3,4,1.0\n");
+    e.load_split("", "userId,movieId,rating\n1,1,4.0\n1,2,2.0\n2,1,5.0\n", "userId,movieId,rating\n3,1,3.0\n1,3,3.0\n3,4,1.0\n");
     e.train();
     const auto p = e.test_predictions("rating");
     ASSERT_EQ(p.size(), 3u);
@@ -150,7 +149,8 @@ TEST(Engine, EvaluationInStepsGivesTheSameFiguresBitForBit) {
     for (size_t m = 0; m < whole.models.size(); ++m) {
         EXPECT_EQ(steps.models[m].recall10, whole.models[m].recall10);
         EXPECT_EQ(steps.models[m].ndcg10, whole.models[m].ndcg10);
-        EXPECT_EQ(std::isnan(steps.models[m].rmse) ? 0.0 : steps.models[m].rmse, std::isnan(whole.models[m].rmse) ? 0.0 : whole.models[m].rmse);
+        EXPECT_EQ(std::isnan(steps.models[m].rmse) ? 0.0 : steps.models[m].rmse,
+                  std::isnan(whole.models[m].rmse) ? 0.0 : whole.models[m].rmse);
     }
 }
 

@@ -131,7 +131,8 @@ TEST(Export, TheSplitsListsScoreWhatEvalReportsForEveryModel) {
         EXPECT_EQ(lists.size(), train.size()) << "a list for every user in train";
         for (const auto& [user, films] : lists) {
             ASSERT_EQ(films.size(), 10u) << model << ", user " << user;
-            for (int film : films) EXPECT_EQ(train.at(user).count(film), 0u) << model << " listed a film user " << user << " rated in train";
+            for (int film : films)
+                EXPECT_EQ(train.at(user).count(film), 0u) << model << " listed a film user " << user << " rated in train";
         }
         EXPECT_NEAR(recall_at_10(lists, test), json_figure(json, model, "recall10"), 1e-12) << model;
         const auto [share, coverage] = top50_share_and_coverage(lists, measured(test), train);
@@ -157,14 +158,17 @@ TEST(Export, TheSplitsPredictionsGiveTheRmseEvalReports) {
 
 TEST(Export, NewVisitorsListsScoreWhatEvalReportsFromAWholeProfileAndFromFiveRatings) {
     const std::string base = "--data " + kData + " --train " + kCold + "/train.csv --test " + kCold + "/hidden.csv";
-    const auto hidden = ratings_of(kCold + "/hidden.csv"), profile = ratings_of(kCold + "/profile.csv"), train = ratings_of(kCold + "/train.csv");
-    for (const std::string& part : {"--profile " + kCold + "/profile.csv", "--profile " + kCold + "/profile_n5.csv --exclude " + kCold + "/profile.csv"}) {
+    const auto hidden = ratings_of(kCold + "/hidden.csv"), profile = ratings_of(kCold + "/profile.csv"),
+               train = ratings_of(kCold + "/train.csv");
+    for (const std::string& part :
+         {"--profile " + kCold + "/profile.csv", "--profile " + kCold + "/profile_n5.csv --exclude " + kCold + "/profile.csv"}) {
         const std::string json = run("eval " + base + " " + part + " --json");
         for (const std::string model : {"ranking", "implicit", "popularity"}) {
             const auto lists = lists_of(export_to(base + " " + part + " --model " + model, "cold-" + model) + "-topn.csv");
             EXPECT_EQ(lists.size(), profile.size());
             for (const auto& [user, films] : lists)
-                for (int film : films) EXPECT_EQ(profile.at(user).count(film), 0u) << model << " listed a film in visitor " << user << "'s profile";
+                for (int film : films)
+                    EXPECT_EQ(profile.at(user).count(film), 0u) << model << " listed a film in visitor " << user << "'s profile";
             EXPECT_NEAR(recall_at_10(lists, hidden), json_figure(json, model, "recall10"), 1e-12) << model << " " << part;
             const auto [share, coverage] = top50_share_and_coverage(lists, measured(hidden), train);
             EXPECT_NEAR(share, json_figure(json, model, "top50_share"), 1e-12) << model << " " << part;

@@ -15,7 +15,8 @@ namespace {
 
 reel::MapLayout draw(reel::Engine& e) {
     e.start_map();
-    for (auto p = e.map_epoch(); p.first < p.second; p = e.map_epoch()) {}
+    for (auto p = e.map_epoch(); p.first < p.second; p = e.map_epoch()) {
+    }
     return e.map();
 }
 
@@ -43,7 +44,8 @@ TEST(FilmMap, PlantedGroupsComeOutSeparated) {
         for (size_t j = 0; j < m.movie_ids.size(); ++j)
             if (j != i) by_distance.emplace_back(std::hypot(m.xy[2 * i] - m.xy[2 * j], m.xy[2 * i + 1] - m.xy[2 * j + 1]), j);
         std::partial_sort(by_distance.begin(), by_distance.begin() + 5, by_distance.end());
-        for (size_t n = 0; n < 5; ++n, ++total) same += d.group_of_film(m.movie_ids[i]) == d.group_of_film(m.movie_ids[by_distance[n].second]);
+        for (size_t n = 0; n < 5; ++n, ++total)
+            same += d.group_of_film(m.movie_ids[i]) == d.group_of_film(m.movie_ids[by_distance[n].second]);
     }
     EXPECT_GT(same, total * 9 / 10);
 }

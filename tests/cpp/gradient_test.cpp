@@ -46,8 +46,8 @@ TEST(Gradient, RatingModelStepIsTheGradientOfItsLoss) {
 
 TEST(Gradient, RankingModelStepIsTheGradientOfItsLoss) {
     reel::Settings s = reel::default_settings();
-    for (const char* set : {"ranking.factors=8", "ranking.reg=0.05", "ranking.reg_bias=0.02", "ranking.init_scale=0.5",
-                            "ranking.min_positive=0.5"})
+    for (const char* set :
+         {"ranking.factors=8", "ranking.reg=0.05", "ranking.reg_bias=0.02", "ranking.init_scale=0.5", "ranking.min_positive=0.5"})
         s.set(set);
     const std::vector<reel::Rating> train = {{0, 0, 4.0f}, {0, 1, 2.0f}, {1, 2, 5.0f}, {1, 1, 1.0f}};
     const reel::TrainIndex index(train, 2, 3);

@@ -86,11 +86,13 @@ const reel::Engine* Canonical::engine = nullptr;
 TEST_F(Canonical, DefaultNeighboursMeetTheBarAndBeatItemKnn) {
     double item_knn = 0, chosen = 0;
     for (const reel::NeighbourFigure& n : engine->evaluate_neighbours()) {
-        if (!n.spec) item_knn = n.recall10;
-        else if (std::string(n.spec->name) == reel::model_choices().neighbours) chosen = n.recall10;
+        if (!n.spec)
+            item_knn = n.recall10;
+        else if (std::string(n.spec->name) == reel::model_choices().neighbours)
+            chosen = n.recall10;
     }
     EXPECT_GE(chosen, 0.18);
-    EXPECT_GT(chosen, 0.162);    // evaluation.md's co-rating item-kNN
+    EXPECT_GT(chosen, 0.162);     // evaluation.md's co-rating item-kNN
     EXPECT_GT(chosen, item_knn);  // and ours, measured the same way
 }
 
@@ -152,7 +154,8 @@ TEST_F(Canonical, ItemKnnListsAreTheCosinesOfTheRatingColumns) {
         for (int32_t y : supported) {
             double dot = 0;  // half stars: every product and sum is exact in a double
             for (const auto& [u, r] : column[static_cast<size_t>(y)]) dot += rating_x[static_cast<size_t>(u)] * r;
-            if (y != x && dot > 0) top.offer(y, static_cast<float>(dot / std::sqrt(norm[static_cast<size_t>(x)] * norm[static_cast<size_t>(y)])));
+            if (y != x && dot > 0)
+                top.offer(y, static_cast<float>(dot / std::sqrt(norm[static_cast<size_t>(x)] * norm[static_cast<size_t>(y)])));
         }
         for (const auto& [u, r] : column[static_cast<size_t>(x)]) rating_x[static_cast<size_t>(u)] = 0;
         const std::vector<reel::Scored> expected = top.take();
@@ -198,7 +201,8 @@ TEST_F(Canonical, SameFeelDifferentLabelSharesNoGenreAndReachesPastTheFirstTen) 
         const auto plain = engine->similar(x, 200, model);
         size_t furthest = 0;
         for (size_t n = 0; n < cross.size(); ++n) {
-            EXPECT_EQ(c.film(static_cast<size_t>(c.index_of(cross[n].movie_id))).genres & c.film(static_cast<size_t>(c.index_of(x))).genres, 0u);
+            EXPECT_EQ(c.film(static_cast<size_t>(c.index_of(cross[n].movie_id))).genres & c.film(static_cast<size_t>(c.index_of(x))).genres,
+                      0u);
             if (n) {
                 EXPECT_LE(cross[n].similarity, cross[n - 1].similarity);
             }
@@ -239,8 +243,10 @@ TEST(Neighbours, SequelsLandNextToTheirFilmsOnThePagesModel) {
         for (const reel::Neighbour& n : e.similar(e.resolve_title(film), 10, model)) top.insert(n.movie_id);
         for (const char* mate : mates) {
             ++total;
-            if (top.count(e.resolve_title(mate))) ++found;
-            else missed += std::string("\n  ") + film + " → " + mate;
+            if (top.count(e.resolve_title(mate)))
+                ++found;
+            else
+                missed += std::string("\n  ") + film + " → " + mate;
         }
     }
     // 18 of 21 with the blended similarity; 13 with the film vectors' cosine alone.

@@ -47,7 +47,8 @@ size_t expect_same_lists(const reel::Engine& e, std::initializer_list<size_t> si
 // An engine trained on planted synthetic data of this shape, split with seed 3.
 std::unique_ptr<reel::Engine> trained_on(int groups, int films_per_group, int users_per_group, int ratings_per_user) {
     reel::SyntheticSpec spec;
-    spec.groups = groups, spec.films_per_group = films_per_group, spec.users_per_group = users_per_group, spec.ratings_per_user = ratings_per_user;
+    spec.groups = groups, spec.films_per_group = films_per_group, spec.users_per_group = users_per_group,
+    spec.ratings_per_user = ratings_per_user;
     const reel::SyntheticData data = reel::make_synthetic(spec);
     auto e = std::make_unique<reel::Engine>();
     e->load(data.movies_csv, data.ratings_csv, 3);

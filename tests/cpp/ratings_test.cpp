@@ -49,10 +49,10 @@ TEST(Ratings, TimestampIsOptionalAndColumnsGoByName) {
 TEST(Ratings, DuplicatePairKeepsTheLatestTimestampThenTheLaterLine) {
     const auto r = reel::parse_ratings(
         "userId,movieId,rating,timestamp\n"
-        "1,1,2.0,300\n"   // latest for (1,1): stands
+        "1,1,2.0,300\n"  // latest for (1,1): stands
         "1,2,3.0,100\n"
-        "1,1,5.0,200\n"   // older: dropped
-        "1,2,4.0,100\n"); // same time, later line: stands
+        "1,1,5.0,200\n"    // older: dropped
+        "1,2,4.0,100\n");  // same time, later line: stands
     EXPECT_EQ(r.duplicates, 2u);
     ASSERT_EQ(r.rows.size(), 2u);
     EXPECT_EQ(r.rows[0].value, 2.0f);
@@ -89,16 +89,17 @@ TEST(Ratings, ValuesInMessagesAreQuotedCutAndEscaped) {
 // The bitset is now kept only while it costs at most 16 bytes a rating, so such a file needs an
 // index that grows with its ratings; what cannot fit is still refused before allocating.
 TEST(Ratings, DataTooLargeForTheBuildIsRefusedBeforeAllocating) {
-    EXPECT_LT(reel::index_bytes(262144, 1048576, 1048576), uint64_t(32) << 20);  // no bitset: about 17 MB
+    EXPECT_LT(reel::index_bytes(262144, 1048576, 1048576), uint64_t(32) << 20);                         // no bitset: about 17 MB
     EXPECT_EQ(reel::index_bytes(610, 9742, 80669), 610u * 153 * 8 + 611 * 8 + 80669u * 8 + 9742u * 8);  // with it
     EXPECT_EQ(reel::index_bytes(uint64_t(1) << 40, uint64_t(1) << 40, uint64_t(1) << 62), UINT64_MAX);  // saturates, never wraps
     EXPECT_EQ(error_of([] { reel::check_index_fits("ratings.csv", 1000, 1000, uint64_t(1) << 40); }),
               "ratings.csv: 1,000 users × 1,000 films need 8,192 GiB for the rated-films index; this build holds at most " + kLimit);
     EXPECT_EQ(error_of([] { reel::check_index_fits("ratings.csv", 610, 9742, 100836); }), "");  // MovieLens small
-    EXPECT_EQ(error_of([] { reel::check_models_fit(610, 9742, 100836, 2 * 1025); }), "");    // at 1024 factors each
+    EXPECT_EQ(error_of([] { reel::check_models_fit(610, 9742, 100836, 2 * 1025); }), "");       // at 1024 factors each
     EXPECT_EQ(error_of([] { reel::check_models_fit(4'000'000, 9742, 4'000'000, 2 * 1025); }),
               "4,000,000 users and 9,742 films need 30.8 GiB for the models at these settings and the rated-films "
-              "index; this build holds at most " + kLimit + " (fewer factors need less)");
+              "index; this build holds at most " +
+                  kLimit + " (fewer factors need less)");
 }
 
 TEST(Ratings, AFileOfTooManyUsersAndFilmsIsAClearErrorAndTheEngineKeepsItsData) {
@@ -141,13 +142,13 @@ std::string parsed_in_pieces(const std::string& csv, size_t size) {
 
 TEST(Ratings, AFileReadInPiecesGivesTheRowsAndErrorsOfTheWholeText) {
     // A BOM, CRLF and LF, blank lines, a quoted field holding a newline and a doubled quote,
-    // a repeat (kept where it first stood, with its latest line), and no final newline: every cut, one byte to the whole file, must read alike.
+    // a repeat (kept where it first stood, with its latest line), and no final newline: every cut, one byte to the whole file, must read
+    // alike.
     const std::string good =
         "\xEF\xBB\xBFuserId,movieId,rating,\"time\"\"stamp\",timestamp\r\n1,10,4.0,\"a\nb\",5\r\n\n2,10,3.5,\"\"\"\",6\n"
         "1,10,2.0,x,7\n3,30,0.5,,8";
     const std::string whole = parsed_in_pieces(good, good.size());
-    EXPECT_EQ(whole,
-              "1,10,2.000000,7 line 6\n2,10,3.500000,6 line 5\n3,30,0.500000,8 line 7\n1 repeats");
+    EXPECT_EQ(whole, "1,10,2.000000,7 line 6\n2,10,3.500000,6 line 5\n3,30,0.500000,8 line 7\n1 repeats");
     for (size_t size = 1; size < good.size(); ++size) EXPECT_EQ(parsed_in_pieces(good, size), whole) << "pieces of " << size;
     // Errors name the same line however the bytes arrive: a bad value, and a stray quote.
     for (const auto& [bad, line] : {std::pair{std::string("userId,movieId,rating\n1,1,4\n\"1\",2,3\n1,3,4.2\n"), "4: rating"},

@@ -59,7 +59,9 @@ TEST_F(CanonicalSplit, LoadsEveryRow) {
     EXPECT_EQ(std::count_if(films.begin(), films.end(), [](const reel::Film& f) { return f.year == 0; }), 12);
     const reel::Film& death_note = engine->data().catalog.film(static_cast<size_t>(engine->data().catalog.index_of(171749)));
     EXPECT_EQ(death_note.year, 2006);
-    EXPECT_EQ(death_note.title, "Death Note: Desu n\xC3\xB4to (2006\xE2\x80\x93" "2007)");
+    EXPECT_EQ(death_note.title,
+              "Death Note: Desu n\xC3\xB4to (2006\xE2\x80\x93"
+              "2007)");
 }
 
 const reel::ModelFigures& of(const reel::Figures& f, const std::string& name) {
@@ -111,9 +113,8 @@ TEST_F(CanonicalSplit, RecallAndLiftAreWhatAPlainCountOfTheSplitGives) {
     const double popularity = plain_recall10([&](int32_t, int32_t film) { return count[static_cast<size_t>(film)]; });
     const reel::Model& ranking = engine->model("ranking");
     const reel::Dataset& d = engine->data();
-    const double model = plain_recall10([&](int32_t user, int32_t film) {
-        return ranking.score(d.user_index(user), d.catalog.index_of(film));
-    });
+    const double model =
+        plain_recall10([&](int32_t user, int32_t film) { return ranking.score(d.user_index(user), d.catalog.index_of(film)); });
     EXPECT_NEAR(figures.popularity_recall10, popularity, 1e-9);
     EXPECT_NEAR(of(figures, "ranking").recall10, model, 1e-9);
     EXPECT_NEAR(of(figures, "ranking").lift, model / popularity - 1, 1e-9);
@@ -174,8 +175,8 @@ TEST_F(CanonicalSplit, TheCliPrintsTheEnginesFiguresDigitForDigit) {
 TEST(Cli, ExportWritesTheFormatsOfEvaluationMd) {
     const std::string dir = ::testing::TempDir();
     int status = -1;
-    run("export --train " + kSplit + "/train.csv --test " + kSplit + "/test.csv --predictions " + dir +
-            "/p.csv --topn " + dir + "/t.csv --model popularity -n 5",
+    run("export --train " + kSplit + "/train.csv --test " + kSplit + "/test.csv --predictions " + dir + "/p.csv --topn " + dir +
+            "/t.csv --model popularity -n 5",
         &status);
     ASSERT_EQ(status, 0);
     std::istringstream p(read(dir + "/p.csv")), t(read(dir + "/t.csv"));

@@ -132,10 +132,14 @@ TEST(Search, RepeatingAWordCostsNoMoreWork) {
 TEST(Search, ATitleWithASpanOfYearsIsFoundByItsFullTitle) {
     const reel::Catalog catalog = reel::Catalog::parse(
         "movieId,title\n"
-        "1,Death Note: Desu n\xC3\xB4to (2006\xE2\x80\x93" "2007)\n"
+        "1,Death Note: Desu n\xC3\xB4to (2006\xE2\x80\x93"
+        "2007)\n"
         "2,Death Note (2006)\n");
     const reel::TitleSearch search(catalog);
-    EXPECT_EQ(search.resolve("Death Note: Desu n\xC3\xB4to (2006\xE2\x80\x93" "2007)", {}), 0);
+    EXPECT_EQ(search.resolve("Death Note: Desu n\xC3\xB4to (2006\xE2\x80\x93"
+                             "2007)",
+                             {}),
+              0);
     EXPECT_EQ(search.resolve("death note desu noto 2006-2007", {}), 0);
     EXPECT_EQ(search.resolve("death note desu noto 2006", {}), 0);
     EXPECT_EQ(search.resolve("death note 2006", {}), 1);
@@ -168,12 +172,12 @@ TEST(Search, HugeTitlesInACandidateListAreCut) {
 
 TEST(Search, ATypoOrTwoIsForgivenWhenNothingMatchesAsTyped) {
     Fixture f;
-    EXPECT_EQ(f.ids("usual suspetcs"), std::vector<int>{3});         // a swap
-    EXPECT_EQ(f.ids("schindlrs list"), std::vector<int>{7});         // a letter missing
-    EXPECT_EQ(f.ids("amelei"), std::vector<int>{4});                 // a swap in the word being typed
-    EXPECT_EQ(f.ids("the usaul"), std::vector<int>{3});              // an unfinished word with a swap
-    EXPECT_TRUE(f.ids("hat").empty());                               // three letters: too short to guess
-    EXPECT_TRUE(f.ids("hexagon").empty());                           // nothing near
+    EXPECT_EQ(f.ids("usual suspetcs"), std::vector<int>{3});  // a swap
+    EXPECT_EQ(f.ids("schindlrs list"), std::vector<int>{7});  // a letter missing
+    EXPECT_EQ(f.ids("amelei"), std::vector<int>{4});          // a swap in the word being typed
+    EXPECT_EQ(f.ids("the usaul"), std::vector<int>{3});       // an unfinished word with a swap
+    EXPECT_TRUE(f.ids("hat").empty());                        // three letters: too short to guess
+    EXPECT_TRUE(f.ids("hexagon").empty());                    // nothing near
     // A query that matches as typed gets no typo matches: "story" finds its three films only.
     for (const auto& m : f.search.find("story", 10, f.popularity)) EXPECT_LT(m.tier, 4);
     EXPECT_EQ(f.search.resolve("schindlers lsit", f.popularity), f.catalog.index_of(7));

@@ -41,8 +41,8 @@ std::string trained_bytes(const reel::ModelSpec& spec, const reel::Settings& s, 
 }  // namespace
 
 TEST(SgdGrid, OneBlockWhileTheVectorsFitThenEnoughThatACellDoes) {
-    EXPECT_EQ(reel::SgdGrid::blocks_for(610, 9742, 64), 1);      // MovieLens latest-small: plain SGD, as ever
-    EXPECT_EQ(reel::SgdGrid::blocks_for(6495, 2594, 64), 1);     // 1 M generated ratings
+    EXPECT_EQ(reel::SgdGrid::blocks_for(610, 9742, 64), 1);       // MovieLens latest-small: plain SGD, as ever
+    EXPECT_EQ(reel::SgdGrid::blocks_for(6495, 2594, 64), 1);      // 1 M generated ratings
     EXPECT_EQ(reel::SgdGrid::blocks_for(162541, 62423, 64), 14);  // ML-25M's shape: 57.6 MB of vectors
     EXPECT_EQ(reel::SgdGrid::blocks_for(0, 0, 64), 1);
     EXPECT_EQ(reel::SgdGrid::blocks_for(100000000, 1000000, 1024), 64);  // capped: B² cells must stay few

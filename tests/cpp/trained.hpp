@@ -31,9 +31,12 @@ enum class Trained {
 
 inline const char* name_of(Trained which) {
     switch (which) {
-        case Trained::canonical: return "canonical";
-        case Trained::page: return "page";
-        case Trained::cold: return "cold";
+        case Trained::canonical:
+            return "canonical";
+        case Trained::page:
+            return "page";
+        case Trained::cold:
+            return "cold";
     }
     return "?";
 }
@@ -46,8 +49,12 @@ inline reel::Engine loaded(Trained which) {
         case Trained::canonical:
             e.load_split(movies, read(canonical_split() + "/train.csv"), read(canonical_split() + "/test.csv"));
             break;
-        case Trained::page: e.load(movies, read(data_dir() + "/ratings.csv"), 42); break;
-        case Trained::cold: e.load_split(movies, read(cold_split() + "/train.csv"), ""); break;
+        case Trained::page:
+            e.load(movies, read(data_dir() + "/ratings.csv"), 42);
+            break;
+        case Trained::cold:
+            e.load_split(movies, read(cold_split() + "/train.csv"), "");
+            break;
     }
     return e;
 }

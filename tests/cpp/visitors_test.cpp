@@ -79,10 +79,9 @@ TEST_F(ColdSplit, MeetsTheNewVisitorBars) {
 TEST_F(ColdSplit, ExportWritesEveryVisitorsListAndEveryPrediction) {
     const std::string dir = ::testing::TempDir();
     int status = -1;
-    const std::string out = run("export --data " + kData + " --train " + kCold + "/train.csv --profile " + kCold +
-                                    "/profile.csv --test " + kCold + "/hidden.csv --model implicit -n 10 --topn " + dir +
-                                    "/top.csv --predictions " + dir + "/pred.csv --model-file " +
-                                    reel_test::saved_model_file(reel_test::Trained::cold),
+    const std::string out = run("export --data " + kData + " --train " + kCold + "/train.csv --profile " + kCold + "/profile.csv --test " +
+                                    kCold + "/hidden.csv --model implicit -n 10 --topn " + dir + "/top.csv --predictions " + dir +
+                                    "/pred.csv --model-file " + reel_test::saved_model_file(reel_test::Trained::cold),
                                 &status);
     ASSERT_EQ(status, 0) << out;
     std::map<int32_t, std::set<int32_t>> rated;
@@ -115,9 +114,8 @@ TEST_F(ColdSplit, ExportWritesEveryVisitorsListAndEveryPrediction) {
 }
 
 TEST_F(ColdSplit, TheCliEvalPrintsTheEnginesFigures) {
-    const std::string json = run("eval --data " + kData + " --train " + kCold + "/train.csv --profile " + kCold +
-                                 "/profile.csv --test " + kCold + "/hidden.csv --json --model-file " +
-                                 reel_test::saved_model_file(reel_test::Trained::cold));
+    const std::string json = run("eval --data " + kData + " --train " + kCold + "/train.csv --profile " + kCold + "/profile.csv --test " +
+                                 kCold + "/hidden.csv --json --model-file " + reel_test::saved_model_file(reel_test::Trained::cold));
     const reel::Figures f = engine->evaluate_visitors(*profile, *hidden);
     for (const reel::ModelFigures& m : f.models) {
         const size_t at = json.find("\"" + std::string(m.spec->name) + "\": {");
@@ -129,7 +127,8 @@ TEST_F(ColdSplit, TheCliEvalPrintsTheEnginesFigures) {
 
 TEST(Cli, RecommendFromMyOwnRatingsWithReasons) {
     const std::string dir = ::testing::TempDir();
-    std::ofstream(dir + "/mine.csv") << "userId,movieId,rating,timestamp\n1,1,5.0,1\n1,2571,4.5,2\n1,4973,4.0,3\n1,296,1.5,4\n1,424242,4,5\n";
+    std::ofstream(dir + "/mine.csv")
+        << "userId,movieId,rating,timestamp\n1,1,5.0,1\n1,2571,4.5,2\n1,4973,4.0,3\n1,296,1.5,4\n1,424242,4,5\n";
     int status = -1;
     const std::string out = run("recommend --data " + kData + " --ratings " + dir + "/mine.csv -k 5 --model implicit --model-file " +
                                     reel_test::saved_model_file(reel_test::Trained::page),

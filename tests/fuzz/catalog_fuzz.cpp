@@ -32,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         try {
             const auto matches = search.find(title, catalog.size(), {});
             if (reel::fold(title).empty()) continue;  // nothing to search by
-            const bool found = std::any_of(matches.begin(), matches.end(), [&](const reel::TitleMatch& m) { return m.film == static_cast<int>(i); });
+            const bool found =
+                std::any_of(matches.begin(), matches.end(), [&](const reel::TitleMatch& m) { return m.film == static_cast<int>(i); });
             if (!found) std::fprintf(stderr, "not found by its own title: '%s'\n", title.c_str());
             REEL_CHECK(found);
             const int resolved = search.resolve(title, {});

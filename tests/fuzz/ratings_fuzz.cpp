@@ -21,7 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const reel::Dataset d = reel::Dataset::from_ratings(reel::catalog_of({&rows}), rows, 42);
         REEL_CHECK(d.train.size() + d.test.size() == rows.rows.size());
         for (const auto* part : {&d.train, &d.test})
-            for (const reel::Rating& r : *part) REEL_CHECK(r.user >= 0 && static_cast<size_t>(r.user) < d.users() && r.film >= 0 && static_cast<size_t>(r.film) < d.films());
+            for (const reel::Rating& r : *part)
+                REEL_CHECK(r.user >= 0 && static_cast<size_t>(r.user) < d.users() && r.film >= 0 &&
+                           static_cast<size_t>(r.film) < d.films());
     } catch (const reel::Error& e) {
         fuzz::check_message(e);
     }

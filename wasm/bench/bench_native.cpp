@@ -44,7 +44,8 @@ std::vector<reel::ProfileEntry> profile_of(const reel::Engine& engine, size_t n)
     std::stable_sort(films.begin(), films.end(), [&](int32_t a, int32_t b) { return index.count(a) > index.count(b); });
     std::vector<reel::ProfileEntry> profile;
     for (size_t i = 0; i < std::min(n, films.size()); ++i)
-        profile.push_back(reel::ProfileEntry{engine.data().catalog.film(static_cast<size_t>(films[i])).movie_id, static_cast<float>(5 - i % 5)});
+        profile.push_back(
+            reel::ProfileEntry{engine.data().catalog.film(static_cast<size_t>(films[i])).movie_id, static_cast<float>(5 - i % 5)});
     return profile;
 }
 
@@ -96,9 +97,11 @@ int main(int argc, char** argv) {
             std::vector<int32_t> films;
             for (int32_t f : engine.train_index().rated_films())
                 if (engine.train_index().count(f) >= 50) films.push_back(ids.film(static_cast<size_t>(f)).movie_id);
-            for (int32_t film : films) t = Clock::now(), engine.similar(film, 10, choice.neighbours), s["similar_us"].push_back(1000 * ms_since(t));
+            for (int32_t film : films)
+                t = Clock::now(), engine.similar(film, 10, choice.neighbours), s["similar_us"].push_back(1000 * ms_since(t));
             for (size_t u = 0; u < engine.data().users(); u += 3)
-                t = Clock::now(), engine.recommend(engine.data().user_ids[u], 10, choice.viewers), s["recommend_us"].push_back(1000 * ms_since(t));
+                t = Clock::now(), engine.recommend(engine.data().user_ids[u], 10, choice.viewers),
+                s["recommend_us"].push_back(1000 * ms_since(t));
             for (size_t f = 0; f < films.size(); f += 4) {
                 const std::string title = ids.film(static_cast<size_t>(ids.index_of(films[f]))).title;
                 for (size_t len = 1; len <= std::min<size_t>(title.size(), 8); ++len)
@@ -107,10 +110,12 @@ int main(int argc, char** argv) {
             const std::vector<reel::ProfileEntry> visitor = profile_of(engine, 100);
             for (const reel::ModelSpec* spec : reel::model_specs())
                 for (int rep = 0; rep < 10; ++rep)
-                    t = Clock::now(), engine.recommend_for(visitor, 10, spec->name), s[std::string(spec->name) + "_visitor100_us"].push_back(1000 * ms_since(t));
+                    t = Clock::now(), engine.recommend_for(visitor, 10, spec->name),
+                    s[std::string(spec->name) + "_visitor100_us"].push_back(1000 * ms_since(t));
             t = Clock::now();
             engine.start_map();
-            for (auto e = engine.map_epoch(); e.first < e.second; e = engine.map_epoch()) {}
+            for (auto e = engine.map_epoch(); e.first < e.second; e = engine.map_epoch()) {
+            }
             s["map_ms"].push_back(ms_since(t));
         }
         std::printf("{\"runtime\":\"native\",\"figures\":{%s}", figures.c_str());

@@ -14,14 +14,14 @@ template <class Steps>
 Steps steps_of(const Settings& s, const std::string& model) {
     const ModelSettings m(s, model);
     const bool bpr = model == "ranking";
-    return Steps{m.whole("factors"), bpr ? m.whole("negatives") : 0, m.real("learning_rate"),
-                 bpr ? m.real("learning_rate") : m.real("bias_learning_rate"), m.real("reg"), m.real("reg_bias"),
-                 m.real("init_scale"), bpr ? m.real("min_positive") : 0.0f};
+    return Steps{m.whole("factors"),      bpr ? m.whole("negatives") : 0,
+                 m.real("learning_rate"), bpr ? m.real("learning_rate") : m.real("bias_learning_rate"),
+                 m.real("reg"),           m.real("reg_bias"),
+                 m.real("init_scale"),    bpr ? m.real("min_positive") : 0.0f};
 }
 }  // namespace
 
-Floor::Floor(const Engine& engine)
-    : rc_(steps_of<Steps>(engine.settings(), "rating")), kc_(steps_of<Steps>(engine.settings(), "ranking")) {
+Floor::Floor(const Engine& engine) : rc_(steps_of<Steps>(engine.settings(), "rating")), kc_(steps_of<Steps>(engine.settings(), "ranking")) {
     const Dataset& d = engine.data();
     const TrainIndex& index = engine.train_index();
     Rng rng(1234);
@@ -61,7 +61,8 @@ Floor::Floor(const Engine& engine)
         by_user_off_.push_back(by_user_.size());
     }
     by_film_off_.push_back(0);
-    for (const auto& users : film_users) by_film_.insert(by_film_.end(), users.begin(), users.end()), by_film_off_.push_back(by_film_.size());
+    for (const auto& users : film_users)
+        by_film_.insert(by_film_.end(), users.begin(), users.end()), by_film_off_.push_back(by_film_.size());
     X_.assign(d.users() * static_cast<size_t>(ik_), 0.0f);
     Y_ = random(d.films() * static_cast<size_t>(ik_), is.real("init_scale"));
     P_ = random(d.users() * rc_.factors, rc_.init_scale), Q_ = random(d.films() * rc_.factors, rc_.init_scale);
@@ -125,7 +126,8 @@ void Floor::bpr_epoch() {
 void Floor::ials_half(std::vector<float>& rows, const std::vector<float>& other, const std::vector<size_t>& off,
                       const std::vector<int32_t>& cols, size_t n_other) {
     const int k = ik_;
-    std::vector<float> g(static_cast<size_t>(k * k), 0.0f), r(static_cast<size_t>(k)), p(static_cast<size_t>(k)), ap(static_cast<size_t>(k));
+    std::vector<float> g(static_cast<size_t>(k * k), 0.0f), r(static_cast<size_t>(k)), p(static_cast<size_t>(k)),
+        ap(static_cast<size_t>(k));
     for (size_t o = 0; o < n_other; ++o) {
         const float* v = &other[o * static_cast<size_t>(k)];
         for (int a = 0; a < k; ++a)
@@ -143,7 +145,8 @@ void Floor::ials_half(std::vector<float>& rows, const std::vector<float>& other,
         float* x = &rows[row * static_cast<size_t>(k)];
         times_a(off[row], off[row + 1], x, ap.data());
         for (int a = 0; a < k; ++a) r[static_cast<size_t>(a)] = -ap[static_cast<size_t>(a)];
-        for (size_t c = off[row]; c < off[row + 1]; ++c) axpy(r.data(), 1.0f + alpha_, &other[static_cast<size_t>(cols[c]) * static_cast<size_t>(k)], k);
+        for (size_t c = off[row]; c < off[row + 1]; ++c)
+            axpy(r.data(), 1.0f + alpha_, &other[static_cast<size_t>(cols[c]) * static_cast<size_t>(k)], k);
         p = r;
         float rs = dot(r.data(), r.data(), k);
         for (int step = 0; step < cg_steps_ && rs > 1e-20f; ++step) {

@@ -18,9 +18,9 @@ public:
     // The floor of the registered model called `model` (each has one, written out by hand below).
     void epoch(const std::string& model);
 
-    void mf_epoch();   // biased-MF SGD over every training rating once
-    void bpr_epoch();  // BPR SGD over as many pre-drawn (user, positive, candidates) tuples as the engine's epoch
-    void ials_epoch(); // implicit ALS: both Gramians and the same CG steps per liked row, plain arrays
+    void mf_epoch();    // biased-MF SGD over every training rating once
+    void bpr_epoch();   // BPR SGD over as many pre-drawn (user, positive, candidates) tuples as the engine's epoch
+    void ials_epoch();  // implicit ALS: both Gramians and the same CG steps per liked row, plain arrays
 
 private:
     struct Steps {  // one model's settings, as the engine reads them
@@ -41,8 +41,8 @@ private:
     std::vector<size_t> by_user_off_, by_film_off_;
     std::vector<int32_t> by_user_, by_film_;
     std::vector<float> X_, Y_;
-    void ials_half(std::vector<float>& rows, const std::vector<float>& other, const std::vector<size_t>& off, const std::vector<int32_t>& cols,
-                   size_t n_other);
+    void ials_half(std::vector<float>& rows, const std::vector<float>& other, const std::vector<size_t>& off,
+                   const std::vector<int32_t>& cols, size_t n_other);
 };
 
 }  // namespace reel::bench

@@ -35,8 +35,7 @@ double whole(const val& v, const char* what, double min, double max) {
     if (!v.isNumber()) throw reel::Error(std::string(what) + " must be a number");
     const double x = v.as<double>();
     if (!(x >= min && x <= max && x == std::floor(x)))
-        throw reel::Error(std::string(what) + " must be a whole number from " + reel::setting_text(min) + " to " +
-                          reel::setting_text(max));
+        throw reel::Error(std::string(what) + " must be a whole number from " + reel::setting_text(min) + " to " + reel::setting_text(max));
     return x;
 }
 
@@ -60,18 +59,19 @@ val strings(const std::vector<std::string>& all) {
     std::vector<uint32_t> offsets{0};
     for (const std::string& s : all) blob += s, offsets.push_back(static_cast<uint32_t>(blob.size()));
     val out = val::object();
-    out.set("bytes", val::global("Uint8Array").new_(emscripten::typed_memory_view(blob.size(), reinterpret_cast<const uint8_t*>(blob.data()))));
+    out.set("bytes",
+            val::global("Uint8Array").new_(emscripten::typed_memory_view(blob.size(), reinterpret_cast<const uint8_t*>(blob.data()))));
     out.set("offsets", typed_copy("Uint32Array", offsets));
     return out;
 }
 
 std::vector<int32_t> int_array(const val& v, const char* what) {
-    if (!v.instanceof(val::global("Int32Array"))) throw reel::Error(std::string(what) + " must be an Int32Array");
+    if (!v.instanceof (val::global("Int32Array"))) throw reel::Error(std::string(what) + " must be an Int32Array");
     return emscripten::convertJSArrayToNumberVector<int32_t>(v);
 }
 
 std::vector<float> float_array(const val& v, const char* what) {
-    if (!v.instanceof(val::global("Float32Array"))) throw reel::Error(std::string(what) + " must be a Float32Array");
+    if (!v.instanceof (val::global("Float32Array"))) throw reel::Error(std::string(what) + " must be a Float32Array");
     return emscripten::convertJSArrayToNumberVector<float>(v);
 }
 
@@ -176,7 +176,7 @@ val summary_object(const reel::Summary& s) {
 // one reused buffer: ML-25M's 678 MB of text never sits in wasm memory beside its rows.
 reel::RatingRows ratings_of(const val& bytes, const char* name) {
     if (bytes.isString()) return reel::parse_ratings(bytes.as<std::string>(), name);
-    if (!bytes.instanceof(val::global("Uint8Array"))) throw reel::Error(std::string(name) + " must be bytes (a Uint8Array) or text");
+    if (!bytes.instanceof (val::global("Uint8Array"))) throw reel::Error(std::string(name) + " must be bytes (a Uint8Array) or text");
     constexpr size_t kPiece = size_t(8) << 20;
     const size_t total = bytes["length"].as<size_t>();
     reel::RatingsParser parser(name, total);
@@ -358,15 +358,16 @@ public:
 
     val recommend(const val& user_id, const val& k, const val& model, const val& filter) {
         return guarded([&] {
-            return picks_object(engine_.recommend(id(user_id, "userId"), count(k), text(model, "model"), filter_of(engine_, filter)), "scores");
+            return picks_object(engine_.recommend(id(user_id, "userId"), count(k), text(model, "model"), filter_of(engine_, filter)),
+                                "scores");
         });
     }
 
     // A visitor's next films from (movieIds, stars), each with the rated films behind it.
     val recommendFor(const val& movie_ids, const val& stars, const val& k, const val& model, const val& filter) {
         return guarded([&] {
-            const reel::VisitorPicks r = engine_.recommend_for(profile_of(movie_ids, stars), count(k), text(model, "model"),
-                                                               filter_of(engine_, filter));
+            const reel::VisitorPicks r =
+                engine_.recommend_for(profile_of(movie_ids, stars), count(k), text(model, "model"), filter_of(engine_, filter));
             std::vector<int32_t> ids, reason_ids;
             std::vector<float> scores, bases, shares;
             std::vector<uint32_t> reason_offsets{0};
@@ -413,7 +414,8 @@ public:
     val viewers() {
         return guarded([&] {
             std::vector<int32_t> ids, counts, favourites;
-            for (const reel::Viewer& v : engine_.viewers()) ids.push_back(v.user_id), counts.push_back(v.ratings), favourites.push_back(v.favourite);
+            for (const reel::Viewer& v : engine_.viewers())
+                ids.push_back(v.user_id), counts.push_back(v.ratings), favourites.push_back(v.favourite);
             val out = val::object();
             out.set("userIds", typed_copy("Int32Array", ids));
             out.set("ratings", typed_copy("Int32Array", counts));
@@ -475,7 +477,8 @@ public:
     val save() {
         return guarded([&] {
             const std::string bytes = engine_.save();
-            return val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
+            return val::global("Uint8Array")
+                .new_(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
         });
     }
 

@@ -128,36 +128,66 @@ Args parse_args(int argc, char** argv) {
             if (p + 1 >= rest.size()) throw reel::Error(arg + " needs a value");
             return rest[++p];
         };
-        if (arg == "--help" || arg == "-h") a.help = true;
-        else if (arg == "--json") a.json = true;
-        else if (arg == "--other-genres") a.other_genres = true;
-        else if (arg == "--cold") a.cold = true;
-        else if (arg == "--data") a.data = value();
-        else if (arg == "--train") a.train = value();
-        else if (arg == "--test") a.test = value();
-        else if (arg == "--profile") a.profile = value();
-        else if (arg == "--exclude") a.exclude = value();
-        else if (arg == "--ratings") a.ratings = value();
-        else if (arg == "--model") a.model = value();
-        else if (arg == "--model-file") a.model_file = value();
-        else if (arg == "--save") a.save = value();
-        else if (arg == "--out") a.out = value();
-        else if (arg == "--predictions") a.predictions = value();
-        else if (arg == "--topn") a.topn = value();
-        else if (arg == "--genres") a.genres = value();
-        else if (arg == "--not-genres") a.not_genres = value();
-        else if (arg == "--years") a.years = value();
-        else if (arg == "--min-ratings") a.min_ratings = whole_number(arg, value(), 0, 1000000000);
-        else if (arg == "--max-ratings") a.max_ratings = whole_number(arg, value(), 1, 1000000000);
-        else if (arg == "--seed") a.settings.set("seed=" + value());
-        else if (arg == "--set") a.settings.set(value());
-        else if (arg == "-k") a.k = whole_number(arg, value(), 1, max_list);
-        else if (arg == "-n") a.n = whole_number(arg, value(), 1, max_list);
-        else if (arg == "--user") a.user = whole_number(arg, value(), 1, 2147483647);
-        else if (arg.size() > 1 && arg[0] == '-') throw reel::Error("unknown option " + reel::quoted(arg) + " (see reel --help)");
-        else if (a.command.empty()) a.command = arg;
-        else if (a.title.empty()) a.title = arg;
-        else throw reel::Error("unexpected argument " + reel::quoted(arg));
+        if (arg == "--help" || arg == "-h")
+            a.help = true;
+        else if (arg == "--json")
+            a.json = true;
+        else if (arg == "--other-genres")
+            a.other_genres = true;
+        else if (arg == "--cold")
+            a.cold = true;
+        else if (arg == "--data")
+            a.data = value();
+        else if (arg == "--train")
+            a.train = value();
+        else if (arg == "--test")
+            a.test = value();
+        else if (arg == "--profile")
+            a.profile = value();
+        else if (arg == "--exclude")
+            a.exclude = value();
+        else if (arg == "--ratings")
+            a.ratings = value();
+        else if (arg == "--model")
+            a.model = value();
+        else if (arg == "--model-file")
+            a.model_file = value();
+        else if (arg == "--save")
+            a.save = value();
+        else if (arg == "--out")
+            a.out = value();
+        else if (arg == "--predictions")
+            a.predictions = value();
+        else if (arg == "--topn")
+            a.topn = value();
+        else if (arg == "--genres")
+            a.genres = value();
+        else if (arg == "--not-genres")
+            a.not_genres = value();
+        else if (arg == "--years")
+            a.years = value();
+        else if (arg == "--min-ratings")
+            a.min_ratings = whole_number(arg, value(), 0, 1000000000);
+        else if (arg == "--max-ratings")
+            a.max_ratings = whole_number(arg, value(), 1, 1000000000);
+        else if (arg == "--seed")
+            a.settings.set("seed=" + value());
+        else if (arg == "--set")
+            a.settings.set(value());
+        else if (arg == "-k")
+            a.k = whole_number(arg, value(), 1, max_list);
+        else if (arg == "-n")
+            a.n = whole_number(arg, value(), 1, max_list);
+        else if (arg == "--user")
+            a.user = whole_number(arg, value(), 1, 2147483647);
+        else if (arg.size() > 1 && arg[0] == '-')
+            throw reel::Error("unknown option " + reel::quoted(arg) + " (see reel --help)");
+        else if (a.command.empty())
+            a.command = arg;
+        else if (a.title.empty())
+            a.title = arg;
+        else
+            throw reel::Error("unexpected argument " + reel::quoted(arg));
     }
     return a;
 }
@@ -291,9 +321,10 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
         }
         std::printf("}");
         if (visitors)
-            std::printf(", \"choice\": {\"recall10\": %s, \"ndcg10\": %s%s}", json_number(f.choice_recall10).c_str(), json_number(f.choice_ndcg10).c_str(),
-                        json_lists(f.choice.lists).c_str());
-        std::printf(", \"seconds\": {\"load\": %.3f, \"evaluate\": %.3f, \"neighbours\": %.3f}", stages.load, stages.evaluate, stages.neighbours);
+            std::printf(", \"choice\": {\"recall10\": %s, \"ndcg10\": %s%s}", json_number(f.choice_recall10).c_str(),
+                        json_number(f.choice_ndcg10).c_str(), json_lists(f.choice.lists).c_str());
+        std::printf(", \"seconds\": {\"load\": %.3f, \"evaluate\": %.3f, \"neighbours\": %.3f}", stages.load, stages.evaluate,
+                    stages.neighbours);
         struct rusage usage {};
         getrusage(RUSAGE_SELF, &usage);  // the most this process held in memory so far (KiB on Linux)
         std::printf(", \"peak_bytes\": %lld", static_cast<long long>(usage.ru_maxrss) * 1024);
@@ -322,14 +353,15 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
     }
     if (visitors) {
         const reel::ModelChoices& c = reel::model_choices();
-        std::printf("| the page's choice: %s below %zu ratings, %s from %zu | – | %.4f | %.4f | %s | |\n", c.first_visitors, c.visitors_from,
-                    c.visitors, c.visitors_from, f.choice_recall10, f.choice_ndcg10,
+        std::printf("| the page's choice: %s below %zu ratings, %s from %zu | – | %.4f | %.4f | %s | |\n", c.first_visitors,
+                    c.visitors_from, c.visitors, c.visitors_from, f.choice_recall10, f.choice_ndcg10,
                     figure(100 * (f.choice_recall10 / f.popularity_recall10 - 1), "%+.1f %%").c_str());
     }
     std::printf("\n%zu %s with a held-out rating of 4 stars or more.\n", f.viewers, visitors ? "visitors" : "users");
     // Beyond accuracy: are the same lists the viewers' own (evaluation.md)?
-    std::printf("\n| the same lists, beyond accuracy | miscalibration C_KL | popularity lift | top-50 share | coverage | overlap |\n"
-                "|---|---|---|---|---|---|\n");
+    std::printf(
+        "\n| the same lists, beyond accuracy | miscalibration C_KL | popularity lift | top-50 share | coverage | overlap |\n"
+        "|---|---|---|---|---|---|\n");
     for (const reel::ModelFigures& x : f.models) std::printf("| %s | %s |\n", x.spec->label, table_lists(x.lists).c_str());
     if (visitors) std::printf("| the page's choice | %s |\n", table_lists(f.choice.lists).c_str());
     if (neighbours.empty()) return;
@@ -406,7 +438,8 @@ int run_recommend(const Args& a) {
             std::printf("%s{\"movieId\": %d, \"score\": %.9g, \"base\": %.9g, \"because\": [", p ? ", " : "", r.picks[p].movie_id,
                         r.picks[p].score, r.picks[p].base);
             for (size_t b = 0; b < r.picks[p].because.size(); ++b)
-                std::printf("%s{\"movieId\": %d, \"share\": %.9g}", b ? ", " : "", r.picks[p].because[b].movie_id, r.picks[p].because[b].share);
+                std::printf("%s{\"movieId\": %d, \"share\": %.9g}", b ? ", " : "", r.picks[p].because[b].movie_id,
+                            r.picks[p].because[b].share);
             std::printf("]}");
         }
         auto ids = [](const std::vector<int32_t>& v) {
@@ -420,7 +453,8 @@ int run_recommend(const Args& a) {
     std::printf("from your %zu ratings", profile.size());
     if (!r.unknown.empty()) std::printf(" (%zu not in the catalogue, set aside)", r.unknown.size());
     if (!r.unrated.empty()) std::printf(" (%zu with no training ratings, set aside)", r.unrated.size());
-    std::printf(", your next films (%s; none you rated):\n", r.model ? r.model->label : "the most-rated films: nothing you liked to go on yet");
+    std::printf(", your next films (%s; none you rated):\n",
+                r.model ? r.model->label : "the most-rated films: nothing you liked to go on yet");
     int rank = 0;
     for (const reel::Recommendation& p : r.picks) {
         std::printf("  %2d. %.3f  %s\n", ++rank, p.score, title_line(engine, p.movie_id).c_str());
@@ -520,7 +554,8 @@ int run_map(const Args& a) {
     reel::Engine engine = load(a);
     train_one(engine, reel::model_choices().neighbours);
     engine.start_map();
-    for (auto e = engine.map_epoch(); e.first < e.second; e = engine.map_epoch()) {}
+    for (auto e = engine.map_epoch(); e.first < e.second; e = engine.map_epoch()) {
+    }
     const reel::MapLayout m = engine.map();
     std::ofstream out = write_file(a.out);
     out << "movieId,x,y\n";
@@ -530,9 +565,11 @@ int run_map(const Args& a) {
         out << row;
     }
     const reel::MapFigures f = engine.map_figures();
-    std::printf("%zu films mapped to %s\nneighbourhood preservation (of each film's 10 nearest by cosine, the share among its 10 nearest on the layout):\n"
-                "| layout | preserved |\n|---|---|\n| the map | %.4f |\n| PCA | %.4f |\n| random | %.4f |\n",
-                m.movie_ids.size(), a.out.c_str(), f.map, f.pca, f.random);
+    std::printf(
+        "%zu films mapped to %s\nneighbourhood preservation (of each film's 10 nearest by cosine, the share among its 10 nearest on the "
+        "layout):\n"
+        "| layout | preserved |\n|---|---|\n| the map | %.4f |\n| PCA | %.4f |\n| random | %.4f |\n",
+        m.movie_ids.size(), a.out.c_str(), f.map, f.pca, f.random);
     return 0;
 }
 

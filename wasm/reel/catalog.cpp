@@ -43,9 +43,12 @@ int parse_year(std::string_view title) {
     if (inside.size() < 4 || !all_digits(inside.substr(0, 4))) return 0;
     std::string_view rest = inside.substr(4);
     if (!rest.empty()) {
-        if (rest[0] == '-') rest.remove_prefix(1);
-        else if (rest.substr(0, 3) == "\xE2\x80\x93") rest.remove_prefix(3);  // en dash
-        else return 0;
+        if (rest[0] == '-')
+            rest.remove_prefix(1);
+        else if (rest.substr(0, 3) == "\xE2\x80\x93")
+            rest.remove_prefix(3);  // en dash
+        else
+            return 0;
         if (!rest.empty() && !(rest.size() == 4 && all_digits(rest))) return 0;
     }
     return std::stoi(std::string(inside.substr(0, 4)));
@@ -61,8 +64,7 @@ Catalog Catalog::parse(std::string_view movies_csv, std::string_view file) {
         const std::string where = csv.where(rec.line);
         Film film;
         film.movie_id = parse_id(trim(rec.fields[c_id]), "movieId", where);
-        if (catalog.index_of(film.movie_id) >= 0)
-            throw Error(where + ": movieId " + std::to_string(film.movie_id) + " appears twice");
+        if (catalog.index_of(film.movie_id) >= 0) throw Error(where + ": movieId " + std::to_string(film.movie_id) + " appears twice");
         film.title = std::string(trim(rec.fields[c_title]));
         if (film.title.empty()) throw Error(where + ": movieId " + std::to_string(film.movie_id) + " has an empty title");
         if (has_control(film.title))

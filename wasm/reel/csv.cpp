@@ -78,8 +78,10 @@ bool CsvReader::read_record(CsvRecord& rec) {
         if (pos_ >= s.size()) return true;  // no final newline
         const char c = s[pos_++];
         if (c == ',') {
-            if (pos_ >= s.size()) rec.fields.emplace_back();  // a trailing comma ends in an empty field
-            else continue;
+            if (pos_ >= s.size())
+                rec.fields.emplace_back();  // a trailing comma ends in an empty field
+            else
+                continue;
             return true;
         }
         if (c == '\r' && pos_ < s.size() && s[pos_] == '\n') ++pos_;

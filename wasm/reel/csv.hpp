@@ -7,7 +7,7 @@
 namespace reel {
 
 struct CsvRecord {
-    size_t line = 0;                  // 1-based line where the record starts (the header is line 1)
+    size_t line = 0;  // 1-based line where the record starts (the header is line 1)
     std::vector<std::string> fields;
 };
 

@@ -26,8 +26,7 @@ std::vector<Rating> index_rows(const Dataset& d, const RatingRows& f) {
     for (const RatingRow& r : f.rows) {
         const int film = d.catalog.index_of(r.movie_id);
         if (film < 0)
-            throw Error(f.file + " line " + std::to_string(r.line) + ": movieId " + std::to_string(r.movie_id) +
-                        " is not in movies.csv");
+            throw Error(f.file + " line " + std::to_string(r.line) + ": movieId " + std::to_string(r.movie_id) + " is not in movies.csv");
         out.push_back(Rating{d.user_index(r.user_id), film, r.value});
     }
     return out;

@@ -12,7 +12,7 @@ struct Dataset {
     Catalog catalog;
     std::vector<int32_t> user_ids;  // dense index → MovieLens userId, ascending
     std::vector<Rating> train, test;
-    size_t duplicates = 0;          // rating rows dropped by the duplicate policy
+    size_t duplicates = 0;  // rating rows dropped by the duplicate policy
 
     size_t users() const { return user_ids.size(); }
     size_t films() const { return catalog.size(); }

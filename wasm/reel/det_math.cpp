@@ -15,9 +15,8 @@ constexpr double kInvLn2 = 1.44269504088896338700e+00;
 
 // 1/k! and 1/(2k+1), folded by the compiler with correct rounding on every platform.
 constexpr double kInvFactorial[14] = {
-    1.0,           1.0,           1.0 / 2,          1.0 / 6,           1.0 / 24,            1.0 / 120,
-    1.0 / 720,     1.0 / 5040,    1.0 / 40320,      1.0 / 362880,      1.0 / 3628800,       1.0 / 39916800,
-    1.0 / 479001600, 1.0 / 6227020800.0};
+    1.0,        1.0,         1.0 / 2,      1.0 / 6,       1.0 / 24,       1.0 / 120,       1.0 / 720,
+    1.0 / 5040, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0};
 constexpr double kInvOdd[10] = {1.0, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9, 1.0 / 11, 1.0 / 13, 1.0 / 15, 1.0 / 17, 1.0 / 19};
 // 2^n built from its bits. det_exp only asks for |n| ≤ 1010 (|x| ≤ 700), where 2^n is a normal
 // double; anything outside saturates rather than recursing or shifting out of range.

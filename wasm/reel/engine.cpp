@@ -61,8 +61,8 @@ Summary Engine::load(std::string_view movies_csv, RatingRows rows, uint64_t seed
     return install(std::move(data), seed);
 }
 
-Summary Engine::load_split(std::string_view movies_csv, std::string_view train_csv, std::string_view test_csv,
-                           std::string_view movies_name, std::string_view train_name, std::string_view test_name) {
+Summary Engine::load_split(std::string_view movies_csv, std::string_view train_csv, std::string_view test_csv, std::string_view movies_name,
+                           std::string_view train_name, std::string_view test_name) {
     const RatingRows train = parse_ratings(train_csv, train_name);
     RatingRows test;
     test.file = std::string(test_name);
@@ -85,8 +85,9 @@ Summary Engine::install(Dataset dataset, uint64_t seed) {
     state_ = std::move(s);
     settings_ = std::move(settings);
     const LoadedData& d = *state_->data;
-    return Summary{d.data.users(),      d.data.films(),      d.index.rated_films().size(), d.data.train.size() + d.data.test.size(),
-                   d.data.train.size(), d.data.test.size(), d.data.duplicates};
+    return Summary{
+        d.data.users(),     d.data.films(),   d.index.rated_films().size(), d.data.train.size() + d.data.test.size(), d.data.train.size(),
+        d.data.test.size(), d.data.duplicates};
 }
 
 const Engine::State& Engine::state() const {
@@ -150,7 +151,8 @@ Figures Engine::evaluation_figures() const {
 }
 
 std::vector<NeighbourFigure> Engine::evaluate_neighbours() const {
-    const SimilarParams params{static_cast<float>(settings_.get("similar.shrinkage")), static_cast<float>(settings_.get("similar.co_liking"))};
+    const SimilarParams params{static_cast<float>(settings_.get("similar.shrinkage")),
+                               static_cast<float>(settings_.get("similar.co_liking"))};
     return reel::evaluate_neighbours(state().models->all(), params, warm_data(), state().data->likers);
 }
 
@@ -228,7 +230,8 @@ std::vector<int32_t> Engine::starters(size_t k, const std::vector<int32_t>& excl
 }
 
 std::vector<int32_t> Engine::search(std::string_view query, size_t k) const {
-    if (query.size() > Limits::max_query_bytes) throw Error("a search is at most " + std::to_string(Limits::max_query_bytes) + " characters long");
+    if (query.size() > Limits::max_query_bytes)
+        throw Error("a search is at most " + std::to_string(Limits::max_query_bytes) + " characters long");
     if (!state_ && !preview_) throw Error("no data loaded yet");
     // Before the ratings arrive there is no popularity to order equals by: ties go to the smaller movieId.
     const TitleSearch& search = state_ ? state_->data->search : preview_->search;
@@ -241,7 +244,8 @@ std::vector<int32_t> Engine::search(std::string_view query, size_t k) const {
 
 int32_t Engine::resolve_title(std::string_view title) const {
     const LoadedData& d = *state().data;
-    if (title.size() > Limits::max_query_bytes) throw Error("a title is at most " + std::to_string(Limits::max_query_bytes) + " characters long");
+    if (title.size() > Limits::max_query_bytes)
+        throw Error("a title is at most " + std::to_string(Limits::max_query_bytes) + " characters long");
     return d.data.catalog.film(static_cast<size_t>(d.search.resolve(title, d.index.counts()))).movie_id;
 }
 
@@ -250,8 +254,8 @@ std::string Engine::save() const { return state().models->save(fingerprint()); }
 std::vector<std::string> Engine::restore(std::string_view bytes, std::string_view name) {
     State& s = state();
     std::vector<std::string> missing;
-    auto models = std::make_unique<ModelSet>(
-        ModelSet::restored(bytes, name, s.data->fingerprint, s.data->training(), s.data->likers, &missing));
+    auto models =
+        std::make_unique<ModelSet>(ModelSet::restored(bytes, name, s.data->fingerprint, s.data->training(), s.data->likers, &missing));
     s.evaluation.reset();  // both point at the models replaced here
     s.map.reset();
     settings_ = models->settings();
@@ -282,7 +286,8 @@ std::string Engine::profile_csv(const std::vector<ProfileEntry>& profile) const 
 void Engine::start_map() {
     State& s = state();
     const Model& m = s.models->trained(model_choices().neighbours);
-    s.map = std::make_unique<FilmMap>(m, s.data->index, settings_.whole("similar.min_support"), settings_.whole("map.epochs"), settings_.seed());
+    s.map = std::make_unique<FilmMap>(m, s.data->index, settings_.whole("similar.min_support"), settings_.whole("map.epochs"),
+                                      settings_.seed());
 }
 
 std::pair<int, int> Engine::map_epoch() {

@@ -53,8 +53,8 @@ public:
     // Loads movies.csv and ratings.csv bytes and splits the ratings 80/20 by `seed`. An empty
     // movies_csv names films by id. On error nothing changes: the engine keeps what it had.
     // `ratings_name` is the file as messages should name it.
-    Summary load(std::string_view movies_csv, std::string_view ratings_csv, uint64_t seed,
-                 std::string_view movies_name = "movies.csv", std::string_view ratings_name = "ratings.csv");
+    Summary load(std::string_view movies_csv, std::string_view ratings_csv, uint64_t seed, std::string_view movies_name = "movies.csv",
+                 std::string_view ratings_name = "ratings.csv");
     // The same from rows already parsed (a RatingsParser fed the file piece by piece); they are
     // released as soon as the split holds them.
     Summary load(std::string_view movies_csv, RatingRows rows, uint64_t seed, std::string_view movies_name = "movies.csv");
@@ -112,8 +112,8 @@ public:
     // A visitor's next films from their own ratings, folded in; never one they rated, nor one
     // of `also_seen` (films seen but not to be used, e.g. the rest of a protocol's profile).
     // An empty `model` takes the registry's choice for a profile of this size.
-    VisitorPicks recommend_for(const std::vector<ProfileEntry>& profile, size_t n, std::string_view model,
-                               const Filter& filter = {}, const std::vector<ProfileEntry>* also_seen = nullptr) const;
+    VisitorPicks recommend_for(const std::vector<ProfileEntry>& profile, size_t n, std::string_view model, const Filter& filter = {},
+                               const std::vector<ProfileEntry>* also_seen = nullptr) const;
     // How film `movie_id`'s score for the visitor splits over their ratings.
     Explained explain_for(const std::vector<ProfileEntry>& profile, int32_t movie_id, std::string_view model) const;
 

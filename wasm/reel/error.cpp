@@ -25,10 +25,14 @@ std::string quoted(std::string_view text, size_t limit) {
     text = prefix(text, limit);
     for (const char ch : text) {
         const unsigned char c = static_cast<unsigned char>(ch);
-        if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\t') out += "\\t";
-        else if (c == 0) out += "\\0";
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c == 0)
+            out += "\\0";
         else if (c < 0x20 || c == 0x7F) {
             static const char hex[] = "0123456789abcdef";
             out += "\\x";

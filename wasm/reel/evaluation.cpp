@@ -68,7 +68,9 @@ double popular_intrusion(const NeighbourTable& table, const TrainIndex& index) {
 }  // namespace
 
 WarmEvaluation::WarmEvaluation(std::vector<const Model*> models, WarmData data)
-    : models_(std::move(models)), data_(data), scores_(models_.size(), TopNScore(kListLength)),
+    : models_(std::move(models)),
+      data_(data),
+      scores_(models_.size(), TopNScore(kListLength)),
       lists_(models_.size(), ListMeasures(data.data.catalog, data.index)) {
     if (data_.data.test.empty()) throw Error("there are no held-out ratings to measure on");
     for (const Model* m : models_)

@@ -35,7 +35,7 @@ struct Figures {
     ModelFigures choice;  // spec null
     double choice_recall10 = NAN, choice_ndcg10 = NAN;
     double popularity_recall10 = NAN, popularity_ndcg10 = NAN;  // the baseline's, for short
-    size_t viewers = 0;  // viewers with a relevant film, over whom recall is averaged
+    size_t viewers = 0;                                         // viewers with a relevant film, over whom recall is averaged
 };
 
 // Neighbour recall of one similarity on the held-out ratings.
@@ -89,10 +89,10 @@ public:
 private:
     std::vector<const Model*> models_;
     WarmData data_;
-    std::vector<int> users_;         // those with a relevant held-out film, ascending
-    std::vector<TopNScore> scores_;  // one per model
+    std::vector<int> users_;           // those with a relevant held-out film, ascending
+    std::vector<TopNScore> scores_;    // one per model
     std::vector<ListMeasures> lists_;  // one per model
-    size_t model_ = 0, next_ = 0;    // where the walk stands
+    size_t model_ = 0, next_ = 0;      // where the walk stands
 };
 
 // Every user in training's protocol list from `model` (film indices; empty for a user with no

@@ -29,11 +29,14 @@ std::vector<float> pca_2d(const std::vector<float>& rows, size_t n, int d) {
     for (size_t i = 0; i < n; ++i)
         for (int f = 0; f < d; ++f) mean[static_cast<size_t>(f)] += rows[i * static_cast<size_t>(d) + static_cast<size_t>(f)];
     for (double& m : mean) m /= static_cast<double>(n);
-    auto centred = [&](size_t i, int f) { return rows[i * static_cast<size_t>(d) + static_cast<size_t>(f)] - mean[static_cast<size_t>(f)]; };
+    auto centred = [&](size_t i, int f) {
+        return rows[i * static_cast<size_t>(d) + static_cast<size_t>(f)] - mean[static_cast<size_t>(f)];
+    };
     std::vector<std::vector<double>> axes;
     for (int axis = 0; axis < 2; ++axis) {
         std::vector<double> v(static_cast<size_t>(d));
-        for (int f = 0; f < d; ++f) v[static_cast<size_t>(f)] = (f % 2 == axis % 2) ? 1.0 : -0.5;  // any fixed start not orthogonal to the answer
+        for (int f = 0; f < d; ++f)
+            v[static_cast<size_t>(f)] = (f % 2 == axis % 2) ? 1.0 : -0.5;  // any fixed start not orthogonal to the answer
         for (int iter = 0; iter < 100; ++iter) {
             std::vector<double> next(static_cast<size_t>(d), 0.0);
             for (size_t i = 0; i < n; ++i) {  // Cᵀ(C v) without forming the covariance
@@ -91,7 +94,9 @@ FilmMap::FilmMap(const Model& model, const TrainIndex& index, int min_support, i
     for (size_t i = 0; i < n; ++i) {
         TopN top(kGraphNeighbours);
         for (size_t j = 0; j < n; ++j)
-            if (j != i) top.offer(static_cast<int32_t>(j), dot(&unit_[i * static_cast<size_t>(dims_)], &unit_[j * static_cast<size_t>(dims_)], dims_));
+            if (j != i)
+                top.offer(static_cast<int32_t>(j),
+                          dot(&unit_[i * static_cast<size_t>(dims_)], &unit_[j * static_cast<size_t>(dims_)], dims_));
         const std::vector<Scored> nearest = top.take();
         for (size_t k = 0; k < kCompared; ++k) near_[i].push_back(nearest[k].film);
         const double rho = 1.0 - nearest[0].score, target = det_log(double(kGraphNeighbours)) / det_log(2.0);
@@ -99,8 +104,10 @@ FilmMap::FilmMap(const Model& model, const TrainIndex& index, int min_support, i
         for (int iter = 0; iter < 64; ++iter) {
             double sum = 0;
             for (const Scored& s : nearest) sum += det_exp(-std::max(0.0, (1.0 - s.score) - rho) / sigma);
-            if (sum > target) hi = sigma;
-            else lo = sigma;
+            if (sum > target)
+                hi = sigma;
+            else
+                lo = sigma;
             sigma = hi == 1e6 ? sigma * 2 : (lo + hi) / 2;
         }
         for (const Scored& s : nearest) {

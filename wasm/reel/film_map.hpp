@@ -25,7 +25,7 @@ public:
     void run_epoch();  // one pass over the graph's edges
 
     const std::vector<int32_t>& films() const { return films_; }  // dense indices, ascending
-    const std::vector<float>& xy() const { return xy_; }           // x0, y0, x1, y1, …
+    const std::vector<float>& xy() const { return xy_; }          // x0, y0, x1, y1, …
 
     // How many of each film's 10 nearest by cosine are among its 10 nearest on the map, averaged
     // (1 = every neighbourhood kept). `xy` may be any layout of films(): the map, random, PCA.

@@ -18,9 +18,7 @@ bool Filter::keeps(const Film& film, int32_t ratings) const {
     return true;
 }
 
-bool Filter::empty() const {
-    return !any_genre && !no_genre && !from_year && !to_year && !min_ratings && !max_ratings && !other_genres;
-}
+bool Filter::empty() const { return !any_genre && !no_genre && !from_year && !to_year && !min_ratings && !max_ratings && !other_genres; }
 
 void Filter::check() const {
     if (from_year < 0 || to_year < 0 || min_ratings < 0 || max_ratings < 0)
@@ -28,7 +26,8 @@ void Filter::check() const {
     if (from_year && to_year && from_year > to_year)
         throw Error("the filter's years run backwards (from " + std::to_string(from_year) + " to " + std::to_string(to_year) + ")");
     if (max_ratings && min_ratings > max_ratings)
-        throw Error("the filter asks for at least " + std::to_string(min_ratings) + " and at most " + std::to_string(max_ratings) + " ratings");
+        throw Error("the filter asks for at least " + std::to_string(min_ratings) + " and at most " + std::to_string(max_ratings) +
+                    " ratings");
     if (any_genre & no_genre) throw Error("the filter both includes and excludes a genre");
 }
 

@@ -105,51 +105,55 @@ double ImplicitModel::solve_side(Embeddings& rows, const Embeddings& other, cons
     // Every row is its own solve against the fixed other side, so rows split across threads;
     // each row's loss is kept and summed in row order, the same sum for any split.
     std::vector<double> row_loss(measure ? static_cast<size_t>(rows.rows()) : 0, 0.0);
-    for_slices(static_cast<size_t>(rows.rows()), [&](size_t first, size_t last) {
-        std::vector<float> r(static_cast<size_t>(k)), p(static_cast<size_t>(k)), ap(static_cast<size_t>(k)), gathered;
-        for (Eigen::Index row = static_cast<Eigen::Index>(first); row < static_cast<Eigen::Index>(last); ++row) {
-            const int32_t* c = likes.columns.data() + likes.offsets[static_cast<size_t>(row)];
-            const int32_t* end = likes.columns.data() + likes.offsets[static_cast<size_t>(row) + 1];
-            if (c == end) continue;  // nothing liked: the solution is 0, which it already is
-            float* x = rows.row(row).data();
-            // The liked vectors are scattered over the other side (40 MB of user vectors at 25 M
-            // ratings), and every CG step reads them all: they are gathered once, a few rows
-            // asked for ahead, so the steps read them in order. Same arithmetic, same result.
-            const size_t n = static_cast<size_t>(end - c);
-            gathered.resize(n * static_cast<size_t>(k));
-            for (size_t i = 0; i < n; ++i) {
-                if (i + kAhead < n) prefetch(other.row(c[i + kAhead]).data(), k);
-                const float* y = other.row(c[i]).data();
-                std::copy(y, y + k, gathered.data() + i * static_cast<size_t>(k));
-            }
-            const float* liked = gathered.data();
-            // r = b − A x with b = Σ_c (1 + α) y_c; then conjugate directions from x.
-            times_a(liked, n, x, ap.data());
-            for (int a = 0; a < k; ++a) r[static_cast<size_t>(a)] = -ap[static_cast<size_t>(a)];
-            for (size_t i = 0; i < n; ++i) axpy(r.data(), confident, liked + i * static_cast<size_t>(k), k);
-            p = r;
-            float rs = dot(r.data(), r.data(), k);
-            for (int step = 0; step < cg_steps_ && rs > 1e-20f; ++step) {
-                times_a(liked, n, p.data(), ap.data());
-                const float step_size = rs / dot(p.data(), ap.data(), k);
-                axpy(x, step_size, p.data(), k);
-                axpy(r.data(), -step_size, ap.data(), k);
-                const float rs_next = dot(r.data(), r.data(), k);
-                for (int a = 0; a < k; ++a) p[static_cast<size_t>(a)] = r[static_cast<size_t>(a)] + (rs_next / rs) * p[static_cast<size_t>(a)];
-                rs = rs_next;
-            }
-            if (measure) {
-                // Σ_all (0 − x·y)² = xᵀGx, then correct the liked pairs: c (1 − x·y)² instead of (x·y)².
-                for (int a = 0; a < k; ++a) ap[static_cast<size_t>(a)] = dot(&g[static_cast<size_t>(a) * static_cast<size_t>(k)], x, k);
-                double loss = dot(x, ap.data(), k);
+    for_slices(
+        static_cast<size_t>(rows.rows()),
+        [&](size_t first, size_t last) {
+            std::vector<float> r(static_cast<size_t>(k)), p(static_cast<size_t>(k)), ap(static_cast<size_t>(k)), gathered;
+            for (Eigen::Index row = static_cast<Eigen::Index>(first); row < static_cast<Eigen::Index>(last); ++row) {
+                const int32_t* c = likes.columns.data() + likes.offsets[static_cast<size_t>(row)];
+                const int32_t* end = likes.columns.data() + likes.offsets[static_cast<size_t>(row) + 1];
+                if (c == end) continue;  // nothing liked: the solution is 0, which it already is
+                float* x = rows.row(row).data();
+                // The liked vectors are scattered over the other side (40 MB of user vectors at 25 M
+                // ratings), and every CG step reads them all: they are gathered once, a few rows
+                // asked for ahead, so the steps read them in order. Same arithmetic, same result.
+                const size_t n = static_cast<size_t>(end - c);
+                gathered.resize(n * static_cast<size_t>(k));
                 for (size_t i = 0; i < n; ++i) {
-                    const double s = dot(x, liked + i * static_cast<size_t>(k), k);
-                    loss += confident * (1 - s) * (1 - s) - s * s;
+                    if (i + kAhead < n) prefetch(other.row(c[i + kAhead]).data(), k);
+                    const float* y = other.row(c[i]).data();
+                    std::copy(y, y + k, gathered.data() + i * static_cast<size_t>(k));
                 }
-                row_loss[static_cast<size_t>(row)] = loss;
+                const float* liked = gathered.data();
+                // r = b − A x with b = Σ_c (1 + α) y_c; then conjugate directions from x.
+                times_a(liked, n, x, ap.data());
+                for (int a = 0; a < k; ++a) r[static_cast<size_t>(a)] = -ap[static_cast<size_t>(a)];
+                for (size_t i = 0; i < n; ++i) axpy(r.data(), confident, liked + i * static_cast<size_t>(k), k);
+                p = r;
+                float rs = dot(r.data(), r.data(), k);
+                for (int step = 0; step < cg_steps_ && rs > 1e-20f; ++step) {
+                    times_a(liked, n, p.data(), ap.data());
+                    const float step_size = rs / dot(p.data(), ap.data(), k);
+                    axpy(x, step_size, p.data(), k);
+                    axpy(r.data(), -step_size, ap.data(), k);
+                    const float rs_next = dot(r.data(), r.data(), k);
+                    for (int a = 0; a < k; ++a)
+                        p[static_cast<size_t>(a)] = r[static_cast<size_t>(a)] + (rs_next / rs) * p[static_cast<size_t>(a)];
+                    rs = rs_next;
+                }
+                if (measure) {
+                    // Σ_all (0 − x·y)² = xᵀGx, then correct the liked pairs: c (1 − x·y)² instead of (x·y)².
+                    for (int a = 0; a < k; ++a) ap[static_cast<size_t>(a)] = dot(&g[static_cast<size_t>(a) * static_cast<size_t>(k)], x, k);
+                    double loss = dot(x, ap.data(), k);
+                    for (size_t i = 0; i < n; ++i) {
+                        const double s = dot(x, liked + i * static_cast<size_t>(k), k);
+                        loss += confident * (1 - s) * (1 - s) - s * s;
+                    }
+                    row_loss[static_cast<size_t>(row)] = loss;
+                }
             }
-        }
-    }, threads_);
+        },
+        threads_);
     double data_loss = 0;
     for (double loss : row_loss) data_loss += loss;
     return data_loss;

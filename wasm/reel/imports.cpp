@@ -28,8 +28,10 @@ float half_stars(std::string_view text) {
     int half = static_cast<int>(std::min<int64_t>(whole_part, 100)) * 2;
     if (dot != std::string_view::npos) {
         const std::string_view frac = text.substr(dot + 1);
-        if (frac == "5") ++half;
-        else if (frac != "0" && frac != "00") return -1;
+        if (frac == "5")
+            ++half;
+        else if (frac != "0" && frac != "00")
+            return -1;
     }
     return half >= 1 && half <= 10 ? half * 0.5f : -1;
 }
@@ -72,8 +74,10 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     std::map<int32_t, size_t> seen;  // movieId → position in out.matched
     auto add = [&](int32_t movie_id, float stars, size_t line) {
         const auto [it, fresh] = seen.emplace(movie_id, out.matched.size());
-        if (fresh) out.matched.push_back(ImportedRating{movie_id, stars, line});
-        else out.matched[it->second] = ImportedRating{movie_id, stars, line};
+        if (fresh)
+            out.matched.push_back(ImportedRating{movie_id, stars, line});
+        else
+            out.matched[it->second] = ImportedRating{movie_id, stars, line};
     };
     CsvRecord rec;
     if (csv.optional_column("Const") >= 0 && csv.optional_column("Your Rating") >= 0) {
@@ -93,7 +97,7 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
             else if (const auto it = imdb_to_movie.find(imdb); it == imdb_to_movie.end() || catalog.index_of(it->second) < 0) {
                 const std::string type = field(rec, c_type);
                 miss.reason = !type.empty() && type != "movie" && type != "Movie" ? "a " + type + ", not a film in MovieLens"
-                                                                                   : "not in this MovieLens catalogue";
+                                                                                  : "not in this MovieLens catalogue";
             } else {
                 add(it->second, static_cast<float>(rating) * 0.5f, rec.line);  // 1–10 → 0.5–5 stars
                 continue;
@@ -112,15 +116,18 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
             whole(field(rec, c_year), year);
             Unmatched miss{rec.line, rec.fields[c_name], static_cast<int>(year), ""};
             const float stars = half_stars(rec.fields[c_rating]);
-            if (rec.fields[c_rating].empty()) miss.reason = "no rating (logged or reviewed only)";
-            else if (stars < 0) miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a half star from 0.5 to 5";
+            if (rec.fields[c_rating].empty())
+                miss.reason = "no rating (logged or reviewed only)";
+            else if (stars < 0)
+                miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a half star from 0.5 to 5";
             else {
                 // The same year first; release years differ by one between sites now and then.
                 int film = -1;
                 for (const int64_t y : {year, year - 1, year + 1}) {
                     const auto [lo, hi] = by_name.equal_range({fold(rec.fields[c_name]), static_cast<int>(y)});
                     for (auto it = lo; it != hi; ++it)
-                        if (film < 0 || catalog.film(static_cast<size_t>(it->second)).movie_id < catalog.film(static_cast<size_t>(film)).movie_id)
+                        if (film < 0 ||
+                            catalog.film(static_cast<size_t>(it->second)).movie_id < catalog.film(static_cast<size_t>(film)).movie_id)
                             film = it->second;
                     if (film >= 0) break;
                 }
@@ -134,7 +141,8 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
         }
         return out;
     }
-    throw Error(std::string(file) + " is neither an IMDb ratings export (Const, Your Rating, …) nor a Letterboxd ratings.csv "
+    throw Error(std::string(file) +
+                " is neither an IMDb ratings export (Const, Your Rating, …) nor a Letterboxd ratings.csv "
                 "(Date, Name, Year, Letterboxd URI, Rating)");
 }
 

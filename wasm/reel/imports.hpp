@@ -20,9 +20,9 @@ struct ImportedRating {
 
 struct Unmatched {
     size_t line;
-    std::string title;  // as the file gives it
-    int year;           // 0 when the file gives none
-    std::string reason; // "not in this MovieLens catalogue", "rating 11 is not 1 to 10", …
+    std::string title;   // as the file gives it
+    int year;            // 0 when the file gives none
+    std::string reason;  // "not in this MovieLens catalogue", "rating 11 is not 1 to 10", …
 };
 
 struct Imported {

@@ -71,7 +71,8 @@ ListFigures ListMeasures::figures() const {
     if (lifted_) f.popularity_lift = lift_ / static_cast<double>(lifted_);
     if (listed_ > 0) f.top50_share = top50_listed_ / listed_;
     if (!index_.rated_films().empty())
-        f.coverage = static_cast<double>(std::count(covered_.begin(), covered_.end(), 1)) / static_cast<double>(index_.rated_films().size());
+        f.coverage =
+            static_cast<double>(std::count(covered_.begin(), covered_.end(), 1)) / static_cast<double>(index_.rated_films().size());
     double jaccard = 0, pairs = 0;
     std::vector<int32_t> both;
     for (size_t a = 0; a < overlap_lists_.size(); ++a)

@@ -13,8 +13,8 @@
 
 namespace reel {
 
-constexpr float kLiked = 3.5f;          // a given rating this high says which genres a viewer likes
-constexpr size_t kMostRated = 50;       // the "top-50" of the share and of popular intrusion
+constexpr float kLiked = 3.5f;            // a given rating this high says which genres a viewer likes
+constexpr size_t kMostRated = 50;         // the "top-50" of the share and of popular intrusion
 constexpr size_t kOverlapViewers = 1000;  // overlap over every pair of the first this many viewers
 
 struct ListFigures {

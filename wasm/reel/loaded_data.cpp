@@ -47,7 +47,8 @@ std::unique_ptr<LoadedData> LoadedData::build(Dataset dataset) {
     for (const std::vector<Rating>* part : {&d.train, &d.test})
         for (const Rating& r : *part) s->seen[next[static_cast<size_t>(r.user)]++] = Rated{r.film, r.value};
     for (size_t u = 0; u < d.users(); ++u)
-        std::sort(s->seen.begin() + static_cast<std::ptrdiff_t>(s->seen_offsets[u]), s->seen.begin() + static_cast<std::ptrdiff_t>(s->seen_offsets[u + 1]),
+        std::sort(s->seen.begin() + static_cast<std::ptrdiff_t>(s->seen_offsets[u]),
+                  s->seen.begin() + static_cast<std::ptrdiff_t>(s->seen_offsets[u + 1]),
                   [](const Rated& a, const Rated& b) { return a.film < b.film; });
 
     s->search = TitleSearch(d.catalog);  // points into s->data.catalog, which stays put

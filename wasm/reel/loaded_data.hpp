@@ -38,7 +38,7 @@ struct LoadedData {
     static std::unique_ptr<LoadedData> build(Dataset data);
 
     TrainingData training() const { return TrainingData{data.train, index}; }
-    int user_of(int32_t user_id) const;  // dense index; throws naming an unknown user
+    int user_of(int32_t user_id) const;   // dense index; throws naming an unknown user
     int film_of(int32_t movie_id) const;  // dense index; throws naming an unknown film
     // User u's films, train and test, ascending.
     std::vector<int32_t> seen_films(int u) const;

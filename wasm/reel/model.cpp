@@ -49,7 +49,9 @@ Taste Model::user(int u) const {
     return t;
 }
 
-float Model::score(const Taste& taste, int i) const { return taste.offset + film_bias_[i] + dot(taste.vector.data(), film_vector(i), factors_); }
+float Model::score(const Taste& taste, int i) const {
+    return taste.offset + film_bias_[i] + dot(taste.vector.data(), film_vector(i), factors_);
+}
 
 float Model::predict(int u, int i) const { return std::clamp(score(u, i), 0.5f, 5.0f); }
 
@@ -86,9 +88,11 @@ void Model::save(ByteWriter& out) const {
 
 void Model::restore(ByteReader& in) {
     const std::string name = in.text();
-    if (name != spec_.name) throw Error("the saved models are in another order (found the " + name + " model where the " + spec_.name + " model belongs)");
+    if (name != spec_.name)
+        throw Error("the saved models are in another order (found the " + name + " model where the " + spec_.name + " model belongs)");
     const uint32_t done = in.u32(), users = in.u32(), films = in.u32(), factors = in.u32();
-    if (users != static_cast<uint64_t>(users_.rows()) || films != static_cast<uint64_t>(films_.rows()) || factors != static_cast<uint32_t>(factors_))
+    if (users != static_cast<uint64_t>(users_.rows()) || films != static_cast<uint64_t>(films_.rows()) ||
+        factors != static_cast<uint32_t>(factors_))
         throw Error(std::string("the saved ") + spec_.name + " model has another shape (" + std::to_string(users) + " users, " +
                     std::to_string(films) + " films, " + std::to_string(factors) + " factors)");
     if (done != static_cast<uint32_t>(epochs_)) throw Error(std::string("the saved ") + spec_.name + " model is not fully trained");

@@ -53,13 +53,13 @@ struct TrainingData {
 class Model;
 
 struct ModelSpec {
-    const char* name;           // "rating": settings, the CLI and the page use it
-    const char* label;          // "Rating model"
-    const char* description;    // one line, for people
-    const char* loss_label;     // what an epoch reports: "training RMSE"
-    const char* step_setting;   // the setting to lower when training diverges: "learning_rate"
-    bool predicts_stars;        // its score is a rating, so RMSE applies
-    SettingList settings;       // read as "name.setting"
+    const char* name;          // "rating": settings, the CLI and the page use it
+    const char* label;         // "Rating model"
+    const char* description;   // one line, for people
+    const char* loss_label;    // what an epoch reports: "training RMSE"
+    const char* step_setting;  // the setting to lower when training diverges: "learning_rate"
+    bool predicts_stars;       // its score is a rating, so RMSE applies
+    SettingList settings;      // read as "name.setting"
     std::unique_ptr<Model> (*make)(const ModelSettings& settings, const TrainingData& data, uint64_t seed);
 
     // Whether it learns in epochs (popularity does not: it is ready as soon as the data is).
@@ -124,9 +124,9 @@ protected:
 
     const ModelSpec& spec_;
     int factors_, epochs_, epochs_done_ = 0;
-    float mu_ = 0;                            // an offset shared by everyone (the rating model's mean)
-    Eigen::VectorXf user_bias_, film_bias_;   // b_u, b_i
-    Embeddings users_, films_;                // x_u, v_i
+    float mu_ = 0;                           // an offset shared by everyone (the rating model's mean)
+    Eigen::VectorXf user_bias_, film_bias_;  // b_u, b_i
+    Embeddings users_, films_;               // x_u, v_i
     int threads_ = hardware_threads();
 };
 

@@ -13,8 +13,8 @@ namespace reel {
 constexpr uint32_t kModelFileFormat = 2;  // 1: models one after another, by position
 
 struct ModelFile {
-    uint64_t fingerprint = 0;                               // of the data the models were trained on
-    std::vector<std::pair<std::string, double>> settings;  // name, value
+    uint64_t fingerprint = 0;                                // of the data the models were trained on
+    std::vector<std::pair<std::string, double>> settings;    // name, value
     std::vector<std::pair<std::string, std::string>> parts;  // model name, its parameters' bytes
 
     const std::string* part(std::string_view name) const;  // null when the file has none

@@ -12,7 +12,8 @@ namespace reel {
 
 ModelSet::ModelSet(Settings settings, TrainingData data, const Likers& likers)
     : settings_(std::move(settings)), data_(data), likers_(&likers) {
-    for (const ModelSpec* spec : model_specs()) models_.push_back(spec->make(ModelSettings(settings_, spec->name), data_, settings_.seed()));
+    for (const ModelSpec* spec : model_specs())
+        models_.push_back(spec->make(ModelSettings(settings_, spec->name), data_, settings_.seed()));
     similar_.resize(models_.size());
     for (size_t m = 0; m < models_.size(); ++m)
         if (models_[m]->trained()) index_similar(m);
@@ -46,7 +47,8 @@ std::vector<const Model*> ModelSet::all_trained() const {
 const SimilarIndex& ModelSet::similar(std::string_view name) const {
     const size_t m = index_of(name);
     trained(name);
-    if (!models_[m]->has_vectors()) throw Error(std::string("the ") + models_[m]->spec().name + " model has no film vectors to compare films by");
+    if (!models_[m]->has_vectors())
+        throw Error(std::string("the ") + models_[m]->spec().name + " model has no film vectors to compare films by");
     return similar_[m];
 }
 
@@ -54,7 +56,8 @@ void ModelSet::index_similar(size_t m) {
     const Model& model = *models_[m];
     if (!model.has_vectors()) return;
     similar_[m] = SimilarIndex(model.film_vector(0), model.factors(), data_.index, settings_.whole("similar.min_support"),
-                               static_cast<float>(settings_.get("similar.shrinkage")), likers_, static_cast<float>(settings_.get("similar.co_liking")));
+                               static_cast<float>(settings_.get("similar.shrinkage")), likers_,
+                               static_cast<float>(settings_.get("similar.co_liking")));
 }
 
 EpochReport ModelSet::train_epoch(std::string_view name) {

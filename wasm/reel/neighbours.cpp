@@ -17,7 +17,8 @@ std::vector<NeighbourTable> neighbour_tables(const std::vector<const SimilarInde
         if (index.count(film) >= kNeighbourSupport) films.push_back(film);
     std::vector<NeighbourTable> tables(similar.size(), NeighbourTable(index.films()));
     for_slices(films.size(), [&](size_t first, size_t last) {
-        const std::vector<int32_t> mine(films.begin() + static_cast<std::ptrdiff_t>(first), films.begin() + static_cast<std::ptrdiff_t>(last));
+        const std::vector<int32_t> mine(films.begin() + static_cast<std::ptrdiff_t>(first),
+                                        films.begin() + static_cast<std::ptrdiff_t>(last));
         std::vector<std::vector<std::vector<Scored>>> lists = SimilarIndex::neighbours_of_each(similar, mine, kNeighbours);
         for (size_t i = 0; i < similar.size(); ++i)
             for (size_t f = 0; f < mine.size(); ++f) tables[i][static_cast<size_t>(mine[f])] = std::move(lists[i][f]);
@@ -32,7 +33,8 @@ NeighbourTable item_knn_table(const TrainIndex& index) {
     auto pack = [](size_t id, float r) { return static_cast<uint32_t>(id) << 4 | static_cast<uint32_t>(2 * r); };
     std::vector<size_t> user_offsets{0}, film_offsets(index.films() + 1, 0);
     std::vector<uint32_t> by_user;
-    by_user.reserve(index.users() == 0 ? 0 : static_cast<size_t>(index.films_end(static_cast<int>(index.users()) - 1) - index.films_begin(0)));
+    by_user.reserve(index.users() == 0 ? 0
+                                       : static_cast<size_t>(index.films_end(static_cast<int>(index.users()) - 1) - index.films_begin(0)));
     for (size_t u = 0; u < index.users(); ++u) {
         const float* v = index.values_begin(static_cast<int>(u));
         for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
@@ -65,7 +67,8 @@ NeighbourTable item_knn_table(const TrainIndex& index) {
             for (size_t p = film_offsets[x]; p < film_offsets[x + 1]; ++p) {
                 const size_t u = by_film[p] >> 4;
                 const int32_t twice_x = static_cast<int32_t>(by_film[p] & 15);
-                for (size_t q = user_offsets[u]; q < user_offsets[u + 1]; ++q) dot[by_user[q] >> 4] += twice_x * static_cast<int32_t>(by_user[q] & 15);
+                for (size_t q = user_offsets[u]; q < user_offsets[u + 1]; ++q)
+                    dot[by_user[q] >> 4] += twice_x * static_cast<int32_t>(by_user[q] & 15);
             }
             // The cosine is dot / 4 / √(norm_x norm_y). A film whose sum is below 4 · worst ·
             // √norm_x √norm_y, lowered far past any rounding, cannot enter a full list, which
@@ -112,7 +115,8 @@ double neighbour_recall(const NeighbourTable& table, const TrainIndex& index, co
             auto unseen = [&](int32_t film) { return !std::binary_search(seen, seen_end, film); };
             TopN top(10);
             for (int32_t f : touched)
-                if (score[static_cast<size_t>(f)] > 0.0f && top.takes(f, score[static_cast<size_t>(f)]) && unseen(f)) top.offer(f, score[static_cast<size_t>(f)]);
+                if (score[static_cast<size_t>(f)] > 0.0f && top.takes(f, score[static_cast<size_t>(f)]) && unseen(f))
+                    top.offer(f, score[static_cast<size_t>(f)]);
             for (const Scored& s : top.take()) tops[u].push_back(s.film);
             for (size_t c = 0; c < candidates.size() && tops[u].size() < 10; ++c)
                 if (score[static_cast<size_t>(candidates[c])] <= 0.0f && unseen(candidates[c])) tops[u].push_back(candidates[c]);
@@ -139,7 +143,8 @@ Likers::Likers(const TrainIndex& index) {
     users_.resize(film_offsets_.back());
     std::vector<size_t> next(film_offsets_.begin(), film_offsets_.end() - 1);
     for (size_t u = 0; u < index.users(); ++u)  // users ascend, so each film's list does too
-        for (size_t p = user_offsets_[u]; p < user_offsets_[u + 1]; ++p) users_[next[static_cast<size_t>(films_[p])]++] = static_cast<int32_t>(u);
+        for (size_t p = user_offsets_[u]; p < user_offsets_[u + 1]; ++p)
+            users_[next[static_cast<size_t>(films_[p])]++] = static_cast<int32_t>(u);
 }
 
 std::vector<int32_t> Likers::both_all(int x, std::vector<int32_t>& counts) const {
@@ -159,9 +164,12 @@ size_t Likers::both(int x, int y) const {
     const int32_t* b_end = users_.data() + film_offsets_[static_cast<size_t>(y) + 1];
     size_t n = 0;
     while (a != a_end && b != b_end) {
-        if (*a < *b) ++a;
-        else if (*b < *a) ++b;
-        else ++n, ++a, ++b;
+        if (*a < *b)
+            ++a;
+        else if (*b < *a)
+            ++b;
+        else
+            ++n, ++a, ++b;
     }
     return n;
 }

@@ -13,19 +13,13 @@ std::unique_ptr<Model> make(const ModelSettings& settings, const TrainingData& d
 }  // namespace
 
 const ModelSpec kPopularityModel = {
-    "popularity",
-    "Popularity",
-    "The baseline: the films with the most ratings, the same for everyone.",
-    "",
-    "",
-    false,
-    SettingList(),
-    make,
+    "popularity", "Popularity", "The baseline: the films with the most ratings, the same for everyone.", "", "", false, SettingList(), make,
 };
 
 PopularityModel::PopularityModel(const ModelSettings&, const TrainingData& data, uint64_t)
     : Model(kPopularityModel, 0, 0, data.index.users(), data.index.films()) {
-    for (size_t i = 0; i < data.index.films(); ++i) film_bias_[static_cast<Eigen::Index>(i)] = static_cast<float>(data.index.count(static_cast<int>(i)));
+    for (size_t i = 0; i < data.index.films(); ++i)
+        film_bias_[static_cast<Eigen::Index>(i)] = static_cast<float>(data.index.count(static_cast<int>(i)));
     on_trained();
 }
 

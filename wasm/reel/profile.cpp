@@ -46,17 +46,22 @@ Prepared prepare_profile(const std::vector<ProfileEntry>& profile, const Catalog
     std::vector<std::pair<int32_t, float>> known;  // (film, stars)
     for (const ProfileEntry& e : profile) {
         if (!(e.stars >= 0.5f && e.stars <= 5.0f && e.stars * 2 == std::floor(e.stars * 2)))
-            throw Error("the rating of movieId " + std::to_string(e.movie_id) + " is " + stars_text(e.stars) + ", not a half star from 0.5 to 5");
+            throw Error("the rating of movieId " + std::to_string(e.movie_id) + " is " + stars_text(e.stars) +
+                        ", not a half star from 0.5 to 5");
         const int film = catalog.index_of(e.movie_id);
-        if (film < 0) p.unknown.push_back(e.movie_id);
-        else known.emplace_back(film, e.stars);
+        if (film < 0)
+            p.unknown.push_back(e.movie_id);
+        else
+            known.emplace_back(film, e.stars);
     }
     std::stable_sort(known.begin(), known.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (size_t j = 0; j < known.size(); ++j) {
         if (j + 1 < known.size() && known[j + 1].first == known[j].first) continue;
         p.seen.push_back(known[j].first);
-        if (index.count(known[j].first) > 0) p.used.push_back(Rated{known[j].first, known[j].second});
-        else p.unrated.push_back(catalog.film(static_cast<size_t>(known[j].first)).movie_id);
+        if (index.count(known[j].first) > 0)
+            p.used.push_back(Rated{known[j].first, known[j].second});
+        else
+            p.unrated.push_back(catalog.film(static_cast<size_t>(known[j].first)).movie_id);
     }
     std::sort(p.unknown.begin(), p.unknown.end());
     p.unknown.erase(std::unique(p.unknown.begin(), p.unknown.end()), p.unknown.end());

@@ -29,10 +29,10 @@ Visitors parse_visitors(std::string_view ratings_csv, std::string_view name);
 
 // A profile as the models take it: films they can place, and what was set aside.
 struct Prepared {
-    std::vector<Rated> used;      // films with training ratings, ascending by film index
-    std::vector<int32_t> seen;    // every catalogue film rated, ascending: never offered back
-    std::vector<int32_t> unknown; // movieIds not in the catalogue
-    std::vector<int32_t> unrated; // movieIds nobody rated in training
+    std::vector<Rated> used;       // films with training ratings, ascending by film index
+    std::vector<int32_t> seen;     // every catalogue film rated, ascending: never offered back
+    std::vector<int32_t> unknown;  // movieIds not in the catalogue
+    std::vector<int32_t> unrated;  // movieIds nobody rated in training
 };
 
 // Throws for a profile over the size limit or a rating that is not a half star from 0.5 to 5;

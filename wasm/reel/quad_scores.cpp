@@ -69,10 +69,11 @@ __attribute__((target("avx512f"))) void quad_scores_16wide(const Model& model, c
 
 }  // namespace
 
-void quad_scores(const Model& model, const float* const x[4], const float offset[4], const int32_t* films, size_t count,
-                 float* scores, size_t stride) {
+void quad_scores(const Model& model, const float* const x[4], const float offset[4], const int32_t* films, size_t count, float* scores,
+                 size_t stride) {
 #ifdef REEL_WIDE_SCORES
-    if (__builtin_cpu_supports("avx512f") && model.factors() <= 1024) return quad_scores_16wide(model, x, offset, films, count, scores, stride);
+    if (__builtin_cpu_supports("avx512f") && model.factors() <= 1024)
+        return quad_scores_16wide(model, x, offset, films, count, scores, stride);
 #endif
     quad_scores_4wide(model, x, offset, films, count, scores, stride);
 }

@@ -24,13 +24,15 @@ std::vector<Pick> picks(const Catalog& catalog, const std::vector<Scored>& score
 std::vector<Scored> top_for(const LoadedData& d, const Model& m, const Taste& taste, const std::vector<int32_t>& seen, size_t n,
                             const Filter& filter) {
     auto keep = [&](int film) { return filter.keeps(d.data.catalog.film(static_cast<size_t>(film)), d.index.count(film)); };
-    return top_unseen(d.index.rated_films(), seen.data(), seen.data() + seen.size(), n, [&](int film) { return m.score(taste, film); }, keep);
+    return top_unseen(
+        d.index.rated_films(), seen.data(), seen.data() + seen.size(), n, [&](int film) { return m.score(taste, film); }, keep);
 }
 
 }  // namespace
 
 size_t checked_count(size_t k) {
-    if (k > Limits::max_results) throw Error("a list holds at most " + std::to_string(Limits::max_results) + " films, not " + std::to_string(k));
+    if (k > Limits::max_results)
+        throw Error("a list holds at most " + std::to_string(Limits::max_results) + " films, not " + std::to_string(k));
     return k;
 }
 
@@ -47,8 +49,8 @@ std::vector<Neighbour> similar_films(const LoadedData& d, const ModelSet& models
     std::vector<Neighbour> out;
     for (const Scored& n : similar.neighbours(film, checked_count(k), keep))
         out.push_back(Neighbour{d.data.catalog.film(static_cast<size_t>(n.film)).movie_id, n.score,
-                                static_cast<int32_t>(d.likers.both(film, n.film)), static_cast<int32_t>(d.likers.of(film)), d.index.count(n.film),
-                                (d.data.catalog.film(static_cast<size_t>(n.film)).genres & x.genres) == 0});
+                                static_cast<int32_t>(d.likers.both(film, n.film)), static_cast<int32_t>(d.likers.of(film)),
+                                d.index.count(n.film), (d.data.catalog.film(static_cast<size_t>(n.film)).genres & x.genres) == 0});
     return out;
 }
 
@@ -88,7 +90,8 @@ VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const st
         const Explanation e = m->explain(taste, x.film);
         r.base = e.base;
         for (size_t j = 0; j < e.shares.size(); ++j)
-            if (e.shares[j] > 0) r.because.push_back(Reason{d.data.catalog.film(static_cast<size_t>(p.used[j].film)).movie_id, e.shares[j]});
+            if (e.shares[j] > 0)
+                r.because.push_back(Reason{d.data.catalog.film(static_cast<size_t>(p.used[j].film)).movie_id, e.shares[j]});
         std::stable_sort(r.because.begin(), r.because.end(), [](const Reason& a, const Reason& b) { return a.share > b.share; });
         if (r.because.size() > 3) r.because.resize(3);
         out.picks.push_back(std::move(r));

@@ -51,7 +51,8 @@ struct BoundedChunks {
         }
         std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key[a] > key[b]; });
         for (size_t c0 = 0; c0 < order.size(); c0 += kSize) {
-            const auto first = order.begin() + static_cast<std::ptrdiff_t>(c0), last = order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), c0 + kSize));
+            const auto first = order.begin() + static_cast<std::ptrdiff_t>(c0),
+                       last = order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), c0 + kSize));
             std::stable_sort(first, last, [&](size_t a, size_t b) { return film_norm[a] > film_norm[b]; });
             for (size_t p0 = c0; p0 < c0 + kSize; p0 += kPart) {
                 double bias = -HUGE_VAL, most = 0;  // an empty part (past the last film) bounds nothing
@@ -96,7 +97,8 @@ std::vector<std::vector<int32_t>> top_n_by_model(const Model& model, const Train
         if (wanted[u]) users.push_back(static_cast<int>(u));
     std::vector<std::vector<int32_t>> out(wanted.size());
     const int k = model.factors();
-    const double user_norm = mean_norm(users, [&](int u) { return model.user_vector(u); }, k);
+    const double user_norm = mean_norm(
+        users, [&](int u) { return model.user_vector(u); }, k);
     const BoundedChunks chunks(model, index.rated_films(), user_norm);
     const size_t m = chunks.films.size();
     // A tile of 32 users meets the films a chunk at a time: the chunk's vectors (128 KB at 64
@@ -121,7 +123,8 @@ std::vector<std::vector<int32_t>> top_n_by_model(const Model& model, const Train
                 if (!any) break;
                 for (size_t q = 0; q < count; q += kQuad) {
                     const size_t in_quad = std::min(kQuad, count - q);
-                    if (std::all_of(done.begin() + static_cast<std::ptrdiff_t>(q), done.begin() + static_cast<std::ptrdiff_t>(q + in_quad), [](char d) { return d; }))
+                    if (std::all_of(done.begin() + static_cast<std::ptrdiff_t>(q), done.begin() + static_cast<std::ptrdiff_t>(q + in_quad),
+                                    [](char d) { return d; }))
                         continue;
                     const float* x[kQuad];
                     float offset[kQuad];

@@ -167,11 +167,11 @@ double RankingModel::bpr_step(int u, int i, Negative neg, float lr) {
     float* vj = films_.row(j).data();
     float& bi = film_bias_[i];
     float& bj = film_bias_[j];
-    const float x = score(u, i) - neg.score;  // x̂_uij
-    const double t = det_exp(-x);                // e^−x̂, shared by the gradient and the loss
+    const float x = score(u, i) - neg.score;                    // x̂_uij
+    const double t = det_exp(-x);                               // e^−x̂, shared by the gradient and the loss
     const float g = static_cast<float>(1.0 / (1.0 + 1.0 / t));  // −∂(−ln σ(x̂))/∂x̂ = σ(−x̂) = t / (1 + t)
-    bi += lr * (g - lambda_b * bi);              // b_i ← b_i + γ(g − λ_b b_i)
-    bj += lr * (-g - lambda_b * bj);             // b_j ← b_j + γ(−g − λ_b b_j)
+    bi += lr * (g - lambda_b * bi);                             // b_i ← b_i + γ(g − λ_b b_i)
+    bj += lr * (-g - lambda_b * bj);                            // b_j ← b_j + γ(−g − λ_b b_j)
     for (int f = 0; f < factors_; f += 4) {
         const f32x4 w = load4(pu + f), a = load4(vi + f), c = load4(vj + f);
         store4(pu + f, w + lr * (g * (a - c) - lambda * w));  // u ← u + γ(g(v_i − v_j) − λu)
@@ -230,7 +230,8 @@ void RankingModel::fit_cell(int cell, float lr, double& loss_sum, uint32_t& meas
     for (uint32_t step = 0; step < n; ++step) {
         Upcoming& now = steps[step & 1];
         const int u = now.pos.user;
-        const int count = keep_unrated(rng, films, [&](int film) { return maybe_rated(cell, u, film) && index_.rated(u, film); }, now.candidates, now.drawn);
+        const int count = keep_unrated(
+            rng, films, [&](int film) { return maybe_rated(cell, u, film) && index_.rated(u, film); }, now.candidates, now.drawn);
         const Negative neg = hardest(now.candidates, count, [&](int film) { return score(u, film); });
         if (step + 1 < n) draw_step(steps[(step + 1) & 1]);
         if (neg.film < 0) continue;
@@ -297,7 +298,7 @@ Taste RankingModel::fold_in(const std::vector<Rated>& profile) const {
             const float* vj = film_vector(j);
             for (int f = 0; f < factors_; f += 4) {
                 const f32x4 step4 = lr * g * (load4(vi + f) - load4(vj + f));  // γ g (v_i − v_j)
-                store4(u + f, keep * load4(u + f) + step4);                  // u ← (1 − γλ)u + γ g (v_i − v_j)
+                store4(u + f, keep * load4(u + f) + step4);                    // u ← (1 − γλ)u + γ g (v_i − v_j)
                 store4(part + f, load4(part + f) + step4 / shrink);
             }
             if (shrink < 1e-6f) {  // fold the shared factor back in before it underflows

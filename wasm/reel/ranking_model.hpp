@@ -73,8 +73,8 @@ private:
     uint32_t fold_in_min_steps_;
     float learning_rate_;  // this epoch's γ
     SgdGrid grid_;
-    std::vector<Positive> positives_;  // every (user, film) rated at least min_positive, by cell
-    std::vector<size_t> cell_offsets_;  // where each cell's positives start in positives_
+    std::vector<Positive> positives_;                // every (user, film) rated at least min_positive, by cell
+    std::vector<size_t> cell_offsets_;               // where each cell's positives start in positives_
     std::vector<std::vector<int32_t>> block_films_;  // the films of each film block seen in training
     // On a grid (blocks > 1), how many of each cell's film block each of its viewers rated: a
     // cell's viewers side by side (u at u / blocks), so their counts share a few cache lines
@@ -84,7 +84,7 @@ private:
     size_t rated_in_cell_slot(int cell, int u) const {
         return static_cast<size_t>(cell) * users_per_block_ + static_cast<size_t>(u / grid_.blocks());
     }
-    std::vector<Rng> cell_rngs_;        // one stream a cell, so cells may run in any order
+    std::vector<Rng> cell_rngs_;  // one stream a cell, so cells may run in any order
     // On a grid (blocks > 1), a filter of about 16 bits per training rating, a region of it per
     // cell, in which each rated pair's hash sets two bits of one word: both set says "maybe
     // rated", and only then are the viewer's films, far away in memory, searched. Two bits of one

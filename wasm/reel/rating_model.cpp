@@ -82,9 +82,9 @@ float RatingModel::sgd_step(int u, int i, float r, float lr, float lr_b) {
     float* q = films_.row(i).data();
     float& bu = user_bias_[u];
     float& bi = film_bias_[i];
-    const float e = r - score(u, i);      // e = r − r̂
-    bu += lr_b * (e - lambda_b * bu);     // b_u ← b_u + γ_b(e − λ_b b_u)
-    bi += lr_b * (e - lambda_b * bi);     // b_i ← b_i + γ_b(e − λ_b b_i)
+    const float e = r - score(u, i);   // e = r − r̂
+    bu += lr_b * (e - lambda_b * bu);  // b_u ← b_u + γ_b(e − λ_b b_u)
+    bi += lr_b * (e - lambda_b * bi);  // b_i ← b_i + γ_b(e − λ_b b_i)
     for (int f = 0; f < factors_; f += 4) {
         const f32x4 pf = load4(p + f), qf = load4(q + f);
         store4(p + f, pf + lr * (e * qf - lambda * pf));  // p_u ← p_u + γ(e q_i − λ p_u)
@@ -108,7 +108,8 @@ double RatingModel::fit_epoch() {
         for (const Rating* r = first; r != last; ++r) {
             // Past the cache (25 M ratings) a step waits on its two vectors; asking for those of
             // a step a few ahead overlaps the waits. A hint only: the arithmetic is unchanged.
-            if (last - r > kAhead) prefetch(users_.row(r[kAhead].user).data(), factors_), prefetch(films_.row(r[kAhead].film).data(), factors_);
+            if (last - r > kAhead)
+                prefetch(users_.row(r[kAhead].user).data(), factors_), prefetch(films_.row(r[kAhead].film).data(), factors_);
             const float e = sgd_step(r->user, r->film, r->value, lr, lr_b);
             cell_sq += double(e) * e;
         }

@@ -43,7 +43,7 @@ private:
     float reg_, reg_bias_, decay_, fold_in_reg_, fold_in_reg_bias_;
     float learning_rate_, bias_learning_rate_;  // this epoch's γ and γ_b
     SgdGrid grid_;
-    std::vector<Rating> order_;          // the training ratings by cell, each cell reshuffled every epoch
+    std::vector<Rating> order_;         // the training ratings by cell, each cell reshuffled every epoch
     std::vector<size_t> cell_offsets_;  // where each cell starts in order_
     std::vector<Rng> cell_rngs_;        // one stream a cell, so cells may run in any order
 };

@@ -22,8 +22,10 @@ float parse_half_star(std::string_view t) {
     if (dot != std::string_view::npos) {
         std::string_view frac = t.substr(dot + 1);
         while (frac.size() > 1 && frac.back() == '0') frac.remove_suffix(1);
-        if (frac == "5") half_stars += 1;
-        else if (frac != "0") return -1;
+        if (frac == "5")
+            half_stars += 1;
+        else if (frac != "0")
+            return -1;
     }
     if (half_stars < 1 || half_stars > 10) return -1;
     return half_stars * 0.5f;
@@ -82,8 +84,10 @@ void RatingsParser::feed(std::string_view bytes) {
         if (!odd) cut = bytes.rfind('\n');
     } else {
         for (size_t i = 0; i < bytes.size(); ++i) {
-            if (bytes[i] == '"') odd = !odd;
-            else if (bytes[i] == '\n' && !odd) cut = i;
+            if (bytes[i] == '"')
+                odd = !odd;
+            else if (bytes[i] == '\n' && !odd)
+                cut = i;
         }
     }
     odd_quotes_ = odd;
@@ -116,8 +120,7 @@ void RatingsParser::parse(std::string_view whole) {
         row.user_id = parse_id(rec.fields[c_user_], "userId", where);
         row.movie_id = parse_id(rec.fields[c_movie_], "movieId", where);
         row.value = parse_half_star(rec.fields[c_rating_]);
-        if (row.value < 0)
-            throw Error(where + ": rating " + quoted(rec.fields[c_rating_]) + " is not a half star from 0.5 to 5.0");
+        if (row.value < 0) throw Error(where + ": rating " + quoted(rec.fields[c_rating_]) + " is not a half star from 0.5 to 5.0");
         if (c_time_ >= 0) {
             const std::string& t = rec.fields[static_cast<size_t>(c_time_)];
             const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), row.timestamp);

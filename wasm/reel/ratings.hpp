@@ -17,11 +17,11 @@ struct Rating {
     float value = 0;
 };
 
-struct RatingRow {  // 24 bytes: 25 M of them are held while a load resolves repeats
+struct RatingRow {                      // 24 bytes: 25 M of them are held while a load resolves repeats
     int32_t user_id = 0, movie_id = 0;  // MovieLens ids
     int64_t timestamp = 0;
     float value = 0;
-    uint32_t line = 0;                  // where it stood, for messages about it later
+    uint32_t line = 0;  // where it stood, for messages about it later
 };
 
 struct RatingRows {
@@ -51,8 +51,8 @@ private:
     void parse(std::string_view whole_records);
 
     size_t total_bytes_;
-    std::string pending_;      // bytes after the last record known to be whole
-    bool odd_quotes_ = false;  // inside a quoted field at the end of pending_
+    std::string pending_;              // bytes after the last record known to be whole
+    bool odd_quotes_ = false;          // inside a quoted field at the end of pending_
     std::unique_ptr<CsvReader> last_;  // the reader of the previous piece: header, columns, line
     size_t c_user_ = 0, c_movie_ = 0, c_rating_ = 0;
     int c_time_ = -1;

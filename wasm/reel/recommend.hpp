@@ -10,8 +10,8 @@ namespace reel {
 
 // `seen` is sorted ascending; `score(film)` is any model's score; `keep(film)` a filter.
 template <class ScoreFn, class KeepFn>
-std::vector<Scored> top_unseen(const std::vector<int32_t>& candidates, const int32_t* seen, const int32_t* seen_end,
-                               size_t n, ScoreFn score, KeepFn keep) {
+std::vector<Scored> top_unseen(const std::vector<int32_t>& candidates, const int32_t* seen, const int32_t* seen_end, size_t n,
+                               ScoreFn score, KeepFn keep) {
     TopN top(n);
     for (int32_t film : candidates) {
         // Both lists ascend, so one merge-like walk skips the viewer's own films.

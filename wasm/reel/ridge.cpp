@@ -9,8 +9,8 @@
 
 namespace reel {
 
-RidgeFit fit_ridge(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& x, const std::vector<double>& a,
-                   const std::vector<double>& b, const Eigen::VectorXd& lambda) {
+RidgeFit fit_ridge(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& x, const std::vector<double>& a, const std::vector<double>& b,
+                   const Eigen::VectorXd& lambda) {
     const Eigen::Index n = x.rows(), d = x.cols();
     Eigen::MatrixXd A = gram.size() ? gram : Eigen::MatrixXd::Zero(d, d);
     for (Eigen::Index j = 0; j < n; ++j)

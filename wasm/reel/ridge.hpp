@@ -15,7 +15,7 @@ struct RidgeFit {
 // in double precision. Because w is linear in the b_j, the parts split it exactly.
 // `x` holds one row per rated film; `gram` may be empty (zero). Throws reel::Error if A is
 // not positive definite (λ too small for the data).
-RidgeFit fit_ridge(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& x, const std::vector<double>& a,
-                   const std::vector<double>& b, const Eigen::VectorXd& lambda);
+RidgeFit fit_ridge(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& x, const std::vector<double>& a, const std::vector<double>& b,
+                   const Eigen::VectorXd& lambda);
 
 }  // namespace reel

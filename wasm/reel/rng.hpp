@@ -37,7 +37,7 @@ public:
         }
         return static_cast<uint32_t>(m >> 32);
     }
-    float uniform();                 // uniform in [0, 1), 24 bits of precision
+    float uniform();  // uniform in [0, 1), 24 bits of precision
     float uniform(float lo, float hi) { return lo + (hi - lo) * uniform(); }
 
     // Fisher–Yates with this generator; std::shuffle's sequence differs between standard libraries.
@@ -46,7 +46,9 @@ public:
         for (std::size_t i = n; i > 1; --i) std::swap(v[i - 1], v[below(static_cast<uint32_t>(i))]);
     }
     template <class T>
-    void shuffle(std::vector<T>& v) { shuffle(v.data(), v.size()); }
+    void shuffle(std::vector<T>& v) {
+        shuffle(v.data(), v.size());
+    }
 
     // A generator for one purpose (split, initialisation, sampling) derived from a seed,
     // so that changing one stage's use of randomness does not shift the others.

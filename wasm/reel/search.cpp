@@ -13,26 +13,18 @@ namespace {
 
 // ASCII spellings of U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A).
 constexpr std::array<const char*, 0x180 - 0xC0> kFolded = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
-    "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", " ",
-    "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a",
-    "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u",
-    "u", "y", "th", "y", "a", "a", "a", "a", "a", "a", "c", "c",
-    "c", "c", "c", "c", "c", "c", "d", "d", "d", "d", "e", "e",
-    "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
-    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i",
-    "i", "i", "i", "i", "i", "i", "ij", "ij", "j", "j", "k", "k",
-    "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n",
-    "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
-    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s",
-    "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t",
-    "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u",
-    "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+    "a", "a", "a",  "a",  "a", "a", "ae", "c",  "e", "e", "e", "e", "i", "i", "i",  "i", "d", "n", "o",  "o",  "o", "o", "o", " ",
+    "o", "u", "u",  "u",  "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e",  "e",  "i", "i", "i", "i",
+    "d", "n", "o",  "o",  "o", "o", "o",  " ",  "o", "u", "u", "u", "u", "y", "th", "y", "a", "a", "a",  "a",  "a", "a", "c", "c",
+    "c", "c", "c",  "c",  "c", "c", "d",  "d",  "d", "d", "e", "e", "e", "e", "e",  "e", "e", "e", "e",  "e",  "g", "g", "g", "g",
+    "g", "g", "g",  "g",  "h", "h", "h",  "h",  "i", "i", "i", "i", "i", "i", "i",  "i", "i", "i", "ij", "ij", "j", "j", "k", "k",
+    "k", "l", "l",  "l",  "l", "l", "l",  "l",  "l", "l", "l", "n", "n", "n", "n",  "n", "n", "n", "n",  "n",  "o", "o", "o", "o",
+    "o", "o", "oe", "oe", "r", "r", "r",  "r",  "r", "r", "s", "s", "s", "s", "s",  "s", "s", "s", "t",  "t",  "t", "t", "t", "t",
+    "u", "u", "u",  "u",  "u", "u", "u",  "u",  "u", "u", "u", "u", "w", "w", "y",  "y", "y", "z", "z",  "z",  "z", "z", "z", "s",
 };
 
-const char* const kArticles[] = {"the", "a", "an", "les", "la", "le", "l", "il", "el", "los", "las",
-                                 "der", "die", "das", "den", "det", "lo", "o", "os", "gli", "i", "un", "une"};
+const char* const kArticles[] = {"the", "a",   "an",  "les", "la", "le", "l",  "il",  "el", "los", "las", "der",
+                                 "die", "das", "den", "det", "lo", "o",  "os", "gli", "i",  "un",  "une"};
 
 std::vector<std::string> words_of(std::string_view folded) {
     std::vector<std::string> words;
@@ -66,10 +58,13 @@ std::string fold(std::string_view text) {
         const unsigned char c = static_cast<unsigned char>(text[p]);
         if (c < 0x80) {
             // An apostrophe joins ("Schindler's" → "schindlers"), so "schindler" still finds it.
-            if (c == '\'') {}
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
-            else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-            else space();
+            if (c == '\'') {
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                out += static_cast<char>(c);
+            else if (c >= 'A' && c <= 'Z')
+                out += static_cast<char>(c - 'A' + 'a');
+            else
+                space();
             ++p;
             continue;
         }
@@ -87,8 +82,10 @@ std::string fold(std::string_view text) {
         }
         p += static_cast<size_t>(len);
         if (cp == 0x2019) continue;  // a typographic apostrophe joins too
-        if (cp >= 0xC0 && cp < 0x180 && kFolded[cp - 0xC0][0] != ' ') out += kFolded[cp - 0xC0];
-        else space();
+        if (cp >= 0xC0 && cp < 0x180 && kFolded[cp - 0xC0][0] != ' ')
+            out += kFolded[cp - 0xC0];
+        else
+            space();
     }
     if (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
@@ -115,8 +112,8 @@ TitleSearch::TitleSearch(const Catalog& catalog) : catalog_(&catalog), keys_(cat
         if (comma == std::string_view::npos) continue;
         const std::string article = fold(main.substr(comma + 2));
         if (std::find(std::begin(kArticles), std::end(kArticles), article) == std::end(kArticles)) continue;
-        Key moved{words_of(article + " " + fold(main.substr(0, comma)) + " " + fold(title.substr(main.size()))),
-                  written.year, written.year_end};
+        Key moved{words_of(article + " " + fold(main.substr(0, comma)) + " " + fold(title.substr(main.size()))), written.year,
+                  written.year_end};
         moved.initials = initials_of(moved.words, moved.year);
         keys_[i].push_back(moved);
     }
@@ -130,10 +127,12 @@ int TitleSearch::tier_of(const std::vector<std::string>& q, const std::vector<st
     // The query may end with the year, as in "heat 1995" (typed from "Heat (1995)"), or with
     // both years of a span, "death note 2006 2007" (from "(2006–2007)").
     size_t year_words = 0;
-    if (!key.year.empty() && q.size() > 1 && same(q.back(), key.year)) year_words = 1;
-    else if (!key.year_end.empty() && q.size() > 2 && same(q.back(), key.year_end) && same(q[q.size() - 2], key.year)) year_words = 2;
+    if (!key.year.empty() && q.size() > 1 && same(q.back(), key.year))
+        year_words = 1;
+    else if (!key.year_end.empty() && q.size() > 2 && same(q.back(), key.year_end) && same(q[q.size() - 2], key.year))
+        year_words = 2;
     const size_t n = q.size() - year_words;  // the query's words before any year
-    auto run_at = [&](size_t at) {  // q[0..n) equal k[at..], the last word possibly unfinished
+    auto run_at = [&](size_t at) {           // q[0..n) equal k[at..], the last word possibly unfinished
         if (at + n > k.size()) return false;
         for (size_t w = 0; w + 1 < n; ++w)
             if (!same(k[at + w], q[w])) return false;
@@ -192,7 +191,8 @@ bool TitleSearch::near_match(const std::vector<std::string>& distinct, const std
             if (t.compare(0, w.size(), w) == 0) return true;
             if (limit == 0) return false;
             // The word being typed may be unfinished: compare it with the title word's start too.
-            return typos(w, t, limit) <= limit || (w == last && t.size() > w.size() && typos(w, std::string_view(t).substr(0, w.size()), limit) <= limit);
+            return typos(w, t, limit) <= limit ||
+                   (w == last && t.size() > w.size() && typos(w, std::string_view(t).substr(0, w.size()), limit) <= limit);
         });
     });
 }
@@ -254,8 +254,8 @@ int TitleSearch::resolve(std::string_view title, const std::vector<int32_t>& pop
         return s;
     };
     if (matches.empty()) throw Error("no film matches " + quoted(title));
-    const size_t exact = static_cast<size_t>(
-        std::count_if(matches.begin(), matches.end(), [](const TitleMatch& m) { return m.tier == 0; }));
+    const size_t exact =
+        static_cast<size_t>(std::count_if(matches.begin(), matches.end(), [](const TitleMatch& m) { return m.tier == 0; }));
     if (exact == 1 || matches.size() == 1) return matches[0].film;
     if (exact > 1) {
         // MovieLens has a few titles twice ("Emma (1996)"): then the year cannot tell them apart.
@@ -267,8 +267,7 @@ int TitleSearch::resolve(std::string_view title, const std::vector<int32_t>& pop
             same = same && f.title == first;
             ids += (m ? ", " : "") + std::to_string(f.movie_id);
         }
-        if (same)
-            throw Error(quoted(title) + " names " + std::to_string(exact) + " films of the same title (movieIds " + ids + ")");
+        if (same) throw Error(quoted(title) + " names " + std::to_string(exact) + " films of the same title (movieIds " + ids + ")");
         throw Error(quoted(title) + " names " + std::to_string(exact) + " films; add the year:" + list(exact));
     }
     throw Error("no film is titled " + quoted(title) + "; did you mean:" + list(5));

@@ -13,9 +13,9 @@ namespace reel {
 std::string fold(std::string_view text);
 
 struct TitleMatch {
-    int film;   // catalog index
-    int tier;   // 0 exact title, 1 starts the title, 2 a run of words inside it, 3 words anywhere,
-                // 4 words anywhere with a typo or two ("pulp fction"), looked for only when 0–3 find nothing
+    int film;  // catalog index
+    int tier;  // 0 exact title, 1 starts the title, 2 a run of words inside it, 3 words anywhere,
+               // 4 words anywhere with a typo or two ("pulp fction"), looked for only when 0–3 find nothing
 };
 
 class TitleSearch {
@@ -47,8 +47,7 @@ private:
         uint32_t initials = 0;           // a bit per first letter of its words: a cheap first filter
     };
     // `distinct` is `query` without repeats: "every word somewhere" needs each only once.
-    int tier_of(const std::vector<std::string>& query, const std::vector<std::string>& distinct, const Key& key,
-                size_t& comparisons) const;
+    int tier_of(const std::vector<std::string>& query, const std::vector<std::string>& distinct, const Key& key, size_t& comparisons) const;
     // Every word of `distinct` starts a title word or is a typo or two away from one (`last`,
     // the word still being typed, may also be a typo of a title word's start).
     bool near_match(const std::vector<std::string>& distinct, const std::string& last, const Key& key, size_t& comparisons) const;

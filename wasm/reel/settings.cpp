@@ -29,8 +29,7 @@ double number_in(std::string_view text, const std::string& name, const SettingSp
 }
 
 void check(const std::string& name, const SettingSpec& spec, double v) {
-    const bool ok = std::isfinite(v) && v >= spec.min && v <= spec.max &&
-                    (spec.kind == SettingKind::Real || v == std::floor(v)) &&
+    const bool ok = std::isfinite(v) && v >= spec.min && v <= spec.max && (spec.kind == SettingKind::Real || v == std::floor(v)) &&
                     (spec.kind != SettingKind::Lanes || std::fmod(v, 4.0) == 0.0);
     if (!ok) throw Error("setting " + name + " must be " + range_of(spec) + ", not " + setting_text(v));
 }
@@ -55,9 +54,7 @@ void Settings::add(std::string_view prefix, SettingList specs) {
         entries_.push_back(Entry{prefix.empty() ? std::string(s.name) : std::string(prefix) + "." + s.name, &s, s.value});
 }
 
-Settings::Entry& Settings::entry(std::string_view name) {
-    return const_cast<Entry&>(static_cast<const Settings*>(this)->entry(name));
-}
+Settings::Entry& Settings::entry(std::string_view name) { return const_cast<Entry&>(static_cast<const Settings*>(this)->entry(name)); }
 
 const Settings::Entry& Settings::entry(std::string_view name) const {
     for (const Entry& e : entries_)

@@ -15,9 +15,9 @@ enum class SettingKind {
 };
 
 struct SettingSpec {
-    const char* name;   // within its owner: "epochs" (a model's are read as "rating.epochs")
-    double value;       // the default, chosen on validation data (scripts/tune)
-    double min, max;    // inclusive
+    const char* name;  // within its owner: "epochs" (a model's are read as "rating.epochs")
+    double value;      // the default, chosen on validation data (scripts/tune)
+    double min, max;   // inclusive
     SettingKind kind;
     const char* help;
 };
@@ -48,8 +48,8 @@ public:
     void set(std::string_view assignment);
     void set(std::string_view name, double value);
 
-    double get(std::string_view name) const;     // throws for an unknown name
-    int whole(std::string_view name) const;      // a Whole or Lanes setting
+    double get(std::string_view name) const;  // throws for an unknown name
+    int whole(std::string_view name) const;   // a Whole or Lanes setting
     uint64_t seed() const;
 
     struct Entry {

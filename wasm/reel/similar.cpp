@@ -69,7 +69,7 @@ std::vector<Scored> SimilarIndex::neighbours(int film, size_t k, const std::func
 }
 
 std::vector<std::vector<std::vector<Scored>>> SimilarIndex::neighbours_of_each(const std::vector<const SimilarIndex*>& indexes,
-                                                                              const std::vector<int32_t>& films, size_t k) {
+                                                                               const std::vector<int32_t>& films, size_t k) {
     std::vector<std::vector<std::vector<Scored>>> out(indexes.size(), std::vector<std::vector<Scored>>(films.size()));
     const Likers* likers = nullptr;
     for (const SimilarIndex* index : indexes) {

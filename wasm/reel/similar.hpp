@@ -35,7 +35,7 @@ public:
     // a quarter as often, and who liked both films is counted once for every index (they share
     // one Likers). The evaluation asks for every film's list under every model.
     static std::vector<std::vector<std::vector<Scored>>> neighbours_of_each(const std::vector<const SimilarIndex*>& indexes,
-                                                                          const std::vector<int32_t>& films, size_t k);
+                                                                            const std::vector<int32_t>& films, size_t k);
 
 private:
     static constexpr size_t kQuad = 4;
@@ -73,9 +73,7 @@ private:
     }
     // The numerator below which blend() falls short of `worst` for certain: its worst × (1 + w),
     // lowered by far more than the division's rounding could lift a quotient.
-    double numerator_floor(float worst) const {
-        return (double(worst) - std::abs(double(worst)) * 1e-6 - 1e-30) * double(1 + co_liking_);
-    }
+    double numerator_floor(float worst) const { return (double(worst) - std::abs(double(worst)) * 1e-6 - 1e-30) * double(1 + co_liking_); }
 
     int factors_ = 0;
     const float* source_ = nullptr;  // every film's vector, for a query film below the support

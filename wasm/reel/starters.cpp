@@ -10,7 +10,7 @@
 namespace reel {
 
 namespace {
-constexpr size_t kPool = 150;         // the most-rated films form the pool…
+constexpr size_t kPool = 150;            // the most-rated films form the pool…
 constexpr float kLikedOnAverage = 3.5f;  // …those people rated this well on average
 }  // namespace
 

@@ -17,8 +17,8 @@ SyntheticData make_synthetic(const SyntheticSpec& spec) {
     const int films = spec.groups * spec.films_per_group, users = spec.groups * spec.users_per_group;
     d.movies_csv = "movieId,title,genres\n";
     for (int f = 0; f < films; ++f)
-        d.movies_csv += std::to_string(f + 1) + ",Film " + std::to_string(f + 1) + " (2000),Group" +
-                        std::to_string(f / spec.films_per_group) + "\n";
+        d.movies_csv +=
+            std::to_string(f + 1) + ",Film " + std::to_string(f + 1) + " (2000),Group" + std::to_string(f / spec.films_per_group) + "\n";
     Rng rng(spec.seed);
     d.ratings_csv = "userId,movieId,rating,timestamp\n";
     for (int u = 0; u < users; ++u) {
@@ -27,7 +27,9 @@ SyntheticData make_synthetic(const SyntheticSpec& spec) {
         while (static_cast<int>(rated.size()) < spec.ratings_per_user) {
             const bool own = rng.uniform() < spec.own_group_share;
             int g = group;
-            if (!own) do g = static_cast<int>(rng.below(static_cast<uint32_t>(spec.groups))); while (g == group && spec.groups > 1);
+            if (!own) do
+                    g = static_cast<int>(rng.below(static_cast<uint32_t>(spec.groups)));
+                while (g == group && spec.groups > 1);
             const int f = g * spec.films_per_group + static_cast<int>(rng.below(static_cast<uint32_t>(spec.films_per_group)));
             if (!rated.insert(f).second) continue;
             const int h = own ? 8 + static_cast<int>(rng.below(3)) : 1 + static_cast<int>(rng.below(5));  // 4–5 vs 0.5–2.5

@@ -18,8 +18,8 @@ namespace {
 
 constexpr double kOwnGroup = 0.7;
 constexpr double kMeanExtraRatings = 134;  // 20 + 134 ≈ ML-25M's 154 per user
-const char* const kGenres[] = {"Action", "Adventure", "Animation", "Children", "Comedy", "Crime", "Documentary", "Drama", "Fantasy",
-                               "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"};
+const char* const kGenres[] = {"Action",    "Adventure", "Animation", "Children", "Comedy",  "Crime",  "Documentary", "Drama", "Fantasy",
+                               "Film-Noir", "Horror",    "Musical",   "Mystery",  "Romance", "Sci-Fi", "Thriller",    "War",   "Western"};
 
 void append_number(std::string& out, uint64_t v) {
     char buf[24];

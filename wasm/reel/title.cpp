@@ -10,9 +10,9 @@ namespace reel {
 namespace {
 
 // Articles MovieLens moves behind a comma, in the languages its titles use.
-const char* const kArticles[] = {"The", "A", "An", "Le", "La", "Les", "L'", "Il", "El", "Los", "Las", "Lo", "Der", "Die",
-                                 "Das", "Den", "Det", "De", "Het", "Een", "O", "Os", "As", "Gli", "I", "Un", "Une", "Uno",
-                                 "Una", "Ein", "Eine", "Ett", "En"};
+const char* const kArticles[] = {"The", "A",   "An",  "Le",  "La",  "Les", "L'",  "Il",  "El",   "Los", "Las",
+                                 "Lo",  "Der", "Die", "Das", "Den", "Det", "De",  "Het", "Een",  "O",   "Os",
+                                 "As",  "Gli", "I",   "Un",  "Une", "Uno", "Una", "Ein", "Eine", "Ett", "En"};
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -25,8 +25,10 @@ size_t opening_of_last_group(std::string_view s) {
     if (s.empty() || s.back() != ')') return std::string_view::npos;
     int depth = 0;
     for (size_t p = s.size(); p-- > 0;) {
-        if (s[p] == ')') ++depth;
-        else if (s[p] == '(' && --depth == 0) return p;
+        if (s[p] == ')')
+            ++depth;
+        else if (s[p] == '(' && --depth == 0)
+            return p;
     }
     return std::string_view::npos;
 }

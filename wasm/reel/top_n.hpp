@@ -11,9 +11,7 @@ struct Scored {
     float score;
 };
 
-inline bool ranks_before(const Scored& a, const Scored& b) {
-    return a.score > b.score || (a.score == b.score && a.film < b.film);
-}
+inline bool ranks_before(const Scored& a, const Scored& b) { return a.score > b.score || (a.score == b.score && a.film < b.film); }
 
 // Keeps the n best of a stream of scores in a small heap: O(m log n) for m candidates.
 class TopN {
@@ -21,7 +19,9 @@ public:
     explicit TopN(size_t n) : n_(n) { heap_.reserve(n + 1); }
 
     // Whether offer(film, score) would keep it: a cheap test that can save a costlier one.
-    bool takes(int32_t film, float score) const { return n_ > 0 && (heap_.size() < n_ || ranks_before(Scored{film, score}, heap_.front())); }
+    bool takes(int32_t film, float score) const {
+        return n_ > 0 && (heap_.size() < n_ || ranks_before(Scored{film, score}, heap_.front()));
+    }
     bool full() const { return heap_.size() == n_; }
     const Scored& worst() const { return heap_.front(); }  // the n-th best kept; only when full()
 

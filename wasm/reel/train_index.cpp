@@ -59,9 +59,7 @@ uint64_t index_bytes(uint64_t users, uint64_t films, uint64_t ratings) {
     return add(add(bits, mul(add(users, 1), 8)), add(mul(ratings, 8), mul(films, 8)));
 }
 
-uint64_t model_bytes(uint64_t users, uint64_t films, uint64_t floats) {
-    return mul(mul(add(users, mul(films, 2)), floats), sizeof(float));
-}
+uint64_t model_bytes(uint64_t users, uint64_t films, uint64_t floats) { return mul(mul(add(users, mul(films, 2)), floats), sizeof(float)); }
 
 void check_index_fits(std::string_view file, uint64_t users, uint64_t films, uint64_t ratings) {
     const uint64_t need = index_bytes(users, films, ratings);
@@ -74,8 +72,8 @@ void check_models_fit(uint64_t users, uint64_t films, uint64_t ratings, uint64_t
     const uint64_t need = add(index_bytes(users, films, ratings), model_bytes(users, films, floats));
     if (need > kMaxDataBytes)
         throw Error(grouped(users) + " users and " + grouped(films) + " films need " + need_text(need) +
-                    " for the models at these settings and the rated-films index; this build holds at most " +
-                    gib(kMaxDataBytes) + " (fewer factors need less)");
+                    " for the models at these settings and the rated-films index; this build holds at most " + gib(kMaxDataBytes) +
+                    " (fewer factors need less)");
 }
 
 namespace {
