@@ -19,7 +19,7 @@ function pageCalls() {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory() && e.name !== 'wasm' && e.name !== 'worker') walk(p);
-      else if (/\.jsx?$/.test(e.name)) for (const [, name] of readFileSync(p, 'utf8').matchAll(/\bclient\.(\w+)\(/g)) names.add(name);
+      else if (/\.jsx?$/.test(e.name)) for (const [, name] of readFileSync(p, 'utf8').matchAll(/\bclient\s*\.(\w+)\s*\(/g)) names.add(name);
     }
   };
   walk(path.join(root, 'web/src'));
