@@ -44,7 +44,7 @@ describe('Your next films', () => {
         expect(b.share).toBeGreaterThan(0);
       }
       for (let j = 1; j < f.because.length; j++) expect(f.because[j].share).toBeLessThanOrEqual(f.because[j - 1].share);
-      const text = reasonText(f, { fromPopularity: false, ratedCount: FIVE.length });
+      const text = reasonText(f, { fromPopularity: false });
       expect(text.startsWith('Because you rated ')).toBe(true);
       for (const b of f.because) expect(text).toContain(b.name);
     }
@@ -69,7 +69,11 @@ describe('Your next films', () => {
     expect(disliked.films).toHaveLength(10);
     expect(disliked.films.some((f) => f.movieId === 1)).toBe(false);
     for (let i = 1; i < 10; i++) expect(disliked.films[i].ratings).toBeLessThanOrEqual(disliked.films[i - 1].ratings);
-    expect(reasonText(disliked.films[0], { fromPopularity: true, ratedCount: 1 })).toMatch(/^Because you /);
+    expect(reasonText(disliked.films[0], { fromPopularity: true })).toMatch(/^Because you /);
+    // A pick no rating pushed up says so, and claims no count of films behind it.
+    const alone = reasonText({ ...one.films[0], because: [] }, { fromPopularity: false });
+    expect(alone).toMatch(/none of them pushes it up/);
+    expect(alone).not.toMatch(/\d film/);
   });
 
   it('apply the filters in the engine, and still hold ten', async () => {

@@ -10,9 +10,12 @@ import { rememberFilms } from '../films/useFilms.js';
 import { useStore } from '../ui/useStore.js';
 
 /** "Because you rated Toy Story 5 stars and Amélie 4 stars" — the reason line every pick carries. */
-export function reasonText(pick, { fromPopularity, ratedCount }) {
+export function reasonText(pick, { fromPopularity }) {
   if (fromPopularity) return 'Because you have not yet rated a film you liked, this is one of the most-rated films.';
-  if (pick.because.length === 0) return `Because you rated ${ratedCount} ${ratedCount === 1 ? 'film' : 'films'} that together point to it.`;
+  // No rated film adds to its score: it is carried by its own appeal, and saying a count of films
+  // "together point to it" ("1 film that together…") would claim what the model did not do.
+  if (pick.because.length === 0)
+    return 'Because your ratings leave it in: none of them pushes it up; it is here on how well it is liked overall.';
   return `Because you rated ${listText(pick.because.map((b) => `${b.name} ${starsText(b.stars)}`))}.`;
 }
 
@@ -110,7 +113,7 @@ export function NextFilms({ client, store, ready, model, labelOf, filter, filter
       >
         {picks.map((f) => (
           <FilmRow key={f.movieId} film={f} onPick={onPick}>
-            <p class="reason">{reasonText(f, { fromPopularity: data.fromPopularity, ratedCount: list.length })}</p>
+            <p class="reason">{reasonText(f, { fromPopularity: data.fromPopularity })}</p>
           </FilmRow>
         ))}
       </ol>
