@@ -77,6 +77,27 @@ TEST_F(LatestSmall, AFileThatIsNeitherExportIsAClearError) {
     }
 }
 
+TEST_F(LatestSmall, KeepsEveryFilmsImdbAndTmdbIdsInCatalogueOrder) {
+    const std::vector<reel::FilmLinks> links = engine->film_links();
+    const reel::Catalog& catalog = engine->catalog();
+    ASSERT_EQ(links.size(), catalog.size());
+    const auto of = [&](int32_t movie_id) { return links[static_cast<size_t>(catalog.index_of(movie_id))]; };
+    EXPECT_EQ(of(1).imdb, 114709);  // Toy Story: tt0114709, themoviedb.org/movie/862
+    EXPECT_EQ(of(1).tmdb, 862);
+    EXPECT_EQ(of(791).imdb, 113610);  // links.csv gives film 791 no tmdbId: it keeps its IMDb id alone
+    EXPECT_EQ(of(791).tmdb, 0);
+    EXPECT_TRUE(std::all_of(links.begin(), links.end(), [](const reel::FilmLinks& l) { return l.imdb > 0; }));
+}
+
+TEST(Links, AnEmptyTmdbIdIsNoLinkButAMalformedOneIsAnError) {
+    const reel::Links links = reel::parse_links("movieId,imdbId,tmdbId\n1,0114709,862\n2,0113497,\n");
+    EXPECT_EQ(links.by_movie.at(2).imdb, 113497);
+    EXPECT_EQ(links.by_movie.at(2).tmdb, 0);
+    EXPECT_EQ(links.imdb_to_movie.at(114709), 1);
+    EXPECT_THROW(reel::parse_links("movieId,imdbId,tmdbId\n1,0114709,x62\n"), reel::Error);
+    EXPECT_THROW(reel::parse_links("movieId,imdbId,tmdbId\n1,,862\n"), reel::Error);
+}
+
 TEST_F(LatestSmall, StartersAreWellKnownWellLikedFarApartAndFreshOnRequest) {
     const std::vector<int32_t> first = engine->starters(12, {});
     ASSERT_EQ(first.size(), 12u);

@@ -242,3 +242,29 @@ describe('memory while loading', () => {
     e.delete();
   }, 60_000);
 });
+
+describe('filmLinks', () => {
+  it("gives every film's IMDb and TMDB ids in catalogue order: zeros until links.csv is read, then its ids", () => {
+    const fresh = new Module.Engine();
+    fresh.load(movies, ratings, 42);
+    const ids = Array.from(fresh.catalog().movieIds);
+    const before = fresh.filmLinks();
+    expect(before.imdbIds).toHaveLength(ids.length);
+    expect(before.imdbIds.every((x) => x === 0) && before.tmdbIds.every((x) => x === 0)).toBe(true);
+
+    fresh.loadLinks(readFileSync(path.join(data, 'links.csv')));
+    const { imdbIds, tmdbIds } = fresh.filmLinks();
+    const at = (movieId) => ids.indexOf(movieId);
+    expect([imdbIds[at(1)], tmdbIds[at(1)]]).toEqual([114709, 862]);
+    expect([imdbIds[at(791)], tmdbIds[at(791)]]).toEqual([113610, 0]); // links.csv names no TMDB film for it
+    expect(imdbIds.every((x) => x > 0)).toBe(true);
+    fresh.delete();
+  });
+
+  it('refuses a links.csv whose tmdbId is not a whole number, naming the line', () => {
+    const fresh = new Module.Engine();
+    fresh.load(movies, ratings, 42);
+    expect(() => fresh.loadLinks(new TextEncoder().encode('movieId,imdbId,tmdbId\n1,0114709,86x\n'))).toThrow(/line 2.*tmdbId '86x'/);
+    fresh.delete();
+  });
+});

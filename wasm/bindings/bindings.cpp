@@ -435,6 +435,20 @@ public:
         });
     }
 
+    // Every film's IMDb and TMDB ids in catalog() order, 0 where links.csv gives none; as doubles,
+    // which hold any id exactly, so JavaScript never sees an int64 wrap.
+    val filmLinks() {
+        return guarded([&] {
+            std::vector<double> imdb, tmdb;
+            for (const reel::FilmLinks& l : engine_.film_links())
+                imdb.push_back(static_cast<double>(l.imdb)), tmdb.push_back(static_cast<double>(l.tmdb));
+            val out = val::object();
+            out.set("imdbIds", typed_copy("Float64Array", imdb));
+            out.set("tmdbIds", typed_copy("Float64Array", tmdb));
+            return out;
+        });
+    }
+
     // An IMDb or Letterboxd export: what matched, and each row that did not, with why.
     val importRatings(const std::string& bytes, const val& name) {
         return guarded([&] {
@@ -602,6 +616,7 @@ EMSCRIPTEN_BINDINGS(reel) {
         .function("viewers", &Engine::viewers)
         .function("starters", &Engine::starters)
         .function("loadLinks", &Engine::loadLinks)
+        .function("filmLinks", &Engine::filmLinks)
         .function("importRatings", &Engine::importRatings)
         .function("profileCsv", &Engine::profileCsv)
         .function("search", &Engine::search)

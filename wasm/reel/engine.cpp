@@ -263,11 +263,22 @@ std::vector<std::string> Engine::restore(std::string_view bytes, std::string_vie
     return missing;
 }
 
-void Engine::load_links(std::string_view links_csv, std::string_view name) { state().data->imdb = parse_links(links_csv, name); }
+void Engine::load_links(std::string_view links_csv, std::string_view name) { state().data->links = parse_links(links_csv, name); }
+
+std::vector<FilmLinks> Engine::film_links() const {
+    const LoadedData& d = *state().data;
+    std::vector<FilmLinks> out;
+    out.reserve(d.data.catalog.size());
+    for (const Film& f : d.data.catalog.films()) {
+        const auto it = d.links.by_movie.find(f.movie_id);
+        out.push_back(it == d.links.by_movie.end() ? FilmLinks{} : it->second);
+    }
+    return out;
+}
 
 Imported Engine::import_ratings(std::string_view csv, std::string_view name) const {
     const LoadedData& d = *state().data;
-    return reel::import_ratings(csv, name, d.data.catalog, d.imdb);
+    return reel::import_ratings(csv, name, d.data.catalog, d.links.imdb_to_movie);
 }
 
 std::string Engine::profile_csv(const std::vector<ProfileEntry>& profile) const {

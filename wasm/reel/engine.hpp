@@ -130,8 +130,11 @@ public:
     MapLayout map() const;
     MapFigures map_figures() const;
 
-    // MovieLens's links.csv, so an IMDb export can be matched; kept until the next load.
+    // MovieLens's links.csv, so an IMDb export can be matched and a film linked to IMDb, TMDB and
+    // Letterboxd; kept until the next load.
     void load_links(std::string_view links_csv, std::string_view name = "links.csv");
+    // Every film's ids elsewhere, in catalog() order; all 0 before load_links.
+    std::vector<FilmLinks> film_links() const;
     // An IMDb or Letterboxd ratings export, matched to this catalogue (see imports.hpp).
     Imported import_ratings(std::string_view csv, std::string_view name) const;
     // A visitor's ratings as CSV (movieId,title,rating), to keep or to bring elsewhere.

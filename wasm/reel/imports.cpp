@@ -51,18 +51,24 @@ std::multimap<std::pair<std::string, int>, int> titles_by_name(const Catalog& ca
 
 }  // namespace
 
-std::unordered_map<int64_t, int32_t> parse_links(std::string_view links_csv, std::string_view file) {
+Links parse_links(std::string_view links_csv, std::string_view file) {
     CsvReader csv(links_csv, file);
     const size_t c_movie = csv.column("movieId"), c_imdb = csv.column("imdbId");
-    std::unordered_map<int64_t, int32_t> out;
+    const int c_tmdb = csv.optional_column("tmdbId");
+    Links out;
     CsvRecord rec;
     while (csv.next(rec)) {
         const std::string where = csv.where(rec.line);
         const int32_t movie = parse_id(rec.fields[c_movie], "movieId", where);
-        int64_t imdb = 0;
-        if (!whole(rec.fields[c_imdb], imdb) || imdb <= 0)
+        FilmLinks ids;
+        if (!whole(rec.fields[c_imdb], ids.imdb) || ids.imdb <= 0)
             throw Error(where + ": imdbId " + quoted(rec.fields[c_imdb]) + " is not a positive whole number");
-        out.emplace(imdb, movie);
+        // An empty tmdbId is MovieLens's way of saying TMDB has no such film: no link, not an error.
+        const std::string tmdb = field(rec, c_tmdb);
+        if (!tmdb.empty() && (!whole(tmdb, ids.tmdb) || ids.tmdb <= 0))
+            throw Error(where + ": tmdbId " + quoted(tmdb) + " is not a positive whole number");
+        out.imdb_to_movie.emplace(ids.imdb, movie);
+        out.by_movie.emplace(movie, ids);
     }
     return out;
 }

@@ -31,8 +31,20 @@ struct Imported {
     std::vector<Unmatched> unmatched;
 };
 
-// IMDb ids (the number of "tt0114709") to movieIds, from MovieLens's links.csv.
-std::unordered_map<int64_t, int32_t> parse_links(std::string_view links_csv, std::string_view file = "links.csv");
+// A film's ids elsewhere, 0 where links.csv gives none (some films have no tmdbId).
+struct FilmLinks {
+    int64_t imdb = 0;  // the number of "tt0114709"
+    int64_t tmdb = 0;  // themoviedb.org's movie id
+};
+
+// MovieLens's links.csv both ways: IMDb ids to movieIds (for imports), movieIds to both ids (for
+// the page's links out).
+struct Links {
+    std::unordered_map<int64_t, int32_t> imdb_to_movie;
+    std::unordered_map<int32_t, FilmLinks> by_movie;
+};
+
+Links parse_links(std::string_view links_csv, std::string_view file = "links.csv");
 
 // Reads either export, told apart by its header; throws reel::Error for a file that is neither.
 // A film rated twice keeps its later row.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "imports.hpp"
 #include "model.hpp"
 #include "neighbours.hpp"
 #include "profile.hpp"
@@ -31,7 +32,7 @@ struct LoadedData {
     TitleSearch search;                // points into data.catalog
     Likers likers;
     std::vector<std::vector<int32_t>> relevant;  // each user's held-out films rated 4 or more
-    std::unordered_map<int64_t, int32_t> imdb;   // links.csv, once given
+    Links links;                                 // links.csv, once given
     uint64_t fingerprint = 0;                    // of the catalogue, the users and both parts of the split
 
     // Every index above, from a split dataset; throws when there is nothing to train on.
