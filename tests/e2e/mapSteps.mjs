@@ -3,6 +3,7 @@
 // neighbours listed), a search flies to a film, and the keyboard's crosshair picks one with Enter.
 import path from 'node:path';
 import { check, expectNoAxeViolations } from './harness.mjs';
+import { mapCardLinks } from './listSteps.mjs';
 
 const zoomOf = (page) => page.locator('.map-frame').evaluate((el) => Number(el.dataset.zoom ?? 1));
 const filmX = (page) => page.locator('.film-x-title').evaluate((el) => Number(el.dataset.movieId));
@@ -126,6 +127,7 @@ export async function mapSteps(step, page, output, options = {}) {
         .nth(9)
         .waitFor({ timeout: 10_000 });
       await mapAtRest(page);
+      const card = await mapCardLinks(page, 'Pulp Fiction (1994)', { imdb: 'tt0110912', tmdb: 680 });
       const flown = await zoomOf(page);
       check(flown !== wheeled, `the map should have flown to Pulp Fiction and its neighbours (zoom still ${flown})`);
       await page.locator('#map').screenshot({ path: path.join(output, 'map-flown-1280.png') });
@@ -146,7 +148,7 @@ export async function mapSteps(step, page, output, options = {}) {
         picked = `Enter picked film ${steered}`;
       }
       await expectNoAxeViolations(page, 'the map with a film X');
-      return `${films} films; zoom ${before} → ${keyed} (keys) → ${wheeled} (wheel); clicked film ${hit.movieId}, now X with ten neighbours; "pulp fiction" flew to zoom ${flown}; ${picked}; film X is ${await filmX(page)}`;
+      return `${films} films; zoom ${before} → ${keyed} (keys) → ${wheeled} (wheel); clicked film ${hit.movieId}, now X with ten neighbours; "pulp fiction" flew to zoom ${flown}; ${card}; ${picked}; film X is ${await filmX(page)}`;
     },
     options,
   );

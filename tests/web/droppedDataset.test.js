@@ -169,7 +169,8 @@ describe('a dropped zip', () => {
     expect(r.noLinks).toBe(true);
     expect(r.matched).toEqual([]);
     expect(r.unmatched).toHaveLength(2);
-    expect(w.fetched).not.toContain('links.csv');
+    expect(w.fetched.filter((f) => f === 'links.csv')).toHaveLength(1); // the bundled load's alone: it names other films
+    expect(await w.result('film', { movieId: 17 })).toMatchObject({ imdbId: null, tmdbId: null }); // no links out either
   });
 });
 
@@ -190,6 +191,7 @@ describe('a dropped zip with links.csv', () => {
       [17, 4, 'Film 17'],
       [42, 1.5, 'Film 42'],
     ]);
+    expect(await w.result('film', { movieId: 17 })).toMatchObject({ imdbId: 9000017, tmdbId: 100017 }); // its own, for links out
   }, 30_000);
 });
 
@@ -280,7 +282,8 @@ describe('switching back and forth', () => {
     const r = await w.result('importRatings', { bytes: imdbExport([['0114709', 10, 'Toy Story', 1995]]), fileName: 'imdb.csv' });
     expect(r.noLinks).toBe(false);
     expect(r.matched.map((m) => [m.movieId, m.stars])).toEqual([[1, 5]]);
-    expect(w.fetched.filter((f) => f === 'links.csv')).toHaveLength(1);
+    expect(w.fetched.filter((f) => f === 'links.csv')).toHaveLength(2); // once with each load of the bundled data
+    expect((await w.result('film', { movieId: 1 })).tmdbId).toBe(862); // and the films have their links out again
   }, 60_000);
 });
 

@@ -93,6 +93,13 @@ describe('before training', () => {
     expect(postman).toMatchObject({ title: 'Postman, The (Postino, Il) (1994)', name: 'The Postman', alias: 'Il Postino' });
   });
 
+  it('gives each film the IMDb and TMDB ids the engine read from links.csv, none where it names none', async () => {
+    expect(await client.film({ movieId: TOY_STORY })).toMatchObject({ imdbId: 114709, tmdbId: 862 });
+    expect((await client.search({ query: 'amelie' }))[0]).toMatchObject({ imdbId: 211915, tmdbId: 194 });
+    // links.csv gives film 791 an IMDb id and no tmdbId: no TMDB or Letterboxd link can be made for it.
+    expect(await client.film({ movieId: 791 })).toMatchObject({ imdbId: 113610, tmdbId: null });
+  });
+
   it('refuses neighbours and picks while training, with a readable error', async () => {
     await expect(client.similar({ movieId: TOY_STORY })).rejects.toThrow(/the implicit model is not trained yet/);
     await expect(client.recommendFor({ ratings: [{ movieId: 1, stars: 5 }] })).rejects.toThrow(/not trained yet/);

@@ -13,9 +13,31 @@ export const TOY = {
   year: 1995,
   genres: ['Animation', 'Comedy'],
   ratings: 170,
+  imdbId: 114709,
+  tmdbId: 862,
 };
-export const HEAT = { movieId: 6, title: 'Heat (1995)', name: 'Heat', alias: null, year: 1995, genres: ['Action', 'Crime'], ratings: 80 };
-export const BABE = { movieId: 34, title: 'Babe (1995)', name: 'Babe', alias: null, year: 1995, genres: ['Comedy'], ratings: 60 };
+export const HEAT = {
+  movieId: 6,
+  title: 'Heat (1995)',
+  name: 'Heat',
+  alias: null,
+  year: 1995,
+  genres: ['Action', 'Crime'],
+  ratings: 80,
+  imdbId: 113277,
+  tmdbId: 949,
+};
+export const BABE = {
+  movieId: 34,
+  title: 'Babe (1995)',
+  name: 'Babe',
+  alias: null,
+  year: 1995,
+  genres: ['Comedy'],
+  ratings: 60,
+  imdbId: 112431,
+  tmdbId: 9598,
+};
 export const POSTMAN = {
   movieId: 58,
   title: 'Postman, The (Postino, Il) (1994)',
@@ -24,6 +46,8 @@ export const POSTMAN = {
   year: 1994,
   genres: ['Comedy', 'Drama'],
   ratings: 7,
+  imdbId: 110877,
+  tmdbId: null, // as links.csv leaves some films: IMDb only
 };
 export const LOST = {
   movieId: 7,
@@ -33,6 +57,8 @@ export const LOST = {
   year: 2001,
   genres: ['Drama'],
   ratings: 0,
+  imdbId: null,
+  tmdbId: null,
 };
 export const FILMS = [TOY, HEAT, BABE, POSTMAN, LOST];
 

@@ -42,10 +42,22 @@ describe('makeCatalog', () => {
       year: 1995,
       genres: ['Crime'],
       ratings: 150,
+      imdbId: null, // no links.csv read yet
+      tmdbId: null,
     });
     expect(c.film(7).year).toBeNull();
     expect(c.film(7).alias).toBe('Sans année');
     expect(c.film(1).genres).toEqual(['Animation', 'Comedy']);
+  });
+
+  it("takes each film's IMDb and TMDB ids from the engine's links, 0 meaning none, and keeps them with the counts", () => {
+    const links = { imdbIds: Float64Array.from([114709, 114814, 0]), tmdbIds: Float64Array.from([862, 0, 0]) };
+    const c = makeCatalog(raw, { withCounts: false }).linked(links);
+    expect(c.film(1)).toMatchObject({ imdbId: 114709, tmdbId: 862, ratings: null });
+    expect(c.film(50)).toMatchObject({ imdbId: 114814, tmdbId: null });
+    expect(c.film(7)).toMatchObject({ imdbId: null, tmdbId: null });
+    expect(c.counted(Int32Array.from([5, 6, 7])).film(1)).toMatchObject({ imdbId: 114709, ratings: 5 });
+    expect(() => c.linked({ imdbIds: [1], tmdbIds: [1] })).toThrow(/1 links for 3 films/);
   });
 
   it('knows the span of release years, films without a year left out', () => {

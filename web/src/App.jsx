@@ -108,6 +108,8 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
             store={shown}
             search={search}
             onPick={choice.pickFilm}
+            client={client}
+            loaded={loaded}
           />
           <NumbersPanel
             client={client}

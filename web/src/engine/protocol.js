@@ -25,7 +25,11 @@ import {
 
 // ---- What the answers are made of ----
 
-/** One film as the engine's catalogue names it; `ratings` is null until the ratings are in. */
+/**
+ * One film as the engine's catalogue names it; `ratings` is null until the ratings are in. Its IMDb
+ * and TMDB ids come from the engine's links.csv: null before it is read, for a MovieLens without
+ * one, or where links.csv names none.
+ */
 export const Film = {
   movieId: number,
   title: string,
@@ -34,6 +38,8 @@ export const Film = {
   year: nullable(number),
   genres: listOf(string),
   ratings: nullable(number),
+  imdbId: nullable(number),
+  tmdbId: nullable(number),
 };
 /** One model of the engine's registry, with its training state as the engine reports it. */
 export const ModelState = {

@@ -1,6 +1,7 @@
 // One film in a list, the same everywhere: its title (a link to films like it), genres and number
-// of ratings, whatever line says why it is there, and its rating control.
+// of ratings, its links out, whatever line says why it is there, and its rating control.
 import { FilmGenres, FilmTitle, RatingCount } from './FilmMeta.jsx';
+import { FilmElsewhere } from './FilmElsewhere.jsx';
 import { filmLinkProps } from './filmLinks.js';
 import { RateFilm } from '../taste/RateFilm.jsx';
 
@@ -23,6 +24,8 @@ export function FilmRow({ film, onPick, children, badge = null, className = '' }
         {children}
       </div>
       <RateFilm film={film} compact />
+      {/* After the rating in the tab order, so Tab still goes from a title straight to its stars. */}
+      <FilmElsewhere film={film} />
     </li>
   );
 }

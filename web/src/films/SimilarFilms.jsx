@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { FilmGenres, FilmTitle, RatingCount, THIN_EVIDENCE, filmLabel } from './FilmMeta.jsx';
+import { FilmElsewhere } from './FilmElsewhere.jsx';
 import { filmLinkProps } from './filmLinks.js';
 import { FilmRow } from './FilmRow.jsx';
 import { keepAnswer, keptAnswer } from '../storage/keptAnswers.js';
@@ -73,6 +74,7 @@ function FilmXHeader({ x, heading }) {
         <div class="film-meta">
           <FilmGenres film={x} />
           <RatingCount film={x} />
+          <FilmElsewhere film={x} />
         </div>
       </div>
       <RateFilm film={x} />

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { filmLabel } from '../films/FilmMeta.jsx';
 import { FilmSearch } from '../films/FilmSearch.jsx';
+import { MapCard } from './MapCard.jsx';
 import { formatCount, formatPercent } from '../ui/format.js';
 import { GROUPS, OTHER, colourOf, groupName, mainGroups } from './genreColours.js';
 import { shownStore } from './shownStore.js';
@@ -50,10 +51,12 @@ function Legend({ map }) {
  * @param {boolean} props.ready  the models are ready (the layout starts then)
  * @param {number|null} props.filmId  film X
  * @param {object} props.store  the visitor's ratings
+ * @param {object} props.client  the engine client, for film X's details on the card
+ * @param {boolean} props.loaded  the ratings are in
  * @param {(q: string) => Promise<object[]>} props.search
  * @param {(movieId: number, how?: object) => void} props.onPick
  */
-function MapSectionView({ map, error, progress, ready, filmId, store, search, onPick }) {
+function MapSectionView({ map, error, progress, ready, filmId, store, search, onPick, client, loaded }) {
   const section = useRef(null);
   const near = useVisible(section, { rootMargin: '600px' });
   const [View, setView] = useState(null);
@@ -157,6 +160,7 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
           </div>
         )}
       </div>
+      {xOnMap ? <MapCard client={client} filmId={filmId} loaded={loaded} /> : null}
       <Legend map={map} />
       <p class="muted small" id="map-keys">
         Drag, or use the arrow keys, to move; scroll, pinch or press + and − to zoom, and 0 to see it all. Point at a film — or steer the

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { FilmGenres, FilmTitle, RatingCount, filmLabel } from '../films/FilmMeta.jsx';
+import { FilmElsewhere } from '../films/FilmElsewhere.jsx';
 import { filmLinkProps } from '../films/filmLinks.js';
 import { FilmSearch } from '../films/FilmSearch.jsx';
 import { RateFilm } from './RateFilm.jsx';
@@ -48,6 +49,7 @@ export function RateSearch({ search, disabled, lastYear, onPick }) {
                 ) : null}
               </div>
               <RateFilm film={f} />
+              <FilmElsewhere film={f} />
             </li>
           ))}
         </ul>

@@ -17,10 +17,12 @@ export function unpackStrings({ bytes, offsets }) {
  * Wraps the raw catalog once; `film(id)` is then a cheap lookup used for every result list.
  * withCounts false: only the films have arrived (no ratings yet), so a film's number of ratings is
  * unknown (null) rather than the engine's placeholder zero.
+ * links: the engine's filmLinks() (IMDb and TMDB ids, catalogue order, 0 for none), once it has them.
  * @param {any} raw  the engine's catalog()
- * @param {{ withCounts?: boolean, strings?: { titles: string[], names: string[], aliases: string[] } | null }} [options]
+ * @param {{ withCounts?: boolean, strings?: { titles: string[], names: string[], aliases: string[] } | null,
+ *   links?: { imdbIds: ArrayLike<number>, tmdbIds: ArrayLike<number> } | null }} [options]
  */
-export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
+export function makeCatalog(raw, { withCounts = true, strings = null, links = null } = {}) {
   const n = raw.movieIds.length;
   const titles = strings?.titles ?? unpackStrings(raw.titles);
   const names = strings?.names ?? unpackStrings(raw.names);
@@ -36,6 +38,10 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
   const genreBits = Uint32Array.from(raw.genres);
   const counts = Int32Array.from(raw.counts);
   const genreNames = [...raw.genreNames];
+  if (links && (links.imdbIds.length !== n || links.tmdbIds.length !== n))
+    throw new Error(`catalog: ${links.imdbIds.length} links for ${n} films`);
+  const imdbIds = links ? Float64Array.from(links.imdbIds) : null;
+  const tmdbIds = links ? Float64Array.from(links.tmdbIds) : null;
 
   function genresOf(/** @type {number} */ bits) {
     const out = [];
@@ -55,6 +61,8 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
       year: years[i] || null,
       genres: genresOf(genreBits[i]),
       ratings: withCounts ? counts[i] : null,
+      imdbId: imdbIds?.[i] || null,
+      tmdbId: tmdbIds?.[i] || null,
     };
   }
 
@@ -79,7 +87,13 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
   /** @param {ArrayLike<number>} trainingCounts @returns {ReturnType<typeof makeCatalog>} */
   function counted(trainingCounts) {
     if (trainingCounts.length !== n) throw new Error(`catalog: ${trainingCounts.length} counts for ${n} films`);
-    return makeCatalog({ ...raw, counts: trainingCounts }, { strings: { titles, names, aliases } });
+    return makeCatalog({ ...raw, counts: trainingCounts }, { strings: { titles, names, aliases }, links });
+  }
+
+  /** The same films with their IMDb and TMDB ids, as the engine read them from links.csv. */
+  /** @param {{ imdbIds: ArrayLike<number>, tmdbIds: ArrayLike<number> }} filmLinks @returns {ReturnType<typeof makeCatalog>} */
+  function linked(filmLinks) {
+    return makeCatalog(raw, { withCounts, strings: { titles, names, aliases }, links: filmLinks });
   }
 
   return {
@@ -88,6 +102,7 @@ export function makeCatalog(raw, { withCounts = true, strings = null } = {}) {
     film,
     genreBitsOf,
     counted,
+    linked,
     has: (/** @type {number} */ id) => indexById.has(id),
     yearRange: { min: minYear, max: maxYear },
   };

@@ -82,7 +82,8 @@ export async function load(c, { id, dataUrl = './data/', seed = DEFAULT_SEED }) 
     const stats = engineLoad(m, () => engine.load(movies, ratings, s));
     // From the same movies.csv the titles are as loadCatalog gave them; only the counts are new.
     const catalog = preview ? preview.counted(engine.trainingCounts()) : makeCatalog(engine.catalog());
-    dataLoaded(m, catalog, { read: async () => ({ movies, ratings }), seed: s, slot: 'bundled', base, kept: d.kept });
+    const links = await d.links;
+    dataLoaded(m, catalog, { read: async () => ({ movies, ratings, links }), seed: s, slot: 'bundled', base, kept: d.kept }, links);
     return { stats, ...describe(m, catalog), heapBytes: heapBytes(m) };
   } finally {
     end();

@@ -20,7 +20,7 @@
  * @property {(id: number) => Promise<DataFiles>} read  its files read again ("retrain here"), progress to request `id`
  * @property {number} seed
  * @property {'bundled' | 'dropped'} slot  whose models the cache keeps: the bundled MovieLens's or a dropped one's
- * @property {string | null} base  where the bundled data's files are (links.csv is fetched when first needed)
+ * @property {string | null} base  where the bundled data's files are
  * @property {boolean} links  links.csv is in the engine (it forgets it on every load)
  * @property {Promise<any> | null} kept  what the cache held when this data was loaded (one try)
  * @property {Record<string, number>} trainMs  each model's training time so far
@@ -69,7 +69,9 @@ export function filmsArrived(m, catalog) {
 export function dataLoaded(m, catalog, facts, links = null) {
   if (links) m.engine.loadLinks(links);
   const trainMs = Object.fromEntries(modelStates(m).map((x) => [x.name, 0]));
-  m.state = { name: 'data', catalog, data: { ...facts, links: Boolean(links), trainMs } };
+  // Each film's IMDb and TMDB ids, as the engine read them, go with the film wherever it is shown.
+  const linked = links ? catalog.linked(m.engine.filmLinks()) : catalog;
+  m.state = { name: 'data', catalog: linked, data: { ...facts, links: Boolean(links), trainMs } };
 }
 
 /** data (or ready, to retrain) → training: epochs run until every model is trained or the run is paused. @param {Machine} m @param {Data | Ready} s @returns {Training} */

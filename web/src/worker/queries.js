@@ -103,22 +103,10 @@ export async function starters({ m }, { k = 12, exclude = [] }) {
   return Array.from(ids, (/** @type {number} */ id) => catalog.film(id));
 }
 
-/**
- * links.csv into the engine the first time an import needs it. A dropped dataset brings its own or
- * none: the bundled one's would name other films.
- * @param {import('./context.js').Context} c @param {import('./machine.js').DataFacts} data
- */
-async function ensureLinks({ m, deps }, data) {
-  if (data.links || data.slot !== 'bundled') return;
-  m.engine.loadLinks(await deps.fetchBytes(`${data.base}links.csv`));
-  data.links = true;
-}
-
 /** An IMDb or Letterboxd export, matched by the engine. @type {Handler} */
 export async function importRatings(c, { bytes, fileName = 'ratings.csv' }) {
   const { catalog, data } = dataState(c.m);
   if (!(bytes instanceof Uint8Array)) throw new Error('bytes must be a Uint8Array');
-  await ensureLinks(c, data); // IMDb rows are matched through links.csv
   const r = c.m.engine.importRatings(bytes, fileName);
   const stars = Array.from(r.stars);
   const lines = Array.from(r.lines);
