@@ -1,5 +1,6 @@
 // What a visitor does with a list in a real Chromium: open any film elsewhere (IMDb, TMDB,
-// Letterboxd links on every film, named for it, opened in a new tab, never fetched by the page).
+// Letterboxd links on every film, named for it, opened in a new tab, never fetched by the page), and
+// show more than ten, by keyboard.
 import { check } from './harness.mjs';
 
 /** Every link out inside `selector`, as the page renders it. */
@@ -65,4 +66,43 @@ export async function mapCardLinks(page, name, { imdb, tmdb }) {
   const want = [`https://www.imdb.com/title/${imdb}/`, `https://www.themoviedb.org/movie/${tmdb}`, `https://letterboxd.com/tmdb/${tmdb}`];
   check(JSON.stringify(hrefs) === JSON.stringify(want), `the map's card for ${name} should link ${want.join(' ')}: ${hrefs}`);
   return `the map's card links ${name} to ${hrefs.length} sites`;
+}
+
+/** Presses "Show more" by keyboard under `list` and checks focus lands on the first film it adds. */
+async function showMoreByKeyboard(page, button, items) {
+  const before = await page.locator(items).count();
+  await page.getByRole('button', { name: button, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [items, before], { timeout: 10_000 });
+  await page.waitForFunction(
+    ([sel, n]) => document.activeElement === document.querySelectorAll(sel)[n]?.querySelector('.film-link'),
+    [items, before],
+    { timeout: 5_000 },
+  );
+  return { before, after: await page.locator(items).count() };
+}
+
+export async function showMoreSteps(step, page, options = {}) {
+  await step(
+    '"Show more": your next films and films like X grow by ten, with reasons, none rated, focus on the first new film',
+    async () => {
+      const next = '.next-list > .film-item';
+      const grown = await showMoreByKeyboard(page, 'Show more of your next films', next);
+      check(grown.before === 10 && grown.after === 20, `your next films should go from 10 to 20: ${JSON.stringify(grown)}`);
+      const reasons = await page.locator(`${next} .reason`).allTextContents();
+      check(reasons.length === 20 && reasons.every((r) => r.startsWith('Because you')), `every film shown needs its reason`);
+      const rated = new Set(await page.locator('.rated-list .rated').evaluateAll((els) => els.map((e) => e.dataset.movieId)));
+      const shown = await page.locator(next).evaluateAll((els) => els.map((e) => e.dataset.movieId));
+      check(new Set(shown).size === 20 && shown.every((id) => !rated.has(id)), `20 different films, none rated: ${shown}`);
+
+      const x = (await page.locator('.film-x [role=radiogroup]').getAttribute('aria-label')).replace(/^Rate /, '');
+      const like = '.neighbours > .film-item';
+      const more = await showMoreByKeyboard(page, `Show more films like ${x}`, like);
+      check(more.before === 10 && more.after === 20, `films like ${x} should go from 10 to 20: ${JSON.stringify(more)}`);
+      const whys = await page.locator(`${like} .why-text`).allTextContents();
+      check(whys.length === 20 && whys.every((w) => w.length > 0), 'every neighbour shown needs its reason');
+      return `next films 10 → 20, films like ${x} 10 → 20, focus on the 11th each time`;
+    },
+    options,
+  );
 }

@@ -1,6 +1,6 @@
 // Real headless Chromium against the built site (web/dist), as a visitor: train while searching,
 // rate five films → ten next films with reasons after each rating, reload and a new tab keep them,
-// import an IMDb export, a keyboard-only walk, films like X, links out on every film, the numbers, the map of taste (zoom,
+// import an IMDb export, a keyboard-only walk, films like X, links out on every film, "Show more", the numbers, the map of taste (zoom,
 // click, search), a return visit that restores the kept models, offline, "Retrain here", a site
 // update picked up on the next visit, a dropped 1 M-rating MovieLens zip trained and answering,
 // failures with a Retry that recovers, phone and dark, axe-core in each state, and nothing sent to
@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { check, expectNoAxeViolations, launch, newLog, root, siteContext, stepRunner, waitForReady, watch } from './harness.mjs';
 import { biggerDataSteps } from './biggerDataSteps.mjs';
-import { linksOutSteps } from './listSteps.mjs';
+import { linksOutSteps, showMoreSteps } from './listSteps.mjs';
 import { mapAtRest, mapSteps } from './mapSteps.mjs';
 import { offlineSteps, updateStep } from './offlineSteps.mjs';
 import { startStaticServer } from './staticServer.mjs';
@@ -370,6 +370,7 @@ async function main() {
     );
 
     await linksOutSteps(step, page, onPage);
+    await showMoreSteps(step, page, onPage);
 
     await step(
       'the numbers say which model makes your next films, and show every model measured here',

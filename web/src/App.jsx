@@ -54,6 +54,7 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
   const loaded = info !== null && phase !== 'loading'; // the ratings are in
   const choices = info?.choices ?? null;
   const models = info?.models ?? [];
+  const maxResults = info?.limits?.maxResults ?? null; // the engine's cap on any list; "Show more" stops below it
   const trainedFor = (question) => Boolean(choices) && trained.has(choices[question]);
 
   // The visitor's ratings came along (by movieId); those whose id names another film here are set aside.
@@ -82,6 +83,7 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
             years={info?.years ?? null}
             search={search}
             onPick={choice.pickFilm}
+            maxResults={maxResults}
           />
           <div class="explore">
             <FilmsSection
@@ -96,8 +98,16 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
               ready={trainedFor('neighbours')}
               model={choices?.neighbours}
               lastYear={info?.years?.max}
+              maxResults={maxResults}
             />
-            <ViewersPanel client={client} loaded={loaded} ready={trainedFor('viewers')} model={choices?.viewers} onPick={choice.pickFilm} />
+            <ViewersPanel
+              client={client}
+              loaded={loaded}
+              ready={trainedFor('viewers')}
+              model={choices?.viewers}
+              onPick={choice.pickFilm}
+              maxResults={maxResults}
+            />
           </div>
           <MapSection
             map={map.data}

@@ -14,7 +14,20 @@ import { SimilarFilms } from './SimilarFilms.jsx';
  * @param {{ kind: string }} props.dataset  the MovieLens in use
  * @param {Storage|null} props.storage  where answers are kept for a return visit
  */
-export function FilmsSection({ client, choice, filters, search, dataset, storage, searchable, loaded, ready, model, lastYear }) {
+export function FilmsSection({
+  client,
+  choice,
+  filters,
+  search,
+  dataset,
+  storage,
+  searchable,
+  loaded,
+  ready,
+  model,
+  lastYear,
+  maxResults,
+}) {
   const [keptAnswersAt] = useState(() => ({ storage, build: BUILD.id }));
   return (
     <section class="panel" id="films" aria-labelledby="films-title">
@@ -38,6 +51,7 @@ export function FilmsSection({ client, choice, filters, search, dataset, storage
         onPick={choice.pickFilm}
         onOpenFilters={filters.openFilters}
         answers={dataset.kind === 'bundled' ? keptAnswersAt : null}
+        maxResults={maxResults}
       />
     </section>
   );

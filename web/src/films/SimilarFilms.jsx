@@ -17,6 +17,8 @@ import { showNeighbours } from '../map/shownStore.js';
 import { useAsync } from '../ui/useAsync.js';
 import { plain } from '../storage/ratedTitles.js';
 import { rememberFilms, useFilms } from './useFilms.js';
+import { ShowMore } from '../ui/ShowMore.jsx';
+import { PAGE, useMoreButton, useShowMore } from '../ui/useShowMore.js';
 
 // Starting points for an empty page; MovieLens ids are stable across its releases, but data that only
 // looks like MovieLens may give these ids to other films: each is offered only where it names its film.
@@ -104,23 +106,28 @@ function EvidenceNote({ x }) {
 /**
  * @param {{ client: object, filmId: number|null, loaded: boolean, ready: boolean, model: string, filter: object|undefined,
  *           filters: object, focusKey: number, onPick: Function, onOpenFilters: () => void,
- *           answers?: { storage: Storage|null, build: string }|null }} props
+ *           answers?: { storage: Storage|null, build: string }|null, maxResults?: number|null }} props
  *   answers: where answers are kept for a return visit (keptAnswers.js); null: not kept (a dropped MovieLens)
+ *   maxResults: the engine's cap on a list, which "Show more" stays within
  */
-export function SimilarFilms({ client, filmId, loaded, ready, model, filter, filters, focusKey, onPick, onOpenFilters, answers = null }) {
+export function SimilarFilms(props) {
+  const { client, filmId, loaded, ready, model, filter, filters, focusKey, onPick, onOpenFilters, answers = null } = props;
   const [view, setView] = useState('closest');
+  const showMore = useShowMore(`${filmId}:${view}`, props.maxResults);
+  const { k } = showMore;
+  const listRef = useRef(null);
   const filterKey = JSON.stringify(filter ?? null);
   const query = { movieId: filmId, view, filter: filterKey, model: model ?? '' };
   const film = useAsync(() => (loaded && filmId !== null ? client.film({ movieId: filmId }) : null), [client, loaded, filmId]);
   const similar = useAsync(() => {
     if (!ready || filmId === null || !model) return null;
     const f = view === 'other' ? { ...filter, otherGenres: true } : filter;
-    return client.similar({ movieId: filmId, k: 10, model, filter: f }).then((r) => {
+    return client.similar({ movieId: filmId, k, model, filter: f }).then((r) => {
       rememberFilms([r.film, ...r.neighbours]);
-      if (answers) keepAnswer(answers.storage, answers.build, query, r);
+      if (answers && k === PAGE) keepAnswer(answers.storage, answers.build, query, r); // a return visit opens on ten
       return r;
     });
-  }, [client, ready, filmId, model, view, filterKey]);
+  }, [client, ready, filmId, model, view, filterKey, k]);
   // Until the engine answers, the answer this build gave on an earlier visit, if one is kept (kept
   // past ready too, until the engine's own arrives, so the list never blinks out in between).
   const kept = useMemo(
@@ -161,13 +168,15 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the neighbours shown (shownKey), not by the answer object
   }, [filmId, shownKey]);
 
+  const data = similar.data?.film?.movieId === filmId ? similar.data : kept;
+  const neighbours = data?.neighbours ?? [];
+  const more = useMoreButton(showMore, { shown: neighbours.length, answer: data, list: listRef });
+
   if (filmId === null) {
     return <Suggestions suggested={suggested} onPick={onPick} />;
   }
 
   const error = film.error ?? similar.error;
-  const data = similar.data?.film?.movieId === filmId ? similar.data : kept;
-  const neighbours = data?.neighbours ?? [];
   const narrowed = describeFilters(filters);
 
   return (
@@ -206,6 +215,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
         ) : null}
         <ol
           class="film-list neighbours"
+          ref={listRef}
           aria-label={x ? `Films like ${filmLabel(x)}` : 'Films like it'}
           hidden={neighbours.length === 0}
           data-kept={data === kept && kept ? 'true' : undefined}
@@ -230,6 +240,7 @@ export function SimilarFilms({ client, filmId, loaded, ready, model, filter, fil
             </FilmRow>
           ))}
         </ol>
+        {x && neighbours.length > 0 ? <ShowMore more={more} label={`Show more films like ${filmLabel(x)}`} /> : null}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 // "Your next films": the visitor's ratings folded into a model in the worker, ten films back within
-// a frame or two of each rating, each with the rated films that pushed it up most.
-import { useEffect } from 'preact/hooks';
+// a frame or two of each rating, each with the rated films that pushed it up most; more on request.
+import { useEffect, useRef } from 'preact/hooks';
 import { FilmRow } from '../films/FilmRow.jsx';
 import { describeFilters } from './filters.js';
 import { listText, starsText } from '../ui/format.js';
@@ -8,6 +8,8 @@ import { useAsync } from '../ui/useAsync.js';
 import { showNext } from '../map/shownStore.js';
 import { rememberFilms } from '../films/useFilms.js';
 import { useStore } from '../ui/useStore.js';
+import { ShowMore } from '../ui/ShowMore.jsx';
+import { useMoreButton, useShowMore } from '../ui/useShowMore.js';
 
 /** "Because you rated Toy Story 5 stars and Amélie 4 stars" — the reason line every pick carries. */
 export function reasonText(pick, { fromPopularity }) {
@@ -34,23 +36,27 @@ function EmptyState() {
 
 /**
  * @param {{ client: object, store: object, ready: boolean, model: string, labelOf: (name: string) => string, filter: object|undefined,
- *           filters: object, onPick: Function, children?: any }} props  children: controls above the list
+ *           filters: object, onPick: Function, maxResults?: number|null, children?: any }} props  children: controls above the list
  */
-export function NextFilms({ client, store, ready, model, labelOf, filter, filters, onPick, children }) {
+export function NextFilms({ client, store, ready, model, labelOf, filter, filters, onPick, maxResults = null, children }) {
   const { list, ratings, version } = useStore(store);
   const filterKey = JSON.stringify(filter ?? null);
+  const listRef = useRef(null);
+  const showMore = useShowMore(list.length > 0 ? 'rated' : 'none', maxResults);
+  const { k } = showMore;
   const recs = useAsync(() => {
     if (!ready || list.length === 0) return null;
     const profile = list.map(({ movieId, stars }) => ({ movieId, stars }));
-    return client.recommendFor({ ratings: profile, k: 10, model, filter }).then((r) => {
+    return client.recommendFor({ ratings: profile, k, model, filter }).then((r) => {
       rememberFilms(r.films); // a film rated from this list shows at once in "Your ratings"
       return { ...r, version };
     });
-  }, [client, ready, version, model, filterKey]);
+  }, [client, ready, version, model, filterKey, k]);
 
   const data = list.length > 0 ? recs.data : null;
   // While a newer answer is on its way, a film rated a moment ago is already gone from the list.
   const picks = (data?.films ?? []).filter((f) => !ratings.has(f.movieId));
+  const more = useMoreButton(showMore, { shown: picks.length, answer: data, list: listRef });
   const answered = data?.version ?? (list.length === 0 ? version : -1);
   const pickKey = picks.map((f) => f.movieId).join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the films shown (pickKey), not by the list object
@@ -104,6 +110,7 @@ export function NextFilms({ client, store, ready, model, labelOf, filter, filter
       {data && picks.length === 0 && !recs.loading ? <p class="muted">No film passes your filters — widen them to see more.</p> : null}
       <ol
         class="film-list next-list"
+        ref={listRef}
         aria-labelledby="next-films-title"
         aria-busy={recs.loading ? 'true' : 'false'}
         data-version={version}
@@ -117,6 +124,7 @@ export function NextFilms({ client, store, ready, model, labelOf, filter, filter
           </FilmRow>
         ))}
       </ol>
+      {picks.length > 0 ? <ShowMore more={more} label="Show more of your next films" /> : null}
     </div>
   );
 }

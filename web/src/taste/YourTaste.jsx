@@ -30,6 +30,7 @@ import { YourRatings } from './YourRatings.jsx';
  * @param {ReturnType<typeof import('./useFilters.js').useFilters>} props.filters  the page's filters
  * @param {{ kind: string, name?: string }} [props.dataset]  the MovieLens in use
  * @param {object|null} [props.carried]  how the visitor's ratings stand against it (useCarriedRatings.js)
+ * @param {number|null} [props.maxResults]  the engine's cap on a list's length
  */
 export function YourTaste(props) {
   const { client, store, loaded, trained, choices, models } = props;
@@ -81,6 +82,7 @@ export function YourTaste(props) {
             filter={filter}
             filters={filters}
             onPick={props.onPick}
+            maxResults={props.maxResults}
           >
             {/* Shown from the start (empty until the registry arrives), so it does not push the list down later. */}
             <ModelChoice models={models} value={model} choices={choices} onChange={setModel} />

@@ -10,7 +10,7 @@ import { useAsync } from '../ui/useAsync.js';
 import { useVisible } from '../ui/useVisible.js';
 import { memo } from '../ui/memo.js';
 
-function ViewersPanelView({ client, loaded, ready, model, onPick }) {
+function ViewersPanelView({ client, loaded, ready, model, onPick, maxResults }) {
   const [userId, setUserId] = useState(null);
   const section = useRef(null);
   const seen = useVisible(section);
@@ -32,7 +32,7 @@ function ViewersPanelView({ client, loaded, ready, model, onPick }) {
         loading={!viewers.data && !viewers.error}
         onPick={onPick}
       />
-      <Recommendations client={client} userId={userId} ready={ready} model={model} onPick={onPick} />
+      <Recommendations client={client} userId={userId} ready={ready} model={model} onPick={onPick} maxResults={maxResults} />
     </section>
   );
 }
