@@ -89,6 +89,14 @@ TEST_F(LatestSmall, KeepsEveryFilmsImdbAndTmdbIdsInCatalogueOrder) {
     EXPECT_TRUE(std::all_of(links.begin(), links.end(), [](const reel::FilmLinks& l) { return l.imdb > 0; }));
 }
 
+TEST_F(LatestSmall, ImaxIsAFormatTheFacesDoNotOfferAsAGenre) {
+    const std::vector<std::string>& tags = engine->catalog().genre_names();
+    std::vector<std::string> formats;
+    for (const std::string& t : tags)
+        if (reel::Engine::is_format(t)) formats.push_back(t);
+    EXPECT_EQ(formats, std::vector<std::string>{"IMAX"});  // MovieLens's one format tag; every other tag is a genre
+}
+
 TEST(Links, AnEmptyTmdbIdIsNoLinkButAMalformedOneIsAnError) {
     const reel::Links links = reel::parse_links("movieId,imdbId,tmdbId\n1,0114709,862\n2,0113497,\n");
     EXPECT_EQ(links.by_movie.at(2).imdb, 113497);

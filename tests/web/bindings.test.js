@@ -268,3 +268,13 @@ describe('filmLinks', () => {
     fresh.delete();
   });
 });
+
+describe('catalog formats', () => {
+  it('names IMAX a format, among the tags whose bits the films carry', () => {
+    const c = engine.catalog();
+    expect(c.formats).toEqual(['IMAX']);
+    const imax = 1 << c.genreNames.indexOf('IMAX');
+    const darkKnight = Array.from(c.movieIds).indexOf(58559);
+    expect(c.genres[darkKnight] & imax).toBe(imax); // the tag stays on the film, as MovieLens has it
+  });
+});

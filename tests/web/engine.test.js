@@ -41,6 +41,7 @@ describe('load', () => {
     expect(s.train + s.test).toBe(s.ratings);
     expect(s.test / (s.train + s.test)).toBeCloseTo(0.2, 2);
     expect(loaded.genreNames).toContain('Animation');
+    expect(loaded.genreNames).not.toContain('IMAX'); // a format, as the engine says: never offered as a genre
     expect(loaded.years).toEqual({ min: expect.any(Number), max: 2018 });
   });
 
@@ -98,6 +99,11 @@ describe('before training', () => {
     expect((await client.search({ query: 'amelie' }))[0]).toMatchObject({ imdbId: 211915, tmdbId: 194 });
     // links.csv gives film 791 an IMDb id and no tmdbId: no TMDB or Letterboxd link can be made for it.
     expect(await client.film({ movieId: 791 })).toMatchObject({ imdbId: 113610, tmdbId: null });
+  });
+
+  it('leaves the IMAX format out of a film’s genres', async () => {
+    const { genres } = await client.film({ movieId: 58559 }); // The Dark Knight: Action|Crime|Drama|IMAX in movies.csv
+    expect([...genres].sort()).toEqual(['Action', 'Crime', 'Drama']);
   });
 
   it('refuses neighbours and picks while training, with a readable error', async () => {

@@ -60,6 +60,14 @@ describe('makeCatalog', () => {
     expect(() => c.linked({ imdbIds: [1], tmdbIds: [1] })).toThrow(/1 links for 3 films/);
   });
 
+  it('leaves the tags the engine calls formats out of the films’ genres and the genres offered, keeping the bit order', () => {
+    const c = makeCatalog({ ...raw, genreNames: ['Animation', 'IMAX', 'Crime'], formats: ['IMAX'] });
+    expect(c.film(1).genres).toEqual(['Animation']); // bits 0 and 1: Animation and IMAX
+    expect(c.film(50).genres).toEqual(['Crime']);
+    expect(c.offeredGenres).toEqual(['Animation', 'Crime']);
+    expect(c.genreNames).toEqual(['Animation', 'IMAX', 'Crime']); // the bits still index every tag
+  });
+
   it('knows the span of release years, films without a year left out', () => {
     expect(makeCatalog(raw).yearRange).toEqual({ min: 1995, max: 1995 });
   });

@@ -318,8 +318,11 @@ public:
                 display.push_back(parts.name);
                 aliases.push_back(parts.aliases.empty() ? "" : parts.aliases.front());
             }
-            val genre_names = val::array();
-            for (const std::string& g : c.genre_names()) genre_names.call<void>("push", g);
+            val genre_names = val::array(), formats = val::array();
+            for (const std::string& g : c.genre_names()) {
+                genre_names.call<void>("push", g);
+                if (reel::Engine::is_format(g)) formats.call<void>("push", g);
+            }
             val out = val::object();
             out.set("movieIds", typed_copy("Int32Array", ids));
             out.set("titles", strings(titles));
@@ -327,7 +330,8 @@ public:
             out.set("aliases", strings(aliases));
             out.set("years", typed_copy("Int16Array", years));
             out.set("genres", typed_copy("Uint32Array", genres));
-            out.set("genreNames", genre_names);
+            out.set("genreNames", genre_names);  // every tag, in the order of the genre bits
+            out.set("formats", formats);         // those of them that are formats, not genres
             out.set("counts", typed_copy("Int32Array", engine_.training_counts()));
             return out;
         });

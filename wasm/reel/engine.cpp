@@ -42,6 +42,8 @@ const Catalog& Engine::catalog() const {
     throw Error("no data loaded yet");
 }
 
+bool Engine::is_format(std::string_view tag) { return tag == "IMAX"; }
+
 std::vector<int32_t> Engine::training_counts() const {
     if (state_) return state_->data->index.counts();
     return std::vector<int32_t>(catalog().size(), 0);

@@ -69,6 +69,9 @@ public:
     void load_catalog(std::string_view movies_csv, std::string_view movies_name = "movies.csv");
     const Catalog& catalog() const;                // the loaded data's, or the one load_catalog gave
     std::vector<int32_t> training_counts() const;  // per film; zeros before the ratings are loaded
+    // MovieLens tags a film as "IMAX" among its genres, but IMAX is how a film was shown, not what
+    // it is: the faces offer no such tag as a genre (the tag stays on the film, as MovieLens has it).
+    static bool is_format(std::string_view tag);
 
     const Settings& settings() const { return settings_; }
     bool loaded() const { return state_ != nullptr; }

@@ -37,7 +37,11 @@ export function makeCatalog(raw, { withCounts = true, strings = null, links = nu
   const years = Int16Array.from(raw.years);
   const genreBits = Uint32Array.from(raw.genres);
   const counts = Int32Array.from(raw.counts);
-  const genreNames = [...raw.genreNames];
+  const genreNames = [...raw.genreNames]; // every tag, in the order of the engine's genre bits
+  // The engine says which tags are formats (IMAX), not genres: a film's genres and the genres
+  // offered leave them out.
+  const formats = new Set(raw.formats ?? []);
+  const offeredGenres = genreNames.filter((g) => !formats.has(g));
   if (links && (links.imdbIds.length !== n || links.tmdbIds.length !== n))
     throw new Error(`catalog: ${links.imdbIds.length} links for ${n} films`);
   const imdbIds = links ? Float64Array.from(links.imdbIds) : null;
@@ -45,7 +49,7 @@ export function makeCatalog(raw, { withCounts = true, strings = null, links = nu
 
   function genresOf(/** @type {number} */ bits) {
     const out = [];
-    for (let g = 0; g < genreNames.length; g++) if (bits & (1 << g)) out.push(genreNames[g]);
+    for (let g = 0; g < genreNames.length; g++) if (bits & (1 << g) && !formats.has(genreNames[g])) out.push(genreNames[g]);
     return out;
   }
 
@@ -99,6 +103,7 @@ export function makeCatalog(raw, { withCounts = true, strings = null, links = nu
   return {
     size: n,
     genreNames,
+    offeredGenres,
     film,
     genreBitsOf,
     counted,

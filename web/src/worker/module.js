@@ -49,7 +49,7 @@ export function describe(m, catalog) {
     order: Array.from(engine.trainingOrder(), String),
     choices: { ...engine.choices() },
     limits: { ...engine.limits() },
-    genreNames: catalog.genreNames,
+    genreNames: catalog.offeredGenres, // genres only: the engine's formats (IMAX) are not offered as genres
     years: catalog.yearRange,
   };
 }
