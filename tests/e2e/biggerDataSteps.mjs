@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { check, expectNoAxeViolations, root, siteContext, waitForReady, watch } from './harness.mjs';
+import { check, expectNoAxeViolations, openTrainingDetails, root, siteContext, waitForReady, watch } from './harness.mjs';
 
 const { zipSync } = createRequire(path.join(root, 'web/package.json'))('fflate');
 const RATINGS = 1_000_000;
@@ -218,6 +218,7 @@ export async function biggerDataSteps(step, { browser, origin, log, output }) {
   await step(
     '"Back to MovieLens latest-small" brings back its data and the rating set aside',
     async () => {
+      await openTrainingDetails(page);
       await page.getByRole('button', { name: 'Back to MovieLens latest-small', exact: true }).click();
       await page.locator('.training[data-dataset=bundled] .training-status[data-state=ready]').waitFor({ timeout: 120_000 });
       await page.locator('.rated-list .rated[data-movie-id="1"]').waitFor();

@@ -108,6 +108,12 @@ export async function waitForReady(page) {
   await page.locator('.training-status[data-state=ready]').waitFor({ timeout: READY_TIMEOUT });
 }
 
+/** Unfolds the training card (folded to one line once ready), if it is folded. */
+export async function openTrainingDetails(page) {
+  const toggle = page.getByRole('button', { name: 'Training details', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
 /** Runs axe-core (injected inline: no request) on the page as it is; throws listing any violation. */
 export async function expectNoAxeViolations(page, state) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { check, newLog, root, siteContext, waitForReady, watch } from './harness.mjs';
+import { check, newLog, openTrainingDetails, root, siteContext, waitForReady, watch } from './harness.mjs';
 import { startStaticServer } from './staticServer.mjs';
 
 /** The site is kept: the service worker controls the page and the models (and map) are in IndexedDB. */
@@ -82,6 +82,7 @@ export async function offlineSteps(step, { page, context, origin, output }, opti
       const status = await page.locator('.training-status').textContent();
       check(/restored the models this browser trained/.test(status), `the return visit should say it restored the models: ${status}`);
       check((await page.locator('.training[data-restored=true]').count()) === 1, 'the training card should show the models as restored');
+      await openTrainingDetails(page);
       const epochs = await page
         .getByRole('progressbar', { name: /training$/ })
         .evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-valuenow') === b.getAttribute('aria-valuemax')));
@@ -123,6 +124,7 @@ export async function offlineSteps(step, { page, context, origin, output }, opti
     '"Retrain here" trains every model afresh and keeps the result',
     async () => {
       await page.locator('.training').scrollIntoViewIfNeeded();
+      await openTrainingDetails(page);
       await page.getByRole('button', { name: 'Retrain here' }).click();
       await page.locator('.training-status[data-state=training]').waitFor({ timeout: 10_000 });
       await waitForReady(page);

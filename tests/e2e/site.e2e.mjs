@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { check, expectNoAxeViolations, launch, newLog, root, siteContext, stepRunner, waitForReady, watch } from './harness.mjs';
 import { biggerDataSteps } from './biggerDataSteps.mjs';
+import { firstScreenSteps } from './firstScreenSteps.mjs';
 import { linksOutSteps, showMoreSteps } from './listSteps.mjs';
 import { mapAtRest, mapSteps } from './mapSteps.mjs';
 import { offlineSteps, updateStep } from './offlineSteps.mjs';
@@ -88,8 +89,12 @@ async function main() {
                 if (!list.querySelector('[role=option]')) return;
                 observer.disconnect();
                 resolve({
+                  // From the training card's foot: the card folds once ready, and nothing below it may move otherwise.
                   tops: ['#films', '#viewers', '#numbers'].map((id) =>
-                    Math.round(document.querySelector(id).getBoundingClientRect().top + scrollY),
+                    Math.round(
+                      document.querySelector(id).getBoundingClientRect().top -
+                        document.querySelector('.training').getBoundingClientRect().bottom,
+                    ),
                   ),
                   stateWhenAnswered: document.querySelector('.training-status').dataset.state,
                   first: list.querySelector('[role=option]').textContent,
@@ -109,14 +114,22 @@ async function main() {
       // Space is kept for what training brings (the starting set, the lists): nothing below moves.
       await page.locator('.starter').nth(11).waitFor();
       const tops = await page.evaluate(() =>
-        ['#films', '#viewers', '#numbers'].map((id) => Math.round(document.querySelector(id).getBoundingClientRect().top + scrollY)),
+        ['#films', '#viewers', '#numbers'].map((id) =>
+          Math.round(
+            document.querySelector(id).getBoundingClientRect().top - document.querySelector('.training').getBoundingClientRect().bottom,
+          ),
+        ),
       );
+      const card = await page
+        .locator('.training')
+        .evaluate((el) => ({ folded: el.classList.contains('training-folded'), height: el.offsetHeight }));
+      check(card.folded && card.height < 80, `once ready the training card should fold to one line: ${JSON.stringify(card)}`);
       const moved = tops.map((t, i) => t - outcome.tops[i]);
       check(
         moved.every((d) => Math.abs(d) <= 4),
         `sections moved when training finished: ${moved.join(', ')} px`,
       );
-      return `the search answered while training; sections moved ${moved.join('/')} px`;
+      return `the search answered while training; sections moved ${moved.join('/')} px below the card, folded to ${card.height} px`;
     });
     // The steps on this page from here on need it trained; the others open pages of their own.
     const onPage = { needs: [trained] };
@@ -371,6 +384,7 @@ async function main() {
 
     await linksOutSteps(step, page, onPage);
     await showMoreSteps(step, page, onPage);
+    await firstScreenSteps(step, { page, browser, origin, log, output }, onPage);
 
     await step(
       'the numbers say which model makes your next films, and show every model measured here',

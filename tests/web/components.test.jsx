@@ -69,7 +69,7 @@ describe('the rating control', () => {
 });
 
 describe('TrainingProgress', () => {
-  it('follows the epochs from its store, and keeps every bar once training is done', () => {
+  it('follows the epochs from its store, and keeps every bar once training is done, a click away', () => {
     const store = createTrainingStore();
     const models = [
       { ...MODELS[2], epochs: 12 },
@@ -86,7 +86,9 @@ describe('TrainingProgress', () => {
       expect(screen.getByText('1.5 s left')).toBeTruthy();
       rerender(<TrainingProgress phase="ready" models={models} store={store} trainMs={{ implicit: 2000, rating: 3000 }} />);
       expect(screen.getByRole('status').textContent).toContain('5.0 s');
-      expect(screen.getAllByRole('progressbar')).toHaveLength(3); // the download and both models: same card, same size
+      expect(screen.queryAllByRole('progressbar')).toHaveLength(0); // folded to one line
+      fireEvent.click(screen.getByRole('button', { name: 'Training details' }));
+      expect(screen.getAllByRole('progressbar')).toHaveLength(3); // the download and both models
     });
   });
 });
@@ -658,6 +660,7 @@ describe('App', () => {
     await waitFor(() => expect(trainingState()).toBe('ready'));
     expect(client.calls).toContainEqual(['loadFiles', ['ml-20m.zip']]);
     expect(document.querySelector('.dataset-line').textContent).toMatch(/^Your MovieLens, ml-20m\.zip: 998,206 ratings/);
+    fireEvent.click(screen.getByRole('button', { name: 'Training details' })); // ready: the card is folded to one line
     fireEvent.click(screen.getByRole('button', { name: 'Back to MovieLens latest-small' }));
     await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('bundled'));
     await waitFor(() => expect(trainingState()).toBe('ready'));

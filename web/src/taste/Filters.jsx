@@ -1,6 +1,7 @@
 // The filters a visitor narrows lists with: genres in and out, a span of decades, and a scale from
 // hidden gems to crowd-pleasers. One set, applied by the engine to "Your next films" and to
-// "films like X".
+// "films like X". On a wide screen the open body floats beside the list (styles.css), so the list it
+// changes stays in view; Escape closes it.
 import { ANY_FAME, FAME, NO_FILTERS, decadesOf, describeFilters, isFiltered, toggleGenre } from './filters.js';
 import { ToggleGroup } from '../ui/ToggleGroup.jsx';
 
@@ -23,7 +24,17 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
   }
 
   return (
-    <details class="filters" id="filters" open={open} onToggle={(e) => onToggleOpen(e.currentTarget.open)}>
+    <details
+      class="filters"
+      id="filters"
+      open={open}
+      onToggle={(e) => onToggleOpen(e.currentTarget.open)}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        onToggleOpen(false);
+        /** @type {HTMLElement | null} */ (e.currentTarget.querySelector('summary'))?.focus();
+      }}
+    >
       <summary>
         <span class="filters-title">Filters</span>
         <span class="filters-summary">{summary || 'none — every film can be suggested'}</span>

@@ -3,11 +3,14 @@
 // model with epoch, falling training loss and time left — or, on a return visit, the models restored
 // from this browser with a "Retrain here" for the curious. Below, which dataset it is and the way to
 // another (children: the dataset chooser). It alone re-renders on each progress event (it
-// subscribes to the progress store); its size is the same in every phase, so nothing below it moves.
+// subscribes to the progress store); its size is the same in every phase until ready, so nothing
+// below it moves while the models train. Once ready it folds to one line, the rest a click away:
+// a visitor came for the films, not the telemetry.
 import { BUNDLED_NAME } from './DatasetChooser.jsx';
 import { formatCount, formatDuration, formatMB as mb, formatNumber } from '../ui/format.js';
 import { ReadRow } from './ReadRow.jsx';
 import { StageBar } from './StageBar.jsx';
+import { useState } from 'preact/hooks';
 import { useStore } from '../ui/useStore.js';
 
 function StageRow({ stage, progress, trainMs, restored }) {
@@ -84,8 +87,14 @@ function statusText({ phase, loadStage, stats, trainMs, restored, kept, searchab
     case 'paused':
       return 'Training paused.';
     case 'ready':
+      // The tail is left out of the folded line on a phone (styles.css), so it stays one line there.
       if (restored) return `Ready — restored the models this browser trained on ${savedWhen(restored.savedAt)}.`;
-      return `Ready — trained in ${total} in this browser${kept?.kept ? ', and kept here for your next visit' : ''}.`;
+      return (
+        <>
+          Ready — trained in {total}
+          <span class="status-tail"> in this browser{kept?.kept ? ', and kept here for your next visit' : ''}</span>.
+        </>
+      );
     default:
       return 'Training stopped.';
   }
@@ -119,7 +128,7 @@ function DatasetText({ stats, lastYear, dataset, source, heapBytes }) {
  * @param {{ phase: string, loadStage?: string, searchable?: boolean, stats?: object, models?: object[], store: object,
  *           trainMs?: object, restored?: object|null, kept?: object|null, lastYear?: number,
  *           dataset?: { kind: string, name?: string }, source?: object|null, heapBytes?: number|null, children?: any,
- *           onPause?: () => void, onResume?: () => void, onRetrain?: () => void }} props
+ *           onPause?: () => void, onResume?: () => void, onRetrain?: () => void, unfold?: boolean }} props
  *   dataset: the MovieLens in use or on its way; source: how a dropped one was read (the worker's account)
  */
 export function TrainingProgress({
@@ -140,20 +149,21 @@ export function TrainingProgress({
   onPause,
   onResume,
   onRetrain,
+  unfold = false,
 }) {
   const { progress, models: epochs } = useStore(store);
+  const [open, setOpen] = useState(false); // the details, once ready
   const ready = phase === 'ready';
+  const folded = ready && !open && !unfold; // unfold: something in the details needs reading (a refusal)
   const canToggle = phase === 'training' || phase === 'paused';
   // One button in one place: Pause and Resume while training (it keeps focus across them), then
-  // "Retrain here" once ready — models restored or trained, anyone may see them trained afresh.
+  // the details' disclosure once ready, where "Retrain here" waits for the curious.
   const button = canToggle
     ? { text: phase === 'paused' ? 'Resume' : 'Pause', onClick: phase === 'paused' ? onResume : onPause, strong: phase === 'paused' }
-    : ready && onRetrain
-      ? { text: 'Retrain here', onClick: onRetrain, strong: false }
-      : null;
+    : null;
   return (
     <section
-      class={`panel training${ready ? ' training-ready' : ''}`}
+      class={`panel training${ready ? ' training-ready' : ''}${folded ? ' training-folded' : ''}`}
       aria-label="Training"
       data-restored={restored ? 'true' : 'false'}
       data-dataset={dataset.kind}
@@ -163,32 +173,65 @@ export function TrainingProgress({
         <p class="training-status" role="status" data-state={phase}>
           {statusText({ phase, loadStage, stats, trainMs, restored, kept, searchable, dataset })}
         </p>
-        <button
-          type="button"
-          class={button?.strong ? 'button' : 'button-quiet'}
-          style={button ? undefined : { visibility: 'hidden' }}
-          aria-hidden={button ? undefined : 'true'}
-          tabIndex={button ? 0 : -1}
-          title={button?.text === 'Retrain here' ? 'Train every model again from scratch in this browser, and keep the result' : undefined}
-          onClick={button?.onClick}
-        >
-          {button?.text ?? 'Pause'}
-        </button>
-      </div>
-      <div class="stages">
-        {dataset.kind === 'files' ? (
-          <ReadRow progress={progress} loaded={phase !== 'loading'} />
+        {ready ? (
+          <button
+            type="button"
+            class="button-quiet training-toggle"
+            aria-expanded={open ? 'true' : 'false'}
+            aria-controls="training-details"
+            aria-label="Training details"
+            onClick={() => setOpen(!open)}
+          >
+            Details
+          </button>
         ) : (
-          <DownloadRow download={progress.download} searchable={searchable} loaded={phase !== 'loading' || loadStage === 'parse'} />
+          <button
+            type="button"
+            class={button?.strong ? 'button' : 'button-quiet'}
+            style={button ? undefined : { visibility: 'hidden' }}
+            aria-hidden={button ? undefined : 'true'}
+            tabIndex={button ? 0 : -1}
+            onClick={button?.onClick}
+          >
+            {button?.text ?? 'Pause'}
+          </button>
         )}
-        {models.map((m) => (
-          <StageRow key={m.name} stage={m} progress={epochs[m.name]} trainMs={trainMs?.[m.name]} restored={Boolean(restored) && ready} />
-        ))}
       </div>
-      <p class="dataset-line">
-        <DatasetText stats={stats} lastYear={lastYear} dataset={dataset} source={source} heapBytes={heapBytes} />
-      </p>
-      {children}
+      <div class="training-details" id="training-details" hidden={folded}>
+        <TrainingDetails {...{ dataset, progress, phase, loadStage, searchable, models, epochs, trainMs, restored, ready }} />
+        {ready && onRetrain ? (
+          <p class="retrain">
+            <button
+              type="button"
+              class="button-quiet"
+              title="Train every model again from scratch in this browser, and keep the result"
+              onClick={onRetrain}
+            >
+              Retrain here
+            </button>
+          </p>
+        ) : null}
+        <p class="dataset-line">
+          <DatasetText stats={stats} lastYear={lastYear} dataset={dataset} source={source} heapBytes={heapBytes} />
+        </p>
+        {children}
+      </div>
     </section>
+  );
+}
+
+/** The download (or read) and each model's bar: the telemetry the folded card keeps a click away. */
+function TrainingDetails({ dataset, progress, phase, loadStage, searchable, models, epochs, trainMs, restored, ready }) {
+  return (
+    <div class="stages">
+      {dataset.kind === 'files' ? (
+        <ReadRow progress={progress} loaded={phase !== 'loading'} />
+      ) : (
+        <DownloadRow download={progress.download} searchable={searchable} loaded={phase !== 'loading' || loadStage === 'parse'} />
+      )}
+      {models.map((m) => (
+        <StageRow key={m.name} stage={m} progress={epochs[m.name]} trainMs={trainMs?.[m.name]} restored={Boolean(restored) && ready} />
+      ))}
+    </div>
   );
 }

@@ -34,6 +34,7 @@ export function TrainingSection({ run }) {
       onPause={run.pause}
       onResume={() => run.train()}
       onRetrain={() => run.train({ fresh: true })}
+      unfold={Boolean(run.refusal)}
     >
       <DatasetChooser dataset={run.dataset} onFiles={run.chooseFiles} onBundled={() => run.start(BUNDLED)} refusal={run.refusal} />
     </TrainingProgress>

@@ -1,0 +1,84 @@
+// A first screen that invites, in a real Chromium: on a 390 px phone "Your taste" follows the
+// masthead and a one-line training card; at 1280 px open Filters leave the list in view and offer no
+// IMAX; the viewers panel shows whole titles at 1280 and 390 px.
+import path from 'node:path';
+import { check, siteContext, waitForReady, watch } from './harness.mjs';
+
+/** Films in the viewers panel whose title is cut short (wider than the room it is shown in). */
+const cutViewerTitles = (page) =>
+  page
+    .locator('#viewers .glimpse-list .film-link')
+    .evaluateAll((as) => as.filter((a) => a.scrollWidth > a.clientWidth + 1).map((a) => a.textContent));
+
+async function chooseViewer(page, userId) {
+  const select = page.locator('#user-select');
+  await select.focus(); // focus asks for the viewers, wherever the panel is
+  await page.locator('#user-select[aria-busy=false]').waitFor({ timeout: 30_000 });
+  await select.selectOption(String(userId));
+  await page.locator('#viewers .glimpse-list li').first().waitFor({ timeout: 10_000 });
+}
+
+export async function firstScreenSteps(step, { page, browser, origin, log, output }, options = {}) {
+  await step(
+    'first screen at 1280: open Filters leave the list in view and offer no IMAX; the viewers panel cuts no title',
+    async () => {
+      // As a visitor at the top of "Your taste" would find them; positions on the page, not the screen.
+      await page.locator('#taste').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+      const firstFilm = page.locator('.next-list > .film-item').first();
+      const where = () =>
+        firstFilm.evaluate((el) => ({
+          y: el.getBoundingClientRect().top + scrollY,
+          inView: el.getBoundingClientRect().bottom <= innerHeight,
+        }));
+      const before = await where();
+      await page.locator('#filters > summary').click();
+      await page.getByRole('group', { name: 'Only these genres' }).waitFor();
+      const after = await where();
+      check(
+        Math.abs(after.y - before.y) <= 1 && after.inView,
+        `open Filters should leave the list where it was, in view: ${JSON.stringify([before, after])}`,
+      );
+      const genres = await page.getByRole('group', { name: 'Only these genres' }).getByRole('button').allTextContents();
+      check(genres.length > 10 && !genres.includes('IMAX'), `IMAX is a format, not a genre to filter by: ${genres.join(', ')}`);
+      await page.screenshot({ path: path.join(output, 'filters-open-1280.png') });
+      await page.keyboard.press('Escape');
+      check(!(await page.locator('#filters').evaluate((d) => d.open)), 'Escape should close the Filters');
+
+      await chooseViewer(page, 1);
+      const cut = await cutViewerTitles(page);
+      check(cut.length === 0, `the viewers panel cuts titles at 1280 px: ${cut.join(' | ')}`);
+      await page.locator('#viewers').screenshot({ path: path.join(output, 'viewers-1280.png') });
+      return `the first next film stayed at y=${Math.round(after.y)} with Filters open; ${genres.length} genres offered; whole titles in the viewers panel`;
+    },
+    options,
+  );
+
+  await step('first screen on a 390 px phone: "Your taste" right after the masthead and a one-line training card', async () => {
+    const phone = await siteContext(browser, origin, log, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 1,
+    });
+    const p = await phone.newPage();
+    watch(p, log);
+    await p.goto(`${origin}/`);
+    await waitForReady(p);
+    const card = await p.locator('.training').boundingBox();
+    const taste = await p.locator('#taste').boundingBox();
+    const masthead = await p.locator('.masthead').boundingBox();
+    check(card.height < 70, `the folded training card should be one line on a phone: ${card.height} px`);
+    check(
+      taste.y - (masthead.y + masthead.height) < card.height + 60,
+      `"Your taste" should follow the masthead: it starts at ${taste.y} px`,
+    );
+    const heading = await p.getByRole('heading', { name: 'Your taste', level: 2 }).boundingBox();
+    check(heading.y + heading.height <= 844 / 2, `"Your taste" should be in the top half of the first screen: ${heading.y} px`);
+    await p.screenshot({ path: path.join(output, 'first-screen-390.png') });
+    await chooseViewer(p, 1);
+    const cut = await cutViewerTitles(p);
+    check(cut.length === 0, `the viewers panel cuts titles at 390 px: ${cut.join(' | ')}`);
+    await phone.close();
+    return `training card ${Math.round(card.height)} px; "Your taste" heading at ${Math.round(heading.y)} px`;
+  });
+}
