@@ -17,32 +17,13 @@ ListMeasures::ListMeasures(const Catalog& catalog, const TrainIndex& index)
     for (int32_t film : most_rated(index, kMostRated)) top50_[static_cast<size_t>(film)] = 1;
 }
 
-// A film's weight spread evenly over its genres.
-void ListMeasures::add_genres(int32_t film, double weight, Mix& mix) const {
-    const GenreMask genres = catalog_.film(static_cast<size_t>(film)).genres;
-    if (genres == 0) {
-        mix[kSlots - 1] += weight;
-        return;
-    }
-    const double share = weight / __builtin_popcount(genres);
-    for (size_t g = 0; g < kSlots - 1; ++g)
-        if (genres & (GenreMask(1) << g)) mix[g] += share;
-}
-
 void ListMeasures::add(const std::vector<int32_t>& list, const std::vector<Rated>& given) {
     // C_KL = KL(p ‖ 0.99 q + 0.01 p): p the genres of the films liked, q those of the list.
-    Mix p{}, q{};
-    double liked = 0;
-    for (const Rated& r : given)
-        if (r.stars >= kLiked) add_genres(r.film, 1.0, p), ++liked;
-    if (liked > 0 && !list.empty()) {
-        for (int32_t film : list) add_genres(film, 1.0 / static_cast<double>(list.size()), q);
-        double kl = 0;
-        for (size_t g = 0; g < kSlots; ++g) {
-            const double pg = p[g] / liked;
-            if (pg > 0) kl += pg * std::log(pg / (0.99 * q[g] + 0.01 * pg));
-        }
-        kl_ += kl;
+    const bool liked = std::any_of(given.begin(), given.end(), [](const Rated& r) { return r.stars >= kLiked; });
+    if (liked && !list.empty()) {
+        GenreMix q{};
+        for (int32_t film : list) add_genres(catalog_, film, 1.0 / static_cast<double>(list.size()), q);
+        kl_ += miscalibration(liked_mix(catalog_, given), q);
         ++calibrated_;
     }
     // Popularity lift: how much more often the listed films were rated than the viewer's own.

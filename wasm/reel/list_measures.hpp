@@ -2,18 +2,17 @@
 // miscalibration C_KL of their genres, popularity lift, the share of the 50 most-rated films,
 // catalogue coverage and the overlap of two viewers' lists. Written once, for every protocol.
 #pragma once
-#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include "catalog.hpp"
+#include "genre_mix.hpp"
 #include "model.hpp"
 #include "train_index.hpp"
 
 namespace reel {
 
-constexpr float kLiked = 3.5f;            // a given rating this high says which genres a viewer likes
 constexpr size_t kMostRated = 50;         // the "top-50" of the share and of popular intrusion
 constexpr size_t kOverlapViewers = 1000;  // overlap over every pair of the first this many viewers
 
@@ -36,10 +35,6 @@ public:
     ListFigures figures() const;
 
 private:
-    static constexpr size_t kSlots = 33;  // up to 32 genres, and "no genre" as one of its own
-    using Mix = std::array<double, kSlots>;
-    void add_genres(int32_t film, double weight, Mix& mix) const;
-
     const Catalog& catalog_;
     const TrainIndex& index_;
     std::vector<char> top50_;
