@@ -41,10 +41,10 @@ inline const char* name_of(Trained which) {
     return "?";
 }
 
-// The dataset alone, untrained, at the default settings.
-inline reel::Engine loaded(Trained which) {
+// The dataset alone, untrained, at the default settings unless others are given.
+inline reel::Engine loaded(Trained which, const reel::Settings& settings = reel::default_settings()) {
     const std::string movies = read(data_dir() + "/movies.csv");
-    reel::Engine e;
+    reel::Engine e(settings);
     switch (which) {
         case Trained::canonical:
             e.load_split(movies, read(canonical_split() + "/train.csv"), read(canonical_split() + "/test.csv"));
@@ -109,8 +109,9 @@ inline std::string saved_model_file(Trained which) {
 }
 
 // A new engine on `which`'s data with every model restored: the test's own to change.
-inline reel::Engine restored(Trained which) {
-    reel::Engine e = loaded(which);
+// (A model file keeps the settings that made its models; the engine's own "lists.*" stay.)
+inline reel::Engine restored(Trained which, const reel::Settings& settings = reel::default_settings()) {
+    reel::Engine e = loaded(which, settings);
     e.restore(saved_models(which), model_file(which));
     return e;
 }

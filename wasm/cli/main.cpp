@@ -31,7 +31,7 @@ usage:
                                                    your next films from your own ratings, with reasons
   reel export    DATA [--predictions OUT.csv] [--topn OUT.csv] [--model NAME] [-n N]
   reel export    --train T --profile P --test H [--exclude F] [--predictions OUT.csv] [--topn OUT.csv] [--model NAME] [-n N]
-                                                   (a visitor's model, unless named: the registry's choice for their profile)
+                                                   (unless --model names one: the default list, re-ranked to each viewer)
   reel train     DATA --save FILE                  train every model and save them
   reel starters  DATA [-k N]                       "rate a few you know": well-known films far apart in taste
   reel import    DATA FILE                         match an IMDb or Letterboxd ratings export to MovieLens
@@ -320,9 +320,8 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
                         json_number(x.ndcg10).c_str(), json_number(x.lift).c_str(), json_lists(x.lists).c_str(), seconds[m]);
         }
         std::printf("}");
-        if (visitors)
-            std::printf(", \"choice\": {\"recall10\": %s, \"ndcg10\": %s%s}", json_number(f.choice_recall10).c_str(),
-                        json_number(f.choice_ndcg10).c_str(), json_lists(f.choice.lists).c_str());
+        std::printf(", \"choice\": {\"recall10\": %s, \"ndcg10\": %s, \"lift\": %s%s}", json_number(f.choice.recall10).c_str(),
+                    json_number(f.choice.ndcg10).c_str(), json_number(f.choice.lift).c_str(), json_lists(f.choice.lists).c_str());
         std::printf(", \"seconds\": {\"load\": %.3f, \"evaluate\": %.3f, \"neighbours\": %.3f}", stages.load, stages.evaluate,
                     stages.neighbours);
         struct rusage usage {};
@@ -351,19 +350,19 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
                     figure(x.ndcg10, "%.4f").c_str(), baseline ? "" : figure(100 * x.lift, "%+.1f %%").c_str(),
                     x.spec->trains() ? figure(seconds[m], "%.2f s").c_str() : "–");
     }
-    if (visitors) {
-        const reel::ModelChoices& c = reel::model_choices();
-        std::printf("| the page's choice: %s below %zu ratings, %s from %zu | – | %.4f | %.4f | %s | |\n", c.first_visitors,
-                    c.visitors_from, c.visitors, c.visitors_from, f.choice_recall10, f.choice_ndcg10,
-                    figure(100 * (f.choice_recall10 / f.popularity_recall10 - 1), "%+.1f %%").c_str());
-    }
+    const reel::ModelChoices& c = reel::model_choices();
+    const std::string choice = visitors ? std::string(c.first_visitors) + " below " + std::to_string(c.visitors_from) + " ratings, " +
+                                              c.visitors + " from " + std::to_string(c.visitors_from)
+                                        : std::string(c.viewers);
+    std::printf("| the page's default: %s, re-ranked to each viewer | – | %.4f | %.4f | %s | |\n", choice.c_str(), f.choice_recall10,
+                f.choice_ndcg10, figure(100 * (f.choice_recall10 / f.popularity_recall10 - 1), "%+.1f %%").c_str());
     std::printf("\n%zu %s with a held-out rating of 4 stars or more.\n", f.viewers, visitors ? "visitors" : "users");
     // Beyond accuracy: are the same lists the viewers' own (evaluation.md)?
     std::printf(
         "\n| the same lists, beyond accuracy | miscalibration C_KL | popularity lift | top-50 share | coverage | overlap |\n"
         "|---|---|---|---|---|---|\n");
     for (const reel::ModelFigures& x : f.models) std::printf("| %s | %s |\n", x.spec->label, table_lists(x.lists).c_str());
-    if (visitors) std::printf("| the page's choice | %s |\n", table_lists(f.choice.lists).c_str());
+    std::printf("| the page's default | %s |\n", table_lists(f.choice.lists).c_str());
     if (neighbours.empty()) return;
     // Films like X: evaluation.md's neighbour recall of each model's similarity and of item-kNN.
     std::printf("\n| films like X: similarity | neighbour recall@10 | popular intrusion |\n|---|---|---|\n");
@@ -415,14 +414,16 @@ int run_recommend(const Args& a) {
     if ((a.user == 0) == a.ratings.empty()) throw reel::Error("recommend needs either --user ID or --ratings MY.csv");
     reel::Engine engine = load(a);
     const reel::Filter filter = filter_of(a, engine);
-    // A visitor's model, unless --model names one, is the registry's choice for their profile's size.
-    const std::string model = a.user != 0 ? model_or(a, reel::model_choices().viewers) : a.model;
-    train_for_visitors(engine, model);
+    // Unless --model names one, the default list: the registry's choice, re-ranked to the viewer.
+    const std::string model = a.model;
     if (a.user != 0) {
+        train_one(engine, model_or(a, reel::model_choices().viewers));
         const int32_t user = static_cast<int32_t>(a.user);
         std::printf("user %d rated highest:\n", user);
         for (const reel::Pick& p : engine.favourites(user, 5)) std::printf("  %.1f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
-        std::printf("next films for user %d (%s model; none they rated):\n", user, model.c_str());
+        std::printf("next films for user %d (%s; none they rated):\n", user,
+                    model.empty() ? (std::string("the default: the ") + reel::model_choices().viewers + " model, re-ranked to them").c_str()
+                                  : (model + " model").c_str());
         for (const reel::Pick& p : engine.recommend(user, static_cast<size_t>(a.k), model, filter))
             std::printf("  %.3f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
         return 0;
@@ -431,6 +432,7 @@ int run_recommend(const Args& a) {
     if (mine.user_ids.size() != 1)
         throw reel::Error(a.ratings + " holds the ratings of " + std::to_string(mine.user_ids.size()) + " people; give one person's");
     const std::vector<reel::ProfileEntry>& profile = mine.profiles[0];
+    train_for_visitors(engine, model);
     const reel::VisitorPicks r = engine.recommend_for(profile, static_cast<size_t>(a.k), model, filter);
     if (a.json) {  // every float as the shortest text that reads back to the same bits
         std::printf("{\"picks\": [");
@@ -501,8 +503,11 @@ void write_lists(const std::string& path, const std::vector<std::pair<int32_t, s
 int run_export(const Args& a) {
     if (a.predictions.empty() && a.topn.empty()) throw reel::Error("export needs --predictions OUT.csv and/or --topn OUT.csv");
     reel::Engine engine = load(a);
-    const std::string model = cold(a) ? a.model : model_or(a, reel::model_choices().viewers);
-    train_for_visitors(engine, model);
+    const std::string model = a.model;  // none: the default list
+    if (cold(a))
+        train_for_visitors(engine, model);
+    else
+        train_one(engine, model_or(a, reel::model_choices().viewers));
     if (!a.predictions.empty()) train_one(engine, stars_model());
     const size_t n = static_cast<size_t>(a.n);
     if (cold(a)) {

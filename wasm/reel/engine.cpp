@@ -131,14 +131,15 @@ void Engine::train() {
 }
 
 Figures Engine::evaluate() const {
-    WarmEvaluation e(state().models->all(), warm_data());
+    WarmEvaluation e(state().models->all(), warm_data(), state().models->model(model_choices().viewers), Personal::of(settings_));
     while (!e.done()) e.step(std::numeric_limits<size_t>::max());
     return e.figures();
 }
 
 void Engine::start_evaluation() {
     State& s = state();
-    s.evaluation = std::make_unique<WarmEvaluation>(s.models->all(), warm_data());
+    s.evaluation =
+        std::make_unique<WarmEvaluation>(s.models->all(), warm_data(), s.models->model(model_choices().viewers), Personal::of(settings_));
 }
 
 double Engine::evaluation_step(size_t users) {
@@ -163,12 +164,15 @@ Visitors Engine::read_visitors(std::string_view ratings_csv, std::string_view na
 Figures Engine::evaluate_visitors(const Visitors& profile, const Visitors& hidden, const Visitors* exclude) const {
     const LoadedData& d = *state().data;
     const VisitorProtocol visitors(d.data.catalog, d.index, profile, exclude, Limits::max_profile);
-    return reel::evaluate_visitors(state().models->all_trained(), visitors, hidden);
+    return reel::evaluate_visitors(state().models->all_trained(), visitors, hidden, Personal::of(settings_));
 }
 
 std::vector<std::pair<int32_t, std::vector<int32_t>>> Engine::protocol_lists(std::string_view name, size_t n) const {
     const LoadedData& d = *state().data;
-    const std::vector<std::vector<int32_t>> lists = warm_lists(state().models->trained(name), d.index, checked_count(n));
+    const std::vector<std::vector<int32_t>> lists =
+        name.empty() ? warm_lists(state().models->trained(model_choices().viewers), d.data.catalog, d.index, checked_count(n),
+                                  Personal::of(settings_))
+                     : warm_lists(state().models->trained(name), d.data.catalog, d.index, checked_count(n), Personal());
     std::vector<std::pair<int32_t, std::vector<int32_t>>> out;
     for (size_t u = 0; u < lists.size(); ++u) {
         if (d.index.count_of_user(static_cast<int>(u)) == 0) continue;  // "every user in train"
@@ -188,7 +192,7 @@ std::vector<std::pair<int32_t, std::vector<int32_t>>> Engine::visitor_lists(cons
     for (size_t v = 0; v < visitors.size(); ++v) {
         const Model& m = name.empty() ? chosen_for(models, visitors.prepared(v)) : state().models->model(name);
         if (!m.trained()) throw Error(std::string("the ") + m.spec().name + " model is not trained yet");
-        out.emplace_back(visitors.user_id(v), visitors.list(v, m, checked_count(n)));
+        out.emplace_back(visitors.user_id(v), visitors.list(v, m, checked_count(n), name.empty() ? Personal::of(settings_) : Personal()));
     }
     return out;
 }
@@ -212,12 +216,12 @@ std::vector<Neighbour> Engine::similar(int32_t movie_id, size_t k, std::string_v
 }
 
 std::vector<Pick> Engine::recommend(int32_t user_id, size_t n, std::string_view name, const Filter& filter) const {
-    return user_picks(*state().data, *state().models, user_id, n, name, filter);
+    return user_picks(*state().data, *state().models, user_id, n, name, filter, Personal::of(settings_));
 }
 
 VisitorPicks Engine::recommend_for(const std::vector<ProfileEntry>& profile, size_t n, std::string_view name, const Filter& filter,
                                    const std::vector<ProfileEntry>* also_seen) const {
-    return visitor_picks(*state().data, *state().models, profile, n, name, filter, also_seen);
+    return visitor_picks(*state().data, *state().models, profile, n, name, filter, also_seen, Personal::of(settings_));
 }
 
 Explained Engine::explain_for(const std::vector<ProfileEntry>& profile, int32_t movie_id, std::string_view name) const {
@@ -260,7 +264,11 @@ std::vector<std::string> Engine::restore(std::string_view bytes, std::string_vie
         std::make_unique<ModelSet>(ModelSet::restored(bytes, name, s.data->fingerprint, s.data->training(), s.data->likers, &missing));
     s.evaluation.reset();  // both point at the models replaced here
     s.map.reset();
-    settings_ = models->settings();
+    // The file's settings made its models; how a list is re-ranked from them stays the engine's own.
+    Settings settings = models->settings();
+    for (const Settings::Entry& e : settings_.entries())
+        if (e.name.rfind("lists.", 0) == 0) settings.set(e.name, e.value);
+    settings_ = settings;
     s.models = std::move(models);
     return missing;
 }

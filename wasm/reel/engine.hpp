@@ -80,7 +80,8 @@ public:
     void train();                                     // every remaining epoch of every model
     bool trained(std::string_view model) const;
 
-    // Warm: every model, popularity included, on the held-out ratings (evaluation.md).
+    // Warm: every model, popularity included, on the held-out ratings (evaluation.md), and the
+    // default list a viewer is shown (Figures::choice).
     Figures evaluate() const;
     // The same figures in steps, so a page can answer queries in between: each step ranks up to
     // `users` users for one model. Returns the share done (1 at the end), after which
@@ -98,7 +99,8 @@ public:
     Visitors read_visitors(std::string_view ratings_csv, std::string_view name) const;
     // The lists the evaluation scores, for `reel export`: every user in training (movieIds, by
     // userId ascending) under the split's protocol, or every visitor of `profile` under the
-    // new-visitor protocol (an empty `model`: the registry's choice for each profile's size).
+    // new-visitor protocol. An empty `model` is the default list: the registry's choice (for a
+    // visitor, by their profile's size) re-ranked into the viewer's own (personal.hpp).
     std::vector<std::pair<int32_t, std::vector<int32_t>>> protocol_lists(std::string_view model, size_t n) const;
     std::vector<std::pair<int32_t, std::vector<int32_t>>> visitor_lists(const Visitors& profile, const Visitors* exclude,
                                                                         std::string_view model, size_t n) const;
@@ -110,11 +112,13 @@ public:
     // Films like X, each with why it is there. Filter::other_genres keeps only films that share
     // no genre with X: the same feel under a different label.
     std::vector<Neighbour> similar(int32_t movie_id, size_t k, std::string_view model, const Filter& filter = {}) const;
-    // A MovieLens user's next films: never one they rated (train or test).
+    // A MovieLens user's next films: never one they rated (train or test). An empty `model` is
+    // the default: the registry's choice for viewers, re-ranked into their own list.
     std::vector<Pick> recommend(int32_t user_id, size_t n, std::string_view model, const Filter& filter = {}) const;
     // A visitor's next films from their own ratings, folded in; never one they rated, nor one
     // of `also_seen` (films seen but not to be used, e.g. the rest of a protocol's profile).
-    // An empty `model` takes the registry's choice for a profile of this size.
+    // An empty `model` is the default: the registry's choice for a profile of this size,
+    // re-ranked into the visitor's own list (personal.hpp).
     VisitorPicks recommend_for(const std::vector<ProfileEntry>& profile, size_t n, std::string_view model, const Filter& filter = {},
                                const std::vector<ProfileEntry>* also_seen = nullptr) const;
     // How film `movie_id`'s score for the visitor splits over their ratings.

@@ -65,13 +65,41 @@ double popular_intrusion(const NeighbourTable& table, const TrainIndex& index) {
     return films ? share / static_cast<double>(films) : NAN;
 }
 
+// Each wanted trained user's list: the model's best candidates re-ranked into their own (personal.hpp).
+std::vector<std::vector<int32_t>> own_lists(const Model& model, const Catalog& catalog, const TrainIndex& index, size_t n,
+                                            const Personal& personal, const std::vector<char>& wanted) {
+    std::vector<std::vector<int32_t>> lists = model.top_n_all(index, personal.pool_for(n), wanted);
+    if (personal.plain()) return lists;
+    for (size_t u = 0; u < lists.size(); ++u) {
+        if (!wanted[u]) continue;
+        std::vector<Scored> pool;
+        for (int32_t film : lists[u]) pool.push_back(Scored{film, model.score(static_cast<int>(u), film)});
+        lists[u].clear();
+        for (const Scored& x : personal_list(pool, given_in_training(index, static_cast<int>(u)), catalog, index, n, personal))
+            lists[u].push_back(x.film);
+    }
+    return lists;
+}
+
+// The default list's figures, its lift over the baseline's recall.
+ModelFigures choice_figures(const TopNScore& score, const ListMeasures& lists, double baseline_recall10) {
+    ModelFigures f;
+    f.recall10 = score.recall();
+    f.ndcg10 = score.ndcg();
+    f.lift = f.recall10 / baseline_recall10 - 1;
+    f.lists = lists.figures();
+    return f;
+}
+
 }  // namespace
 
-WarmEvaluation::WarmEvaluation(std::vector<const Model*> models, WarmData data)
+WarmEvaluation::WarmEvaluation(std::vector<const Model*> models, WarmData data, const Model& chosen, const Personal& personal)
     : models_(std::move(models)),
       data_(data),
-      scores_(models_.size(), TopNScore(kListLength)),
-      lists_(models_.size(), ListMeasures(data.data.catalog, data.index)) {
+      chosen_(chosen),
+      personal_(personal),
+      scores_(models_.size() + 1, TopNScore(kListLength)),
+      lists_(models_.size() + 1, ListMeasures(data.data.catalog, data.index)) {
     if (data_.data.test.empty()) throw Error("there are no held-out ratings to measure on");
     for (const Model* m : models_)
         if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet");
@@ -79,12 +107,17 @@ WarmEvaluation::WarmEvaluation(std::vector<const Model*> models, WarmData data)
         if (!data_.relevant[u].empty()) users_.push_back(static_cast<int>(u));
 }
 
+std::vector<std::vector<int32_t>> WarmEvaluation::lists(size_t from, size_t to) const {
+    std::vector<char> wanted(data_.relevant.size(), 0);
+    for (size_t p = from; p < to; ++p) wanted[static_cast<size_t>(users_[p])] = 1;
+    if (model_ < models_.size()) return models_[model_]->top_n_all(data_.index, kListLength, wanted);
+    return own_lists(chosen_, data_.data.catalog, data_.index, kListLength, personal_, wanted);
+}
+
 double WarmEvaluation::step(size_t count) {
     if (done()) return 1.0;
     const size_t end = std::min(users_.size(), next_ + std::max<size_t>(count, 1));
-    std::vector<char> wanted(data_.relevant.size(), 0);
-    for (size_t p = next_; p < end; ++p) wanted[static_cast<size_t>(users_[p])] = 1;
-    const std::vector<std::vector<int32_t>> tops = models_[model_]->top_n_all(data_.index, kListLength, wanted);
+    const std::vector<std::vector<int32_t>> tops = lists(next_, end);
     for (size_t p = next_; p < end; ++p) {
         const size_t u = static_cast<size_t>(users_[p]);
         scores_[model_].add(tops[u], data_.relevant[u]);
@@ -102,13 +135,18 @@ Figures WarmEvaluation::figures() const {
     for (size_t m = 0; m < models_.size(); ++m)
         if (models_[m]->spec().predicts_stars)
             for (const Rating& r : data_.data.test) errors[m].add(r.value, models_[m]->predict(r.user, r.film));
-    return figures_of(models_, scores_, lists_, errors);
+    Figures f = figures_of(models_, scores_, lists_, errors);
+    f.choice = choice_figures(scores_.back(), lists_.back(), f.popularity_recall10);
+    f.choice_recall10 = f.choice.recall10;
+    f.choice_ndcg10 = f.choice.ndcg10;
+    return f;
 }
 
-std::vector<std::vector<int32_t>> warm_lists(const Model& model, const TrainIndex& index, size_t n) {
+std::vector<std::vector<int32_t>> warm_lists(const Model& model, const Catalog& catalog, const TrainIndex& index, size_t n,
+                                             const Personal& personal) {
     std::vector<char> wanted(index.users(), 0);
     for (size_t u = 0; u < index.users(); ++u) wanted[u] = index.count_of_user(static_cast<int>(u)) > 0;
-    return model.top_n_all(index, n, wanted);
+    return own_lists(model, catalog, index, n, personal, wanted);
 }
 
 VisitorProtocol::VisitorProtocol(const Catalog& catalog, const TrainIndex& index, const Visitors& profile, const Visitors* exclude,
@@ -121,13 +159,14 @@ VisitorProtocol::VisitorProtocol(const Catalog& catalog, const TrainIndex& index
     }
 }
 
-std::vector<int32_t> VisitorProtocol::list(size_t v, const Model& model, size_t n) const {
+std::vector<int32_t> VisitorProtocol::list(size_t v, const Model& model, size_t n, const Personal& personal) const {
     const Taste taste = model.fold_in(prepared_[v].used);
     const std::vector<int32_t>& seen = seen_[v];
+    const std::vector<Scored> pool = top_unseen(
+        index_.rated_films(), seen.data(), seen.data() + seen.size(), personal.pool_for(n),
+        [&](int film) { return model.score(taste, film); }, [](int) { return true; });
     std::vector<int32_t> ids;
-    for (const Scored& x : top_unseen(
-             index_.rated_films(), seen.data(), seen.data() + seen.size(), n, [&](int film) { return model.score(taste, film); },
-             [](int) { return true; }))
+    for (const Scored& x : personal_list(pool, prepared_[v].used, catalog_, index_, n, personal))
         ids.push_back(catalog_.film(static_cast<size_t>(x.film)).movie_id);
     return ids;
 }
@@ -139,7 +178,8 @@ const Model& chosen_for(const std::vector<const Model*>& models, const Prepared&
     throw Error("the registry's choice " + quoted(name) + " is not among the models measured");
 }
 
-Figures evaluate_visitors(const std::vector<const Model*>& models, const VisitorProtocol& visitors, const Visitors& hidden) {
+Figures evaluate_visitors(const std::vector<const Model*>& models, const VisitorProtocol& visitors, const Visitors& hidden,
+                          const Personal& personal) {
     for (const Model* m : models)
         if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet");
     std::vector<TopNScore> scores(models.size(), TopNScore(kListLength));
@@ -163,21 +203,19 @@ Figures evaluate_visitors(const std::vector<const Model*>& models, const Visitor
             const std::vector<int32_t> top = visitors.list(v, *models[m], kListLength);
             scores[m].add(top, relevant);
             if (!relevant.empty()) lists[m].add(films_of(top), visitors.prepared(v).used);  // the viewers recall is averaged over
-            if (models[m] == &chosen) {
-                choice.add(top, relevant);
-                if (!relevant.empty()) choice_lists.add(films_of(top), visitors.prepared(v).used);
-            }
         }
+        const std::vector<int32_t> own = visitors.list(v, chosen, kListLength, personal);
+        choice.add(own, relevant);
+        if (!relevant.empty()) choice_lists.add(films_of(own), visitors.prepared(v).used);
     }
     if (baseline_of(models, scores).viewers() == 0) throw Error("no visitor has a hidden rating of 4 stars or more to measure on");
     for (size_t m = 0; m < models.size(); ++m)
         if (models[m]->spec().predicts_stars)
             for (const Prediction& p : visitor_predictions(*models[m], visitors, hidden)) errors[m].add(p.stars, p.prediction);
     Figures f = figures_of(models, scores, lists, errors);
-    f.choice_recall10 = f.choice.recall10 = choice.recall();
-    f.choice_ndcg10 = f.choice.ndcg10 = choice.ndcg();
-    f.choice.lift = f.choice.recall10 / f.popularity_recall10 - 1;
-    f.choice.lists = choice_lists.figures();
+    f.choice = choice_figures(choice, choice_lists, f.popularity_recall10);
+    f.choice_recall10 = f.choice.recall10;
+    f.choice_ndcg10 = f.choice.ndcg10;
     return f;
 }
 

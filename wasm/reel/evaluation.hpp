@@ -12,6 +12,7 @@
 #include "model.hpp"
 #include "models.hpp"
 #include "neighbours.hpp"
+#include "personal.hpp"
 #include "profile.hpp"
 #include "similar.hpp"
 #include "train_index.hpp"
@@ -31,7 +32,8 @@ struct ModelFigures {
 
 struct Figures {
     std::vector<ModelFigures> models;  // in registry order, the baseline among them
-    // New visitors only: the registry's choice for each visitor's profile size (models.hpp).
+    // The default list (personal.hpp): the registry's choice of model (for a visitor, by their
+    // profile's size; models.hpp), re-ranked into the viewer's own.
     ModelFigures choice;  // spec null
     double choice_recall10 = NAN, choice_ndcg10 = NAN;
     double popularity_recall10 = NAN, popularity_ndcg10 = NAN;  // the baseline's, for short
@@ -77,27 +79,34 @@ struct WarmData {
 };
 
 // MovieLens users on a split, as a walk over (model, slice of users), so a page can answer
-// queries in between. Per-user sums are added in user order: any slicing gives the same figures.
+// queries in between; the last walk is the default list, `chosen` re-ranked as `personal` says.
+// Per-user sums are added in user order: any slicing gives the same figures.
 class WarmEvaluation {
 public:
-    WarmEvaluation(std::vector<const Model*> models, WarmData data);
+    WarmEvaluation(std::vector<const Model*> models, WarmData data, const Model& chosen, const Personal& personal);
     bool done() const { return model_ >= scores_.size(); }
     // Ranks up to `users` more users for the current model; returns the share done (1 at the end).
     double step(size_t users);
     Figures figures() const;  // once done()
 
 private:
+    // The lists of users p in [from, to) of users_ on the current walk, by user.
+    std::vector<std::vector<int32_t>> lists(size_t from, size_t to) const;
+
     std::vector<const Model*> models_;
     WarmData data_;
+    const Model& chosen_;
+    Personal personal_;
     std::vector<int> users_;           // those with a relevant held-out film, ascending
-    std::vector<TopNScore> scores_;    // one per model
-    std::vector<ListMeasures> lists_;  // one per model
+    std::vector<TopNScore> scores_;    // one per model, then the default list's
+    std::vector<ListMeasures> lists_;  // the same
     size_t model_ = 0, next_ = 0;      // where the walk stands
 };
 
 // Every user in training's protocol list from `model` (film indices; empty for a user with no
-// training ratings): what the warm figures score, for `reel export`.
-std::vector<std::vector<int32_t>> warm_lists(const Model& model, const TrainIndex& index, size_t n);
+// training ratings), re-ranked as `personal` says: what the warm figures score, for `reel export`.
+std::vector<std::vector<int32_t>> warm_lists(const Model& model, const Catalog& catalog, const TrainIndex& index, size_t n,
+                                             const Personal& personal);
 
 // The new-visitor protocol: each visitor of `profile` folded in (the film side frozen) and
 // ranked over the training films, less those they rated in `exclude` (the whole profile when
@@ -108,8 +117,8 @@ public:
     size_t size() const { return prepared_.size(); }
     int32_t user_id(size_t v) const { return user_ids_[v]; }
     const Prepared& prepared(size_t v) const { return prepared_[v]; }
-    // Visitor v's list from `model`, as movieIds, best first.
-    std::vector<int32_t> list(size_t v, const Model& model, size_t n) const;
+    // Visitor v's list from `model`, as movieIds, best first, re-ranked as `personal` says.
+    std::vector<int32_t> list(size_t v, const Model& model, size_t n, const Personal& personal = Personal()) const;
     // A film's index when it has training ratings (a hidden rating the models can predict), else −1.
     const Catalog& catalog() const { return catalog_; }
     const TrainIndex& index() const { return index_; }
@@ -129,8 +138,10 @@ private:
 // The registry's choice for visitor v among `models`, by the size of their profile.
 const Model& chosen_for(const std::vector<const Model*>& models, const Prepared& visitor);
 
-// Every model (and the registry's choice) on the new visitors' hidden ratings.
-Figures evaluate_visitors(const std::vector<const Model*>& models, const VisitorProtocol& visitors, const Visitors& hidden);
+// Every model on the new visitors' hidden ratings, and the page's default list: the registry's
+// choice of model, re-ranked as `personal` says.
+Figures evaluate_visitors(const std::vector<const Model*>& models, const VisitorProtocol& visitors, const Visitors& hidden,
+                          const Personal& personal);
 // The stars model's prediction for each hidden (visitor, film) whose film is in training, visitor
 // by visitor as the protocol lists them.
 std::vector<Prediction> visitor_predictions(const Model& stars, const VisitorProtocol& visitors, const Visitors& hidden);

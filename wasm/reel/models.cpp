@@ -17,6 +17,9 @@ constexpr SettingSpec kEngineSettings[] = {
     {"similar.shrinkage", 10, 0, 1e6, SettingKind::Real, "β: a neighbour's cosine counts n / (n + β), n its training ratings"},
     {"map.epochs", 500, 1, 10000, SettingKind::Whole, "passes of the map's layout over its graph"},
     {"similar.co_liking", 2, 0, 100, SettingKind::Real, "w: weight of the cosine of who liked the two films, beside the vectors'"},
+    {"lists.calibration", 0.62, 0, 1, SettingKind::Real, "λ: how much a viewer's list follows the genres they liked (personal.hpp)"},
+    {"lists.popularity", 0, 0, 10, SettingKind::Real, "β: how much a film's log count takes off its place in a viewer's list"},
+    {"lists.pool", 100, 10, 1000, SettingKind::Whole, "a viewer's list is re-ranked from the model's best this many films"},
 };
 }  // namespace
 

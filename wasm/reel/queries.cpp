@@ -28,6 +28,12 @@ std::vector<Scored> top_for(const LoadedData& d, const Model& m, const Taste& ta
         d.index.rated_films(), seen.data(), seen.data() + seen.size(), n, [&](int film) { return m.score(taste, film); }, keep);
 }
 
+// The same, re-ranked into the viewer's own list (personal.hpp) from the ratings they gave.
+std::vector<Scored> own_top_for(const LoadedData& d, const Model& m, const Taste& taste, const std::vector<int32_t>& seen, size_t n,
+                                const Filter& filter, const std::vector<Rated>& given, const Personal& personal) {
+    return personal_list(top_for(d, m, taste, seen, personal.pool_for(n), filter), given, d.data.catalog, d.index, n, personal);
+}
+
 }  // namespace
 
 size_t checked_count(size_t k) {
@@ -55,15 +61,19 @@ std::vector<Neighbour> similar_films(const LoadedData& d, const ModelSet& models
 }
 
 std::vector<Pick> user_picks(const LoadedData& d, const ModelSet& models, int32_t user_id, size_t n, std::string_view name,
-                             const Filter& filter) {
+                             const Filter& filter, const Personal& personal) {
     const int u = d.user_of(user_id);
     filter.check();
-    const Model& m = models.trained(name);
-    return picks(d.data.catalog, top_for(d, m, m.user(u), d.seen_films(u), checked_count(n), filter));
+    const Model& m = models.trained(name.empty() ? std::string_view(model_choices().viewers) : name);
+    const std::vector<Rated> given(d.seen.begin() + static_cast<std::ptrdiff_t>(d.seen_offsets[static_cast<size_t>(u)]),
+                                   d.seen.begin() + static_cast<std::ptrdiff_t>(d.seen_offsets[static_cast<size_t>(u) + 1]));
+    return picks(d.data.catalog,
+                 own_top_for(d, m, m.user(u), d.seen_films(u), checked_count(n), filter, given, name.empty() ? personal : Personal()));
 }
 
 VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const std::vector<ProfileEntry>& profile, size_t n,
-                           std::string_view name, const Filter& filter, const std::vector<ProfileEntry>* also_seen) {
+                           std::string_view name, const Filter& filter, const std::vector<ProfileEntry>* also_seen,
+                           const Personal& personal) {
     filter.check();
     Prepared p = d.prepare(profile);
     if (also_seen) {
@@ -76,6 +86,7 @@ VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const st
     out.unknown = p.unknown;
     out.unrated = p.unrated;
     const Model* m = &models.trained(name.empty() ? std::string_view(model_choices().visitor_model(p.used.size())) : name);
+    const Personal own = name.empty() ? personal : Personal();
     Taste taste = m->fold_in(p.used);
     out.model = &m->spec();
     if (m->has_vectors() && std::all_of(taste.vector.begin(), taste.vector.end(), [](float x) { return x == 0.0f; })) {
@@ -85,7 +96,7 @@ VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const st
         out.model = nullptr;
         out.from_popularity = true;
     }
-    for (const Scored& x : top_for(d, *m, taste, p.seen, checked_count(n), filter)) {
+    for (const Scored& x : own_top_for(d, *m, taste, p.seen, checked_count(n), filter, p.used, out.from_popularity ? Personal() : own)) {
         Recommendation r{d.data.catalog.film(static_cast<size_t>(x.film)).movie_id, x.score, x.score, {}};
         const Explanation e = m->explain(taste, x.film);
         r.base = e.base;

@@ -9,6 +9,7 @@
 #include "filter.hpp"
 #include "loaded_data.hpp"
 #include "model_set.hpp"
+#include "personal.hpp"
 #include "profile.hpp"
 
 namespace reel {
@@ -63,13 +64,16 @@ struct Viewer {
 // Films like X, each with why it is there; Filter::other_genres keeps only films sharing no genre with X.
 std::vector<Neighbour> similar_films(const LoadedData& d, const ModelSet& models, int32_t movie_id, size_t k, std::string_view model,
                                      const Filter& filter);
-// A MovieLens user's next films: never one they rated (train or test).
+// A MovieLens user's next films: never one they rated (train or test). An empty `model` is the
+// default: the registry's choice for viewers, re-ranked into their own list as `personal` says.
 std::vector<Pick> user_picks(const LoadedData& d, const ModelSet& models, int32_t user_id, size_t n, std::string_view model,
-                             const Filter& filter);
+                             const Filter& filter, const Personal& personal);
 // A visitor's next films from their own ratings, folded in; never one they rated, nor one of
-// `also_seen`. An empty `model` takes the registry's choice for a profile of this size.
+// `also_seen`. An empty `model` is the default: the registry's choice for a profile of this
+// size, re-ranked into their own list as `personal` says; a model named gives its own ranking.
 VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const std::vector<ProfileEntry>& profile, size_t n,
-                           std::string_view model, const Filter& filter, const std::vector<ProfileEntry>* also_seen);
+                           std::string_view model, const Filter& filter, const std::vector<ProfileEntry>* also_seen,
+                           const Personal& personal);
 // How film `movie_id`'s score for the visitor splits over their ratings.
 Explained explain_pick(const LoadedData& d, const ModelSet& models, const std::vector<ProfileEntry>& profile, int32_t movie_id,
                        std::string_view model);
