@@ -400,12 +400,12 @@ async function main() {
           .locator('.figures-table tbody tr')
           .evaluateAll((trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
         check(
-          rows.length === 4 + 4 + 4 + 3,
-          `three models and popularity twice (accuracy, then whether the lists are the viewers' own), three similarities and item-kNN, the map and two baselines: ${rows.length} rows`,
+          rows.length === 5 + 5 + 4 + 3,
+          `three models, the default list and popularity twice (accuracy, then whether the lists are the viewers' own), three similarities and item-kNN, the map and two baselines: ${rows.length} rows`,
         );
         const lists = await page.locator('tr[data-lists]').evaluateAll((trs) => trs.map((tr) => tr.textContent));
         check(
-          lists.length === 4 && lists.every((r) => !r.includes('—')),
+          lists.length === 5 && lists.every((r) => !r.includes('—')),
           `every model's lists measured beyond accuracy: ${lists.join(' | ')}`,
         );
         check(

@@ -551,6 +551,9 @@ describe('the numbers', () => {
     const implicit = document.querySelector('[data-model=implicit]');
     expect(implicit.textContent).toMatch(/Implicit model.*picks your films.*0\.2100.*0\.2800.*\+133\.3 %.*does not predict stars/);
     expect(document.querySelector('[data-model=rating]').textContent).toContain('0.8712');
+    // The default list, re-ranked to each viewer, beside the models alone, in both tables.
+    expect(document.querySelector('[data-model=choice]').textContent).toMatch(/Your lists.*re-ranked to your taste.*0\.2037.*0\.2536/);
+    expect(document.querySelector('[data-lists=choice]').textContent).toMatch(/Your lists.*0\.314/);
     expect(document.querySelector('[data-similarity=item-knn]').textContent).toMatch(/item-kNN.*0\.1800/);
     expect(document.querySelector('[data-similarity=implicit]').textContent).toMatch(/finds films like X/);
   });

@@ -223,6 +223,17 @@ describe('films like X', () => {
 });
 
 describe('MovieLens viewers', () => {
+  it("shows user 1 the default list the CLI gives: the viewers' model re-ranked to them", async () => {
+    const r = await client.recommend({ userId: 1, k: 10 });
+    expect(r.model).toBe(loaded.choices.viewers);
+    const out = execFileSync(nativeReel(), ['recommend', '--data', data, '--user', '1'], { encoding: 'utf8' });
+    const titles = [...out.split('none they rated):\n')[1].matchAll(/^\s+-?\d\.\d+\s+(.+?)\s+\[/gm)].map((x) => x[1]);
+    expect(titles).toHaveLength(10);
+    expect(r.films.map((f) => f.title)).toEqual(titles);
+    const own = await client.recommend({ userId: 1, k: 10, model: loaded.choices.viewers });
+    expect(r.films.map((f) => f.movieId)).not.toEqual(own.films.map((f) => f.movieId)); // re-ranked, not the model's own order
+  });
+
   it('recommends ten films user 1 never rated, best first', async () => {
     const r = await client.recommend({ userId: 1, k: 10, model: loaded.choices.viewers });
     expect(r.films).toHaveLength(10);
@@ -259,6 +270,13 @@ describe('the numbers', () => {
       });
     }
     expect(e.popularity).toStrictEqual({ recall10: popularity.recall10, ndcg10: popularity.ndcg10, lists: lists(popularity) });
+    // The default list, re-ranked to each viewer, as the CLI measures it.
+    expect(e.choice).toStrictEqual({
+      recall10: out.choice.recall10,
+      ndcg10: out.choice.ndcg10,
+      lift: out.choice.lift,
+      lists: lists(out.choice),
+    });
     expect(e.viewers).toBe(out.viewers);
     for (const name of Object.keys(e.trainMs)) expect(e.trainMs[name]).toBeGreaterThan(0);
 

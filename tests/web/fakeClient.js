@@ -298,6 +298,7 @@ function defaultAnswers(calls) {
       return {
         viewers: 590,
         popularity: { recall10: 0.09, ndcg10: 0.15, lists: lists(0.84, 2.72, 0.999, 0.006, 0.389) },
+        choice: { recall10: 0.2037, ndcg10: 0.2536, lift: 1.2778, lists: lists(0.314, 0.99, 0.432, 0.071, 0.034) },
         models: [
           { name: 'rating', rmse: 0.8712, recall10: 0.02, ndcg10: 0.03, lift: -0.7778, lists: lists(1.23, 0.05, 0.154, 0.036, 0.129) },
           { name: 'ranking', rmse: NaN, recall10: 0.17, ndcg10: 0.26, lift: 0.8888, lists: lists(0.67, 1.84, 0.701, 0.041, 0.1) },

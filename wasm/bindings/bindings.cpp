@@ -153,9 +153,16 @@ val figures_object(const reel::Figures& f) {
     pop.set("ndcg10", f.popularity_ndcg10);
     for (const reel::ModelFigures& m : f.models)
         if (!m.spec->trains()) pop.set("lists", lists_object(m.lists));
+    // The default list a viewer is shown: the registry's choice re-ranked into their own.
+    val choice = val::object();
+    choice.set("recall10", f.choice.recall10);
+    choice.set("ndcg10", f.choice.ndcg10);
+    choice.set("lift", f.choice.lift);
+    choice.set("lists", lists_object(f.choice.lists));
     val out = val::object();
     out.set("viewers", f.viewers);
     out.set("popularity", pop);
+    out.set("choice", choice);
     out.set("models", models);
     return out;
 }

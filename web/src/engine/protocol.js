@@ -204,6 +204,8 @@ export const REQUESTS = Object.freeze({
     result: {
       viewers: number,
       popularity: { recall10: number, ndcg10: number, lists: ListFigures },
+      // The default list a viewer is shown: the registry's choice re-ranked into their own.
+      choice: { recall10: number, ndcg10: number, lift: number, lists: ListFigures },
       models: listOf({ name: string, rmse: number, recall10: number, ndcg10: number, lift: number, lists: ListFigures }),
       trainMs: recordOf(number),
       restored: nullable(Restored),

@@ -29,9 +29,16 @@ function ChoicesText({ models, choices }) {
         viewers’ lists the {labelOf(models, choices.viewers).toLowerCase()}. The others stay selectable under “Which model picks them”, to
         compare.
       </p>
+      <p>
+        Either way, the model’s best candidates are then re-ranked so your ten follow the genres of the films you liked, rather than
+        everyone’s favourites: see “Your lists” below, measured beside the models alone.
+      </p>
     </div>
   );
 }
+
+// The lists the page shows by default: the registry's choice, re-ranked into each viewer's own.
+const DEFAULT_LIST = 'Your lists: the chosen model, re-ranked to your taste';
 
 function WarmTable({ models, figures, choices }) {
   const rows = figures ? figures.models : models.map((m) => ({ name: m.name }));
@@ -67,6 +74,19 @@ function WarmTable({ models, figures, choices }) {
             <td class="num">{figures ? formatDuration(figures.trainMs[m.name]) : '—'}</td>
           </tr>
         ))}
+        <tr data-model="choice" class="in-use">
+          <th scope="row">
+            {DEFAULT_LIST}
+            <span class="badge">your lists</span>
+          </th>
+          <td class="num" data-key="choice-recall10">
+            {figures ? formatNumber(figures.choice.recall10, 4) : '—'}
+          </td>
+          <td class="num">{figures ? formatNumber(figures.choice.ndcg10, 4) : '—'}</td>
+          <td class="num">{figures ? formatPercent(figures.choice.lift) : '—'}</td>
+          <td class="num">—</td>
+          <td class="num">—</td>
+        </tr>
         <tr data-model="popularity">
           <th scope="row">Most-rated films (baseline)</th>
           <td class="num" data-key="popularity-recall10">
@@ -85,8 +105,10 @@ function WarmTable({ models, figures, choices }) {
 // Beyond accuracy: the same lists, asked whether they are each viewer's own or everyone's.
 function ListsTable({ models, figures }) {
   const rows = figures
-    ? [...figures.models, { name: 'popularity', lists: figures.popularity.lists }]
-    : [...models.map((m) => ({ name: m.name })), { name: 'popularity' }];
+    ? [...figures.models, { name: 'choice', lists: figures.choice.lists }, { name: 'popularity', lists: figures.popularity.lists }]
+    : [...models.map((m) => ({ name: m.name })), { name: 'choice' }, { name: 'popularity' }];
+  const label = (name) =>
+    name === 'popularity' ? 'Most-rated films (baseline)' : name === 'choice' ? DEFAULT_LIST : labelOf(models, name);
   const cell = (m, key, show) => <td class="num">{m.lists ? show(m.lists[key]) : '—'}</td>;
   return (
     <table class="figures-table" aria-describedby="lists-caption">
@@ -107,7 +129,7 @@ function ListsTable({ models, figures }) {
       <tbody>
         {rows.map((m) => (
           <tr key={m.name} data-lists={m.name}>
-            <th scope="row">{m.name === 'popularity' ? 'Most-rated films (baseline)' : labelOf(models, m.name)}</th>
+            <th scope="row">{label(m.name)}</th>
             {cell(m, 'miscalibration', (x) => formatNumber(x, 3))}
             {cell(m, 'popularityLift', (x) => formatPercent(x, 0))}
             {cell(m, 'top50Share', (x) => formatPercent(x, 0).replace('+', ''))}

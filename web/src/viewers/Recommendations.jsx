@@ -1,4 +1,5 @@
-// A MovieLens viewer's next films: the engine's choice of model for viewers, never a film they rated.
+// A MovieLens viewer's next films: the default list (the engine's choice of model for viewers,
+// re-ranked to their taste), never a film they rated. `model` is the one that must have trained.
 import { useRef } from 'preact/hooks';
 import { FilmRow } from '../films/FilmRow.jsx';
 import { ShowMore } from '../ui/ShowMore.jsx';
@@ -13,7 +14,7 @@ export function Recommendations({ client, userId, ready, model, onPick, maxResul
   const { k } = showMore;
   const listRef = useRef(null);
   const recs = useAsync(
-    () => (ready && userId !== null && model ? client.recommend({ userId, k, model }) : null),
+    () => (ready && userId !== null && model ? client.recommend({ userId, k }) : null),
     [client, ready, userId, model, k],
   );
   // A viewer chosen a moment ago: the last viewer's answer is not theirs.

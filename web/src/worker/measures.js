@@ -59,7 +59,12 @@ async function measure({ m, deps, post }, s, id) {
   });
   if (run.stopped) throw new Error('The models changed while they were being measured');
   const f = engine.evaluationFigures();
-  return { viewers: f.viewers, popularity: { ...f.popularity }, models: Array.from(f.models, (/** @type {object} */ x) => ({ ...x })) };
+  return {
+    viewers: f.viewers,
+    popularity: { ...f.popularity },
+    choice: { ...f.choice },
+    models: Array.from(f.models, (/** @type {object} */ x) => ({ ...x })),
+  };
 }
 
 /**

@@ -147,12 +147,12 @@ export async function favourites({ m }, { userId, k = 5 }) {
   return { userId: user, films: Array.from(r.movieIds, (/** @type {number} */ id, i) => ({ ...catalog.film(id), rating: ratings[i] })) };
 }
 
-/** A viewer's next films, by the engine's choice of model for viewers (or `model`). @type {Handler} */
-export async function recommend({ m }, { userId, k = 10, model, filter }) {
+/** A viewer's next films: the default list (the engine's choice for viewers, re-ranked to them), or `model`'s own. @type {Handler} */
+export async function recommend({ m }, { userId, k = 10, model = '', filter }) {
   const { catalog } = dataState(m);
   const user = integer(userId, 'userId');
-  const chosen = model ?? m.engine.choices().viewers;
-  const r = m.engine.recommend(user, k, chosen, filter);
+  const chosen = model || m.engine.choices().viewers;
+  const r = m.engine.recommend(user, k, model, filter);
   const scores = Array.from(r.scores);
   return {
     userId: user,
