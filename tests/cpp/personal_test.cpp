@@ -91,6 +91,27 @@ TEST(Personal, ThePopularityStrengthPrefersTheLessRatedOfCloseCandidates) {
               (std::vector<int32_t>{0, 1, 2}));
 }
 
+TEST(Personal, ALongerListOnlyAddsBelowTheShorterOne) {
+    // 30 films of three genres in turn, scored down the pool; a taste of all three.
+    std::string csv = "movieId,title,genres\n";
+    const char* genres[] = {"Drama", "Horror", "Comedy"};
+    for (int f = 0; f < 30; ++f)
+        csv += std::to_string(f + 1) + ",F" + std::to_string(f) + " (2000)," + genres[f % 5 == 0 ? 1 + f % 2 : 0] + "\n";
+    const reel::Catalog catalog = reel::Catalog::parse(csv);
+    std::vector<reel::Rating> train;
+    for (int f = 0; f < 30; ++f) train.push_back({0, f, 4});
+    const reel::TrainIndex index{train, 1, 30};
+    std::vector<reel::Scored> pool;
+    for (int f = 0; f < 30; ++f) pool.push_back({f, 1.0f - 0.01f * static_cast<float>(f)});
+    const std::vector<reel::Rated> given = {{0, 5}, {5, 5}, {10, 5}};
+    const reel::Personal personal{0.6f, 0, 100};
+    const std::vector<int32_t> ten = films(reel::personal_list(pool, given, catalog, index, 10, personal));
+    const std::vector<int32_t> twenty = films(reel::personal_list(pool, given, catalog, index, 20, personal));
+    ASSERT_EQ(twenty.size(), 20u);
+    EXPECT_EQ(std::vector<int32_t>(twenty.begin(), twenty.begin() + 10), ten);
+    EXPECT_NE(ten, (std::vector<int32_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));  // re-ranked, not the pool's top
+}
+
 TEST(Personal, AShortPoolGivesWhatItHas) {
     Shelf s;
     const std::vector<reel::Scored> two(s.pool.begin(), s.pool.begin() + 2);

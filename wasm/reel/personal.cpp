@@ -51,8 +51,12 @@ std::vector<Scored> personal_list(const std::vector<Scored>& pool, const std::ve
         for (size_t g = 0; g < chosen.size(); ++g) chosen[g] += mixes[best][g];
         list.push_back(best);
     }
-    // Chosen as a set; shown best first, so the list still opens with the film the viewer is likeliest to love.
-    std::stable_sort(list.begin(), list.end(), [&](size_t a, size_t b) { return adjusted[a] > adjusted[b]; });
+    // Chosen as a set, shown best first, so a list opens with the film the viewer is likeliest to
+    // love; ten at a time, so a longer list (greedy, its first films the same) only adds below.
+    for (size_t from = 0; from < list.size(); from += kShownAtOnce)
+        std::stable_sort(list.begin() + static_cast<std::ptrdiff_t>(from),
+                         list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), from + kShownAtOnce)),
+                         [&](size_t a, size_t b) { return adjusted[a] > adjusted[b]; });
     std::vector<Scored> out;
     for (size_t i : list) out.push_back(pool[i]);
     return out;

@@ -14,6 +14,8 @@
 
 namespace reel {
 
+constexpr size_t kShownAtOnce = 10;  // a list is ordered in blocks this long: n films are the first n of a longer list
+
 struct Personal {
     float calibration = 0;  // λ: the weight of the list's miscalibration against the films' relevance
     float popularity = 0;   // β: how much a film's log training count takes off its relevance
@@ -29,7 +31,8 @@ struct Personal {
 //     (1 − λ)·(r_i − β·π_i) − λ·C_KL(p ‖ the list so far with i)
 // where r_i is the film's score scaled to [0, 1] over the pool, π_i = log(1 + count_i) / log(1 +
 // the largest count) and p the genres of the films they liked. The films chosen are then ordered
-// by r_i − β·π_i (the pool's order when β is 0); scores are kept as the model gave them.
+// by r_i − β·π_i (the pool's order when β is 0) in blocks of kShownAtOnce; scores are kept as the
+// model gave them.
 std::vector<Scored> personal_list(const std::vector<Scored>& pool, const std::vector<Rated>& given, const Catalog& catalog,
                                   const TrainIndex& index, size_t n, const Personal& personal);
 

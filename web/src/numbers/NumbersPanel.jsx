@@ -84,8 +84,9 @@ function WarmTable({ models, figures, choices }) {
           </td>
           <td class="num">{figures ? formatNumber(figures.choice.ndcg10, 4) : '—'}</td>
           <td class="num">{figures ? formatPercent(figures.choice.lift) : '—'}</td>
-          <td class="num">—</td>
-          <td class="num">—</td>
+          <td class="num" colSpan={2}>
+            re-ranked as it is shown
+          </td>
         </tr>
         <tr data-model="popularity">
           <th scope="row">Most-rated films (baseline)</th>
