@@ -38,7 +38,11 @@ const focusedFilm = () => document.activeElement?.closest('.film-item')?.dataset
 describe('a viewer’s next films', () => {
   const client = () =>
     fakeClient({
-      recommend: async ({ userId, k, model = 'implicit' }) => ({ userId, model, films: films(k).map((f, i) => ({ ...f, score: 3 - i / 100 })) }),
+      recommend: async ({ userId, k, model = 'implicit' }) => ({
+        userId,
+        model,
+        films: films(k).map((f, i) => ({ ...f, score: 3 - i / 100 })),
+      }),
     });
 
   it('grow ten at a time to fifty, focus on the first new film, and no further', async () => {
