@@ -73,7 +73,7 @@ describe('a visitor folded in', () => {
         encoding: 'utf8',
       }),
     );
-    const r = engine.recommendFor(ids, stars, 10, model, undefined);
+    const r = engine.recommendFor(ids, stars, 10, model, undefined, undefined);
     expect(Array.from(r.movieIds)).toEqual(native.picks.map((p) => p.movieId));
     // %.9g reads back to the same float32, so equality after rounding is equality of bits.
     expect(Array.from(r.scores)).toEqual(native.picks.map((p) => Math.fround(p.score)));
@@ -85,9 +85,19 @@ describe('a visitor folded in', () => {
     for (const id of r.movieIds) expect(PROFILE.map((p) => p[0])).not.toContain(id);
   });
 
+  it('keeps the films given as seen out of the list, without folding them in', () => {
+    const plain = engine.recommendFor(ids, stars, 10, 'implicit', undefined, undefined);
+    const seen = Int32Array.from(plain.movieIds.slice(0, 2));
+    const r = engine.recommendFor(ids, stars, 10, 'implicit', undefined, seen);
+    expect(Array.from(r.movieIds)).not.toContain(seen[0]);
+    expect(Array.from(r.movieIds)).not.toContain(seen[1]);
+    expect(Array.from(r.scores.slice(0, 8))).toEqual(Array.from(plain.scores.slice(2)));
+    expect(() => engine.recommendFor(ids, stars, 10, 'implicit', undefined, [1, 2])).toThrow(/seen must be an Int32Array/);
+  });
+
   it('splits a score exactly over the films rated', () => {
     for (const model of ['rating', 'ranking', 'implicit']) {
-      const top = engine.recommendFor(ids, stars, 3, model, undefined);
+      const top = engine.recommendFor(ids, stars, 3, model, undefined, undefined);
       for (const movieId of top.movieIds) {
         const e = engine.explainFor(ids, stars, movieId, model);
         const sum = Array.from(e.shares).reduce((a, b) => a + b, e.base);
@@ -98,7 +108,7 @@ describe('a visitor folded in', () => {
   });
 
   it('applies filters inside the engine, so ten films still come back', () => {
-    const r = engine.recommendFor(ids, stars, 10, 'ranking', { anyGenre: ['Horror'], fromYear: 1990, toYear: 1999 });
+    const r = engine.recommendFor(ids, stars, 10, 'ranking', { anyGenre: ['Horror'], fromYear: 1990, toYear: 1999 }, undefined);
     expect(r.movieIds).toHaveLength(10);
     const c = engine.catalog();
     const index = new Map(Array.from(c.movieIds, (id, i) => [id, i]));
@@ -109,7 +119,7 @@ describe('a visitor folded in', () => {
       expect(c.years[i]).toBeGreaterThanOrEqual(1990);
       expect(c.years[i]).toBeLessThanOrEqual(1999);
     }
-    expect(() => engine.recommendFor(ids, stars, 10, 'ranking', { anyGenre: ['Westerns'] })).toThrow(/no genre 'Westerns'/);
+    expect(() => engine.recommendFor(ids, stars, 10, 'ranking', { anyGenre: ['Westerns'] }, undefined)).toThrow(/no genre 'Westerns'/);
   });
 });
 
@@ -140,8 +150,8 @@ describe('saved models', () => {
     other.restore(bytes);
     expect(other.models().every((m) => m.epochsDone === m.epochs)).toBe(true);
     expect(Buffer.compare(Buffer.from(other.save()), Buffer.from(bytes))).toBe(0);
-    expect(Array.from(other.recommendFor(ids, stars, 10, 'ranking', undefined).scores)).toEqual(
-      Array.from(engine.recommendFor(ids, stars, 10, 'ranking', undefined).scores),
+    expect(Array.from(other.recommendFor(ids, stars, 10, 'ranking', undefined, undefined).scores)).toEqual(
+      Array.from(engine.recommendFor(ids, stars, 10, 'ranking', undefined, undefined).scores),
     );
     other.delete();
   });

@@ -228,9 +228,10 @@ function defaultAnswers(calls) {
         ],
       };
     },
-    async recommendFor({ ratings, model, filter }) {
+    async recommendFor({ ratings, seen = [], model, filter }) {
       log('recommendFor', ratings, model, filter);
-      const rated = new Set(ratings.map((r) => r.movieId));
+      if (seen.length > 0) log('recommendFor seen', seen);
+      const rated = new Set([...ratings.map((r) => r.movieId), ...seen]); // as the engine does: a marked film is never offered
       const liked = ratings.filter((r) => r.stars >= 3.5);
       const because = liked.slice(0, 2).map((r) => {
         const { movieId, name, year } = film(r.movieId);

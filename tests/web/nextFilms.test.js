@@ -59,12 +59,18 @@ describe('Your next films', () => {
   });
 
   it('answer after a single rating, and say when the model had nothing liked to go on', async () => {
-    const one = await client.recommendFor({ ratings: [{ movieId: 1, stars: 4.5 }], k: 10 });
+    const one = await client.recommendFor({
+      ratings: [{ movieId: 1, stars: 4.5 }],
+      k: 10,
+    });
     expect(one.fromPopularity).toBe(false);
     expect(one.films).toHaveLength(10);
     expect(one.films.every((f) => f.movieId !== 1 && f.because[0]?.movieId === 1)).toBe(true);
 
-    const disliked = await client.recommendFor({ ratings: [{ movieId: 1, stars: 1 }], k: 10 });
+    const disliked = await client.recommendFor({
+      ratings: [{ movieId: 1, stars: 1 }],
+      k: 10,
+    });
     expect(disliked.fromPopularity).toBe(true);
     expect(disliked.films).toHaveLength(10);
     expect(disliked.films.some((f) => f.movieId === 1)).toBe(false);
@@ -80,7 +86,12 @@ describe('Your next films', () => {
     const r = await client.recommendFor({
       ratings: FIVE,
       k: 10,
-      filter: { anyGenre: ['Comedy'], fromYear: 1990, toYear: 1999, maxRatings: 50 },
+      filter: {
+        anyGenre: ['Comedy'],
+        fromYear: 1990,
+        toYear: 1999,
+        maxRatings: 50,
+      },
     });
     expect(r.films).toHaveLength(10);
     for (const f of r.films) {
@@ -92,8 +103,16 @@ describe('Your next films', () => {
   });
 
   it('keep BPR selectable, with its own list and reasons', async () => {
-    const bpr = await client.recommendFor({ ratings: FIVE, k: 10, model: 'ranking' });
-    const implicit = await client.recommendFor({ ratings: FIVE, k: 10, model: 'implicit' });
+    const bpr = await client.recommendFor({
+      ratings: FIVE,
+      k: 10,
+      model: 'ranking',
+    });
+    const implicit = await client.recommendFor({
+      ratings: FIVE,
+      k: 10,
+      model: 'implicit',
+    });
     expect(bpr.model).toBe('ranking');
     expect(implicit.model).toBe('implicit');
     expect(bpr.films).toHaveLength(10);
@@ -102,9 +121,41 @@ describe('Your next films', () => {
   });
 
   it('set aside a film the catalogue lacks, and never offer one nobody rated in training', async () => {
-    const r = await client.recommendFor({ ratings: [...FIVE, { movieId: 999999, stars: 3 }], k: 10 });
+    const r = await client.recommendFor({
+      ratings: [...FIVE, { movieId: 999999, stars: 3 }],
+      k: 10,
+    });
     expect(r.unknown).toEqual([999999]);
     expect(r.films).toHaveLength(10);
+  });
+
+  it('never hold a film the visitor marked, and are not steered by it', async () => {
+    // A model named ranks by its own scores alone (the default list is re-ranked as a whole, so its
+    // order after a removal is not the old order shifted).
+    const plain = await client.recommendFor({
+      ratings: FIVE,
+      k: 10,
+      model: 'implicit',
+    });
+    const marked = plain.films.slice(0, 3).map((f) => f.movieId); // seen, not interested, watchlist: all kept out
+    const r = await client.recommendFor({
+      ratings: FIVE,
+      seen: marked,
+      k: 10,
+      model: 'implicit',
+    });
+    expect(r.films).toHaveLength(10);
+    for (const f of r.films) expect(marked.includes(f.movieId)).toBe(false);
+    // The films below them move up in order: a mark keeps a film out, it does not fold in as a rating.
+    expect(r.films.slice(0, 7).map((f) => f.movieId)).toEqual(plain.films.slice(3).map((f) => f.movieId));
+    for (const f of r.films) for (const b of f.because) expect(rated.has(b.movieId)).toBe(true);
+    const byDefault = await client.recommendFor({
+      ratings: FIVE,
+      seen: marked,
+      k: 10,
+    });
+    for (const f of byDefault.films) expect(marked.includes(f.movieId)).toBe(false);
+    await expect(client.recommendFor({ ratings: FIVE, seen: [1.5] })).rejects.toThrow(/seen/);
   });
 
   it('refuse a rating that is not a half star, readably', async () => {

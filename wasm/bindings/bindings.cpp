@@ -84,6 +84,15 @@ std::vector<reel::ProfileEntry> profile_of(const val& movie_ids, const val& star
     return profile;
 }
 
+// Films only to be kept out of a list, as the engine's `also_seen` takes them: their stars are
+// never read (the fold-in does not see them), so any half star will do. Absent: none.
+std::vector<reel::ProfileEntry> marked_of(const val& seen) {
+    std::vector<reel::ProfileEntry> out;
+    if (seen.isUndefined() || seen.isNull()) return out;
+    for (const int32_t movie_id : int_array(seen, "seen")) out.push_back(reel::ProfileEntry{movie_id, 0.5f});
+    return out;
+}
+
 std::vector<std::string> names(const val& v, const char* what) {
     std::vector<std::string> out;
     if (v.isUndefined() || v.isNull()) return out;
@@ -374,11 +383,14 @@ public:
         });
     }
 
-    // A visitor's next films from (movieIds, stars), each with the rated films behind it.
-    val recommendFor(const val& movie_ids, const val& stars, const val& k, const val& model, const val& filter) {
+    // A visitor's next films from (movieIds, stars), each with the rated films behind it; never one
+    // of `seen` (an Int32Array of movieIds the visitor marked: seen, not interested, on the
+    // watchlist), which are kept out of the list but not folded in, as they carry no stars.
+    val recommendFor(const val& movie_ids, const val& stars, const val& k, const val& model, const val& filter, const val& seen) {
         return guarded([&] {
-            const reel::VisitorPicks r =
-                engine_.recommend_for(profile_of(movie_ids, stars), count(k), text(model, "model"), filter_of(engine_, filter));
+            const std::vector<reel::ProfileEntry> marked = marked_of(seen);
+            const reel::VisitorPicks r = engine_.recommend_for(profile_of(movie_ids, stars), count(k), text(model, "model"),
+                                                               filter_of(engine_, filter), marked.empty() ? nullptr : &marked);
             std::vector<int32_t> ids, reason_ids;
             std::vector<float> scores, bases, shares;
             std::vector<uint32_t> reason_offsets{0};

@@ -77,7 +77,9 @@ export function measure(Module, files, runs) {
     const ids = Int32Array.from(byCount.slice(0, 100).map(([id]) => id));
     const stars = Float32Array.from(ids, (_, i) => 5 - (i % 5));
     for (const m of models)
-      batched(sample(`${m.name}_visitor100_us`), Array(10).fill(0), () => engine.recommendFor(ids, stars, 10, m.name, undefined));
+      batched(sample(`${m.name}_visitor100_us`), Array(10).fill(0), () =>
+        engine.recommendFor(ids, stars, 10, m.name, undefined, undefined),
+      );
     engine.delete();
   }
   return { figures, heap_bytes: heapBytes, ...s };

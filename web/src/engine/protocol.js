@@ -159,9 +159,11 @@ export const REQUESTS = Object.freeze({
     progress: null,
   },
   // The visitor's next films, with reasons; no model named: the engine's choice for this many ratings.
+  // seen: films the visitor marked (seen, not interested, watchlist), kept out of the list, not folded in.
   recommendFor: {
     fields: {
       ratings: listOf({ movieId: number, stars: number }),
+      seen: optional(listOf(number)),
       k: optional(number),
       model: optional(string),
       filter: optional(unknown),

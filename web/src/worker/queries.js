@@ -66,11 +66,12 @@ export async function similar({ m }, { movieId, k = 10, model, filter }) {
  * engine chooses one for a profile of this size, and says which.
  * @type {Handler}
  */
-export async function recommendFor({ m }, { ratings, k = 10, model = '', filter }) {
+export async function recommendFor({ m }, { ratings, seen = [], k = 10, model = '', filter }) {
   const { catalog } = dataState(m);
   const { ids, stars } = profileArrays(ratings);
   const starsOf = new Map(Array.from(ids, (id, i) => [id, stars[i]]));
-  const r = m.engine.recommendFor(ids, stars, k, model, filter);
+  const marked = Int32Array.from(seen, (/** @type {unknown} */ x) => integer(x, 'seen'));
+  const r = m.engine.recommendFor(ids, stars, k, model, filter, marked);
   const scores = Array.from(r.scores);
   const offsets = Array.from(r.reasonOffsets);
   const reasonIds = Array.from(r.reasonIds);
