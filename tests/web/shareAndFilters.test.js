@@ -11,8 +11,22 @@ describe('share links', () => {
     ];
     const url = shareUrl('https://example.org/reel/?film=1#old', entries);
     expect(url).toBe('https://example.org/reel/?film=1#ratings=1:5,2571:4.5');
-    expect(readShare(new URL(url).hash)).toEqual({ entries, skipped: 0 });
+    expect(readShare(new URL(url).hash)).toEqual({ entries, marks: [], skipped: 0 });
     expect(encodeShare([])).toBe('ratings=');
+  });
+
+  it('carry marks beside the ratings, and skip a mark they do not know', () => {
+    const entries = [{ movieId: 1, stars: 5 }];
+    const marks = [
+      { movieId: 318, mark: 'watchlist' },
+      { movieId: 2, mark: 'not interested' },
+      { movieId: 3, mark: 'seen' },
+    ];
+    const url = shareUrl('https://example.org/reel/', entries, marks);
+    expect(url).toBe('https://example.org/reel/#ratings=1:5&marks=318:w,2:n,3:s');
+    expect(readShare(new URL(url).hash)).toEqual({ entries, marks, skipped: 0 });
+    // Marks alone still make a link the page offers; a mark it does not know is counted, not guessed.
+    expect(readShare('#ratings=&marks=5:w,6:x,7,5:s')).toEqual({ entries: [], marks: [{ movieId: 5, mark: 'seen' }], skipped: 2 });
   });
 
   it('skip what is not a film and a half star, and keep the last of a film listed twice', () => {
@@ -21,6 +35,7 @@ describe('share links', () => {
         { movieId: 1, stars: 2.5 },
         { movieId: 4, stars: 0.5 },
       ],
+      marks: [],
       skipped: 3,
     });
     expect(readShare('#film=1')).toBeNull();

@@ -16,7 +16,7 @@ describe('the stored format', () => {
     ];
     const text = encodeRatings(entries);
     expect(JSON.parse(text).schema).toBe(SCHEMA);
-    expect(decodeRatings(text)).toEqual({ entries, problem: null });
+    expect(decodeRatings(text)).toEqual({ entries, marks: [], problem: null });
   });
 
   it.each([
@@ -152,6 +152,66 @@ describe('the ratings store', () => {
       [2, 4],
       [3, 1],
     ]);
+  });
+
+  it('keeps marks beside the ratings: one a film, written at once, read back, undone, followed by other tabs', () => {
+    const storage = new MemoryStorage();
+    const store = createRatingsStore({ storage, now });
+    store.rate(1, 5);
+    store.mark(2, 'watchlist');
+    store.mark(3, 'seen');
+    store.mark(3, 'not interested'); // another mark replaces the first
+    store.mark(1, 'seen'); // a rated film may be marked too
+    expect(JSON.parse(storage.getItem(RATINGS_KEY)).marks.map((m) => [m.movieId, m.mark])).toEqual([
+      [2, 'watchlist'],
+      [3, 'not interested'],
+      [1, 'seen'],
+    ]);
+    const again = createRatingsStore({ storage, now });
+    expect(again.get().markList.map((m) => [m.movieId, m.mark])).toEqual([
+      [2, 'watchlist'],
+      [3, 'not interested'],
+      [1, 'seen'],
+    ]);
+    expect(again.get().marks.get(2).mark).toBe('watchlist');
+    store.mark(1, null);
+    const before = store.mergeMarks([{ movieId: 4, mark: 'watchlist' }]);
+    expect(store.get().marks.has(4)).toBe(true);
+    store.replaceMarks(before); // Undo
+    expect([...store.get().marks.keys()]).toEqual([2, 3]);
+    expect(() => store.mark(5, 'loved')).toThrow(/a mark is one of seen, not interested, watchlist, not "loved"/);
+    // Marks alone are kept; nothing at all removes the stored value.
+    store.clear();
+    expect(createRatingsStore({ storage, now }).get().markList).toHaveLength(2);
+    store.replaceMarks([]);
+    expect(storage.getItem(RATINGS_KEY)).toBeNull();
+
+    const win = new EventTarget();
+    const stop = followOtherTabs(again, win);
+    store.mark(9, 'watchlist');
+    win.dispatchEvent(Object.assign(new Event('storage'), { key: RATINGS_KEY }));
+    expect([...again.get().marks.keys()]).toEqual([9]);
+    stop();
+  });
+
+  it('keeps the readable marks of a damaged value, names what could not be read, and sets the value aside', () => {
+    const raw = JSON.stringify({
+      schema: 1,
+      ratings: [{ movieId: 1, stars: 5 }],
+      marks: [
+        { movieId: 2, mark: 'watchlist' },
+        { movieId: 3, mark: 'loved' },
+        { movieId: 'x', mark: 'seen' },
+      ],
+    });
+    const store = createRatingsStore({ storage: new MemoryStorage({ [RATINGS_KEY]: raw }), now });
+    expect(store.get().list.map((r) => r.movieId)).toEqual([1]);
+    expect(store.get().markList.map((m) => [m.movieId, m.mark])).toEqual([[2, 'watchlist']]);
+    expect(store.get().aside[0]).toMatchObject({
+      raw,
+      reason: '2 of its 3 marks are not a film id with “seen”, “not interested”, “watchlist”',
+    });
+    expect(decodeRatings(JSON.stringify({ schema: 1, ratings: [], marks: 'all' })).problem).toMatch(/1 of its 1 marks is not/);
   });
 
   it('follows another tab that changed the stored ratings', () => {

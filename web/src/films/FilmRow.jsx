@@ -1,8 +1,10 @@
 // One film in a list, the same everywhere: its title (a link to films like it), genres and number
-// of ratings, its links out, whatever line says why it is there, and its rating control.
+// of ratings, whatever line says why it is there, its rating control, its marks (seen, not
+// interested, watchlist) and its links out.
 import { FilmGenres, FilmTitle, RatingCount } from './FilmMeta.jsx';
 import { FilmElsewhere } from './FilmElsewhere.jsx';
 import { filmLinkProps } from './filmLinks.js';
+import { MarkFilm } from '../taste/MarkFilm.jsx';
 import { RateFilm } from '../taste/RateFilm.jsx';
 
 /**
@@ -25,7 +27,10 @@ export function FilmRow({ film, onPick, children, badge = null, className = '' }
       </div>
       <RateFilm film={film} compact />
       {/* After the rating in the tab order, so Tab still goes from a title straight to its stars. */}
-      <FilmElsewhere film={film} />
+      <div class="film-actions">
+        <MarkFilm film={film} />
+        <FilmElsewhere film={film} />
+      </div>
     </li>
   );
 }

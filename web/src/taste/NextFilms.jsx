@@ -1,5 +1,6 @@
 // "Your next films": the visitor's ratings folded into a model in the worker, ten films back within
 // a frame or two of each rating, each with the rated films that pushed it up most; more on request.
+// A film the visitor marked (seen, not interested, watchlist) is never offered.
 import { useEffect, useRef } from 'preact/hooks';
 import { FilmRow } from '../films/FilmRow.jsx';
 import { describeFilters } from './filters.js';
@@ -39,7 +40,7 @@ function EmptyState() {
  *           filters: object, onPick: Function, maxResults?: number|null, children?: any }} props  children: controls above the list
  */
 export function NextFilms({ client, store, ready, model, labelOf, filter, filters, onPick, maxResults = null, children }) {
-  const { list, ratings, version } = useStore(store);
+  const { list, ratings, marks, version } = useStore(store);
   const filterKey = JSON.stringify(filter ?? null);
   const listRef = useRef(null);
   const showMore = useShowMore(list.length > 0 ? 'rated' : 'none', maxResults);
@@ -47,15 +48,16 @@ export function NextFilms({ client, store, ready, model, labelOf, filter, filter
   const recs = useAsync(() => {
     if (!ready || list.length === 0) return null;
     const profile = list.map(({ movieId, stars }) => ({ movieId, stars }));
-    return client.recommendFor({ ratings: profile, k, model, filter }).then((r) => {
+    const seen = [...marks.keys()]; // seen, not interested or on the watchlist: never offered
+    return client.recommendFor({ ratings: profile, seen, k, model, filter }).then((r) => {
       rememberFilms(r.films); // a film rated from this list shows at once in "Your ratings"
       return { ...r, version };
     });
   }, [client, ready, version, model, filterKey, k]);
 
   const data = list.length > 0 ? recs.data : null;
-  // While a newer answer is on its way, a film rated a moment ago is already gone from the list.
-  const picks = (data?.films ?? []).filter((f) => !ratings.has(f.movieId));
+  // While a newer answer is on its way, a film rated or marked a moment ago is already gone from the list.
+  const picks = (data?.films ?? []).filter((f) => !ratings.has(f.movieId) && !marks.has(f.movieId));
   const more = useMoreButton(showMore, { shown: picks.length, answer: data, list: listRef });
   const answered = data?.version ?? (list.length === 0 ? version : -1);
   const pickKey = picks.map((f) => f.movieId).join(',');

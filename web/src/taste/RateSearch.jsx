@@ -1,10 +1,11 @@
-// Search works for rating too: find any film you have seen, and rate it right there.
+// Search works for rating too: find any film you have seen, and rate or mark it right there.
 import { useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { FilmGenres, FilmTitle, RatingCount, filmLabel } from '../films/FilmMeta.jsx';
 import { FilmElsewhere } from '../films/FilmElsewhere.jsx';
 import { filmLinkProps } from '../films/filmLinks.js';
 import { FilmSearch } from '../films/FilmSearch.jsx';
+import { MarkFilm } from './MarkFilm.jsx';
 import { RateFilm } from './RateFilm.jsx';
 
 /**
@@ -49,7 +50,10 @@ export function RateSearch({ search, disabled, lastYear, onPick }) {
                 ) : null}
               </div>
               <RateFilm film={f} />
-              <FilmElsewhere film={f} />
+              <div class="film-actions">
+                <MarkFilm film={f} />
+                <FilmElsewhere film={f} />
+              </div>
             </li>
           ))}
         </ul>

@@ -1,9 +1,9 @@
-// A link that carries your ratings in its fragment (after #), which browsers never send to a
-// server: whoever opens it is offered to load them.
+// A link that carries your ratings and marks in its fragment (after #), which browsers never send
+// to a server: whoever opens it is offered to load them.
 import { useRef, useState } from 'preact/hooks';
 import { shareUrl } from '../storage/shareLink.js';
 
-export function ShareRatings({ list }) {
+export function ShareRatings({ list, marks = [] }) {
   const [link, setLink] = useState(null);
   const [copied, setCopied] = useState(false);
   const field = useRef(null);
@@ -11,7 +11,7 @@ export function ShareRatings({ list }) {
   function make() {
     const url = new URL(window.location.href);
     url.search = ''; // the ratings, not whatever film happens to be open
-    setLink(shareUrl(url.href, list));
+    setLink(shareUrl(url.href, list, marks));
     setCopied(false);
     setTimeout(() => field.current?.select(), 0);
   }
@@ -27,7 +27,7 @@ export function ShareRatings({ list }) {
 
   return (
     <>
-      <button type="button" class="button-quiet" disabled={list.length === 0} onClick={make}>
+      <button type="button" class="button-quiet" disabled={list.length === 0 && marks.length === 0} onClick={make}>
         Share link
       </button>
       {link ? (

@@ -1,16 +1,22 @@
-// Opening a share link: the ratings it carries are offered, never loaded behind the visitor's back.
+// Opening a share link: the ratings and marks it carries are offered, never loaded behind the
+// visitor's back. Undo puts both back as they were.
 import { useContext, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
 import { forgetShareInUrl } from '../storage/shareLink.js';
 
 /**
- * @param {{ offer: { entries: {movieId: number, stars: number}[], skipped: number }, yours: number, onDone: () => void }} props
+ * @param {{ offer: { entries: {movieId: number, stars: number}[], marks?: {movieId: number, mark: string}[], skipped: number },
+ *           yours: number, onDone: () => void }} props
  */
 export function SharedRatingsOffer({ offer, yours, onDone }) {
   const store = useContext(RatingsContext);
   const [undo, setUndo] = useState(null);
   const n = offer.entries.length;
+  const marks = offer.marks ?? [];
+  const marksText = marks.length > 0 ? ` and ${marks.length} ${marks.length === 1 ? 'mark' : 'marks'}` : '';
+  // The link's ratings (added or instead of yours) and its marks (always added): what Undo needs.
+  const take = (how) => ({ ratings: how(offer.entries), marks: store.mergeMarks(marks) });
 
   function finish(before, sentence) {
     forgetShareInUrl();
@@ -28,7 +34,8 @@ export function SharedRatingsOffer({ offer, yours, onDone }) {
             type="button"
             class="button-quiet"
             onClick={() => {
-              store.replace(undo.before);
+              store.replace(undo.before.ratings);
+              store.replaceMarks(undo.before.marks);
               announce('Undone: your ratings are as they were.');
               onDone();
             }}
@@ -47,7 +54,8 @@ export function SharedRatingsOffer({ offer, yours, onDone }) {
     <div class="notice share-offer" role="region" aria-label="Ratings from a link">
       <p>
         <strong>
-          This link carries {n} {n === 1 ? 'rating' : 'ratings'}.
+          This link carries {n} {n === 1 ? 'rating' : 'ratings'}
+          {marksText}.
         </strong>{' '}
         {yours > 0 ? `You have ${yours} of your own in this browser.` : 'Load them to see the next films they lead to.'}
         {offer.skipped > 0
@@ -61,7 +69,12 @@ export function SharedRatingsOffer({ offer, yours, onDone }) {
               type="button"
               class="button"
               disabled={n === 0}
-              onClick={() => finish(store.merge(offer.entries), `Added ${n} ratings from the link to yours.`)}
+              onClick={() =>
+                finish(
+                  take((e) => store.merge(e)),
+                  `Added ${n} ratings${marksText} from the link to yours.`,
+                )
+              }
             >
               Add them to mine
             </button>
@@ -69,7 +82,12 @@ export function SharedRatingsOffer({ offer, yours, onDone }) {
               type="button"
               class="button-quiet"
               disabled={n === 0}
-              onClick={() => finish(store.replace(offer.entries), `Your ratings are now the ${n} from the link.`)}
+              onClick={() =>
+                finish(
+                  take((e) => store.replace(e)),
+                  `Your ratings are now the ${n} from the link${marks.length ? `; its ${marks.length} marks are added to yours` : ''}.`,
+                )
+              }
             >
               Use them instead of mine
             </button>
@@ -78,8 +96,13 @@ export function SharedRatingsOffer({ offer, yours, onDone }) {
           <button
             type="button"
             class="button"
-            disabled={n === 0}
-            onClick={() => finish(store.replace(offer.entries), `Loaded ${n} ratings from the link.`)}
+            disabled={n === 0 && marks.length === 0}
+            onClick={() =>
+              finish(
+                take((e) => store.replace(e)),
+                `Loaded ${n} ratings${marksText} from the link.`,
+              )
+            }
           >
             Load them
           </button>

@@ -1,6 +1,6 @@
-// "Your taste": the visitor's own corner of the page — rate films (a starting set, search, or
-// anywhere a film is shown), see their next ten with reasons, filter, and keep, bring, share or
-// clear their ratings. A landmark region, near the top.
+// "Your taste": the visitor's own corner of the page — rate or mark films (a starting set, search,
+// or anywhere a film is shown), see their next ten with reasons, filter, keep a watchlist, and
+// keep, bring, share or clear their ratings. A landmark region, near the top.
 import { useState } from 'preact/hooks';
 import { CarriedRatings } from './CarriedRatings.jsx';
 import { ClearRatings } from './ClearRatings.jsx';
@@ -16,6 +16,7 @@ import { ShareRatings } from './ShareRatings.jsx';
 import { Starters } from './Starters.jsx';
 import { StorageNotice } from './StorageNotice.jsx';
 import { useStore } from '../ui/useStore.js';
+import { Watchlist } from './Watchlist.jsx';
 import { YourRatings } from './YourRatings.jsx';
 
 /**
@@ -36,6 +37,7 @@ export function YourTaste(props) {
   const { client, store, loaded, trained, choices, models } = props;
   const { filters, filter } = props.filters;
   const list = useStore(store, (s) => s.list);
+  const markList = useStore(store, (s) => s.markList);
   const [model, setModel] = useState(''); // the model the visitor asked for; '': the engine's choice
   // Ratings offered by the link the page was opened with, until the visitor answers.
   const [shareOffer, setShareOffer] = useState(() => (typeof window !== 'undefined' ? readShare(window.location.hash) : null));
@@ -92,10 +94,11 @@ export function YourTaste(props) {
           <div class="tools" role="group" aria-label="Your ratings: import, export, share, clear">
             <ImportRatings client={client} loaded={loaded} />
             <ExportRatings client={client} list={list} loaded={loaded} />
-            <ShareRatings list={list} />
+            <ShareRatings list={list} marks={markList} />
             <ClearRatings count={list.length} />
           </div>
         </YourRatings>
+        <Watchlist client={client} store={store} loaded={loaded} onPick={props.onPick} />
       </div>
     </section>
   );

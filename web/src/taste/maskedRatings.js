@@ -63,6 +63,10 @@ export function maskRatings(store, aside) {
       store.replace([...aside.filter((e) => !given.has(e.movieId)), ...entries]);
       return before;
     },
+    // Marks are not set aside: a mark says only "keep this id out of my lists", which stays true.
+    mark: (movieId, mark) => store.mark(movieId, mark),
+    mergeMarks: (entries) => store.mergeMarks(entries),
+    replaceMarks: (entries) => store.replaceMarks(entries),
     discardAside: (key) => store.discardAside(key),
     reload: () => store.reload(),
   };

@@ -1,7 +1,9 @@
-// The visitor's ratings in memory: rate, change, remove, clear with undo, bring many at once.
-// Every change is written to storage at once (storage.js) and other tabs follow through the
-// `storage` event. Components subscribe (useStore) and re-render only when the ratings change.
+// The visitor's ratings and marks in memory: rate, change, remove, clear with undo, bring many at
+// once; mark a film seen, not interested or for the watchlist. Every change is written to storage at
+// once (storage.js) and other tabs follow through the `storage` event. Components subscribe
+// (useStore) and re-render only when the ratings or marks change.
 import { RATINGS_KEY, discardAside, isMovieId, isStars, listAside, readRatings, writeRatings } from '../storage/storage.js';
+import { markMethods } from './marks.js';
 
 /**
  * @param {{ storage?: Storage|null, now?: () => number }} [options]  storage null: keep in memory only
@@ -9,6 +11,7 @@ import { RATINGS_KEY, discardAside, isMovieId, isStars, listAside, readRatings, 
 export function createRatingsStore({ storage = globalThis.localStorage ?? null, now = Date.now } = {}) {
   const listeners = new Set();
   let ratings = new Map(); // movieId → { movieId, stars, at }, in the order they were first rated
+  let marks = new Map(); // movieId → { movieId, mark, at }: one mark a film, apart from its rating
   let aside = [];
   let storageError = null;
   let version = 0;
@@ -18,6 +21,7 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
     if (!storage) return;
     const read = readRatings(storage, now);
     ratings = new Map(read.entries.map((e) => [e.movieId, e]));
+    marks = new Map(read.marks.map((m) => [m.movieId, m]));
     aside = read.aside;
     storageError = read.error;
   }
@@ -31,15 +35,16 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
   function save() {
     if (!storage) return;
     try {
-      writeRatings(storage, [...ratings.values()]);
+      writeRatings(storage, [...ratings.values()], [...marks.values()]);
       storageError = null;
     } catch (e) {
       storageError = `${e.message}: they last until this tab is closed`;
     }
   }
 
-  function change(next) {
+  function change(next, nextMarks = marks) {
     ratings = next;
+    marks = nextMarks;
     save();
     emit();
   }
@@ -53,10 +58,13 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
   load();
 
   return {
-    /** { ratings: Map, list: [{movieId, stars, at}], version, aside, storageError } — the same object until a change. */
+    /**
+     * { ratings: Map, list: [{movieId, stars, at}], marks: Map, markList: [{movieId, mark, at}], version, aside,
+     * storageError } — the same object until a change.
+     */
     get() {
       if (!snapshot) {
-        snapshot = { ratings, list: [...ratings.values()], version, aside, storageError };
+        snapshot = { ratings, list: [...ratings.values()], marks, markList: [...marks.values()], version, aside, storageError };
       }
       return snapshot;
     },
@@ -102,6 +110,7 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
       change(new Map(entries.map((e) => [e.movieId, entry(e.movieId, e.stars, e.at ?? t)])));
       return before;
     },
+    ...markMethods({ get: () => marks, set: (next) => change(ratings, next), now }),
     /** Forgets a value kept aside — only ever on the visitor's request. */
     discardAside(key) {
       if (!storage) return;

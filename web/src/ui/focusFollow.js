@@ -1,6 +1,7 @@
 // Keeps keyboard focus from falling to the page's start when the control holding it disappears —
-// e.g. a film rated in "Your next films" leaves that list. Focus follows the film to its rating
-// elsewhere (its row in "Your ratings"), or else goes to the nearest container's named fallback.
+// e.g. a film rated or marked in "Your next films" leaves that list. Focus follows the film to its
+// control elsewhere (its row in "Your ratings" or "Your watchlist"), or else goes to the nearest
+// container's named fallback.
 import { useEffect } from 'preact/hooks';
 
 // The element that last took focus anywhere on the page. A removed element takes its focus with it
@@ -11,11 +12,18 @@ if (typeof document !== 'undefined') {
   document.addEventListener('focusin', (e) => (lastFocused = e.target), true);
 }
 
+/** Where a rated film's control lives once it leaves a list: its checked star, in "Your ratings" first. */
+const ratedFilm = (movieId) => {
+  const checked = `.rating[data-movie-id="${movieId}"] .rating-radio:checked`;
+  return document.querySelector(`[data-ratings-home] ${checked}`) ?? document.querySelector(checked);
+};
+
 /**
  * @param {{ current: HTMLElement|null }} ref  the control's root element
  * @param {number} movieId
+ * @param {(movieId: number) => Element|null} [findHome]  where the film's control is once it has left
  */
-export function useFocusFollowsFilm(ref, movieId) {
+export function useFocusFollowsFilm(ref, movieId, findHome = ratedFilm) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return undefined;
@@ -33,9 +41,7 @@ export function useFocusFollowsFilm(ref, movieId) {
         if (!lastFocused || !el.contains(lastFocused) || el.isConnected) return; // it did not hold focus when it went
         const active = document.activeElement;
         if (active && active !== document.body && active.isConnected) return; // focus was placed already
-        // Where the film now lives (the list of your ratings) first, else any other place it is shown.
-        const checked = `.rating[data-movie-id="${movieId}"] .rating-radio:checked`;
-        const elsewhere = document.querySelector(`[data-ratings-home] ${checked}`) ?? document.querySelector(checked);
+        const elsewhere = findHome(movieId);
         if (!elsewhere && ++tries < 10) return void setTimeout(follow, 30);
         const target = elsewhere ?? (fallbackId ? document.getElementById(fallbackId) : null);
         target?.focus();
