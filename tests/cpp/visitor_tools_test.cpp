@@ -161,8 +161,64 @@ TEST_F(LatestSmall, WithNothingLikedTheListComesFromPopularityAndSaysSo) {
 }
 
 TEST_F(LatestSmall, ARatingsExportReadsBackThroughTheSameReader) {
-    const std::string csv = engine->profile_csv({{50, 4.5f}, {1, 5.0f}});
-    EXPECT_EQ(csv, "movieId,title,rating\n50,\"Usual Suspects, The (1995)\",4.5\n1,\"Toy Story (1995)\",5\n");
+    // Display titles from the title grammar, the year apart; marks beside the ratings, then the films only marked.
+    const std::string csv =
+        engine->profile_csv({{50, 4.5f}, {1, 5.0f}, {58, 3.0f}}, {{318, "watchlist"}, {1, "seen"}, {2571, "not interested"}});
+    EXPECT_EQ(csv,
+              "movieId,title,year,rating,mark\n"
+              "50,\"The Usual Suspects\",1995,4.5,\n"
+              "1,\"Toy Story\",1995,5,seen\n"
+              "58,\"The Postman\",1994,3,\n"
+              "318,\"The Shawshank Redemption\",1994,,watchlist\n"
+              "2571,\"The Matrix\",1999,,not interested\n");
+    const reel::Imported back = engine->import_ratings(csv, "reel-ratings.csv");
+    EXPECT_EQ(back.format, "Reel");
+    EXPECT_EQ(matched(back), (std::vector<std::pair<int32_t, float>>{{50, 4.5f}, {1, 5.0f}, {58, 3.0f}}));
+    std::vector<std::pair<int32_t, std::string>> marks;
+    for (const reel::FilmMark& m : back.marks) marks.emplace_back(m.movie_id, m.mark);
+    EXPECT_EQ(marks, (std::vector<std::pair<int32_t, std::string>>{{1, "seen"}, {318, "watchlist"}, {2571, "not interested"}}));
+    EXPECT_TRUE(back.unmatched.empty());
+    EXPECT_THROW(engine->profile_csv({}, {{1, "loved"}}), reel::Error);
+    EXPECT_THROW(engine->profile_csv({{1, 4.2f}}), reel::Error);
+}
+
+TEST_F(LatestSmall, AnExportFromEarlierReelsAndEveryBadRowOfOneAreReadOrReported) {
+    // The export before marks (movieId,title,rating) reads as it is.
+    const reel::Imported old = engine->import_ratings("movieId,title,rating\n50,\"Usual Suspects, The (1995)\",4.5\n", "old.csv");
+    EXPECT_EQ(matched(old), (std::vector<std::pair<int32_t, float>>{{50, 4.5f}}));
+    const reel::Imported r = engine->import_ratings(
+        "movieId,title,year,rating,mark\n"
+        "abc,\"Heat\",1995,4,\n"
+        "6,\"Heat\",1995,4.2,\n"
+        "6,\"Heat\",1995,,loved\n"
+        "6,\"Heat\",1995,,\n"
+        "99999999,\"Nothing\",,4,\n"
+        "6,\"Heat\",1995,4,watchlist\n",
+        "mine.csv");
+    EXPECT_EQ(matched(r), (std::vector<std::pair<int32_t, float>>{{6, 4.0f}}));
+    ASSERT_EQ(r.marks.size(), 1u);
+    EXPECT_EQ(r.marks[0].line, 7u);
+    ASSERT_EQ(r.unmatched.size(), 5u);
+    EXPECT_EQ(r.unmatched[0].reason, "movieId 'abc' is not a positive whole number");
+    EXPECT_EQ(r.unmatched[0].line, 2u);
+    EXPECT_EQ(r.unmatched[1].reason, "rating '4.2' is not a half star from 0.5 to 5");
+    EXPECT_EQ(r.unmatched[2].reason, "mark 'loved' is not seen, not interested or watchlist");
+    EXPECT_EQ(r.unmatched[3].reason, "neither a rating nor a mark");
+    EXPECT_EQ(r.unmatched[4].reason, "not in this MovieLens catalogue");
+    EXPECT_EQ(r.unmatched[4].title, "Nothing");
+    // A MovieLens ratings.csv has movieId and rating too, but is many people's: not taken for one visitor's.
+    EXPECT_THROW(engine->import_ratings("userId,movieId,rating,timestamp\n1,1,4,0\n", "ratings.csv"), reel::Error);
+}
+
+TEST_F(LatestSmall, ALetterboxdExportHasTheColumnsItsImporterReads) {
+    // Seen but not rated (0 stars) has no rating; a film this catalogue lacks is left out; IMDb ids as tt + seven digits.
+    const std::string csv = engine->letterboxd_csv({{318, 5.0f}, {58, 0.0f}, {99999999, 4.0f}, {1, 3.5f}});
+    EXPECT_EQ(csv,
+              "Title,Year,imdbID,tmdbID,Rating,WatchedDate\n"
+              "\"The Shawshank Redemption\",1994,tt0111161,278,5,\n"
+              "\"The Postman\",1994,tt0110877,11010,,\n"
+              "\"Toy Story\",1995,tt0114709,862,3.5,\n");
+    EXPECT_THROW(engine->letterboxd_csv({{1, 7.0f}}), reel::Error);
 }
 
 TEST_F(LatestSmall, SearchForgivesATypo) {

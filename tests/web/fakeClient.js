@@ -261,11 +261,17 @@ function defaultAnswers(calls) {
           { ...TOY, stars: 5, line: 2 },
           { ...HEAT, stars: 4, line: 3 },
         ],
+        marks: [],
         unmatched: [{ line: 4, title: 'Breaking Bad', year: 2008, reason: 'a TV Series, not a film in MovieLens' }],
       };
     },
-    async profileCsv({ ratings }) {
-      return `movieId,title,rating\n${ratings.map((r) => `${r.movieId},"",${r.stars}`).join('\n')}\n`;
+    async profileCsv({ ratings, marks = [] }) {
+      log('profileCsv', ratings, marks);
+      return `movieId,title,year,rating,mark\n${ratings.map((r) => `${r.movieId},"",,${r.stars},`).join('\n')}\n`;
+    },
+    async letterboxdCsv({ films }) {
+      log('letterboxdCsv', films);
+      return `Title,Year,imdbID,tmdbID,Rating,WatchedDate\n${films.map((f) => `"${film(f.movieId).name}",,,,${f.stars || ''},`).join('\n')}\n`;
     },
     async viewers() {
       return [

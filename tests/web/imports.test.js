@@ -87,13 +87,40 @@ describe('other files', () => {
     await expect(client.importRatings({ bytes, fileName: 'mystery.csv' })).rejects.toThrow(/mystery\.csv is neither an IMDb/);
   });
 
-  it('exports ratings as movieId,title,rating, titles quoted', async () => {
-    const text = await client.profileCsv({
-      ratings: [
-        { movieId: 1, stars: 5 },
-        { movieId: 58, stars: 3.5 },
+  it("exports ratings and marks as Reel's own CSV with display titles, which imports back unchanged", async () => {
+    const ratings = [
+      { movieId: 1, stars: 5 },
+      { movieId: 58, stars: 3.5 },
+    ];
+    const marks = [
+      { movieId: 318, mark: 'watchlist' },
+      { movieId: 1, mark: 'seen' },
+    ];
+    const text = await client.profileCsv({ ratings, marks });
+    expect(text).toBe(
+      'movieId,title,year,rating,mark\n1,"Toy Story",1995,5,seen\n58,"The Postman",1994,3.5,\n318,"The Shawshank Redemption",1994,,watchlist\n',
+    );
+    const back = await client.importRatings({ bytes: new TextEncoder().encode(text), fileName: 'reel-ratings.csv' });
+    expect(back.format).toBe('Reel');
+    expect(back.matched.map(({ movieId, stars }) => ({ movieId, stars }))).toEqual(ratings);
+    expect(back.marks.map(({ movieId, mark }) => ({ movieId, mark }))).toEqual([
+      { movieId: 1, mark: 'seen' },
+      { movieId: 318, mark: 'watchlist' },
+    ]);
+    expect(back.marks[1].name).toBe('The Shawshank Redemption');
+    expect(back.unmatched).toEqual([]);
+    await expect(client.profileCsv({ ratings, marks: [{ movieId: 2, mark: 'loved' }] })).rejects.toThrow(/mark of movieId 2 is 'loved'/);
+  });
+
+  it('exports films in the columns Letterboxd imports, by IMDb and TMDB id, with no rating for a film only seen', async () => {
+    const text = await client.letterboxdCsv({
+      films: [
+        { movieId: 318, stars: 4.5 },
+        { movieId: 1, stars: 0 },
       ],
     });
-    expect(text).toBe('movieId,title,rating\n1,"Toy Story (1995)",5\n58,"Postman, The (Postino, Il) (1994)",3.5\n');
+    expect(text).toBe(
+      'Title,Year,imdbID,tmdbID,Rating,WatchedDate\n"The Shawshank Redemption",1994,tt0111161,278,4.5,\n"Toy Story",1995,tt0114709,862,,\n',
+    );
   });
 });

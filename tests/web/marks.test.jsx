@@ -122,4 +122,44 @@ describe('marks in the page', () => {
     const field = await screen.findByLabelText(/Your ratings in a link/);
     expect(field.value).toMatch(/#ratings=1:4&marks=6:w$/);
   });
+
+  it("go out with the exports: Reel's CSV carries them, Letterboxd's takes the films seen, the watchlist has its own", async () => {
+    const saved = [];
+    const { createObjectURL, revokeObjectURL } = URL;
+    URL.createObjectURL = (blob) => (saved.push(blob), 'blob:test');
+    URL.revokeObjectURL = () => {};
+    try {
+      const { client } = await renderApp();
+      const starters = await screen.findAllByRole('radiogroup', { name: /^Rate / });
+      fireEvent.click(within(starters[0]).getByRole('radio', { name: '4 stars' })); // Toy Story
+      fireEvent.click((await screen.findAllByRole('button', { name: 'Add Heat (1995) to your watchlist' }))[0]);
+      fireEvent.click((await screen.findAllByRole('button', { name: 'Seen Babe (1995)' }))[0]);
+
+      fireEvent.click(screen.getByRole('button', { name: 'Download as CSV' }));
+      await waitFor(() => expect(saved).toHaveLength(1));
+      expect(client.calls).toContainEqual([
+        'profileCsv',
+        [{ movieId: 1, stars: 4 }],
+        [
+          { movieId: 6, mark: 'watchlist' },
+          { movieId: 34, mark: 'seen' },
+        ],
+      ]);
+      fireEvent.click(screen.getByRole('button', { name: 'Download for Letterboxd' }));
+      await waitFor(() => expect(saved).toHaveLength(2));
+      expect(client.calls).toContainEqual([
+        'letterboxdCsv',
+        [
+          { movieId: 1, stars: 4 },
+          { movieId: 34, stars: 0 },
+        ],
+      ]);
+      fireEvent.click(screen.getByRole('button', { name: 'Download watchlist as CSV' }));
+      await waitFor(() => expect(saved).toHaveLength(3));
+      expect(client.calls).toContainEqual(['letterboxdCsv', [{ movieId: 6, stars: 0 }]]);
+      expect(await saved[2].text()).toMatch(/^Title,Year,imdbID,tmdbID,Rating,WatchedDate\n"Heat",/);
+    } finally {
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+    }
+  });
 });

@@ -120,6 +120,7 @@ describe('the protocol table', () => {
         recommend: { userId: 1 },
         importRatings: { bytes: new Uint8Array(), fileName: 'x.csv' },
         profileCsv: { ratings: [] },
+        letterboxdCsv: { films: [] },
       };
       await expect(fake[type](args ?? fallback[type] ?? more[type] ?? {}, () => {})).resolves.toBeDefined();
     }

@@ -489,8 +489,15 @@ public:
                 x.set("reason", u.reason);
                 unmatched.call<void>("push", x);
             }
+            std::vector<int32_t> mark_ids, mark_lines;
+            val marks = val::array();
+            for (const reel::FilmMark& m : r.marks)
+                mark_ids.push_back(m.movie_id), mark_lines.push_back(static_cast<int32_t>(m.line)), marks.call<void>("push", m.mark);
             val out = val::object();
             out.set("format", r.format);
+            out.set("markIds", typed_copy("Int32Array", mark_ids));
+            out.set("marks", marks);
+            out.set("markLines", typed_copy("Int32Array", mark_lines));
             out.set("movieIds", typed_copy("Int32Array", ids));
             out.set("stars", typed_copy("Float32Array", stars));
             out.set("lines", typed_copy("Int32Array", lines));
@@ -499,8 +506,22 @@ public:
         });
     }
 
-    std::string profileCsv(const val& movie_ids, const val& stars) {
-        return guarded([&] { return engine_.profile_csv(profile_of(movie_ids, stars)); });
+    // The visitor's ratings and marks as Reel's own CSV: marks come as movieIds (Int32Array) and
+    // their words ("seen", "not interested", "watchlist"), in the same order.
+    std::string profileCsv(const val& movie_ids, const val& stars, const val& mark_ids, const val& marks) {
+        return guarded([&] {
+            const std::vector<int32_t> ids = mark_ids.isUndefined() ? std::vector<int32_t>() : int_array(mark_ids, "markIds");
+            std::vector<reel::FilmMark> marked;
+            const size_t n = marks.isUndefined() ? 0 : marks["length"].as<size_t>();
+            if (n != ids.size()) throw reel::Error("marks need as many words as films");
+            for (size_t j = 0; j < n; ++j) marked.push_back(reel::FilmMark{ids[j], text(marks[j], "mark"), 0});
+            return engine_.profile_csv(profile_of(movie_ids, stars), marked);
+        });
+    }
+
+    // Films in the columns Letterboxd's importer reads; a star of 0 is no rating (seen, or to watch).
+    std::string letterboxdCsv(const val& movie_ids, const val& stars) {
+        return guarded([&] { return engine_.letterboxd_csv(profile_of(movie_ids, stars)); });
     }
 
     val search(const val& query, const val& k) {
@@ -642,6 +663,7 @@ EMSCRIPTEN_BINDINGS(reel) {
         .function("filmLinks", &Engine::filmLinks)
         .function("importRatings", &Engine::importRatings)
         .function("profileCsv", &Engine::profileCsv)
+        .function("letterboxdCsv", &Engine::letterboxdCsv)
         .function("search", &Engine::search)
         .function("userIds", &Engine::userIds)
         .function("save", &Engine::save)

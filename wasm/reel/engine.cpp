@@ -7,6 +7,7 @@
 
 #include "bytes.hpp"
 #include "error.hpp"
+#include "exports.hpp"
 #include "film_map.hpp"
 #include "model_file.hpp"
 
@@ -291,17 +292,13 @@ Imported Engine::import_ratings(std::string_view csv, std::string_view name) con
     return reel::import_ratings(csv, name, d.data.catalog, d.links.imdb_to_movie);
 }
 
-std::string Engine::profile_csv(const std::vector<ProfileEntry>& profile) const {
-    const Catalog& catalog = state().data->data.catalog;
-    std::string out = "movieId,title,rating\n";
-    for (const ProfileEntry& e : profile) {
-        const int f = catalog.index_of(e.movie_id);
-        const std::string title = f >= 0 ? catalog.film(static_cast<size_t>(f)).title : "";
-        std::string q = "\"";
-        for (char c : title) q += c == '"' ? std::string("\"\"") : std::string(1, c);  // RFC 4180: a quote doubled
-        out += std::to_string(e.movie_id) + "," + q + "\"," + stars_text(e.stars) + "\n";
-    }
-    return out;
+std::string Engine::profile_csv(const std::vector<ProfileEntry>& profile, const std::vector<FilmMark>& marks) const {
+    return reel_csv(state().data->data.catalog, profile, marks);
+}
+
+std::string Engine::letterboxd_csv(const std::vector<ProfileEntry>& films) const {
+    const LoadedData& d = *state().data;
+    return reel::letterboxd_csv(d.data.catalog, d.links, films);
 }
 
 void Engine::start_map() {

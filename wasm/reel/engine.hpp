@@ -144,8 +144,10 @@ public:
     std::vector<FilmLinks> film_links() const;
     // An IMDb or Letterboxd ratings export, matched to this catalogue (see imports.hpp).
     Imported import_ratings(std::string_view csv, std::string_view name) const;
-    // A visitor's ratings as CSV (movieId,title,rating), to keep or to bring elsewhere.
-    std::string profile_csv(const std::vector<ProfileEntry>& profile) const;
+    // A visitor's ratings and marks as Reel's own CSV (exports.hpp), which import_ratings reads back.
+    std::string profile_csv(const std::vector<ProfileEntry>& profile, const std::vector<FilmMark>& marks = {}) const;
+    // Films in the columns Letterboxd's importer reads (exports.hpp); stars 0: no rating.
+    std::string letterboxd_csv(const std::vector<ProfileEntry>& films) const;
     std::vector<int32_t> search(std::string_view query, size_t k) const;
     int32_t resolve_title(std::string_view title) const;  // throws listing candidates
 

@@ -3,7 +3,9 @@
 #include "imports.hpp"
 
 #include <charconv>
+#include <climits>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "csv.hpp"
@@ -49,7 +51,52 @@ std::multimap<std::pair<std::string, int>, int> titles_by_name(const Catalog& ca
     return by_name;
 }
 
+// Reel's own export (exports.hpp): by movieId, the title and year only for the visitor's eyes. A
+// row may carry a rating, a mark, or both; an empty rating is no rating.
+void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const std::function<void(int32_t, float, size_t)>& add) {
+    out.format = "Reel";
+    const size_t c_movie = csv.column("movieId");
+    const int c_rating = csv.optional_column("rating"), c_mark = csv.optional_column("mark"), c_title = csv.optional_column("title"),
+              c_year = csv.optional_column("year");
+    std::map<int32_t, size_t> marked;  // movieId → position in out.marks
+    CsvRecord rec;
+    while (csv.next(rec)) {
+        int64_t year = 0, movie = 0;
+        whole(field(rec, c_year), year);
+        Unmatched miss{rec.line, field(rec, c_title), static_cast<int>(year), ""};
+        const std::string rating = field(rec, c_rating), mark = field(rec, c_mark);
+        const float stars = rating.empty() ? 0.0f : half_stars(rating);
+        if (!whole(rec.fields[c_movie], movie) || movie <= 0 || movie > INT32_MAX)
+            miss.reason = "movieId " + quoted(rec.fields[c_movie]) + " is not a positive whole number";
+        else if (stars < 0)
+            miss.reason = "rating " + quoted(rating) + " is not a half star from 0.5 to 5";
+        else if (!mark.empty() && !is_mark(mark))
+            miss.reason = "mark " + quoted(mark) + " is not " + kMarkNames;
+        else if (rating.empty() && mark.empty())
+            miss.reason = "neither a rating nor a mark";
+        else if (catalog.index_of(static_cast<int32_t>(movie)) < 0)
+            miss.reason = "not in this MovieLens catalogue";
+        else {
+            const auto id = static_cast<int32_t>(movie);
+            if (stars > 0) add(id, stars, rec.line);
+            if (!mark.empty()) {
+                const auto [it, fresh] = marked.emplace(id, out.marks.size());
+                if (fresh)
+                    out.marks.push_back(FilmMark{id, mark, rec.line});
+                else
+                    out.marks[it->second] = FilmMark{id, mark, rec.line};
+            }
+            continue;
+        }
+        out.unmatched.push_back(std::move(miss));
+    }
+}
+
 }  // namespace
+
+const char* const kMarkNames = "seen, not interested or watchlist";
+
+bool is_mark(std::string_view text) { return text == "seen" || text == "not interested" || text == "watchlist"; }
 
 Links parse_links(std::string_view links_csv, std::string_view file) {
     CsvReader csv(links_csv, file);
@@ -147,9 +194,15 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
         }
         return out;
     }
+    // A MovieLens ratings.csv has movieId and rating too, but holds many people's ratings: not one visitor's file.
+    if (csv.optional_column("movieId") >= 0 && csv.optional_column("userId") < 0 &&
+        (csv.optional_column("rating") >= 0 || csv.optional_column("mark") >= 0)) {
+        import_reel(csv, catalog, out, add);
+        return out;
+    }
     throw Error(std::string(file) +
                 " is neither an IMDb ratings export (Const, Your Rating, …) nor a Letterboxd ratings.csv "
-                "(Date, Name, Year, Letterboxd URI, Rating)");
+                "(Date, Name, Year, Letterboxd URI, Rating) nor Reel's own export (movieId, rating, mark)");
 }
 
 }  // namespace reel

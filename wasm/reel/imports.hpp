@@ -1,6 +1,7 @@
 // A visitor's ratings brought from elsewhere: an IMDb "Your ratings" export (matched by IMDb id
-// through MovieLens's links.csv) or a Letterboxd ratings.csv (matched by title and year through
-// the engine's title grammar). Nothing is dropped in silence: every row is matched or reported.
+// through MovieLens's links.csv), a Letterboxd ratings.csv (matched by title and year through
+// the engine's title grammar), or Reel's own export (ratings and marks, by movieId). Nothing is
+// dropped in silence: every row is matched or reported.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -18,6 +19,17 @@ struct ImportedRating {
     size_t line;
 };
 
+// A film marked, not (or not only) rated: "seen", "not interested" or "watchlist".
+struct FilmMark {
+    int32_t movie_id;
+    std::string mark;
+    size_t line = 0;  // in the file it came from; 0 when it came from none
+};
+
+// The marks a visitor can give a film, as Reel's files spell them.
+bool is_mark(std::string_view text);
+extern const char* const kMarkNames;  // "seen, not interested or watchlist", for messages
+
 struct Unmatched {
     size_t line;
     std::string title;   // as the file gives it
@@ -26,8 +38,9 @@ struct Unmatched {
 };
 
 struct Imported {
-    std::string format;  // "IMDb" or "Letterboxd"
+    std::string format;  // "IMDb", "Letterboxd" or "Reel"
     std::vector<ImportedRating> matched;
+    std::vector<FilmMark> marks;  // Reel's own export only
     std::vector<Unmatched> unmatched;
 };
 
@@ -46,8 +59,8 @@ struct Links {
 
 Links parse_links(std::string_view links_csv, std::string_view file = "links.csv");
 
-// Reads either export, told apart by its header; throws reel::Error for a file that is neither.
-// A film rated twice keeps its later row.
+// Reads any of the three, told apart by its header; throws reel::Error for a file that is none.
+// A film rated (or marked) twice keeps its later row.
 Imported import_ratings(std::string_view csv, std::string_view file, const Catalog& catalog,
                         const std::unordered_map<int64_t, int32_t>& imdb_to_movie);
 

@@ -184,11 +184,20 @@ export const REQUESTS = Object.freeze({
       format: string,
       noLinks: boolean,
       matched: listOf({ ...Film, stars: number, line: number }),
+      // Reel's own export only: the films it marks (seen, not interested, watchlist).
+      marks: listOf({ ...Film, mark: string, line: number }),
       unmatched: listOf({ line: number, title: string, year: number, reason: string }),
     },
     progress: null,
   },
-  profileCsv: { fields: { ratings: listOf({ movieId: number, stars: number }) }, result: string, progress: null },
+  // Reel's own CSV (movieId,title,year,rating,mark), written by the engine; Reel's import reads it back.
+  profileCsv: {
+    fields: { ratings: listOf({ movieId: number, stars: number }), marks: optional(listOf({ movieId: number, mark: string })) },
+    result: string,
+    progress: null,
+  },
+  // Films in the columns Letterboxd's importer reads (Title,Year,imdbID,tmdbID,Rating,WatchedDate); stars 0: no rating.
+  letterboxdCsv: { fields: { films: listOf({ movieId: number, stars: number }) }, result: string, progress: null },
   viewers: { fields: {}, result: listOf({ userId: number, ratings: number, favourite: nullable(Film) }), progress: null },
   favourites: {
     fields: { userId: number, k: optional(number) },

@@ -1,10 +1,16 @@
-// Bring your ratings from IMDb ("Your ratings" export) or Letterboxd (ratings.csv): the file is read
-// in this tab and matched by the engine in the worker; nothing is uploaded. The result says how many
-// matched and lists every row that did not, with why.
+// Bring your ratings from IMDb ("Your ratings" export), Letterboxd (ratings.csv) or a file Reel
+// exported (ratings and marks): the file is read in this tab and matched by the engine in the
+// worker; nothing is uploaded. The result says how many matched and lists every row that did not,
+// with why; Undo puts the ratings and marks back as they were.
 import { useContext, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
 import { rememberFilms } from '../films/useFilms.js';
+
+/** The films a file brought: rated, marked, or both (Reel's own export may do either). */
+function filmsFound(result) {
+  return new Set([...result.matched, ...result.marks].map((f) => f.movieId)).size;
+}
 
 export function ImportRatings({ client, loaded }) {
   const store = useContext(RatingsContext);
@@ -19,10 +25,18 @@ export function ImportRatings({ client, loaded }) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const result = await client.importRatings({ bytes, fileName: file.name });
       rememberFilms(result.matched);
-      const before = result.matched.length > 0 ? store.merge(result.matched.map(({ movieId, stars }) => ({ movieId, stars }))) : null;
+      rememberFilms(result.marks);
+      const found = result.matched.length + result.marks.length > 0;
+      const before = found
+        ? {
+            ratings: store.merge(result.matched.map(({ movieId, stars }) => ({ movieId, stars }))),
+            marks: store.mergeMarks(result.marks.map(({ movieId, mark }) => ({ movieId, mark }))),
+          }
+        : null;
       setState({ result, before, fileName: file.name });
+      const n = filmsFound(result);
       announce(
-        `${result.matched.length} ${result.matched.length === 1 ? 'film' : 'films'} matched from your ${result.format} export` +
+        `${n} ${n === 1 ? 'film' : 'films'} matched from your ${result.format} export` +
           (result.unmatched.length ? `; ${result.unmatched.length} did not, listed below.` : '.'),
       );
     } catch (err) {
@@ -33,7 +47,8 @@ export function ImportRatings({ client, loaded }) {
   }
 
   function undo() {
-    store.replace(state.before);
+    store.replace(state.before.ratings);
+    store.replaceMarks(state.before.marks);
     setState({ ...state, before: null, undone: true });
     announce('Import undone: your ratings are as they were.');
   }
@@ -52,13 +67,19 @@ export function ImportRatings({ client, loaded }) {
         </p>
       ) : null}
       {r ? (
-        <div class="import-result" data-matched={r.matched.length} data-unmatched={r.unmatched.length}>
+        <div class="import-result" data-matched={r.matched.length} data-marked={r.marks.length} data-unmatched={r.unmatched.length}>
           <p>
             <strong>
-              {r.matched.length} of {r.matched.length + r.unmatched.length}
+              {filmsFound(r)} of {filmsFound(r) + r.unmatched.length}
             </strong>{' '}
             films in your {r.format} export ({state.fileName}) matched this catalogue
-            {state.undone ? ' — the import was undone.' : r.matched.length ? ' and are now in your ratings.' : '.'}{' '}
+            {state.undone
+              ? ' — the import was undone.'
+              : r.marks.length
+                ? ` and are now in your ratings and marks (${r.marks.length} marked).`
+                : r.matched.length
+                  ? ' and are now in your ratings.'
+                  : '.'}{' '}
             {state.before ? (
               <button type="button" class="link-button" onClick={undo}>
                 Undo import

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { CarriedRatings } from './CarriedRatings.jsx';
 import { ClearRatings } from './ClearRatings.jsx';
 import { ExportRatings } from './ExportRatings.jsx';
+import { ExportWatchlist } from './ExportWatchlist.jsx';
 import { Filters } from './Filters.jsx';
 import { ImportRatings } from './ImportRatings.jsx';
 import { ModelChoice } from './ModelChoice.jsx';
@@ -93,12 +94,14 @@ export function YourTaste(props) {
         <YourRatings client={client} store={store} loaded={loaded} onPick={props.onPick}>
           <div class="tools" role="group" aria-label="Your ratings: import, export, share, clear">
             <ImportRatings client={client} loaded={loaded} />
-            <ExportRatings client={client} list={list} loaded={loaded} />
+            <ExportRatings client={client} list={list} marks={markList} loaded={loaded} />
             <ShareRatings list={list} marks={markList} />
             <ClearRatings count={list.length} />
           </div>
         </YourRatings>
-        <Watchlist client={client} store={store} loaded={loaded} onPick={props.onPick} />
+        <Watchlist client={client} store={store} loaded={loaded} onPick={props.onPick}>
+          <ExportWatchlist client={client} marks={markList} loaded={loaded} />
+        </Watchlist>
       </div>
     </section>
   );

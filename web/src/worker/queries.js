@@ -115,15 +115,33 @@ export async function importRatings(c, { bytes, fileName = 'ratings.csv' }) {
     format: r.format,
     noLinks: !data.links, // IMDb rows cannot match: this dataset came without links.csv
     matched: Array.from(r.movieIds, (/** @type {number} */ movieId, i) => ({ ...catalog.film(movieId), stars: stars[i], line: lines[i] })),
+    marks: Array.from(r.markIds, (/** @type {number} */ movieId, i) => ({
+      ...catalog.film(movieId),
+      mark: String(r.marks[i]),
+      line: r.markLines[i],
+    })),
     unmatched: Array.from(r.unmatched, (/** @type {object} */ u) => ({ ...u })),
   };
 }
 
-/** The visitor's ratings as CSV, written by the engine. @type {Handler} */
-export async function profileCsv({ m }, { ratings }) {
+/** The visitor's ratings and marks as Reel's own CSV, written by the engine. @type {Handler} */
+export async function profileCsv({ m }, { ratings, marks = [] }) {
   dataState(m);
   const { ids, stars } = profileArrays(ratings);
-  return m.engine.profileCsv(ids, stars);
+  const markIds = Int32Array.from(marks, (/** @type {{ movieId: unknown }} */ x) => integer(x.movieId, 'movieId'));
+  return m.engine.profileCsv(
+    ids,
+    stars,
+    markIds,
+    marks.map((/** @type {{ mark: unknown }} */ x) => String(x.mark)),
+  );
+}
+
+/** Films in Letterboxd's import columns, written by the engine; stars 0 is no rating. @type {Handler} */
+export async function letterboxdCsv({ m }, { films }) {
+  dataState(m);
+  const { ids, stars } = profileArrays(films);
+  return m.engine.letterboxdCsv(ids, stars);
 }
 
 /** The dataset's viewers, each with their number of ratings and favourite film. @type {Handler} */
