@@ -1,6 +1,7 @@
 // Real headless Chromium against the built site (web/dist), as a visitor: train while searching,
 // rate five films → ten next films with reasons after each rating, reload and a new tab keep them,
-// import an IMDb export, a keyboard-only walk, films like X, links out on every film, "Show more", the numbers, the map of taste (zoom,
+// import an IMDb export, a keyboard-only walk, films like X, links out on every film, "Show more", seen / not interested /
+// watchlist marks with their exports, the numbers, the map of taste (zoom,
 // click, search), a return visit that restores the kept models, offline, "Retrain here", a site
 // update picked up on the next visit, a dropped 1 M-rating MovieLens zip trained and answering,
 // failures with a Retry that recovers, phone and dark, axe-core in each state, and nothing sent to
@@ -14,6 +15,7 @@ import { check, expectNoAxeViolations, launch, newLog, root, siteContext, stepRu
 import { biggerDataSteps } from './biggerDataSteps.mjs';
 import { firstScreenSteps } from './firstScreenSteps.mjs';
 import { linksOutSteps, showMoreSteps } from './listSteps.mjs';
+import { markSteps } from './markSteps.mjs';
 import { mapAtRest, mapSteps } from './mapSteps.mjs';
 import { offlineSteps, updateStep } from './offlineSteps.mjs';
 import { startStaticServer } from './staticServer.mjs';
@@ -246,7 +248,7 @@ async function main() {
         const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
         const lines = csv.trim().split('\n');
         check(
-          lines[0] === 'movieId,title,rating' && lines.length === rated.length + 1,
+          lines[0] === 'movieId,title,year,rating,mark' && lines.length === rated.length + 1,
           `the exported CSV should hold every rating: ${lines.slice(0, 3)}`,
         );
         check(download.suggestedFilename() === 'reel-ratings.csv', `export file name: ${download.suggestedFilename()}`);
@@ -384,6 +386,7 @@ async function main() {
 
     await linksOutSteps(step, page, onPage);
     await showMoreSteps(step, page, onPage);
+    await markSteps(step, { page, context, log, output }, onPage);
     await firstScreenSteps(step, { page, browser, origin, log, output }, onPage);
 
     await step(
