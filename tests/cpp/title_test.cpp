@@ -18,7 +18,7 @@ TEST(Title, MovesTheArticleBackAndReadsTheYear) {
 
 TEST(Title, AliasesComeOutInOrderWithoutAka) {
     const auto amelie = p("Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)");
-    EXPECT_EQ(amelie.name, "Amelie");
+    EXPECT_EQ(amelie.name, "Amélie");  // its accent from the alias, where MovieLens keeps it
     EXPECT_EQ(amelie.aliases, std::vector<std::string>{"Le Fabuleux destin d'Amélie Poulain"});
     const auto leon = p("Léon: The Professional (a.k.a. The Professional) (Léon) (1994)");
     EXPECT_EQ(leon.name, "Léon: The Professional");
@@ -33,4 +33,13 @@ TEST(Title, LeavesWhatIsNotAnAliasAlone) {
     EXPECT_EQ(p("Cosmos").name, "Cosmos");
     EXPECT_EQ(p("Cosmos").year, 0);
     EXPECT_EQ(p("(Untitled)").name, "(Untitled)");
+}
+
+TEST(Title, APlainWordTakesTheAccentsAnAliasSpellsItWith) {
+    EXPECT_EQ(p("Ecole (Le temps de l'école) (2000)").name, "École");  // the name's capital stands
+    EXPECT_EQ(p("Cafe au lait (Métisse, Café au lait) (1993)").name, "Café au lait");
+    EXPECT_EQ(p("A bout de souffle (À bout de souffle) (1960)").name, "A bout de souffle");  // too short to be sure
+    EXPECT_EQ(p("Leon (Léon) (1994)").aliases, std::vector<std::string>{"Léon"});
+    EXPECT_EQ(p("Toy Story (1995)").name, "Toy Story");
+    EXPECT_EQ(p("Heat (Hitze) (1995)").name, "Heat");  // an alias of other words changes nothing
 }
