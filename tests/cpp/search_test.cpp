@@ -182,3 +182,51 @@ TEST(Search, ATypoOrTwoIsForgivenWhenNothingMatchesAsTyped) {
     for (const auto& m : f.search.find("story", 10, f.popularity)) EXPECT_LT(m.tier, 4);
     EXPECT_EQ(f.search.resolve("schindlers lsit", f.popularity), f.catalog.index_of(7));
 }
+
+namespace {
+struct Sequels {
+    reel::Catalog catalog = reel::Catalog::parse(
+        "movieId,title,genres\n"
+        "1,Oldboy (2013),Action\n"
+        "2,Old Boy (2003),Thriller\n"
+        "3,\"Godfather, The (1972)\",Crime\n"
+        "4,\"Godfather: Part II, The (1974)\",Crime\n"
+        "5,\"Godfather: Part III, The (1990)\",Crime\n"
+        "6,Rocky V (1990),Drama\n"
+        "7,V for Vendetta (2006),Action\n"
+        "8,Spider-Man (2002),Action\n"
+        "9,Two Weeks Notice (2002),Comedy\n");
+    reel::TitleSearch search{catalog};
+    std::vector<int32_t> popularity = {5, 40, 100, 80, 30, 10, 60, 50, 20};
+    std::vector<int> ids(std::string_view q) const {
+        std::vector<int> out;
+        for (const auto& m : search.find(q, 10, popularity)) out.push_back(catalog.film(m.film).movie_id);
+        return out;
+    }
+};
+}  // namespace
+
+TEST(Search, AnOriginalAndItsRemakeAreBothFoundHoweverSpacedTheBetterSupportedFirst) {
+    Sequels f;
+    EXPECT_EQ(f.ids("oldboy"), (std::vector<int>{2, 1}));   // "Old Boy" (2003), more rated, before "Oldboy" (2013)
+    EXPECT_EQ(f.ids("old boy"), (std::vector<int>{2, 1}));  // and the other way round
+    EXPECT_EQ(f.ids("oldb"), (std::vector<int>{2, 1}));     // while still typing
+    EXPECT_EQ(f.ids("oldboy 2013"), (std::vector<int>{1}));
+    EXPECT_EQ(f.ids("spiderman"), (std::vector<int>{8}));
+}
+
+TEST(Search, ASequelIsFoundByItsNumberInDigitsNumeralsOrWords) {
+    Sequels f;
+    for (const char* q :
+         {"godfather part 2", "godfather part ii", "the godfather part ii", "godfather 2", "godfather part two", "Godfather: Part II"})
+        EXPECT_EQ(f.ids(q).at(0), 4) << q;
+    EXPECT_EQ(f.ids("godfather part 3").at(0), 5);
+    EXPECT_EQ(f.ids("rocky 5"), (std::vector<int>{6}));
+    EXPECT_EQ(f.ids("rocky v"), (std::vector<int>{6}));
+    // Numerals are words of their own titles too: V for Vendetta and Two Weeks Notice still found as typed.
+    EXPECT_EQ(f.ids("v for vendetta").at(0), 7);
+    EXPECT_EQ(f.ids("tw").at(0), 9);
+    EXPECT_EQ(f.ids("two weeks").at(0), 9);
+    EXPECT_EQ(reel::numbered({"godfather", "part", "ii"}), (std::vector<std::string>{"godfather", "2"}));
+    EXPECT_EQ(reel::numbered({"toy", "story"}), (std::vector<std::string>{"toy", "story"}));
+}

@@ -221,6 +221,16 @@ TEST_F(LatestSmall, ALetterboxdExportHasTheColumnsItsImporterReads) {
     EXPECT_THROW(engine->letterboxd_csv({{1, 7.0f}}), reel::Error);
 }
 
+TEST_F(LatestSmall, SearchOffersAnOriginalAndItsRemakeAndFindsSequelsByAnyNumber) {
+    // "Old Boy" (2003, the original) and "Oldboy" (2013, the remake): both, the better-supported first.
+    const std::vector<int32_t> oldboy = engine->search("oldboy", 8);
+    ASSERT_GE(oldboy.size(), 2u);
+    EXPECT_EQ((std::vector<int32_t>{oldboy[0], oldboy[1]}), (std::vector<int32_t>{27773, 107314}));
+    for (const char* q : {"godfather part 2", "godfather part ii", "godfather 2", "the godfather part two"})
+        EXPECT_EQ(engine->search(q, 8).front(), 1221) << q;
+    EXPECT_EQ(engine->search("godfather part iii", 8).front(), 2023);
+}
+
 TEST_F(LatestSmall, SearchForgivesATypo) {
     EXPECT_EQ(engine->search("pulp fction", 8).front(), 296);
     EXPECT_EQ(engine->search("shawshank redemtion", 8).front(), 318);

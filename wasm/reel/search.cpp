@@ -1,5 +1,6 @@
-// Each title becomes word lists (as written, and with ", The" moved back to the front);
-// a query matches when its words, the last possibly unfinished, line up with a title's.
+// Each title becomes word lists (as written, and with ", The" moved back to the front, each also
+// with its sequel number as digits); a query matches when its words, the last possibly unfinished,
+// line up with a title's, or when they spell it with other spacing.
 #include "search.hpp"
 
 #include <algorithm>
@@ -47,7 +48,48 @@ uint32_t initials_of(const std::vector<std::string>& words, const std::string& y
 
 bool starts_with(const std::string& word, const std::string& prefix) { return word.compare(0, prefix.size(), prefix) == 0; }
 
+// Roman numerals and number words to ten, as the digits a sequel may be typed with.
+const char* const kNumbers[][2] = {{"i", "1"},   {"ii", "2"},    {"iii", "3"},   {"iv", "4"},   {"v", "5"},
+                                   {"vi", "6"},  {"vii", "7"},   {"viii", "8"},  {"ix", "9"},   {"x", "10"},
+                                   {"one", "1"}, {"two", "2"},   {"three", "3"}, {"four", "4"}, {"five", "5"},
+                                   {"six", "6"}, {"seven", "7"}, {"eight", "8"}, {"nine", "9"}, {"ten", "10"}};
+
+bool is_digits(const std::string& w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
+
+std::vector<std::string> numbered(const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const std::string& w : words) {
+        std::string d = w;
+        for (const auto& n : kNumbers)
+            if (w == n[0]) d = n[1];
+        // "Part II" and "2" name the same sequel: the word "part" (or "pt") before a number goes.
+        if (is_digits(d) && !out.empty() && (out.back() == "part" || out.back() == "pt")) out.pop_back();
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+TitleSearch::Key TitleSearch::key_of(std::vector<std::string> words, std::string year, std::string year_end) {
+    Key key{std::move(words), std::move(year), std::move(year_end), 0, ""};
+    key.initials = initials_of(key.words, key.year);
+    for (const std::string& w : key.words) key.joined += w;
+    return key;
+}
+
+TitleSearch::Query TitleSearch::query_of(std::vector<std::string> words) {
+    Query q;
+    q.words = std::move(words);
+    for (const std::string& w : q.words)
+        if (std::find(q.distinct.begin(), q.distinct.end(), w) == q.distinct.end()) q.distinct.push_back(w);
+    for (size_t years = 0; years < 3; ++years)
+        for (size_t w = 0; w + years < q.words.size(); ++w) q.joined[years] += q.words[w];
+    q.initials = initials_of(q.words, "");
+    return q;
+}
 
 std::string fold(std::string_view text) {
     std::string out;
@@ -95,32 +137,31 @@ TitleSearch::TitleSearch(const Catalog& catalog) : catalog_(&catalog), keys_(cat
     for (size_t i = 0; i < catalog.size(); ++i) {
         const Film& film = catalog.film(i);
         std::string_view title = film.title;
-        Key written;
+        std::string year, year_end;
         if (film.year != 0) {
             // The year as written ("0995" too) and the end of a span, as a query would fold them.
             title = title.substr(0, title.rfind('('));
             const std::vector<std::string> years = words_of(fold(std::string_view(film.title).substr(title.size())));
-            written.year = years.empty() ? std::to_string(film.year) : years[0];
-            if (years.size() == 2) written.year_end = years[1];
+            year = years.empty() ? std::to_string(film.year) : years[0];
+            if (years.size() == 2) year_end = years[1];
         }
-        written.words = words_of(fold(title));
-        written.initials = initials_of(written.words, written.year);
-        keys_[i].push_back(written);
+        std::vector<std::vector<std::string>> spellings{words_of(fold(title))};
         // "Usual Suspects, The" is "The Usual Suspects"; the article sits before any "(…)" alias.
         std::string_view main = title.substr(0, title.find(" ("));
         const size_t comma = main.rfind(", ");
-        if (comma == std::string_view::npos) continue;
-        const std::string article = fold(main.substr(comma + 2));
-        if (std::find(std::begin(kArticles), std::end(kArticles), article) == std::end(kArticles)) continue;
-        Key moved{words_of(article + " " + fold(main.substr(0, comma)) + " " + fold(title.substr(main.size()))), written.year,
-                  written.year_end};
-        moved.initials = initials_of(moved.words, moved.year);
-        keys_[i].push_back(moved);
+        const std::string article = comma == std::string_view::npos ? "" : fold(main.substr(comma + 2));
+        if (!article.empty() && std::find(std::begin(kArticles), std::end(kArticles), article) != std::end(kArticles))
+            spellings.push_back(words_of(article + " " + fold(main.substr(0, comma)) + " " + fold(title.substr(main.size()))));
+        // Each also with its sequel number as digits, when it has one: the query is numbered the same way.
+        for (size_t s = 0, n = spellings.size(); s < n; ++s)
+            if (std::vector<std::string> digits = numbered(spellings[s]); digits != spellings[s]) spellings.push_back(std::move(digits));
+        for (std::vector<std::string>& words : spellings) keys_[i].push_back(key_of(std::move(words), year, year_end));
     }
 }
 
-int TitleSearch::tier_of(const std::vector<std::string>& q, const std::vector<std::string>& distinct, const Key& key,
-                         size_t& comparisons) const {
+int TitleSearch::tier_of(const Query& query, const Key& key, size_t& comparisons) const {
+    const std::vector<std::string>& q = query.words;
+    const std::vector<std::string>& distinct = query.distinct;
     const std::vector<std::string>& k = key.words;
     auto same = [&](const std::string& a, const std::string& b) { return ++comparisons, a == b; };
     auto starts = [&](const std::string& word, const std::string& prefix) { return ++comparisons, starts_with(word, prefix); };
@@ -139,6 +180,13 @@ int TitleSearch::tier_of(const std::vector<std::string>& q, const std::vector<st
         return starts(k[at + n - 1], q[n - 1]);
     };
     if (n == k.size() && std::equal(k.begin(), k.end(), q.begin(), same)) return 0;
+    // Spaced otherwise: "oldboy" is "Old Boy" (2003) as well as "Oldboy" (2013), and "spiderman" is "Spider-Man".
+    const std::string& joined = query.joined[year_words];
+    // (Lengths first, which cost no comparison: most titles are ruled out by them.)
+    if (n > 1 || k.size() > 1) {
+        if (joined.size() == key.joined.size() && same(joined, key.joined)) return 0;
+        if (joined.size() >= 4 && joined.size() < key.joined.size() && starts(key.joined, joined)) return 1;
+    }
     if (run_at(0)) return 1;
     for (size_t at = 1; at < k.size(); ++at)
         if (run_at(at)) return 2;
@@ -204,18 +252,21 @@ std::vector<TitleMatch> TitleSearch::find(std::string_view query, size_t limit, 
         throw Error("a search holds at most " + std::to_string(kMaxWords) + " words, not " + std::to_string(q.size()));
     std::vector<TitleMatch> matches;
     if (q.empty()) return matches;
-    std::vector<std::string> distinct;
-    for (const std::string& w : q)
-        if (std::find(distinct.begin(), distinct.end(), w) == distinct.end()) distinct.push_back(w);
-    const uint32_t initials = initials_of(q, "");
+    // As typed, and with a sequel's number as digits when it has one ("part ii" → "2").
+    std::vector<Query> spellings{query_of(q)};
+    if (std::vector<std::string> digits = numbered(q); digits != q) spellings.push_back(query_of(std::move(digits)));
+    std::vector<std::string> distinct = spellings[0].distinct;
     size_t work = 0;
     for (size_t i = 0; i < keys_.size(); ++i) {
         int best = -1;
-        for (const Key& key : keys_[i]) {
-            if (initials & ~key.initials) continue;  // some query word starts with a letter no title word does
-            const int t = tier_of(q, distinct, key, work);
-            if (t >= 0 && (best < 0 || t < best)) best = t;
-        }
+        for (const Key& key : keys_[i])
+            for (const Query& spelled : spellings) {
+                // Some query word starts with a letter no title word does, and the query does not
+                // start the title either, spaced otherwise ("old boy" is "Oldboy").
+                if ((spelled.initials & ~key.initials) && key.joined.compare(0, 1, spelled.words[0], 0, 1) != 0) continue;
+                const int t = tier_of(spelled, key, work);
+                if (t >= 0 && (best < 0 || t < best)) best = t;
+            }
         if (best >= 0) matches.push_back(TitleMatch{static_cast<int>(i), best});
     }
     if (matches.empty()) {

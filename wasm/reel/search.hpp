@@ -1,4 +1,6 @@
-// Title search forgiving of case, accents, MovieLens's moved articles and missing years.
+// Title search forgiving of case, accents, MovieLens's moved articles and missing years, of
+// spacing ("oldboy" finds both "Oldboy" and "Old Boy") and of how a sequel is numbered ("part 2",
+// "part ii", "2", "two").
 #pragma once
 #include <cstdint>
 #include <string>
@@ -11,6 +13,10 @@ namespace reel {
 
 // Lower-case ASCII words: accents dropped ("Amélie" → "amelie"), punctuation to spaces.
 std::string fold(std::string_view text);
+
+// Folded words with a sequel's number one way: Roman numerals and number words as digits, and
+// "part" dropped before one ("godfather part ii" → "godfather 2"). Unchanged when none is there.
+std::vector<std::string> numbered(const std::vector<std::string>& words);
 
 struct TitleMatch {
     int film;  // catalog index
@@ -45,9 +51,19 @@ private:
         std::string year;                // "" when the title has none
         std::string year_end;            // "2007" of "(2006–2007)", else empty
         uint32_t initials = 0;           // a bit per first letter of its words: a cheap first filter
+        std::string joined;              // the words with no spaces: "Old Boy" is "oldboy"
     };
-    // `distinct` is `query` without repeats: "every word somewhere" needs each only once.
-    int tier_of(const std::vector<std::string>& query, const std::vector<std::string>& distinct, const Key& key, size_t& comparisons) const;
+    // A query as the keys are compared with it: its words, without repeats (`distinct`: "every
+    // word somewhere" needs each only once), and its words joined with the last 0, 1 or 2 left
+    // out (a year, or a span of years, that ends it).
+    struct Query {
+        std::vector<std::string> words, distinct;
+        std::string joined[3];
+        uint32_t initials = 0;
+    };
+    static Query query_of(std::vector<std::string> words);
+    static Key key_of(std::vector<std::string> words, std::string year, std::string year_end);
+    int tier_of(const Query& query, const Key& key, size_t& comparisons) const;
     // Every word of `distinct` starts a title word or is a typo or two away from one (`last`,
     // the word still being typed, may also be a typo of a title word's start).
     bool near_match(const std::vector<std::string>& distinct, const std::string& last, const Key& key, size_t& comparisons) const;
