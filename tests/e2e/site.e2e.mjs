@@ -16,6 +16,7 @@ import { biggerDataSteps } from './biggerDataSteps.mjs';
 import { firstScreenSteps } from './firstScreenSteps.mjs';
 import { linksOutSteps, showMoreSteps } from './listSteps.mjs';
 import { markSteps } from './markSteps.mjs';
+import { searchSteps } from './searchSteps.mjs';
 import { mapAtRest, mapSteps } from './mapSteps.mjs';
 import { offlineSteps, updateStep } from './offlineSteps.mjs';
 import { startStaticServer } from './staticServer.mjs';
@@ -387,6 +388,7 @@ async function main() {
     await linksOutSteps(step, page, onPage);
     await showMoreSteps(step, page, onPage);
     await markSteps(step, { page, context, log, output }, onPage);
+    await searchSteps(step, page, onPage);
     await firstScreenSteps(step, { page, browser, origin, log, output }, onPage);
 
     await step(
