@@ -64,6 +64,30 @@ TEST(Save, TakesTheSettingsTheModelsWereTrainedWith) {
     EXPECT_EQ(b.model("rating").epochs_done(), 3);
 }
 
+TEST(Save, KeepsHowTheRestoringEngineServesTheModels) {
+    // Saved with the symmetric co-liking and no re-ranking; restored by an engine that serves
+    // both its own way: films like X and the default list follow the restoring engine.
+    reel::Settings plain = reel::default_settings();
+    plain.set("similar.asymmetry=0.5");
+    plain.set("lists.calibration=0");
+    plain.set("seed=3");
+    const auto d = reel::make_synthetic({});
+    reel::Engine a(plain);
+    a.load(d.movies_csv, d.ratings_csv, 3);
+    a.train();
+    reel::Engine b = loaded(3);
+    b.restore(a.save());
+    EXPECT_EQ(b.settings().get("similar.asymmetry"), reel::default_settings().get("similar.asymmetry"));
+    EXPECT_EQ(b.settings().get("lists.calibration"), reel::default_settings().get("lists.calibration"));
+    EXPECT_EQ(b.settings().get("seed"), 3);  // what made the models comes from the file
+    reel::Engine c(plain);
+    c.load(d.movies_csv, d.ratings_csv, 3);
+    c.restore(a.save());
+    EXPECT_EQ(c.save(), a.save());  // the same serving settings: the very same file
+    EXPECT_TRUE(reel::shapes_models("implicit.alpha") && reel::shapes_models("seed"));
+    EXPECT_FALSE(reel::shapes_models("similar.asymmetry") || reel::shapes_models("lists.calibration") || reel::shapes_models("implicitly"));
+}
+
 TEST(Save, RefusesWhatItCannotTrustAndChangesNothing) {
     reel::Engine a = loaded(3);
     a.train();

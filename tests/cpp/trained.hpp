@@ -109,7 +109,7 @@ inline std::string saved_model_file(Trained which) {
 }
 
 // A new engine on `which`'s data with every model restored: the test's own to change.
-// (A model file keeps the settings that made its models; the engine's own "lists.*" stay.)
+// (A model file keeps the settings that made its models; how they are served stays the engine's own.)
 inline reel::Engine restored(Trained which, const reel::Settings& settings = reel::default_settings()) {
     reel::Engine e = loaded(which, settings);
     e.restore(saved_models(which), model_file(which));

@@ -156,7 +156,8 @@ Figures Engine::evaluation_figures() const {
 
 std::vector<NeighbourFigure> Engine::evaluate_neighbours() const {
     const SimilarParams params{static_cast<float>(settings_.get("similar.shrinkage")),
-                               static_cast<float>(settings_.get("similar.co_liking"))};
+                               static_cast<float>(settings_.get("similar.co_liking")),
+                               static_cast<float>(settings_.get("similar.asymmetry"))};
     return reel::evaluate_neighbours(state().models->all(), params, warm_data(), state().data->likers);
 }
 
@@ -261,15 +262,11 @@ std::string Engine::save() const { return state().models->save(fingerprint()); }
 std::vector<std::string> Engine::restore(std::string_view bytes, std::string_view name) {
     State& s = state();
     std::vector<std::string> missing;
-    auto models =
-        std::make_unique<ModelSet>(ModelSet::restored(bytes, name, s.data->fingerprint, s.data->training(), s.data->likers, &missing));
+    auto models = std::make_unique<ModelSet>(
+        ModelSet::restored(bytes, name, s.data->fingerprint, s.data->training(), s.data->likers, settings_, &missing));
     s.evaluation.reset();  // both point at the models replaced here
     s.map.reset();
-    // The file's settings made its models; how a list is re-ranked from them stays the engine's own.
-    Settings settings = models->settings();
-    for (const Settings::Entry& e : settings_.entries())
-        if (e.name.rfind("lists.", 0) == 0) settings.set(e.name, e.value);
-    settings_ = settings;
+    settings_ = models->settings();
     s.models = std::move(models);
     return missing;
 }

@@ -253,7 +253,8 @@ std::vector<NeighbourFigure> evaluate_neighbours(const std::vector<const Model*>
     }
     std::vector<SimilarIndex> similar;
     for (const Model* m : with_vectors)
-        similar.emplace_back(m->film_vector(0), m->factors(), data.index, kNeighbourSupport, params.shrinkage, &likers, params.co_liking);
+        similar.emplace_back(m->film_vector(0), m->factors(), data.index, kNeighbourSupport, params.shrinkage, &likers, params.co_liking,
+                             params.asymmetry);
     std::vector<const SimilarIndex*> each;
     for (const SimilarIndex& index : similar) each.push_back(&index);
     const std::vector<NeighbourTable> tables = neighbour_tables(each, data.index);

@@ -148,9 +148,9 @@ std::vector<Prediction> visitor_predictions(const Model& stars, const VisitorPro
 // The stars model's prediction for each held-out rating of the split.
 std::vector<Prediction> test_predictions(const Model& stars, const Dataset& data);
 
-// How the similarity of films like X is built (SimilarIndex's β and w).
+// How the similarity of films like X is built (SimilarIndex's β, w and α).
 struct SimilarParams {
-    float shrinkage = 0, co_liking = 0;
+    float shrinkage = 0, co_liking = 0, asymmetry = 0.5f;
 };
 // Neighbour recall of each model's film vectors (models without vectors are skipped), then of
 // the co-rating item-kNN baseline.

@@ -55,9 +55,10 @@ const SimilarIndex& ModelSet::similar(std::string_view name) const {
 void ModelSet::index_similar(size_t m) {
     const Model& model = *models_[m];
     if (!model.has_vectors()) return;
-    similar_[m] = SimilarIndex(model.film_vector(0), model.factors(), data_.index, settings_.whole("similar.min_support"),
-                               static_cast<float>(settings_.get("similar.shrinkage")), likers_,
-                               static_cast<float>(settings_.get("similar.co_liking")));
+    similar_[m] =
+        SimilarIndex(model.film_vector(0), model.factors(), data_.index, settings_.whole("similar.min_support"),
+                     static_cast<float>(settings_.get("similar.shrinkage")), likers_,
+                     static_cast<float>(settings_.get("similar.co_liking")), static_cast<float>(settings_.get("similar.asymmetry")));
 }
 
 EpochReport ModelSet::train_epoch(std::string_view name) {
@@ -93,14 +94,16 @@ std::string ModelSet::save(uint64_t fingerprint) const {
 }
 
 ModelSet ModelSet::restored(std::string_view bytes, std::string_view name, uint64_t fingerprint, TrainingData data, const Likers& likers,
-                            std::vector<std::string>* missing) {
+                            const Settings& serving, std::vector<std::string>* missing) {
     const std::string what(name);
     const ModelFile file = read_model_file(bytes, what);
     if (file.fingerprint != fingerprint) throw Error(what + " was trained on other data than the data loaded now");
-    Settings settings = default_settings();
+    Settings settings = serving;
     for (const auto& [setting, value] : file.settings) {
         try {
-            settings.set(setting, value);
+            Settings check = settings;  // an unknown name or a value out of range is refused, whichever kind it is
+            check.set(setting, value);
+            if (shapes_models(setting)) settings = check;
         } catch (const Error& e) {
             throw Error(what + ": " + e.what());
         }

@@ -38,12 +38,13 @@ public:
 
     // Every trained model as the saved-model file (model_file.hpp), for data of `fingerprint`.
     std::string save(uint64_t fingerprint) const;
-    // The models of a saved file, for the data of `fingerprint`: the file's settings (each named;
-    // one this engine does not know is refused), and each registered model restored from its part
-    // or, when the file predates it, left untrained (its name lands in `missing`). Throws a plain
-    // sentence, leaving nothing half-restored, for anything else.
+    // The models of a saved file, for the data of `fingerprint`: the settings that made them from
+    // the file (each named; one this engine does not know is refused), how they are served from
+    // `serving` (shapes_models), and each registered model restored from its part or, when the
+    // file predates it, left untrained (its name lands in `missing`). Throws a plain sentence,
+    // leaving nothing half-restored, for anything else.
     static ModelSet restored(std::string_view bytes, std::string_view what, uint64_t fingerprint, TrainingData data, const Likers& likers,
-                             std::vector<std::string>* missing = nullptr);
+                             const Settings& serving, std::vector<std::string>* missing = nullptr);
 
 private:
     size_t index_of(std::string_view name) const;

@@ -17,6 +17,8 @@ constexpr SettingSpec kEngineSettings[] = {
     {"similar.shrinkage", 10, 0, 1e6, SettingKind::Real, "β: a neighbour's cosine counts n / (n + β), n its training ratings"},
     {"map.epochs", 500, 1, 10000, SettingKind::Whole, "passes of the map's layout over its graph"},
     {"similar.co_liking", 2, 0, 100, SettingKind::Real, "w: weight of the cosine of who liked the two films, beside the vectors'"},
+    {"similar.asymmetry", 0.42, 0, 1, SettingKind::Real,
+     "α: who liked both ÷ (likers(X)^α · likers(Y)^(1−α)); below ½ a hit must earn its place"},
     {"lists.calibration", 0.62, 0, 1, SettingKind::Real, "λ: how much a viewer's list follows the genres they liked (personal.hpp)"},
     {"lists.popularity", 0, 0, 10, SettingKind::Real, "β: how much a film's log count takes off its place in a viewer's list"},
     {"lists.pool", 100, 10, 1000, SettingKind::Whole, "a viewer's list is re-ranked from the model's best this many films"},
@@ -63,6 +65,15 @@ const ModelSpec& model_spec(std::string_view name) {
         names += (names.empty() ? "" : ", ") + std::string(m->name);
     }
     throw Error("unknown model " + quoted(name) + " (the models are " + names + ")");
+}
+
+bool shapes_models(std::string_view setting) {
+    if (setting == "seed") return true;
+    for (const ModelSpec* m : model_specs())
+        if (setting.size() > std::string_view(m->name).size() && setting.substr(0, std::string_view(m->name).size()) == m->name &&
+            setting[std::string_view(m->name).size()] == '.')
+            return true;
+    return false;
 }
 
 Settings default_settings() {

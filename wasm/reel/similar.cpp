@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "det_math.hpp"
 #include "error.hpp"
 #include "kernels.hpp"
 
@@ -15,11 +16,24 @@ void normalise(float* v, int k) {
     const float norm = std::sqrt(dot(v, v, k));
     if (norm > 0) scale(v, 1.0f / norm, k);
 }
+
+// x^a for x ≥ 0, the same bits natively and in the browser (det_math.hpp); √x at a = ½ exactly.
+float power(float x, float a) {
+    if (a == 0.5f) return std::sqrt(x);
+    return x > 0 ? static_cast<float>(det_exp(double(a) * det_log(double(x)))) : 0.0f;
+}
 }  // namespace
 
+float SimilarIndex::liked_x_of(int film) const { return likers_ ? power(static_cast<float>(likers_->of(film)), asymmetry_) : 0.0f; }
+
 SimilarIndex::SimilarIndex(const float* vectors, int factors, const TrainIndex& index, int min_support, float shrinkage,
-                           const Likers* likers, float co_liking)
-    : factors_(factors), source_(vectors), all_films_(index.films()), likers_(co_liking > 0 ? likers : nullptr), co_liking_(co_liking) {
+                           const Likers* likers, float co_liking, float asymmetry)
+    : factors_(factors),
+      source_(vectors),
+      all_films_(index.films()),
+      likers_(co_liking > 0 ? likers : nullptr),
+      co_liking_(co_liking),
+      asymmetry_(asymmetry) {
     const int k = factors;
     row_of_.assign(index.films(), -1);
     // Rows go by falling weight, so that a pass over every film can stop where the weight falls
@@ -34,7 +48,7 @@ SimilarIndex::SimilarIndex(const float* vectors, int factors, const TrainIndex& 
     for (size_t r = 0; r < films_.size(); ++r) {
         row_of_[static_cast<size_t>(films_[r])] = static_cast<int32_t>(r);
         weight_.push_back(weight_of(films_[r]));
-        if (likers_) liked_.push_back(static_cast<float>(likers_->of(films_[r])));
+        if (likers_) liked_.push_back(power(static_cast<float>(likers_->of(films_[r])), 1 - asymmetry_));
     }
     max_weight_ = films_.empty() ? 0.0 : double(weight_.front());
     unit_.resize(static_cast<Eigen::Index>(films_.size()), k);
@@ -57,7 +71,7 @@ std::vector<Scored> SimilarIndex::neighbours(int film, size_t k, const std::func
     const std::vector<float> query = unit_query(film);
     std::vector<int32_t> both;
     if (likers_) both.assign(all_films_, 0), likers_->both_all(film, both);
-    const float liked_x = likers_ ? static_cast<float>(likers_->of(film)) : 0.0f;
+    const float liked_x = liked_x_of(film);
     TopN top(k);
     for (size_t r = 0; r < films_.size(); ++r) {
         if (films_[r] == film || !keep(films_[r])) continue;
@@ -82,7 +96,6 @@ std::vector<std::vector<std::vector<Scored>>> SimilarIndex::neighbours_of_each(c
         quad.count = std::min(kQuad, films.size() - from);
         for (size_t j = 0; j < kQuad; ++j) {
             quad.x[j] = films[from + std::min(j, quad.count - 1)];  // a short quad repeats its last film
-            quad.liked_x[j] = likers ? static_cast<float>(likers->of(quad.x[j])) : 0.0f;
             quad.touched[j].clear();
             if (likers && j < quad.count) quad.touched[j] = likers->both_all(quad.x[j], quad.both[j]);
         }
@@ -99,11 +112,12 @@ void SimilarIndex::lists_of(const Quad& quad, size_t k, std::vector<Scored>* out
     std::vector<float> query[kQuad];
     double floor[kQuad];  // numerators below it cannot get into the list (see numerator_floor)
     std::vector<TopN> tops(count, TopN(k));
-    for (size_t j = 0; j < kQuad; ++j) query[j] = unit_query(x[j]), floor[j] = -HUGE_VAL;
+    float liked_x[kQuad];
+    for (size_t j = 0; j < kQuad; ++j) query[j] = unit_query(x[j]), floor[j] = -HUGE_VAL, liked_x[j] = liked_x_of(x[j]);
     auto offer = [&](size_t j, size_t r, float shrunk_cosine) {
         float s = shrunk_cosine;
         if (likers_) {
-            const float numerator = blend_numerator(s, quad.both[j][static_cast<size_t>(films_[r])], quad.liked_x[j], r);
+            const float numerator = blend_numerator(s, quad.both[j][static_cast<size_t>(films_[r])], liked_x[j], r);
             if (numerator < floor[j]) return;
             s = numerator / (1 + co_liking_);
         }
@@ -115,7 +129,9 @@ void SimilarIndex::lists_of(const Quad& quad, size_t k, std::vector<Scored>* out
     // of numerators above every w needs none of them.
     bool every_film[kQuad] = {};
     for (size_t j = 0; j < count; ++j) {
-        if (likers_) offer_co_liked(quad, j, query[j].data(), floor[j], [&](size_t r, float shrunk_cosine) { offer(j, r, shrunk_cosine); });
+        if (likers_)
+            offer_co_liked(quad, j, query[j].data(), liked_x[j], floor[j],
+                           [&](size_t r, float shrunk_cosine) { offer(j, r, shrunk_cosine); });
         every_film[j] = !(likers_ && tops[j].full() && floor[j] > max_weight_ * kCosineMost);
     }
     // The rows go by falling w, so the pass ends where no list still open can take a row's w.
@@ -139,7 +155,7 @@ void SimilarIndex::lists_of(const Quad& quad, size_t k, std::vector<Scored>* out
 }
 
 template <class Offer>
-void SimilarIndex::offer_co_liked(const Quad& quad, size_t j, const float* query, const double& floor, Offer offer) const {
+void SimilarIndex::offer_co_liked(const Quad& quad, size_t j, const float* query, float liked_x, const double& floor, Offer offer) const {
     // A cosine is at most 1, so a film's numerator is at most its blend with cosine 1, known
     // without reading its vector; most co-liked films share a liker or two, the list's films
     // many, so the vectors of most never need reading. The films with the highest such bound go
@@ -155,7 +171,7 @@ void SimilarIndex::offer_co_liked(const Quad& quad, size_t j, const float* query
         const int32_t r = row_of_[static_cast<size_t>(y)];
         if (r < 0 || y == quad.x[j]) continue;
         const size_t row = static_cast<size_t>(r);
-        bounds.push_back(Bound{blend_numerator(weight_[row] * kCosineMost, quad.both[j][static_cast<size_t>(y)], quad.liked_x[j], row), r});
+        bounds.push_back(Bound{blend_numerator(weight_[row] * kCosineMost, quad.both[j][static_cast<size_t>(y)], liked_x, row), r});
     }
     auto higher = [](const Bound& a, const Bound& b) { return a.most > b.most; };
     const size_t first = std::min(kFirst, bounds.size());

@@ -24,9 +24,12 @@ public:
     // the cosine of the film vectors, shrunk by y's support n_y (a film few people rated has a
     // noisy vector), blended with the cosine of who liked the two films (which keeps a
     // sequel next to its film when the vectors blur them into their era). β = 0 and w = 0
-    // give the plain cosine.
+    // give the plain cosine. With an asymmetry α the second cosine becomes Aiolli's (2013)
+    // asymmetric one, both(x, y) / (likers(x)^α · likers(y)^(1−α)): below ½ it asks more of a
+    // film that many people liked before it counts as X's kin, so the catalogue's hits do not
+    // crowd every list; ½ is the plain cosine.
     SimilarIndex(const float* vectors, int factors, const TrainIndex& index, int min_support, float shrinkage,
-                 const Likers* likers = nullptr, float co_liking = 0);
+                 const Likers* likers = nullptr, float co_liking = 0, float asymmetry = 0.5f);
 
     // The k films most like `film`, the film itself left out, among those `keep` accepts.
     std::vector<Scored> neighbours(int film, size_t k, const std::function<bool(int)>& keep) const;
@@ -43,7 +46,6 @@ private:
     struct Quad {
         size_t count = 0;
         int x[kQuad] = {};
-        float liked_x[kQuad] = {};
         std::vector<int32_t> touched[kQuad];     // the films co-liked with x[j]
         std::vector<std::vector<int32_t>> both;  // both(x[j], y), films long
     };
@@ -52,22 +54,25 @@ private:
     // This index's lists for the quad's films, into out[0 .. count).
     void lists_of(const Quad& quad, size_t k, std::vector<Scored>* out) const;
 
-    // Offers offer(row, shrunk cosine) the films co-liked with the quad's film j that can still
-    // reach its list, whose numerator floor is `floor` (raised by the offers as they go).
+    // Offers offer(row, shrunk cosine) the films co-liked with the quad's film j (liked_x_of it:
+    // `liked_x`) that can still reach its list, whose numerator floor is `floor` (raised by the
+    // offers as they go).
     template <class Offer>
-    void offer_co_liked(const Quad& quad, size_t j, const float* query, const double& floor, Offer offer) const;
+    void offer_co_liked(const Quad& quad, size_t j, const float* query, float liked_x, const double& floor, Offer offer) const;
 
     std::vector<float> unit_query(int film) const;
     // The blend above for row r, given the shrunk cosine and both(x, y) and likers(x), split
     // before its division by 1 + w: the division keeps the order, so a numerator that cannot
     // reach a list's worst need not be divided and offered.
+    // `liked_x` is likers(x)^α (liked_x_of).
     float blend_numerator(float shrunk_cosine, int32_t both, float liked_x, size_t r) const {
-        // n / √(likers(x) · likers(y)), and 0 when nobody liked both, without a branch: whether
-        // two films share a liker is a coin toss the processor would often guess wrong. When
-        // n > 0 both films have at least n likers, so the max changes nothing.
+        // n / (likers(x)^α · likers(y)^(1−α)), and 0 when nobody liked both, without a branch:
+        // whether two films share a liker is a coin toss the processor would often guess wrong.
+        // When n > 0 both films have at least n likers, so the max changes nothing.
         const float n = static_cast<float>(both);
-        return shrunk_cosine + co_liking_ * (n / std::sqrt(std::max(liked_x * liked_[r], 1.0f)));
+        return shrunk_cosine + co_liking_ * (n / std::max(liked_x * liked_[r], 1.0f));
     }
+    float liked_x_of(int film) const;  // likers(film)^α
     float blend(float shrunk_cosine, int32_t both, float liked_x, size_t r) const {
         return blend_numerator(shrunk_cosine, both, liked_x, r) / (1 + co_liking_);
     }
@@ -81,11 +86,11 @@ private:
     std::vector<int32_t> films_;  // per row, its film; rows go by falling weight
     std::vector<float> weight_;   // n / (n + β) per row
     double max_weight_ = 0;
-    std::vector<float> liked_;     // likers(y) per row, beside its vector rather than across the Likers
+    std::vector<float> liked_;     // likers(y)^(1−α) per row, beside its vector rather than across the Likers
     std::vector<int32_t> row_of_;  // per film, its row, or −1 below the support
     Embeddings unit_;
     const Likers* likers_ = nullptr;
-    float co_liking_ = 0;
+    float co_liking_ = 0, asymmetry_ = 0.5f;
 };
 
 }  // namespace reel
