@@ -7,6 +7,7 @@
 
 #include "error.hpp"
 #include "models.hpp"
+#include "reasons.hpp"
 #include "recommend.hpp"
 #include "starters.hpp"
 
@@ -96,17 +97,16 @@ VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const st
         out.model = nullptr;
         out.from_popularity = true;
     }
+    std::vector<std::vector<float>> shares;
     for (const Scored& x : own_top_for(d, *m, taste, p.seen, checked_count(n), filter, p.used, out.from_popularity ? Personal() : own)) {
-        Recommendation r{d.data.catalog.film(static_cast<size_t>(x.film)).movie_id, x.score, x.score, {}};
         const Explanation e = m->explain(taste, x.film);
-        r.base = e.base;
-        for (size_t j = 0; j < e.shares.size(); ++j)
-            if (e.shares[j] > 0)
-                r.because.push_back(Reason{d.data.catalog.film(static_cast<size_t>(p.used[j].film)).movie_id, e.shares[j]});
-        std::stable_sort(r.because.begin(), r.because.end(), [](const Reason& a, const Reason& b) { return a.share > b.share; });
-        if (r.because.size() > 3) r.because.resize(3);
-        out.picks.push_back(std::move(r));
+        out.picks.push_back(Recommendation{d.data.catalog.film(static_cast<size_t>(x.film)).movie_id, x.score, e.base, {}});
+        shares.push_back(e.shares);
     }
+    const std::vector<std::vector<size_t>> reasons = discriminating_reasons(shares, kReasons, kShownAtOnce);
+    for (size_t i = 0; i < out.picks.size(); ++i)
+        for (size_t j : reasons[i])
+            out.picks[i].because.push_back(Reason{d.data.catalog.film(static_cast<size_t>(p.used[j].film)).movie_id, shares[i][j]});
     return out;
 }
 

@@ -34,11 +34,15 @@ struct Reason {
     float share;
 };
 
+constexpr size_t kReasons = 3;  // a pick names at most this many rated films
+
 struct Recommendation {
     int32_t movie_id;
     float score;
-    float base;                   // what the film scores before anything the viewer rated: score = base + Σ shares
-    std::vector<Reason> because;  // the rated films that pushed it up most, largest first (positive shares)
+    float base;  // what the film scores before anything the viewer rated: score = base + Σ shares
+    // Up to kReasons rated films that pushed it up, those that pushed it more than the list's
+    // other films first (reasons.hpp), each with its share.
+    std::vector<Reason> because;
 };
 
 struct VisitorPicks {
