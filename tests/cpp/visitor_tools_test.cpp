@@ -140,6 +140,43 @@ TEST_F(LatestSmall, StartersAreWellKnownWellLikedFarApartAndFreshOnRequest) {
     for (int32_t id : second) EXPECT_EQ(std::count(first.begin(), first.end(), id), 0) << id;
 }
 
+TEST_F(LatestSmall, LaterStartersAreChosenFromTheRatingsSoFar) {
+    // A horror fan's first three ratings: the next twelve are films the model expects them to
+    // have seen (so they can rate them), more than the next twelve for anyone, and none they
+    // rated or were shown.
+    const std::vector<reel::ProfileEntry> horror = {{1258, 5}, {1214, 5}, {1219, 5}};  // The Shining, Alien, Psycho
+    const std::vector<int32_t> shown = engine->starters(12, {});
+    const std::vector<int32_t> next = engine->starters(12, shown, horror), for_anyone = engine->starters(12, shown);
+    ASSERT_EQ(next.size(), 12u);
+    EXPECT_NE(next, for_anyone);
+    const char* model = reel::model_choices().neighbours;
+    auto expected = [&](const std::vector<int32_t>& ids) {
+        double sum = 0;
+        for (int32_t id : ids) sum += engine->explain_for(horror, id, model).score;
+        return sum / static_cast<double>(ids.size());
+    };
+    EXPECT_GT(expected(next), 1.5 * expected(for_anyone)) << expected(next) << " against " << expected(for_anyone);
+    for (int32_t id : next) {
+        EXPECT_EQ(std::count(shown.begin(), shown.end(), id), 0) << id;
+        for (const reel::ProfileEntry& e : horror) EXPECT_NE(id, e.movie_id);
+    }
+}
+
+TEST(StarterRounds, StartersThatLearnGatherMoreRatingsAndFindMore) {
+    // The new-visitor split, simulated: each round shows twelve, each visitor rates those their profile holds.
+    const reel::Engine& e = reel_test::shared(reel_test::Trained::cold);
+    const std::string cold = reel_test::cold_split();
+    const reel::Visitors profile = e.read_visitors(read(cold + "/profile.csv"), "profile.csv");
+    const reel::Visitors hidden = e.read_visitors(read(cold + "/hidden.csv"), "hidden.csv");
+    const reel::StarterFigures f = e.evaluate_starters(profile, hidden, 3, reel::kStartersShown);
+    ASSERT_EQ(f.fixed.size(), 3u);
+    EXPECT_EQ(f.fixed[0].rated, f.adaptive[0].rated);  // the first round is the same for everyone either way
+    EXPECT_EQ(f.fixed[0].recall10, f.adaptive[0].recall10);
+    for (size_t r = 1; r < 3; ++r) EXPECT_GT(f.adaptive[r].rated, f.fixed[r].rated) << "round " << r + 1;
+    EXPECT_GT(f.adaptive[2].recall10, f.fixed[2].recall10);
+    EXPECT_GT(f.fixed[2].rated, f.fixed[0].rated);  // the visitors rate more as they are shown more
+}
+
 TEST_F(LatestSmall, ViewersAreNamedByTheirCountAndFavourite) {
     const std::vector<reel::Viewer> v = engine->viewers();
     ASSERT_EQ(v.size(), 610u);

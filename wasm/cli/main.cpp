@@ -25,6 +25,9 @@ usage:
   reel eval      DATA [--json]                     every model on the held-out ratings (evaluation.md)
   reel eval      --train T --profile P --test H [--exclude F] [--json]
                                                    new visitors: each folded in from P, measured on H
+  reel eval      --train T --profile P --test H --starters R
+                                                   "rate a few you know" over R rounds: the same starters
+                                                   for all against starters that learn from each rating
   reel similar   DATA [-k N] [--model NAME] [FILTER] "Heat (1995)"
   reel recommend DATA --user ID [-k N] [--model NAME] [FILTER]
   reel recommend DATA --ratings MY.csv [-k N] [--model NAME] [FILTER] [--json]
@@ -61,7 +64,7 @@ struct Args {
     std::string command, data, train, test, profile, exclude, ratings, model, model_file, save, predictions, topn, title, out;
     std::string genres, not_genres, years;
     bool other_genres = false, cold = false;
-    long long k = 10, n = 10, user = 0, min_ratings = 0, max_ratings = 0;
+    long long k = 10, n = 10, user = 0, min_ratings = 0, max_ratings = 0, starters = 0;
     bool json = false, help = false;
     reel::Settings settings = reel::default_settings();
 };
@@ -178,6 +181,8 @@ Args parse_args(int argc, char** argv) {
             a.k = whole_number(arg, value(), 1, max_list);
         else if (arg == "-n")
             a.n = whole_number(arg, value(), 1, max_list);
+        else if (arg == "--starters")
+            a.starters = whole_number(arg, value(), 1, 20);
         else if (arg == "--user")
             a.user = whole_number(arg, value(), 1, 2147483647);
         else if (arg.size() > 1 && arg[0] == '-')
@@ -374,6 +379,18 @@ void print_figures(const reel::Figures& f, const std::vector<double>& seconds, b
 
 reel::Visitors visitors(const reel::Engine& engine, const std::string& path) { return engine.read_visitors(read_file(path), path); }
 
+// "Rate a few you know", round by round: the ratings gathered and the default list's Recall@10.
+int print_starters(const reel::StarterFigures& f) {
+    std::printf(
+        "| after round | same starters for all: rated | Recall@10 | starters that learn: rated | Recall@10 |\n|---|---|---|---|---|\n");
+    for (size_t r = 0; r < f.fixed.size(); ++r)
+        std::printf("| %zu (%zu shown) | %.2f | %.4f | %.2f | %.4f |\n", r + 1, (r + 1) * reel::kStartersShown, f.fixed[r].rated,
+                    f.fixed[r].recall10, f.adaptive[r].rated, f.adaptive[r].recall10);
+    std::printf("\n%zu visitors with a hidden rating of 4 stars or more; each rates the films shown that their profile holds.\n",
+                f.viewers);
+    return 0;
+}
+
 int run_eval(const Args& a) {
     Stages stages;
     auto t = std::chrono::steady_clock::now();
@@ -391,6 +408,8 @@ int run_eval(const Args& a) {
         return 0;
     }
     const reel::Visitors profile = visitors(engine, a.profile), hidden = visitors(engine, a.test);
+    if (a.starters > 0)
+        return print_starters(engine.evaluate_starters(profile, hidden, static_cast<size_t>(a.starters), reel::kStartersShown));
     const reel::Visitors exclude = a.exclude.empty() ? reel::Visitors() : visitors(engine, a.exclude);
     print_figures(engine.evaluate_visitors(profile, hidden, a.exclude.empty() ? nullptr : &exclude), seconds, a.json, true);
     return 0;

@@ -161,6 +161,13 @@ std::vector<NeighbourFigure> Engine::evaluate_neighbours() const {
     return reel::evaluate_neighbours(state().models->all(), params, warm_data(), state().data->likers);
 }
 
+StarterFigures Engine::evaluate_starters(const Visitors& profile, const Visitors& hidden, size_t rounds, size_t per_round) const {
+    const LoadedData& d = *state().data;
+    const VisitorProtocol visitors(d.data.catalog, d.index, profile, nullptr, Limits::max_profile);
+    return reel::evaluate_starters(state().models->all_trained(), state().models->trained(model_choices().neighbours), visitors, profile,
+                                   hidden, rounds, checked_count(per_round), Personal::of(settings_));
+}
+
 Visitors Engine::read_visitors(std::string_view ratings_csv, std::string_view name) const { return parse_visitors(ratings_csv, name); }
 
 Figures Engine::evaluate_visitors(const Visitors& profile, const Visitors& hidden, const Visitors* exclude) const {
@@ -233,8 +240,8 @@ Explained Engine::explain_for(const std::vector<ProfileEntry>& profile, int32_t 
 std::vector<Pick> Engine::favourites(int32_t user_id, size_t k) const { return reel::favourites(*state().data, user_id, k); }
 std::vector<Viewer> Engine::viewers() const { return reel::viewers(*state().data); }
 
-std::vector<int32_t> Engine::starters(size_t k, const std::vector<int32_t>& exclude) const {
-    return reel::starters(*state().data, *state().models, k, exclude);
+std::vector<int32_t> Engine::starters(size_t k, const std::vector<int32_t>& exclude, const std::vector<ProfileEntry>& profile) const {
+    return reel::starters(*state().data, *state().models, k, exclude, profile);
 }
 
 std::vector<int32_t> Engine::search(std::string_view query, size_t k) const {

@@ -13,6 +13,8 @@
 
 #include "dataset.hpp"
 #include "evaluation.hpp"
+#include "starter_rounds.hpp"
+#include "starters.hpp"
 #include "filter.hpp"
 #include "imports.hpp"
 #include "loaded_data.hpp"
@@ -95,6 +97,9 @@ public:
     // their `hidden` ratings, skipping the films they rated in `exclude` (the full profile
     // when `profile` holds only its first few ratings; null: the profile itself).
     Figures evaluate_visitors(const Visitors& profile, const Visitors& hidden, const Visitors* exclude = nullptr) const;
+    // "Rate a few you know" on new visitors: `rounds` rounds of `per_round` starters, the same
+    // for everyone against chosen for each visitor (starter_rounds.hpp).
+    StarterFigures evaluate_starters(const Visitors& profile, const Visitors& hidden, size_t rounds, size_t per_round) const;
     // A ratings file grouped by user, ids as written (a film need not be in the catalogue).
     Visitors read_visitors(std::string_view ratings_csv, std::string_view name) const;
     // The lists the evaluation scores, for `reel export`: every user in training (movieIds, by
@@ -127,9 +132,10 @@ public:
     std::vector<Pick> favourites(int32_t user_id, size_t k) const;  // the user's highest ratings
     std::vector<Viewer> viewers() const;                            // every user, ascending by id
 
-    // "Rate a few you know": k well-known, well-liked films far apart in taste, none of `exclude`
-    // (movieIds: films already shown or rated), far apart by the neighbours model's vectors.
-    std::vector<int32_t> starters(size_t k, const std::vector<int32_t>& exclude) const;
+    // "Rate a few you know": k films none of `exclude` (movieIds: films already shown or rated),
+    // far apart by the neighbours model's vectors — well-known and well-liked while `profile` is
+    // empty, then those it expects the visitor to have seen, away from what they rated (starters.hpp).
+    std::vector<int32_t> starters(size_t k, const std::vector<int32_t>& exclude, const std::vector<ProfileEntry>& profile = {}) const;
     // The map, after training, one epoch at a time like the models: start_map() builds the
     // graph from the neighbours model's film vectors; map_epoch() returns (epoch, epochs).
     void start_map();

@@ -159,14 +159,15 @@ VisitorProtocol::VisitorProtocol(const Catalog& catalog, const TrainIndex& index
     }
 }
 
-std::vector<int32_t> VisitorProtocol::list(size_t v, const Model& model, size_t n, const Personal& personal) const {
-    const Taste taste = model.fold_in(prepared_[v].used);
+std::vector<int32_t> VisitorProtocol::list_for(size_t v, const Prepared& given, const Model& model, size_t n,
+                                               const Personal& personal) const {
+    const Taste taste = model.fold_in(given.used);
     const std::vector<int32_t>& seen = seen_[v];
     const std::vector<Scored> pool = top_unseen(
         index_.rated_films(), seen.data(), seen.data() + seen.size(), personal.pool_for(n),
         [&](int film) { return model.score(taste, film); }, [](int) { return true; });
     std::vector<int32_t> ids;
-    for (const Scored& x : personal_list(pool, prepared_[v].used, catalog_, index_, n, personal))
+    for (const Scored& x : personal_list(pool, given.used, catalog_, index_, n, personal))
         ids.push_back(catalog_.film(static_cast<size_t>(x.film)).movie_id);
     return ids;
 }

@@ -118,7 +118,12 @@ public:
     int32_t user_id(size_t v) const { return user_ids_[v]; }
     const Prepared& prepared(size_t v) const { return prepared_[v]; }
     // Visitor v's list from `model`, as movieIds, best first, re-ranked as `personal` says.
-    std::vector<int32_t> list(size_t v, const Model& model, size_t n, const Personal& personal = Personal()) const;
+    std::vector<int32_t> list(size_t v, const Model& model, size_t n, const Personal& personal = Personal()) const {
+        return list_for(v, prepared_[v], model, n, personal);
+    }
+    // The same from other ratings of theirs (`given`, e.g. those gathered so far), the
+    // candidates still the protocol's.
+    std::vector<int32_t> list_for(size_t v, const Prepared& given, const Model& model, size_t n, const Personal& personal) const;
     // A film's index when it has training ratings (a hidden rating the models can predict), else −1.
     const Catalog& catalog() const { return catalog_; }
     const TrainIndex& index() const { return index_; }

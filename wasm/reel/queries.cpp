@@ -150,13 +150,15 @@ std::vector<Viewer> viewers(const LoadedData& d) {
     return out;
 }
 
-std::vector<int32_t> starters(const LoadedData& d, const ModelSet& models, size_t k, const std::vector<int32_t>& exclude) {
+std::vector<int32_t> starters(const LoadedData& d, const ModelSet& models, size_t k, const std::vector<int32_t>& exclude,
+                              const std::vector<ProfileEntry>& profile) {
     std::vector<int32_t> dense;
     for (int32_t id : exclude)
         if (const int f = d.data.catalog.index_of(id); f >= 0) dense.push_back(f);
     std::sort(dense.begin(), dense.end());
+    dense.erase(std::unique(dense.begin(), dense.end()), dense.end());
     std::vector<int32_t> ids;
-    for (int32_t f : starter_films(models.trained(model_choices().neighbours), d.index, checked_count(k), dense))
+    for (int32_t f : next_starters(models.trained(model_choices().neighbours), d.index, checked_count(k), dense, d.prepare(profile).used))
         ids.push_back(d.data.catalog.film(static_cast<size_t>(f)).movie_id);
     return ids;
 }

@@ -83,8 +83,10 @@ Explained explain_pick(const LoadedData& d, const ModelSet& models, const std::v
                        std::string_view model);
 std::vector<Pick> favourites(const LoadedData& d, int32_t user_id, size_t k);  // the user's highest ratings
 std::vector<Viewer> viewers(const LoadedData& d);                              // every user, ascending by id
-// k well-known, well-liked films far apart in taste by the neighbours model's vectors, none of `exclude`.
-std::vector<int32_t> starters(const LoadedData& d, const ModelSet& models, size_t k, const std::vector<int32_t>& exclude);
+// k films to rate next, none of `exclude`, chosen by the neighbours model from the visitor's
+// `profile` so far (next_starters; with none, the same well-known films for everyone).
+std::vector<int32_t> starters(const LoadedData& d, const ModelSet& models, size_t k, const std::vector<int32_t>& exclude,
+                              const std::vector<ProfileEntry>& profile);
 
 // `k` itself, or an error when it is over Limits::max_results.
 size_t checked_count(size_t k);

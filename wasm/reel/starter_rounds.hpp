@@ -1,0 +1,29 @@
+// "Rate a few you know", measured on new visitors: each is shown starters a round at a time and
+// rates those they rated in their profile; after each round their default list is measured on
+// their hidden ratings. The same starters for everyone against starters chosen for each visitor.
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include "evaluation.hpp"
+
+namespace reel {
+
+struct RoundFigures {
+    double rated = 0;     // mean ratings gathered so far, per visitor
+    double recall10 = 0;  // mean Recall@10 of the default list from them
+};
+
+struct StarterFigures {
+    std::vector<RoundFigures> fixed, adaptive;  // after round 1, 2, …
+    size_t viewers = 0;                         // visitors with a hidden rating of 4 or more
+};
+
+// `visitors` holds each visitor's whole profile (their candidates skip all of it); `starters` is
+// the model that places the starters (the registry's neighbours model), `models` what the lists
+// are chosen from as the page does.
+StarterFigures evaluate_starters(const std::vector<const Model*>& models, const Model& starters, const VisitorProtocol& visitors,
+                                 const Visitors& profile, const Visitors& hidden, size_t rounds, size_t per_round,
+                                 const Personal& personal);
+
+}  // namespace reel
