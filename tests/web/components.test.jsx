@@ -283,13 +283,16 @@ describe('filters', () => {
 });
 
 describe('starting out and sharing', () => {
-  it('asks for a fresh starting set that repeats none shown or rated', async () => {
+  it('asks for a fresh starting set that repeats none shown or rated, chosen from the ratings so far', async () => {
     const { client, store } = await renderApp();
     await screen.findAllByRole('radiogroup', { name: /^Rate / });
     store.rate(34, 4);
     fireEvent.click(screen.getByRole('button', { name: 'Show others' }));
     await waitFor(() => expect(client.calls.filter((c) => c[0] === 'starters')).toHaveLength(2));
-    expect(client.calls.filter((c) => c[0] === 'starters')[1][1].sort((a, b) => a - b)).toEqual([1, 6, 34]);
+    const [first, second] = client.calls.filter((c) => c[0] === 'starters');
+    expect(second[1].sort((a, b) => a - b)).toEqual([1, 6, 34]);
+    expect(first[2]).toEqual([]); // the first set: the same well-known films for everyone
+    expect(second[2]).toEqual([{ movieId: 34, stars: 4 }]);
   });
 
   it('makes a share link that carries the ratings after the #', async () => {

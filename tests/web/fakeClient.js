@@ -248,8 +248,8 @@ function defaultAnswers(calls) {
         unrated: [],
       };
     },
-    async starters({ exclude }) {
-      log('starters', exclude);
+    async starters({ exclude, ratings = [] }) {
+      log('starters', exclude, ratings);
       return [TOY, HEAT, BABE].filter((f) => !exclude.includes(f.movieId));
     },
     async importRatings({ fileName }) {

@@ -447,8 +447,11 @@ public:
         });
     }
 
-    val starters(const val& k, const val& exclude) {
-        return guarded([&] { return typed_copy("Int32Array", engine_.starters(count(k), int_array(exclude, "exclude"))); });
+    // Films to rate next, none of `exclude`; chosen from the visitor's ratings so far (movieIds, stars).
+    val starters(const val& k, const val& exclude, const val& movie_ids, const val& stars) {
+        return guarded([&] {
+            return typed_copy("Int32Array", engine_.starters(count(k), int_array(exclude, "exclude"), profile_of(movie_ids, stars)));
+        });
     }
 
     void loadLinks(const std::string& links) {

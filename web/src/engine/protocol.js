@@ -177,7 +177,11 @@ export const REQUESTS = Object.freeze({
     },
     progress: null,
   },
-  starters: { fields: { k: optional(number), exclude: optional(listOf(number)) }, result: listOf(Film), progress: null },
+  starters: {
+    fields: { k: optional(number), exclude: optional(listOf(number)), ratings: optional(listOf({ movieId: number, stars: number })) },
+    result: listOf(Film),
+    progress: null,
+  },
   importRatings: {
     fields: { bytes, fileName: optional(string) },
     result: {

@@ -1,5 +1,7 @@
-// "Rate a few you know": about twelve well-known films, far apart in taste (the engine chooses
-// them), so a handful of ratings says as much as it can. "Show others" asks for a fresh set.
+// "Rate a few you know": about twelve films far apart in taste (the engine chooses them), so a
+// handful of ratings says as much as it can. "Show others" asks for a fresh set, which the engine
+// chooses from the visitor's ratings so far: films they are likely to have seen, in the regions
+// of taste their ratings do not place yet (measured by `reel eval --starters`).
 import { useRef, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { FilmTitle, RatingCount } from '../films/FilmMeta.jsx';
@@ -19,8 +21,10 @@ function StartersView({ client, store, ready, onPick }) {
   const seen = useRef(new Set()); // every film shown so far: a fresh set never repeats one
   const starters = useAsync(() => {
     if (!ready) return null;
-    const exclude = [...new Set([...seen.current, ...store.get().ratings.keys()])];
-    return client.starters({ k: HOW_MANY, exclude }).then((films) => {
+    const { list, ratings } = store.get();
+    const exclude = [...new Set([...seen.current, ...ratings.keys()])];
+    const rated = list.map(({ movieId, stars }) => ({ movieId, stars }));
+    return client.starters({ k: HOW_MANY, exclude, ratings: rated }).then((films) => {
       rememberFilms(films);
       return films;
     });
@@ -31,14 +35,20 @@ function StartersView({ client, store, ready, onPick }) {
 
   function refresh() {
     setRound((r) => r + 1);
-    announce('Showing other films to rate.');
+    announce(store.get().list.length > 0 ? 'Showing other films to rate, chosen from your ratings.' : 'Showing other films to rate.');
   }
 
   return (
     <div class="starters">
       <div class="starters-head">
         <h3 id="starters-title">Rate a few you know</h3>
-        <button type="button" class="button-quiet" onClick={refresh} disabled={!ready || starters.loading}>
+        <button
+          type="button"
+          class="button-quiet"
+          onClick={refresh}
+          disabled={!ready || starters.loading}
+          title="Others you are likely to know, chosen from your ratings so far"
+        >
           Show others
         </button>
       </div>

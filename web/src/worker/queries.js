@@ -94,12 +94,15 @@ export async function recommendFor({ m }, { ratings, seen = [], k = 10, model = 
   };
 }
 
-/** The starting set: well-known films far apart in taste, as the engine picks them. @type {Handler} */
-export async function starters({ m }, { k = 12, exclude = [] }) {
+/** Films to rate next, far apart in taste, as the engine picks them from the ratings so far. @type {Handler} */
+export async function starters({ m }, { k = 12, exclude = [], ratings = [] }) {
   const { catalog } = dataState(m);
+  const { ids: rated, stars } = profileArrays(ratings);
   const ids = m.engine.starters(
     k,
     Int32Array.from(exclude, (/** @type {unknown} */ x) => integer(x, 'exclude')),
+    rated,
+    stars,
   );
   return Array.from(ids, (/** @type {number} */ id) => catalog.film(id));
 }
