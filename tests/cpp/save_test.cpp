@@ -85,7 +85,8 @@ TEST(Save, KeepsHowTheRestoringEngineServesTheModels) {
     c.restore(a.save());
     EXPECT_EQ(c.save(), a.save());  // the same serving settings: the very same file
     EXPECT_TRUE(reel::shapes_models("implicit.alpha") && reel::shapes_models("seed"));
-    EXPECT_FALSE(reel::shapes_models("similar.asymmetry") || reel::shapes_models("lists.calibration") || reel::shapes_models("implicitly"));
+    EXPECT_FALSE(reel::shapes_models("similar.asymmetry") || reel::shapes_models("lists.calibration") ||
+                 reel::shapes_models("implicitly") || reel::shapes_models("ranking.fold_in_epochs"));
 }
 
 TEST(Save, RefusesWhatItCannotTrustAndChangesNothing) {

@@ -67,6 +67,7 @@ struct Args {
     long long k = 10, n = 10, user = 0, min_ratings = 0, max_ratings = 0, starters = 0;
     bool json = false, help = false;
     reel::Settings settings = reel::default_settings();
+    std::vector<std::string> set_names;  // the settings given on the command line, by name
 };
 
 std::string read_file(const std::string& path) {
@@ -173,11 +174,14 @@ Args parse_args(int argc, char** argv) {
             a.min_ratings = whole_number(arg, value(), 0, 1000000000);
         else if (arg == "--max-ratings")
             a.max_ratings = whole_number(arg, value(), 1, 1000000000);
-        else if (arg == "--seed")
+        else if (arg == "--seed") {
             a.settings.set("seed=" + value());
-        else if (arg == "--set")
-            a.settings.set(value());
-        else if (arg == "-k")
+            a.set_names.push_back("seed");
+        } else if (arg == "--set") {
+            const std::string& assignment = value();
+            a.settings.set(assignment);
+            a.set_names.push_back(assignment.substr(0, assignment.find('=')));
+        } else if (arg == "-k")
             a.k = whole_number(arg, value(), 1, max_list);
         else if (arg == "-n")
             a.n = whole_number(arg, value(), 1, max_list);
@@ -199,6 +203,8 @@ Args parse_args(int argc, char** argv) {
 
 bool cold(const Args& a) { return !a.profile.empty(); }
 
+std::string figure(double x, const char* format);  // a number as printf's format puts it; NaN as –
+
 reel::Engine load(const Args& a) {
     reel::Engine engine(a.settings);
     const std::string movies_path = a.data + "/movies.csv";
@@ -217,7 +223,16 @@ reel::Engine load(const Args& a) {
     } else {
         throw reel::Error("no data: give --data DIR or --train F --test F (see reel --help)");
     }
-    if (!a.model_file.empty()) engine.restore(read_file(a.model_file), a.model_file);
+    if (!a.model_file.empty()) {
+        engine.restore(read_file(a.model_file), a.model_file);
+        // The file's models were trained as the file says; a training setting asked for here would
+        // need them trained again, so it is refused rather than dropped in silence.
+        for (const std::string& name : a.set_names)
+            if (reel::shapes_models(name) && engine.settings().get(name) != a.settings.get(name))
+                throw reel::Error(a.model_file + " holds models trained with " + name + "=" + figure(engine.settings().get(name), "%.15g") +
+                                  "; " + name + "=" + figure(a.settings.get(name), "%.15g") +
+                                  " would need them trained again: leave out --model-file or that setting");
+    }
     return engine;
 }
 

@@ -69,10 +69,12 @@ const ModelSpec& model_spec(std::string_view name) {
 
 bool shapes_models(std::string_view setting) {
     if (setting == "seed") return true;
-    for (const ModelSpec* m : model_specs())
-        if (setting.size() > std::string_view(m->name).size() && setting.substr(0, std::string_view(m->name).size()) == m->name &&
-            setting[std::string_view(m->name).size()] == '.')
-            return true;
+    for (const ModelSpec* m : model_specs()) {
+        const std::string_view model = m->name;
+        if (setting.size() <= model.size() || setting.substr(0, model.size()) != model || setting[model.size()] != '.') continue;
+        // A visitor's fold-in is worked out when they ask, from the trained film side: serving.
+        return setting.substr(model.size() + 1, 8) != "fold_in_";
+    }
     return false;
 }
 

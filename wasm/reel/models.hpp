@@ -36,8 +36,9 @@ const ModelChoices& model_choices();
 
 // "seed", the engine's own settings and every model's, at their defaults.
 Settings default_settings();
-// Whether a setting shapes what training makes (the seed and each model's own), rather than how
-// trained models are served (films like X, the default list, the map).
+// Whether a setting shapes what training makes (the seed and each model's own but its fold-in),
+// rather than how trained models are served (a visitor's fold-in, films like X, the default list,
+// the map).
 bool shapes_models(std::string_view setting);
 
 }  // namespace reel
