@@ -75,6 +75,8 @@ describe('marks in the page', () => {
       ).toEqual(['6', '34']),
     );
 
+    // No panel before the first mark: an empty one made "Your taste" taller than its list.
+    expect(screen.queryByRole('heading', { name: /Your watchlist/ })).toBeNull();
     fireEvent.click(within(list).getByRole('button', { name: 'Add Heat (1995) to your watchlist' }));
     await waitFor(() =>
       expect(
@@ -106,6 +108,9 @@ describe('marks in the page', () => {
       ).toEqual(['6']),
     );
     expect(screen.queryByRole('list', { name: /Your watchlist/ })).toBeNull();
+    fireEvent.click(within(others).getByRole('button', { name: 'Not interested in Babe (1995)' })); // the last mark
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Films marked seen or not interested' })).toBeNull());
+    screen.getByRole('heading', { name: /Your watchlist/ }); // stays for the visit: where focus goes when its last film leaves
   });
 
   it('are back after a reload, and travel in the share link', async () => {

@@ -1,6 +1,9 @@
 // "Your watchlist": the films the visitor marked to watch, newest first, each rateable once seen and
 // unmarkable in place; under it, in a disclosure, the films marked seen or not interested, so a
 // mark made by mistake can be taken back. The films' marks are focus's home once they leave a list.
+// It appears with the first mark, not before: empty, it made "Your taste" taller than its list, and
+// the sections below moved when the training card folded.
+import { useEffect, useState } from 'preact/hooks';
 import { FilmTitle } from '../films/FilmMeta.jsx';
 import { FilmElsewhere } from '../films/FilmElsewhere.jsx';
 import { filmLinkProps } from '../films/filmLinks.js';
@@ -56,6 +59,12 @@ export function Watchlist({ client, store, loaded, onPick, children }) {
     newestFirst.map((m) => m.movieId),
     loaded,
   );
+  // Once shown it stays for the visit: taking off the last mark keeps the heading where focus goes.
+  const [shown, setShown] = useState(markList.length > 0);
+  useEffect(() => {
+    if (markList.length > 0) setShown(true);
+  }, [markList.length]);
+  if (!shown && markList.length === 0) return null;
 
   return (
     <div class="watchlist" data-marks-home data-focus-fallback="watchlist-title">
