@@ -14,9 +14,9 @@
 namespace {
 using reel_test::error_of;
 
-reel::Engine loaded(uint64_t seed) {
+reel::Engine loaded(uint64_t seed, const reel::Settings& settings = reel::default_settings()) {
     const auto d = reel::make_synthetic({});
-    reel::Engine e;
+    reel::Engine e(settings);
     e.load(d.movies_csv, d.ratings_csv, seed);
     return e;
 }
@@ -54,9 +54,7 @@ TEST(Save, RoundTripsBitForBitAndAnswersAsBefore) {
 TEST(Save, TakesTheSettingsTheModelsWereTrainedWith) {
     reel::Settings s = reel::default_settings();
     s.set("rating.epochs=3");
-    const auto d = reel::make_synthetic({});
-    reel::Engine a(s);
-    a.load(d.movies_csv, d.ratings_csv, 3);
+    reel::Engine a = loaded(3, s);
     a.train();
     reel::Engine b = loaded(3);
     b.restore(a.save());
@@ -71,17 +69,14 @@ TEST(Save, KeepsHowTheRestoringEngineServesTheModels) {
     plain.set("similar.asymmetry=0.5");
     plain.set("lists.calibration=0");
     plain.set("seed=3");
-    const auto d = reel::make_synthetic({});
-    reel::Engine a(plain);
-    a.load(d.movies_csv, d.ratings_csv, 3);
+    reel::Engine a = loaded(3, plain);
     a.train();
     reel::Engine b = loaded(3);
     b.restore(a.save());
     EXPECT_EQ(b.settings().get("similar.asymmetry"), reel::default_settings().get("similar.asymmetry"));
     EXPECT_EQ(b.settings().get("lists.calibration"), reel::default_settings().get("lists.calibration"));
     EXPECT_EQ(b.settings().get("seed"), 3);  // what made the models comes from the file
-    reel::Engine c(plain);
-    c.load(d.movies_csv, d.ratings_csv, 3);
+    reel::Engine c = loaded(3, plain);
     c.restore(a.save());
     EXPECT_EQ(c.save(), a.save());  // the same serving settings: the very same file
     EXPECT_TRUE(reel::shapes_models("implicit.alpha") && reel::shapes_models("seed"));
