@@ -3,12 +3,16 @@
 // that is unreadable or refuses writes keeps nothing and breaks nothing.
 import { describe, expect, it } from 'vitest';
 import { ANSWERS_KEY, keepAnswer, keptAnswer } from '../../web/src/storage/keptAnswers.js';
+import { TOY } from './fakeClient.js';
 import { MemoryStorage } from './memoryStorage.js';
 
+const film = (movieId) => ({ ...TOY, movieId, title: `Film ${movieId} (1995)`, name: `Film ${movieId}` });
 const answer = (movieId, neighbours = [2, 3]) => ({
-  film: { movieId, name: `Film ${movieId}` },
-  neighbours: neighbours.map((id) => ({ movieId: id, score: 0.5, likedBoth: 1 })),
+  film: film(movieId),
+  model: 'implicit',
+  neighbours: neighbours.map((id) => ({ ...film(id), score: 0.5, likedBoth: 1, otherGenre: false })),
   likedFilm: 4,
+  unrated: false,
 });
 const q = (movieId, more = {}) => ({ movieId, view: 'closest', filter: 'null', model: 'implicit', ...more });
 
@@ -50,5 +54,35 @@ describe('kept answers', () => {
     storage.failWrites = true;
     expect(() => keepAnswer(storage, 'b1', q(1), answer(1))).not.toThrow();
     expect(() => keepAnswer(null, 'b1', q(1), answer(1))).not.toThrow();
+  });
+
+  // Issue 24: one neighbour stored as null blanked the page ("Cannot read properties of null") and
+  // kept it blank on every reload. Any value that is not the protocol's answer is let go.
+  it('lets go of a kept answer that is not the shape the engine gives, and keeps the others', () => {
+    const storage = new MemoryStorage();
+    keepAnswer(storage, 'b1', q(1), answer(1));
+    keepAnswer(storage, 'b1', q(2), answer(2));
+    const broken = (change) => {
+      const list = JSON.parse(storage.getItem(ANSWERS_KEY));
+      change(list.find((e) => e.movieId === 1));
+      return new MemoryStorage({ [ANSWERS_KEY]: JSON.stringify(list) });
+    };
+    const cases = [
+      (e) => (e.data.neighbours[0] = null),
+      (e) => (e.data.neighbours[1].name = 7),
+      (e) => (e.data.neighbours[0].otherGenre = undefined), // an older page's answer (crossGenre)
+      (e) => (e.data.film.genres = 'Comedy'),
+      (e) => (e.data.likedFilm = '4'),
+      (e) => (e.data = []),
+      (e) => (e.movieId = '1'),
+    ];
+    for (const change of cases) {
+      const s = broken(change);
+      expect(keptAnswer(s, 'b1', q(1))).toBeNull();
+      expect(keptAnswer(s, 'b1', q(2))).toEqual(answer(2));
+      expect(() => keepAnswer(s, 'b1', q(3), answer(3))).not.toThrow();
+    }
+    expect(keptAnswer(new MemoryStorage({ [ANSWERS_KEY]: 'null' }), 'b1', q(1))).toBeNull();
+    expect(keptAnswer(new MemoryStorage({ [ANSWERS_KEY]: '[null, 5, "x"]' }), 'b1', q(1))).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // The page: wires the engine client to the sections, each of which owns its own state — the
 // training card (the engine's run: load, restore or train, keep), your taste, films like X, the
 // viewers, the map, the numbers. What is truly shared lives here: the visitor's ratings as the page
-// shows them, film X, the filters, and search.
+// shows them, film X, the filters, and search. Each section stands in its own SectionBoundary, so
+// one that throws is replaced by a sentence and a reset while the others carry on.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { FilmsSection } from './films/FilmsSection.jsx';
 import { useFilmChoice } from './films/useFilmChoice.js';
@@ -23,7 +24,9 @@ import { DropOverlay } from './training/DropOverlay.jsx';
 import { TrainingSection } from './training/TrainingSection.jsx';
 import { useEngineRun } from './training/useEngineRun.js';
 import { useFileDrop } from './training/useFileDrop.js';
+import { forgetAnswers } from './storage/keptAnswers.js';
 import { Announcer } from './ui/Announcer.jsx';
+import { SectionBoundary } from './ui/SectionBoundary.jsx';
 import { ViewersPanel } from './viewers/ViewersPanel.jsx';
 
 /**
@@ -67,68 +70,80 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
       <div class="page">
         <Masthead />
         <main>
-          <TrainingSection run={run} />
-          <YourTaste
-            client={client}
-            store={shown}
-            dataset={run.dataset}
-            carried={carried}
-            loaded={loaded}
-            searchable={run.searchable}
-            trained={trained}
-            choices={choices}
-            models={models}
-            filters={filters}
-            genreNames={info?.genreNames ?? []}
-            years={info?.years ?? null}
-            search={search}
-            onPick={choice.pickFilm}
-            maxResults={maxResults}
-          />
-          <div class="explore">
-            <FilmsSection
+          <SectionBoundary name="Training">
+            <TrainingSection run={run} />
+          </SectionBoundary>
+          <SectionBoundary name="Your taste" id="taste">
+            <YourTaste
               client={client}
-              choice={choice}
-              filters={filters}
-              search={search}
+              store={shown}
               dataset={run.dataset}
-              storage={storage}
+              carried={carried}
+              loaded={loaded}
               searchable={run.searchable}
-              loaded={loaded}
-              ready={trainedFor('neighbours')}
-              model={choices?.neighbours}
-              lastYear={info?.years?.max}
-              maxResults={maxResults}
-            />
-            <ViewersPanel
-              client={client}
-              loaded={loaded}
-              ready={trainedFor('viewers')}
-              model={choices?.viewers}
+              trained={trained}
+              choices={choices}
+              models={models}
+              filters={filters}
+              genreNames={info?.genreNames ?? []}
+              years={info?.years ?? null}
+              search={search}
               onPick={choice.pickFilm}
               maxResults={maxResults}
             />
+          </SectionBoundary>
+          <div class="explore">
+            <SectionBoundary name="Films like…" id="films" onReset={() => forgetAnswers(storage)}>
+              <FilmsSection
+                client={client}
+                choice={choice}
+                filters={filters}
+                search={search}
+                dataset={run.dataset}
+                storage={storage}
+                searchable={run.searchable}
+                loaded={loaded}
+                ready={trainedFor('neighbours')}
+                model={choices?.neighbours}
+                lastYear={info?.years?.max}
+                maxResults={maxResults}
+              />
+            </SectionBoundary>
+            <SectionBoundary name="Explore MovieLens viewers" id="viewers">
+              <ViewersPanel
+                client={client}
+                loaded={loaded}
+                ready={trainedFor('viewers')}
+                model={choices?.viewers}
+                onPick={choice.pickFilm}
+                maxResults={maxResults}
+              />
+            </SectionBoundary>
           </div>
-          <MapSection
-            map={map.data}
-            error={map.error}
-            progress={run.background}
-            ready={phase === 'ready'}
-            filmId={choice.filmId}
-            store={shown}
-            search={search}
-            onPick={choice.pickFilm}
-            client={client}
-            loaded={loaded}
-          />
-          <NumbersPanel
-            client={client}
-            models={models}
-            choices={choices}
-            ready={phase === 'ready'}
-            round={run.round}
-            mapFigures={map.data?.figures ?? null}
-          />
+          <SectionBoundary name="The map of taste" id="map">
+            <MapSection
+              map={map.data}
+              error={map.error}
+              progress={run.background}
+              ready={phase === 'ready'}
+              filmId={choice.filmId}
+              store={shown}
+              search={search}
+              onPick={choice.pickFilm}
+              client={client}
+              loaded={loaded}
+            />
+          </SectionBoundary>
+          <SectionBoundary name="How good is it?" id="numbers">
+            <NumbersPanel
+              client={client}
+              models={models}
+              choices={choices}
+              ready={phase === 'ready'}
+              round={run.round}
+              mapFigures={map.data?.figures ?? null}
+            />
+          </SectionBoundary>
           <AboutPanel />
         </main>
         <Footer dataset={run.dataset} />

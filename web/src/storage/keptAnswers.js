@@ -3,16 +3,27 @@
 // takes their place. They are kept under the site build's id, a hash of the engine and the data
 // among everything else: the engine is deterministic, so an answer kept under this build is the one
 // it gives again. A dozen answers at most (a few tens of KB); storage that refuses keeps nothing.
+// What is read back is data, not code: an answer is used only when it has exactly the shape the
+// protocol declares for `similar` (a neighbour of null, a hand-edited field, a value of an older page
+// blanked the page for good), and any other is let go, as the engine will answer afresh.
+import { REQUESTS } from '../engine/protocol.js';
+import { problems } from '../engine/shapes.js';
 
 export const ANSWERS_KEY = 'reel-kept-answers-v1';
 const MOST = 12;
+const KEPT = { build: 'string', movieId: 'number', view: 'string', filter: 'string', model: 'string' };
+
+/** A kept entry the page can use as it stands: its keys as written by keepAnswer, its answer as the engine gives it. */
+export function isKeptAnswer(e) {
+  if (e === null || typeof e !== 'object' || Array.isArray(e)) return false;
+  if (!Object.entries(KEPT).every(([k, type]) => typeof e[k] === type)) return false;
+  return problems(e.data, REQUESTS.similar.result, 'answer').length === 0;
+}
 
 function read(storage) {
   try {
     const list = JSON.parse(storage?.getItem(ANSWERS_KEY) ?? '[]');
-    return Array.isArray(list)
-      ? list.filter((e) => e && typeof e.build === 'string' && e.data?.film && Array.isArray(e.data.neighbours))
-      : [];
+    return Array.isArray(list) ? list.filter(isKeptAnswer) : [];
   } catch {
     return []; // unreadable: answers are kept afresh
   }
@@ -40,5 +51,14 @@ export function keepAnswer(storage, build, q, data) {
     storage?.setItem(ANSWERS_KEY, JSON.stringify(list));
   } catch {
     // full or refused: the next visit waits for the engine, as a first visit does
+  }
+}
+
+/** Forgets every kept answer (the section's reset): the next visit waits for the engine. */
+export function forgetAnswers(storage) {
+  try {
+    storage?.removeItem(ANSWERS_KEY);
+  } catch {
+    // refused: nothing kept can be read back wrongly, as read() checks each answer
   }
 }
