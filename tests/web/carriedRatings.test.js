@@ -119,6 +119,19 @@ describe('the record of rated films', () => {
     expect(readTitles(storage).size).toBe(0);
     storage.setItem(TITLES_KEY, JSON.stringify({ 1: { name: 'Toy Story', at: 1 }, x: { name: 'Heat' }, 6: { year: 1995 } }));
     expect([...readTitles(storage).keys()]).toEqual([1]);
+    // Issue 24: a note of another shape is noted afresh rather than read (an alias of 5 threw in sorting).
+    const odd = [
+      { name: 'Toy Story', alias: 5, at: 1 },
+      { name: 'Toy Story', year: '1995', at: 1 },
+      { name: 'Toy Story', at: 1, prior: 3 },
+    ];
+    storage.setItem(TITLES_KEY, JSON.stringify({ ...odd, 4: { name: 'Heat', at: 2 } }));
+    expect([...readTitles(storage).keys()]).toEqual([4]);
+    const toy = { movieId: 1, name: 'Toy Story', year: 1995, alias: null };
+    for (const note of ['[]', 'null', '5', JSON.stringify({ 1: odd[0] }), JSON.stringify({ 1: { ...odd[1], at: 9 } })]) {
+      storage.setItem(TITLES_KEY, note);
+      expect(() => sortRatings([{ movieId: 1, at: 9 }], [toy], readTitles(storage))).not.toThrow();
+    }
     storage.failWrites = true;
     expect(() => writeTitles(storage, titles)).not.toThrow();
     expect(readTitles(null).size).toBe(0);

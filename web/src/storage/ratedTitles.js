@@ -15,13 +15,32 @@ export function readTitles(storage) {
     const raw = storage?.getItem(TITLES_KEY);
     const parsed = raw ? JSON.parse(raw) : {};
     const out = new Map();
-    for (const [id, v] of Object.entries(parsed ?? {})) {
-      if (v && typeof v.name === 'string' && Number.isInteger(Number(id))) out.set(Number(id), v);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return out;
+    for (const [id, v] of Object.entries(parsed)) {
+      if (isNote(v) && (v.prior == null || isNote(v.prior)) && /^[1-9]\d{0,9}$/.test(id)) out.set(Number(id), v);
     }
     return out;
   } catch {
     return new Map(); // a damaged record only means films are noted afresh
   }
+}
+
+const isYear = (y) => y == null || Number.isInteger(y);
+const isAlias = (a) => a == null || typeof a === 'string';
+
+/**
+ * A note as sortRatings reads it: a name, and a year, alias and time of their types where present.
+ * A note of any other shape (an alias of 5 once threw in the comparison of names) is noted afresh.
+ */
+function isNote(v) {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    typeof v.name === 'string' &&
+    isYear(v.year) &&
+    isAlias(v.alias) &&
+    (v.at === undefined || Number.isFinite(v.at))
+  );
 }
 
 export function writeTitles(storage, titles) {
