@@ -102,6 +102,9 @@ describe('a return visit', () => {
     ['kept under another key', (e) => ({ ...e, key: '0000000000000000' }), /other data or with other settings/],
     ['from another engine build', (e) => ({ ...e, engine: 'build-0' }), /earlier version of the engine/],
     ['not a model at all', (e) => ({ ...e, bytes: new TextEncoder().encode('hello') }), /not a saved Reel model/],
+    // Issue 24: the times reach the page as they are, so a kept value of another shape is set aside too.
+    ['whose training times are not numbers', (e) => ({ ...e, trainMs: { implicit: 'fast' } }), /not a saved model/],
+    ['whose saving time is not a number', (e) => ({ ...e, savedAt: null }), /not a saved model/],
   ])(
     'ignores an entry %s, trains, and replaces it',
     async (_, spoil, reason) => {

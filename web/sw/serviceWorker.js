@@ -59,10 +59,19 @@ async function install() {
   }
 }
 
+/** The cache names noted at install; a note of any other shape keeps none (it must not stop activation). */
+async function previousCaches(cache) {
+  try {
+    const list = JSON.parse((await (await cache.match(scoped(PREVIOUS)))?.text()) ?? '[]');
+    return Array.isArray(list) ? list.filter((name) => typeof name === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 async function activate() {
   const cache = await caches.open(CACHE);
-  const previous = JSON.parse((await (await cache.match(scoped(PREVIOUS)))?.text()) ?? '[]');
-  const keep = new Set([CACHE, ...previous]);
+  const keep = new Set([CACHE, ...(await previousCaches(cache))]);
   for (const name of await caches.keys()) if (name.startsWith(PREFIX) && !keep.has(name)) await caches.delete(name);
   await self.clients.claim();
 }
@@ -74,6 +83,18 @@ self.addEventListener('activate', (event) => event.waitUntil(activate()));
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'version') event.ports[0]?.postMessage({ version: VERSION });
 });
+
+let hashes = null; // url → the build's SHA-256 of it
+/**
+ * A kept response is served only as install kept it: marked with a hash, and for this version's files
+ * with the very hash the build gave (anything else in the cache goes to the network instead).
+ */
+function trusted(response, url) {
+  const hash = response?.headers.get(HASH_HEADER);
+  if (!hash) return false;
+  hashes ??= new Map(PRECACHE.map((f) => [scoped(f.url), f.hash]));
+  return !hashes.has(url) || hashes.get(url) === hash;
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -88,7 +109,7 @@ self.addEventListener('fetch', (event) => {
       // from this version's cache or the one before.
       const key = isPage ? INDEX() : url.href.split('#')[0];
       const cached = (await caches.match(key, { cacheName: CACHE })) ?? (isPage ? null : await caches.match(key));
-      return cached ?? fetch(request);
+      return trusted(cached, key) ? cached : fetch(request);
     })(),
   );
 });

@@ -3,6 +3,8 @@
 // this very engine build, and the engine's restore() — which checks the models' checksum, format,
 // settings and data fingerprint itself — accepts it. Anything else is reported and set aside.
 import { messageOf } from '../engine/engineErrors.js';
+import { Restored } from '../engine/protocol.js';
+import { problems } from '../engine/shapes.js';
 
 /**
  * @param {any} engine  the loaded wasm Engine
@@ -15,6 +17,10 @@ export function restoreKept(engine, entry, engineVersion) {
   if (entry.key !== engine.modelKey()) return { restored: false, reason: 'they were trained on other data or with other settings' };
   if (entry.engine !== engineVersion) return { restored: false, reason: 'they were trained by an earlier version of the engine' };
   if (!(entry.bytes instanceof Uint8Array)) return { restored: false, reason: 'the entry is not a saved model' };
+  // Its times reach the page as they are: a kept value of another shape is no saved model either.
+  const times = problems({ savedAt: entry.savedAt, trainMs: entry.trainMs }, Restored, 'the entry');
+  if (times.length > 0 || !Number.isFinite(entry.savedAt))
+    return { restored: false, reason: `the entry is not a saved model (${times[0] ?? 'its time is not a date'})` };
   try {
     engine.restore(entry.bytes); // throws, changing nothing, on a damaged file or other data
   } catch (e) {
