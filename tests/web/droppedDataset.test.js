@@ -169,6 +169,8 @@ describe('a dropped zip', () => {
     expect(r.noLinks).toBe(true);
     expect(r.matched).toEqual([]);
     expect(r.unmatched).toHaveLength(2);
+    // Issue 24: named as the missing file, not as every film "not in this MovieLens catalogue".
+    expect(r.unmatched.map((u) => u.reason)).toEqual(Array(2).fill('no links.csv in this MovieLens ties its films to IMDb ids'));
     expect(w.fetched.filter((f) => f === 'links.csv')).toHaveLength(1); // the bundled load's alone: it names other films
     expect(await w.result('film', { movieId: 17 })).toMatchObject({ imdbId: null, tmdbId: null }); // no links out either
   });

@@ -81,6 +81,51 @@ describe('a Letterboxd ratings.csv', () => {
   });
 });
 
+// Issue 24: −0.5 became 0.5★ and a Year of 2³² + 2001 matched Amélie, both "now in your ratings";
+// a 1 MB title made a row 9.9 million px wide, and control bytes reached the page as they were.
+describe('values that are not there', () => {
+  const letterboxd = (rows) =>
+    new TextEncoder().encode(`Date,Name,Year,Letterboxd URI,Rating\n${rows.map((r) => `2024-01-01,${r.join(',')}`).join('\n')}\n`);
+
+  it('matches no year outside the years of films and no rating outside half stars, and says why', async () => {
+    const r = await client.importRatings({
+      bytes: letterboxd([
+        ['Amélie', '4294969297', 'https://boxd.it/a', '4'],
+        ['Amélie', '2001', 'https://boxd.it/a', '-0.5'],
+        ['Amélie', '9223372036854775807', 'https://boxd.it/a', '4'],
+        ['Amélie', '2001', 'https://boxd.it/a', '4'],
+      ]),
+      fileName: 'ratings.csv',
+    });
+    expect(r.matched.map((m) => [m.movieId, m.stars, m.line])).toEqual([[4973, 4, 5]]);
+    expect(r.unmatched.map((u) => [u.line, u.year, u.reason])).toEqual([
+      [2, 0, "year '4294969297' is not a year from 1870 to 2100"],
+      [3, 2001, "rating '-0.5' is not a half star from 0.5 to 5"],
+      [4, 0, "year '9223372036854775807' is not a year from 1870 to 2100"],
+    ]);
+  });
+
+  it('cuts a title it echoes to a readable length and escapes its control characters', async () => {
+    const r = await client.importRatings({
+      bytes: letterboxd([
+        ['x'.repeat(1 << 20), '2001', 'https://boxd.it/a', '4'],
+        ['"Bad\u001b[2J\rTitle"', '2001', 'https://boxd.it/a', '4'],
+      ]),
+      fileName: 'ratings.csv',
+    });
+    const [long, raw] = r.unmatched.map((u) => u.title);
+    expect(long.length).toBeLessThanOrEqual(121);
+    expect(long.endsWith('…')).toBe(true);
+    expect(raw).toBe('Bad\\x1b[2J\\rTitle');
+  });
+
+  it('calls an IMDb id outside its grammar malformed, not unknown', async () => {
+    const imdb = new TextEncoder().encode('Const,Your Rating,Title,Year\ntt-0114709,10,Toy Story,1995\n');
+    const r = await client.importRatings({ bytes: imdb, fileName: 'imdb.csv' });
+    expect(r.unmatched.map((u) => u.reason)).toEqual(["IMDb id 'tt-0114709' is not of the form tt0114709"]);
+  });
+});
+
 describe('other files', () => {
   it('refuses a file that is neither export, readably', async () => {
     const bytes = new TextEncoder().encode('a,b,c\n1,2,3\n');

@@ -2,6 +2,7 @@
 // (case, accents, punctuation), with MovieLens's moved articles and aliases read by parse_title.
 #include "imports.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <climits>
 #include <cmath>
@@ -22,11 +23,40 @@ bool whole(std::string_view text, int64_t& out) {
     return !text.empty() && ec == std::errc() && end == text.data() + text.size();
 }
 
+// Digits alone (no sign: "-0" read as 0 made a rating of -0.5 a half star), few enough for int64.
+bool digits(std::string_view text, int64_t& out) {
+    if (text.empty() || text.size() > 18) return false;
+    for (const char c : text)
+        if (c < '0' || c > '9') return false;
+    return whole(text, out);
+}
+
+// The years a film of these files can have: a year outside them is no year (a Year of 2³² + 2001
+// once matched Amélie, and year ± 1 of INT64_MAX overflowed).
+constexpr int64_t kFirstYear = 1870, kLastYear = 2100;
+
+// A file's year: 0 for none given, -1 for a value that is not a year.
+int year_of(std::string_view text) {
+    int64_t year = 0;
+    if (text.empty()) return 0;
+    return digits(text, year) && year >= kFirstYear && year <= kLastYear ? static_cast<int>(year) : -1;
+}
+
+std::string not_a_year(std::string_view text) {
+    return "year " + quoted(text) + " is not a year from " + std::to_string(kFirstYear) + " to " + std::to_string(kLastYear);
+}
+
+// A title as a message shows it: cut to a readable length, control characters escaped.
+std::string shown(std::string_view title) {
+    const std::string q = quoted(title, kShownTitle);
+    return q.substr(1, q.size() - 2);
+}
+
 // "4", "4.0", "4.5" as half stars of 0.5 to 5, or −1.
 float half_stars(std::string_view text) {
     int64_t whole_part = 0;
     const size_t dot = text.find('.');
-    if (!whole(text.substr(0, dot), whole_part)) return -1;
+    if (!digits(text.substr(0, dot), whole_part)) return -1;
     int half = static_cast<int>(std::min<int64_t>(whole_part, 100)) * 2;
     if (dot != std::string_view::npos) {
         const std::string_view frac = text.substr(dot + 1);
@@ -61,12 +91,12 @@ void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const st
     std::map<int32_t, size_t> marked;  // movieId → position in out.marks
     CsvRecord rec;
     while (csv.next(rec)) {
-        int64_t year = 0, movie = 0;
-        whole(field(rec, c_year), year);
-        Unmatched miss{rec.line, field(rec, c_title), static_cast<int>(year), ""};
+        int64_t movie = 0;
+        const int year = year_of(field(rec, c_year));
+        Unmatched miss{rec.line, shown(field(rec, c_title)), std::max(year, 0), ""};
         const std::string rating = field(rec, c_rating), mark = field(rec, c_mark);
         const float stars = rating.empty() ? 0.0f : half_stars(rating);
-        if (!whole(rec.fields[c_movie], movie) || movie <= 0 || movie > INT32_MAX)
+        if (!digits(rec.fields[c_movie], movie) || movie <= 0 || movie > INT32_MAX)
             miss.reason = "movieId " + quoted(rec.fields[c_movie]) + " is not a positive whole number";
         else if (stars < 0)
             miss.reason = "rating " + quoted(rating) + " is not a half star from 0.5 to 5";
@@ -74,6 +104,8 @@ void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const st
             miss.reason = "mark " + quoted(mark) + " is not " + kMarkNames;
         else if (rating.empty() && mark.empty())
             miss.reason = "neither a rating nor a mark";
+        else if (year < 0)
+            miss.reason = not_a_year(field(rec, c_year));
         else if (catalog.index_of(static_cast<int32_t>(movie)) < 0)
             miss.reason = "not in this MovieLens catalogue";
         else {
@@ -138,15 +170,18 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
         const size_t c_const = csv.column("Const"), c_rating = csv.column("Your Rating");
         const int c_title = csv.optional_column("Title"), c_year = csv.optional_column("Year"), c_type = csv.optional_column("Title Type");
         while (csv.next(rec)) {
-            int64_t year = 0;
-            whole(field(rec, c_year), year);
-            Unmatched miss{rec.line, field(rec, c_title), static_cast<int>(year), ""};
+            const int year = year_of(field(rec, c_year));
+            Unmatched miss{rec.line, shown(field(rec, c_title)), std::max(year, 0), ""};
             const std::string& id = rec.fields[c_const];
             int64_t imdb = 0, rating = 0;
-            if (id.size() < 3 || id.compare(0, 2, "tt") != 0 || !whole(std::string_view(id).substr(2), imdb))
+            if (id.size() < 3 || id.compare(0, 2, "tt") != 0 || !digits(std::string_view(id).substr(2), imdb) || imdb <= 0)
                 miss.reason = "IMDb id " + quoted(id) + " is not of the form tt0114709";
-            else if (!whole(rec.fields[c_rating], rating) || rating < 1 || rating > 10)
+            else if (!digits(rec.fields[c_rating], rating) || rating < 1 || rating > 10)
                 miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a whole number from 1 to 10";
+            else if (year < 0)
+                miss.reason = not_a_year(field(rec, c_year));
+            else if (imdb_to_movie.empty())  // not "not in this catalogue": nothing could match, Toy Story included
+                miss.reason = "no links.csv in this MovieLens ties its films to IMDb ids";
             else if (const auto it = imdb_to_movie.find(imdb); it == imdb_to_movie.end() || catalog.index_of(it->second) < 0) {
                 const std::string type = field(rec, c_type);
                 miss.reason = !type.empty() && type != "movie" && type != "Movie" ? "a " + type + ", not a film in MovieLens"
@@ -165,19 +200,20 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
         const int c_year = csv.optional_column("Year");
         const auto by_name = titles_by_name(catalog);
         while (csv.next(rec)) {
-            int64_t year = 0;
-            whole(field(rec, c_year), year);
-            Unmatched miss{rec.line, rec.fields[c_name], static_cast<int>(year), ""};
+            const int year = year_of(field(rec, c_year));
+            Unmatched miss{rec.line, shown(rec.fields[c_name]), std::max(year, 0), ""};
             const float stars = half_stars(rec.fields[c_rating]);
             if (rec.fields[c_rating].empty())
                 miss.reason = "no rating (logged or reviewed only)";
             else if (stars < 0)
                 miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a half star from 0.5 to 5";
+            else if (year < 0)
+                miss.reason = not_a_year(field(rec, c_year));
             else {
                 // The same year first; release years differ by one between sites now and then.
                 int film = -1;
-                for (const int64_t y : {year, year - 1, year + 1}) {
-                    const auto [lo, hi] = by_name.equal_range({fold(rec.fields[c_name]), static_cast<int>(y)});
+                for (const int y : {year, year - 1, year + 1}) {
+                    const auto [lo, hi] = by_name.equal_range({fold(rec.fields[c_name]), y});
                     for (auto it = lo; it != hi; ++it)
                         if (film < 0 ||
                             catalog.film(static_cast<size_t>(it->second)).movie_id < catalog.film(static_cast<size_t>(film)).movie_id)

@@ -30,10 +30,13 @@ struct FilmMark {
 bool is_mark(std::string_view text);
 extern const char* const kMarkNames;  // "seen, not interested or watchlist", for messages
 
+// How much of a file's title a report echoes (bytes): a 1 MB title made a line 1 MB wide.
+constexpr size_t kShownTitle = 120;
+
 struct Unmatched {
     size_t line;
-    std::string title;   // as the file gives it
-    int year;            // 0 when the file gives none
+    std::string title;   // as the file gives it, cut to kShownTitle bytes, control characters escaped
+    int year;            // 0 when the file gives none or no year (1870 to 2100)
     std::string reason;  // "not in this MovieLens catalogue", "rating 11 is not 1 to 10", …
 };
 
