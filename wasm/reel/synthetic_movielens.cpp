@@ -1,5 +1,6 @@
 // Films are drawn by a Zipf law within a group (popular films are popular everywhere), users'
-// counts from 20 plus an exponential tail; everything from the project's seeded generator.
+// counts from 20 plus an exponential tail, scaled to the total asked; everything from the
+// project's seeded generator.
 #include "synthetic_movielens.hpp"
 
 #include <algorithm>
@@ -20,6 +21,25 @@ constexpr double kOwnGroup = 0.7;
 constexpr double kMeanExtraRatings = 134;  // 20 + 134 ≈ ML-25M's 154 per user
 const char* const kGenres[] = {"Action",    "Adventure", "Animation", "Children", "Comedy",  "Crime",  "Documentary", "Drama", "Fantasy",
                                "Film-Noir", "Horror",    "Musical",   "Mystery",  "Romance", "Sci-Fi", "Thriller",    "War",   "Western"};
+
+// Each user's count: 20 plus an exponential tail, at most half the films, scaled so that they add
+// up to exactly `ratings` (films() leaves room: users × cap ≥ 2 × ratings, users × 20 < ratings).
+std::vector<uint64_t> user_counts(const MovieLensShape& shape, Rng& rng) {
+    const uint64_t users = shape.users(), cap = shape.films() / 2, least = std::min<uint64_t>(20, cap);
+    std::vector<double> drawn(users);
+    double total = 0;
+    for (double& d : drawn) total += d = 20 + -det_log(1.0 - rng.uniform()) * kMeanExtraRatings;
+    std::vector<uint64_t> n(users);
+    uint64_t sum = 0;
+    for (uint64_t u = 0; u < users; ++u)
+        sum += n[u] = std::clamp<uint64_t>(static_cast<uint64_t>(drawn[u] * static_cast<double>(shape.ratings) / total), least, cap);
+    // What rounding and the cap left over, a rating at a time round the users with room.
+    for (uint64_t u = 0; sum != shape.ratings; u = (u + 1) % users) {
+        if (sum < shape.ratings && n[u] < cap) ++n[u], ++sum;
+        if (sum > shape.ratings && n[u] > least) --n[u], --sum;
+    }
+    return n;
+}
 
 void append_number(std::string& out, uint64_t v) {
     char buf[24];
@@ -63,13 +83,14 @@ void write_movielens_like(const MovieLensShape& shape, const std::function<void(
         }
     };
 
+    const std::vector<uint64_t> counts = user_counts(shape, rng);
     out = "userId,movieId,rating,timestamp\n";
     uint64_t time = 1000000000;
     std::unordered_set<uint64_t> rated;
     for (uint64_t u = 0; u < users; ++u) {
         const uint64_t group = u % groups;
         const float bias = rng.uniform(-0.5f, 0.5f);
-        const uint64_t n = std::min<uint64_t>(films / 2, 20 + static_cast<uint64_t>(-det_log(1.0 - rng.uniform()) * kMeanExtraRatings));
+        const uint64_t n = counts[u];
         rated.clear();
         while (rated.size() < n) {
             const bool own = rng.uniform() < kOwnGroup;

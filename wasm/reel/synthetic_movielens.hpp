@@ -2,6 +2,7 @@
 // ML-25M without downloading it: heavy-tailed film popularity, every user with at least 20
 // ratings, half stars, and taste groups whose structure a good ranker must find.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -9,12 +10,13 @@
 namespace reel {
 
 struct MovieLensShape {
-    uint64_t ratings = 1000000;  // about this many (every user's count is drawn, so not exactly)
+    uint64_t ratings = 1000000;  // exactly this many: users' drawn counts are scaled to add up to it
     int groups = 20;             // planted taste groups
     uint64_t seed = 1;
-    // ML-25M's proportions: 154 ratings per user on average, 0.38 films per user.
+    // ML-25M's proportions: 154 ratings per user on average, 0.38 films per user; and films enough
+    // that a user rates at most half of them with room to spare (with 102 films, 1000 asked gave 328).
     uint64_t users() const { return ratings / 154 + 1; }
-    uint64_t films() const { return users() * 384 / 1000 + 100; }
+    uint64_t films() const { return std::max(users() * 384 / 1000 + 100, 4 * ratings / users() + 1); }
 };
 
 enum class SyntheticFile { Movies, Ratings };
