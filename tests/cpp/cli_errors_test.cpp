@@ -9,7 +9,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -106,6 +108,7 @@ protected:
         write(good + "/movies.csv", kMovies);
         write(good + "/ratings.csv", good_ratings());
         write(good + "/me.csv", "userId,movieId,rating\n99,1,5\n99,6,4.5\n99,3,1\n");
+        write(good + "/hidden.csv", "userId,movieId,rating\n99,2,4\n99,7,3\n");
         for (const auto& [name, bytes] : bad_files()) write(bad + "/" + name, bytes);
         for (const auto& [name, bytes] : bad_movies()) {
             const std::string dir = bad + "/" + name;
@@ -370,6 +373,46 @@ const std::vector<Case>& cases() {
          1,
          "cannot write {T}/no/such/folder/t.csv"},
         {"train without --save", {"train", "--data", "{D}"}, 1, "train needs --save FILE"},
+        // A full disk (issue 24): each write, its last flush and its close are checked, naming the file.
+        {"predictions to a full disk",
+         {"export", "--data", "{D}", "--predictions", "/dev/full"},
+         1,
+         "cannot write all of /dev/full (No space left on device)"},
+        {"lists to a full disk",
+         {"export", "--data", "{D}", "--topn", "/dev/full"},
+         1,
+         "cannot write all of /dev/full (No space left on device)"},
+        {"new visitors' lists to a full disk",
+         {"export", "--data", "{D}", "--train", "{D}/ratings.csv", "--profile", "{D}/me.csv", "--test", "{D}/hidden.csv", "--topn",
+          "/dev/full"},
+         1,
+         "cannot write all of /dev/full (No space left on device)"},
+        {"new visitors' predictions to a full disk",
+         {"export", "--data", "{D}", "--train", "{D}/ratings.csv", "--profile", "{D}/me.csv", "--test", "{D}/hidden.csv", "--predictions",
+          "/dev/full"},
+         1,
+         "cannot write all of /dev/full (No space left on device)"},
+        {"models to a full disk",
+         {"train", "--data", "{D}", "--save", "/dev/full"},
+         1,
+         "cannot write all of /dev/full (No space left on device)"},
+        // The new-visitor protocol (issue 24): visitors the models trained on, or hidden ratings the profile gives, are refused.
+        {"visitors who are in train.csv",
+         {"eval", "--data", "{D}", "--train", "{D}/ratings.csv", "--profile", "{D}/ratings.csv", "--test", "{D}/hidden.csv"},
+         1,
+         "{D}/ratings.csv: user 1 (and 7 more of its 8) also rates in {D}/ratings.csv: new-visitor figures need visitors the models did "
+         "not "
+         "train on"},
+        {"hidden visitors who are in train.csv",
+         {"export", "--data", "{D}", "--train", "{D}/ratings.csv", "--profile", "{D}/me.csv", "--test", "{D}/ratings.csv", "--topn",
+          "{T}/t.csv"},
+         1,
+         "{D}/ratings.csv: user 1 (and 7 more of its 8) also rates in {D}/ratings.csv"},
+        {"--test equal to the profile",
+         {"eval", "--data", "{D}", "--train", "{D}/ratings.csv", "--profile", "{D}/me.csv", "--test", "{D}/me.csv"},
+         1,
+         "{D}/me.csv: user 99's rating of movieId 1 is in {D}/me.csv too (3 of its 3 hidden ratings repeat profile ratings): hidden "
+         "ratings must be ones the profile does not give"},
         {"--train without --test", {"eval", "--train", "{D}/ratings.csv"}, 1, "--train and --test go together"},
         {"--test without --train", {"eval", "--test", "{D}/ratings.csv"}, 1, "--train and --test go together"},
         {"--profile without --test",
@@ -617,6 +660,8 @@ TEST_F(CliErrors, TheGoodDataWorkForEveryCommandTheTableBreaks) {
              {"recommend", "--data", good, "--user", "1", "--genres", "Action,Comedy"},
              {"recommend", "--data", good, "--ratings", good + "/me.csv"},
              {"eval", "--data", good, "--model-file", good + "/models.bin"},
+             {"eval", "--data", good, "--train", good + "/ratings.csv", "--profile", good + "/me.csv", "--test", good + "/hidden.csv"},
+             {"export", "--data", good, "--topn", root + "/t.csv", "--predictions", root + "/p.csv"},
              // Serving settings apply to restored models, and a training setting the file agrees with is no conflict.
              {"recommend", "--data", good, "--ratings", good + "/me.csv", "--model-file", good + "/models.bin", "--set",
               "ranking.fold_in_epochs=3", "--set", "implicit.alpha=10", "--set", "similar.asymmetry=0.5"},
@@ -625,4 +670,68 @@ TEST_F(CliErrors, TheGoodDataWorkForEveryCommandTheTableBreaks) {
         EXPECT_FALSE(o.signalled);
         EXPECT_EQ(o.status, 0) << args[0] << ": " << o.err;
     }
+}
+
+TEST_F(CliErrors, NothingClaimsToHaveSavedWhatItDidNot) {
+    const Outcome o = run({"train", "--data", good, "--save", "/dev/full"}, root);
+    EXPECT_EQ(o.status, 1) << o.err;
+    EXPECT_EQ(o.out.find("saved"), std::string::npos) << o.out;
+    const Outcome saved = run({"train", "--data", good, "--save", root + "/again.bin"}, root);
+    EXPECT_EQ(saved.status, 0) << saved.err;
+    EXPECT_NE(saved.out.find("saved every model to " + root + "/again.bin"), std::string::npos) << saved.out;
+}
+
+// Issue 24: `synth --ratings 1000` wrote 328 ratings (100,000 wrote 73,170): it writes what it is asked.
+TEST_F(CliErrors, SynthWritesTheRatingsItIsAskedFor) {
+    for (const long n : {1000L, 12345L, 100000L}) {
+        const std::string dir = root + "/synth" + std::to_string(n);
+        const Outcome o = run({"synth", "--ratings", std::to_string(n), "--out", dir}, root);
+        ASSERT_EQ(o.status, 0) << o.err;
+        const std::string ratings = slurp(dir + "/ratings.csv");
+        const long rows = static_cast<long>(std::count(ratings.begin(), ratings.end(), '\n')) - 1;
+        EXPECT_EQ(rows, n);
+        EXPECT_EQ(o.out.rfind("wrote " + std::to_string(n) + " ratings by ", 0), 0u) << o.out;
+        if (n == 100000) {  // enough films for a map: written in full, or refused naming the file (issue 24)
+            const Outcome full = run({"map", "--data", dir, "--out", "/dev/full"}, root);
+            EXPECT_EQ(full.status, 1);
+            EXPECT_EQ(full.err, "reel: cannot write all of /dev/full (No space left on device)\n");
+            EXPECT_EQ(run({"map", "--data", dir, "--out", dir + "/map.csv"}, root).status, 0);
+        }
+        // The same film never twice for a user: the data stay MovieLens-shaped.
+        std::set<std::pair<std::string, std::string>> pairs;
+        std::istringstream lines(ratings);
+        std::string line;
+        std::getline(lines, line);
+        while (std::getline(lines, line)) {
+            const size_t a = line.find(','), b = line.find(',', a + 1);
+            EXPECT_TRUE(pairs.emplace(line.substr(0, a), line.substr(a + 1, b - a - 1)).second) << line;
+        }
+    }
+}
+
+// Issue 24: a 1 MB title became a 1 MB line on stderr, and ESC and CR bytes reached the terminal.
+TEST_F(CliErrors, AnImportEchoesTitlesCutAndEscaped) {
+    const std::string file = root + "/letterboxd-wild.csv";
+    write(file, "Date,Name,Year,Letterboxd URI,Rating\n2024-01-01," + std::string(1 << 20, 'x') +
+                    ",1995,https://boxd.it/x,4\n2024-01-02,\"Bad\x1b[2J\rTitle\",1995,https://boxd.it/y,4\n"
+                    "2024-01-03,Heat,4294969291,https://boxd.it/z,4\n2024-01-04,Heat,1995,https://boxd.it/w,-0.5\n");
+    const Outcome o = run({"import", "--data", good, file}, root);
+    EXPECT_EQ(o.status, 0) << o.err.substr(0, 300);
+    EXPECT_LT(o.err.size(), 1000u);
+    EXPECT_EQ(o.err.find('\x1b'), std::string::npos);
+    EXPECT_EQ(o.err.find('\r'), std::string::npos);
+    // The quoted title with a CR spans two lines of the file, so the rows after it are lines 5 and 6.
+    EXPECT_NE(o.err.find("line 3: Bad\\x1b[2J\\rTitle (1995): "), std::string::npos) << o.err;
+    EXPECT_NE(o.err.find("line 5: Heat: year '4294969291' is not a year from 1870 to 2100"), std::string::npos) << o.err;
+    EXPECT_NE(o.err.find("line 6: Heat (1995): rating '-0.5' is not a half star from 0.5 to 5"), std::string::npos) << o.err;
+    EXPECT_EQ(o.out, "userId,movieId,rating\n");  // nothing matched
+}
+
+TEST_F(CliErrors, AnImdbImportWithoutLinksCsvNamesIt) {
+    const std::string file = root + "/imdb.csv";
+    write(file, "Const,Your Rating,Title,Year\ntt0114709,10,Toy Story,1995\n");
+    const Outcome o = run({"import", "--data", good, file}, root);
+    EXPECT_EQ(o.status, 0) << o.err;
+    EXPECT_NE(o.err.find("line 2: Toy Story (1995): no links.csv in this MovieLens ties its films to IMDb ids"), std::string::npos)
+        << o.err;
 }

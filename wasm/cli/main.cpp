@@ -14,8 +14,10 @@
 
 #include "engine.hpp"
 #include "error.hpp"
+#include "output_file.hpp"
 #include "cold_split.hpp"
 #include "synthetic_movielens.hpp"
+#include "visitor_checks.hpp"
 
 namespace {
 
@@ -92,12 +94,6 @@ reel::RatingRows read_ratings(const std::string& path) {
     while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0)
         parser.feed(std::string_view(piece.data(), static_cast<size_t>(in.gcount())));
     return parser.finish();
-}
-
-std::ofstream write_file(const std::string& path) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw reel::Error("cannot write " + path);
-    return out;
 }
 
 long long whole_number(const std::string& flag, const std::string& text, long long min, long long max) {
@@ -214,6 +210,9 @@ reel::Engine load(const Args& a) {
     if (cold(a)) {
         if (a.train.empty() || a.test.empty()) throw reel::Error("new visitors need --train T, --profile P and --test H");
         engine.load_split(movies, read_file(a.train), "", movies_path, a.train);
+        // Before any training: visitors in train.csv, or hidden ratings the profile gives, make figures that mean nothing.
+        reel::check_new_visitors(engine.data(), a.train, engine.read_visitors(read_file(a.profile), a.profile), a.profile,
+                                 engine.read_visitors(read_file(a.test), a.test), a.test);
     } else if (!a.train.empty() || !a.test.empty()) {
         if (a.train.empty() || a.test.empty()) throw reel::Error("--train and --test go together");
         engine.load_split(movies, read_file(a.train), read_file(a.test), movies_path, a.train, a.test);
@@ -509,13 +508,14 @@ int run_recommend(const Args& a) {
 }
 
 void write_predictions(const std::string& path, const std::vector<reel::Prediction>& predictions) {
-    std::ofstream out = write_file(path);
+    reel_cli::OutputFile out(path);
     out << "userId,movieId,prediction\n";
     char value[32];
     for (const reel::Prediction& p : predictions) {
         std::snprintf(value, sizeof value, "%.6f", p.prediction);
         out << p.user_id << ',' << p.movie_id << ',' << value << '\n';
     }
+    out.close();
 }
 
 std::string stars_model() {
@@ -526,12 +526,13 @@ std::string stars_model() {
 
 // The protocol's lists, "userId,rank,movieId", as the evaluation scores them.
 void write_lists(const std::string& path, const std::vector<std::pair<int32_t, std::vector<int32_t>>>& lists) {
-    std::ofstream out = write_file(path);
+    reel_cli::OutputFile out(path);
     out << "userId,rank,movieId\n";
     for (const auto& [user, films] : lists) {
         int rank = 0;
         for (int32_t film : films) out << user << ',' << ++rank << ',' << film << '\n';
     }
+    out.close();
 }
 
 int run_export(const Args& a) {
@@ -560,7 +561,9 @@ int run_train(const Args& a) {
     if (a.save.empty()) throw reel::Error("train needs --save FILE");
     reel::Engine engine = load(a);
     train_timed(engine);
-    write_file(a.save) << engine.save();
+    reel_cli::OutputFile out(a.save);
+    out << engine.save();
+    out.close();
     std::printf("saved every model to %s\n", a.save.c_str());
     return 0;
 }
@@ -583,8 +586,10 @@ int run_import(const Args& a) {
     std::printf("userId,movieId,rating\n");
     for (const reel::ImportedRating& m : r.matched) std::printf("1,%d,%.1f\n", m.movie_id, m.stars);
     std::fprintf(stderr, "%s export: %zu matched, %zu not matched\n", r.format.c_str(), r.matched.size(), r.unmatched.size());
-    for (const reel::Unmatched& u : r.unmatched)
-        std::fprintf(stderr, "  line %zu: %s (%d): %s\n", u.line, u.title.c_str(), u.year, u.reason.c_str());
+    for (const reel::Unmatched& u : r.unmatched) {
+        const std::string year = u.year ? " (" + std::to_string(u.year) + ")" : "";  // 0: the file gives none, or not a year
+        std::fprintf(stderr, "  line %zu: %s%s: %s\n", u.line, u.title.c_str(), year.c_str(), u.reason.c_str());
+    }
     return 0;
 }
 
@@ -596,13 +601,14 @@ int run_map(const Args& a) {
     for (auto e = engine.map_epoch(); e.first < e.second; e = engine.map_epoch()) {
     }
     const reel::MapLayout m = engine.map();
-    std::ofstream out = write_file(a.out);
+    reel_cli::OutputFile out(a.out);
     out << "movieId,x,y\n";
     char row[64];
     for (size_t i = 0; i < m.movie_ids.size(); ++i) {
         std::snprintf(row, sizeof row, "%d,%.9g,%.9g\n", m.movie_ids[i], m.xy[2 * i], m.xy[2 * i + 1]);
         out << row;
     }
+    out.close();
     const reel::MapFigures f = engine.map_figures();
     std::printf(
         "%zu films mapped to %s\nneighbourhood preservation (of each film's 10 nearest by cosine, the share among its 10 nearest on the "
@@ -618,25 +624,26 @@ int run_synth(const Args& a) {
     shape.ratings = static_cast<uint64_t>(whole_number("--ratings", a.ratings, 1000, 1000000000));
     shape.seed = a.settings.seed();
     std::filesystem::create_directories(a.out);
-    std::ofstream movies = write_file(a.out + "/movies.csv"), ratings = write_file(a.out + "/ratings.csv");
+    reel_cli::OutputFile movies(a.out + "/movies.csv"), ratings(a.out + "/ratings.csv");
     reel::write_movielens_like(shape, [&](reel::SyntheticFile file, std::string_view chunk) {
-        (file == reel::SyntheticFile::Movies ? movies : ratings).write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        (file == reel::SyntheticFile::Movies ? movies : ratings).write(chunk);
     });
-    if (!movies || !ratings) throw reel::Error("cannot write all of " + a.out);
-    std::printf("wrote %llu users' ratings of %llu films to %s\n", static_cast<unsigned long long>(shape.users()),
-                static_cast<unsigned long long>(shape.films()), a.out.c_str());
+    movies.close();
+    ratings.close();
+    std::printf("wrote %llu ratings by %llu users of %llu films to %s\n", static_cast<unsigned long long>(shape.ratings),
+                static_cast<unsigned long long>(shape.users()), static_cast<unsigned long long>(shape.films()), a.out.c_str());
     return 0;
 }
 
 void write_rows(const std::string& path, const std::vector<reel::RatingRow>& rows) {
-    std::ofstream out = write_file(path);
+    reel_cli::OutputFile out(path);
     out << "userId,movieId,rating,timestamp\n";
     char value[8];
     for (const reel::RatingRow& r : rows) {
         std::snprintf(value, sizeof value, "%.1f", r.value);
         out << r.user_id << ',' << r.movie_id << ',' << value << ',' << r.timestamp << '\n';
     }
-    if (!out) throw reel::Error("cannot write all of " + path);
+    out.close();
 }
 
 // The cold split's files, and the same procedure inside its train.csv as validation/.
@@ -667,6 +674,21 @@ int run_settings(const Args& a) {
     return 0;
 }
 
+int run(const Args& a) {
+    if (a.command == "eval") return run_eval(a);
+    if (a.command == "similar") return run_similar(a);
+    if (a.command == "recommend") return run_recommend(a);
+    if (a.command == "export") return run_export(a);
+    if (a.command == "train") return run_train(a);
+    if (a.command == "settings") return run_settings(a);
+    if (a.command == "starters") return run_starters(a);
+    if (a.command == "map") return run_map(a);
+    if (a.command == "synth") return run_synth(a);
+    if (a.command == "split") return run_split(a);
+    if (a.command == "import") return run_import(a);
+    throw reel::Error("unknown command " + reel::quoted(a.command) + " (see reel --help)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -676,18 +698,13 @@ int main(int argc, char** argv) {
             std::fputs(kUsage, a.help || a.command == "help" ? stdout : stderr);
             return a.help || a.command == "help" ? 0 : 2;
         }
-        if (a.command == "eval") return run_eval(a);
-        if (a.command == "similar") return run_similar(a);
-        if (a.command == "recommend") return run_recommend(a);
-        if (a.command == "export") return run_export(a);
-        if (a.command == "train") return run_train(a);
-        if (a.command == "settings") return run_settings(a);
-        if (a.command == "starters") return run_starters(a);
-        if (a.command == "map") return run_map(a);
-        if (a.command == "synth") return run_synth(a);
-        if (a.command == "split") return run_split(a);
-        if (a.command == "import") return run_import(a);
-        throw reel::Error("unknown command " + reel::quoted(a.command) + " (see reel --help)");
+        const int status = run(a);
+        // What went to standard output (import's ratings, eval's table) is output like a file's.
+        errno = 0;
+        if (std::fflush(stdout) != 0 || std::ferror(stdout))
+            throw reel::Error(std::string("cannot write all of standard output") +
+                              (errno ? std::string(" (") + std::strerror(errno) + ")" : ""));
+        return status;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "reel: %s\n", e.what());
         return 1;
