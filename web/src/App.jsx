@@ -90,6 +90,7 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
               search={search}
               onPick={choice.pickFilm}
               maxResults={maxResults}
+              maxProfile={info?.limits?.maxProfile ?? null}
             />
           </SectionBoundary>
           <div class="explore">

@@ -11,6 +11,7 @@ import { rememberFilms } from '../films/useFilms.js';
 import { useStore } from '../ui/useStore.js';
 import { ShowMore } from '../ui/ShowMore.jsx';
 import { useMoreButton, useShowMore } from '../ui/useShowMore.js';
+import { TooManyRatings } from './TooManyRatings.jsx';
 
 /** "Because you rated Toy Story 5 stars and Amélie 4 stars" — the reason line every pick carries. */
 export function reasonText(pick, { fromPopularity }) {
@@ -37,16 +38,30 @@ function EmptyState() {
 
 /**
  * @param {{ client: object, store: object, ready: boolean, model: string, labelOf: (name: string) => string, filter: object|undefined,
- *           filters: object, onPick: Function, maxResults?: number|null, children?: any }} props  children: controls above the list
+ *           filters: object, onPick: Function, maxResults?: number|null, maxProfile?: number|null, children?: any }} props
+ *   children: controls above the list; maxProfile: the most ratings the engine folds in (over it the visitor chooses which)
  */
-export function NextFilms({ client, store, ready, model, labelOf, filter, filters, onPick, maxResults = null, children }) {
+export function NextFilms({
+  client,
+  store,
+  ready,
+  model,
+  labelOf,
+  filter,
+  filters,
+  onPick,
+  maxResults = null,
+  maxProfile = null,
+  children,
+}) {
   const { list, ratings, marks, version } = useStore(store);
+  const over = maxProfile !== null && list.length > maxProfile; // the engine would refuse the whole profile: ask first
   const filterKey = JSON.stringify(filter ?? null);
   const listRef = useRef(null);
   const showMore = useShowMore(list.length > 0 ? 'rated' : 'none', maxResults);
   const { k } = showMore;
   const recs = useAsync(() => {
-    if (!ready || list.length === 0) return null;
+    if (!ready || list.length === 0 || over) return null;
     const profile = list.map(({ movieId, stars }) => ({ movieId, stars }));
     const seen = [...marks.keys()]; // seen, not interested or on the watchlist: never offered
     return client.recommendFor({ ratings: profile, seen, k, model, filter }).then((r) => {
@@ -55,7 +70,7 @@ export function NextFilms({ client, store, ready, model, labelOf, filter, filter
     });
   }, [client, ready, version, model, filterKey, k]);
 
-  const data = list.length > 0 ? recs.data : null;
+  const data = list.length > 0 && !over ? recs.data : null;
   // While a newer answer is on its way, a film rated or marked a moment ago is already gone from the list.
   const picks = (data?.films ?? []).filter((f) => !ratings.has(f.movieId) && !marks.has(f.movieId));
   const more = useMoreButton(showMore, { shown: picks.length, answer: data, list: listRef });
@@ -83,6 +98,7 @@ export function NextFilms({ client, store, ready, model, labelOf, filter, filter
         </p>
       </div>
       {children}
+      {maxProfile !== null ? <TooManyRatings store={store} count={list.length} max={maxProfile} /> : null}
       {list.length === 0 ? <EmptyState /> : null}
       {list.length > 0 && !ready ? (
         <p class="muted next-wait">Your next films appear as soon as the model has trained — a second or two.</p>

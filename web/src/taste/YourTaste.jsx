@@ -33,6 +33,7 @@ import { YourRatings } from './YourRatings.jsx';
  * @param {{ kind: string, name?: string }} [props.dataset]  the MovieLens in use
  * @param {object|null} [props.carried]  how the visitor's ratings stand against it (useCarriedRatings.js)
  * @param {number|null} [props.maxResults]  the engine's cap on a list's length
+ * @param {number|null} [props.maxProfile]  the most ratings the engine folds in at once
  */
 export function YourTaste(props) {
   const { client, store, loaded, trained, choices, models } = props;
@@ -86,6 +87,7 @@ export function YourTaste(props) {
             filters={filters}
             onPick={props.onPick}
             maxResults={props.maxResults}
+            maxProfile={props.maxProfile ?? null}
           >
             {/* Shown from the start (empty until the registry arrives), so it does not push the list down later. */}
             <ModelChoice models={models} value={model} choices={choices} onChange={setModel} />

@@ -1,0 +1,65 @@
+// More ratings than the engine folds in at once (20,000): instead of the engine's refusal and no
+// next films, the visitor chooses which to keep — the most recent or the highest-rated — or
+// cancels and keeps them all, their next films waiting. A choice can be undone.
+import { useState } from 'preact/hooks';
+import { announce } from '../ui/announcer.js';
+import { formatCount } from '../ui/format.js';
+import { keepWithin } from './profileLimit.js';
+
+const WORDS = { recent: 'most recent', highest: 'highest-rated' };
+
+/**
+ * Always mounted beside the next films, so its Undo outlives the choice; says nothing within the limit.
+ * @param {{ store: object, count: number, max: number }} props  count: the visitor's ratings; max: the engine's profile limit
+ */
+export function TooManyRatings({ store, count, max }) {
+  const [cancelled, setCancelled] = useState(false);
+  const [kept, setKept] = useState(null); // { how, before }: until Undo or another change
+  function keep(how) {
+    const before = store.get().list;
+    store.replace(keepWithin(before, max, how));
+    setKept({ how, before });
+    announce(`Kept your ${formatCount(max)} ${WORDS[how]} ratings of ${formatCount(before.length)}. Undo is next to the message.`);
+  }
+  function undo() {
+    store.replace(kept.before);
+    setKept(null);
+  }
+  if (count <= max)
+    return kept && count === max ? (
+      <p class="notice too-many" data-too-many="kept">
+        Kept your {formatCount(max)} {WORDS[kept.how]} ratings of {formatCount(kept.before.length)}.{' '}
+        <button type="button" class="link-button" onClick={undo}>
+          Undo
+        </button>
+      </p>
+    ) : null;
+  if (cancelled)
+    return (
+      <p class="notice too-many" data-too-many="cancelled">
+        All {formatCount(count)} ratings are kept; your next films wait until you keep {formatCount(max)} or fewer.{' '}
+        <button type="button" class="link-button" onClick={() => setCancelled(false)}>
+          Choose which to keep
+        </button>
+      </p>
+    );
+  return (
+    <div class="notice too-many" role="group" aria-labelledby="too-many-text" data-too-many="asking">
+      <p id="too-many-text">
+        You have {formatCount(count)} ratings, and Reel folds at most {formatCount(max)} into your next films. Which should it keep? The
+        others leave your ratings (Undo brings them back).
+      </p>
+      <div class="too-many-choices">
+        <button type="button" class="button" onClick={() => keep('recent')}>
+          Keep the {formatCount(max)} most recent
+        </button>
+        <button type="button" class="button" onClick={() => keep('highest')}>
+          Keep the {formatCount(max)} highest-rated
+        </button>
+        <button type="button" class="button" onClick={() => setCancelled(true)}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
