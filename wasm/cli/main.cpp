@@ -30,6 +30,9 @@ usage:
   reel eval      --train T --profile P --test H --starters R
                                                    "rate a few you know" over R rounds: the same starters
                                                    for all against starters that learn from each rating
+  reel eval      --train T --profile P --test H [--exclude F] --together N
+                                                   watch together: groups of N visitors (2 to 4), the group's
+                                                   one list under each aggregation against each one's own
   reel similar   DATA [-k N] [--model NAME] [FILTER] "Heat (1995)"
   reel recommend DATA --user ID [-k N] [--model NAME] [FILTER]
   reel recommend DATA --ratings MY.csv [-k N] [--model NAME] [FILTER] [--json]
@@ -39,8 +42,9 @@ usage:
                                                    (unless --model names one: the default list, re-ranked to each viewer)
   reel train     DATA --save FILE                  train every model and save them
   reel starters  DATA [-k N]                       "rate a few you know": well-known films far apart in taste
-  reel import    DATA FILE                         match an IMDb or Letterboxd ratings export to MovieLens
-                                                   (IMDb needs links.csv in DIR); prints MovieLens columns
+  reel import    DATA FILE [--marks OUT.csv]       match an IMDb or Letterboxd export, or Reel's own CSV, to MovieLens
+                                                   (IMDb needs links.csv in DIR); prints MovieLens columns;
+                                                   Reel's marks (seen, not interested, watchlist) go to OUT.csv
   reel map       DATA --out MAP.csv                the map of taste (movieId,x,y) and how faithful it is
   reel synth     --ratings N --out DIR [--seed S]  MovieLens-shaped movies.csv and ratings.csv with planted taste
   reel split     --data DIR --cold --out DIR [--seed S]
@@ -63,10 +67,10 @@ FILTER narrows a list inside the engine, so it still holds N films:
 )usage";
 
 struct Args {
-    std::string command, data, train, test, profile, exclude, ratings, model, model_file, save, predictions, topn, title, out;
+    std::string command, data, train, test, profile, exclude, ratings, model, model_file, save, predictions, topn, title, out, marks;
     std::string genres, not_genres, years;
     bool other_genres = false, cold = false;
-    long long k = 10, n = 10, user = 0, min_ratings = 0, max_ratings = 0, starters = 0;
+    long long k = 10, n = 10, user = 0, min_ratings = 0, max_ratings = 0, starters = 0, together = 0;
     bool json = false, help = false;
     reel::Settings settings = reel::default_settings();
     std::vector<std::string> set_names;  // the settings given on the command line, by name
@@ -183,6 +187,10 @@ Args parse_args(int argc, char** argv) {
             a.n = whole_number(arg, value(), 1, max_list);
         else if (arg == "--starters")
             a.starters = whole_number(arg, value(), 1, 20);
+        else if (arg == "--together")
+            a.together = whole_number(arg, value(), static_cast<long long>(reel::kMinMembers), static_cast<long long>(reel::kMaxMembers));
+        else if (arg == "--marks")
+            a.marks = value();
         else if (arg == "--user")
             a.user = whole_number(arg, value(), 1, 2147483647);
         else if (arg.size() > 1 && arg[0] == '-')
@@ -405,6 +413,26 @@ int print_starters(const reel::StarterFigures& f) {
     return 0;
 }
 
+// Watch together: for each aggregation, the group's list's Recall@10 for its worse-served member,
+// its better-served one and every member, beside each member's own list; the default starred.
+int print_together(const reel::TogetherFigures& f) {
+    std::printf("| groups of %zu: Recall@10 | worse member | better member | every member |\n|---|---|---|---|\n", f.group_size);
+    std::printf("| each member's own list | %.4f | %.4f | %.4f |\n", f.own_worse, f.own_better, f.own_mean);
+    for (const reel::JointFigure& j : f.joint) {
+        std::string name(reel::aggregation_name(j.how.how));
+        const bool pooled = j.how.how == reel::Aggregation::without_misery || j.how.how == reel::Aggregation::fair;
+        if (pooled) name += ", pool " + std::to_string(j.how.pool);
+        const bool chosen = j.how.how == reel::kTogether.how && (!pooled || j.how.pool == reel::kTogether.pool);
+        std::printf("| the group's list: %s%s | %.4f | %.4f | %.4f |\n", name.c_str(), chosen ? " (the page's)" : "", j.worse, j.better,
+                    j.mean);
+    }
+    std::printf(
+        "\n%zu groups (%zu shuffles of the visitors with a hidden rating of 4 stars or more, cut into groups of %zu); each\n"
+        "member folded in from their own profile; the group's list skips every film any member rated.\n",
+        f.groups, reel::kTogetherShuffles, f.group_size);
+    return 0;
+}
+
 int run_eval(const Args& a) {
     Stages stages;
     auto t = std::chrono::steady_clock::now();
@@ -425,6 +453,9 @@ int run_eval(const Args& a) {
     if (a.starters > 0)
         return print_starters(engine.evaluate_starters(profile, hidden, static_cast<size_t>(a.starters), reel::kStartersShown));
     const reel::Visitors exclude = a.exclude.empty() ? reel::Visitors() : visitors(engine, a.exclude);
+    if (a.together > 0)
+        return print_together(engine.evaluate_together(profile, hidden, a.exclude.empty() ? nullptr : &exclude,
+                                                       static_cast<size_t>(a.together), reel::kTogetherShuffles));
     print_figures(engine.evaluate_visitors(profile, hidden, a.exclude.empty() ? nullptr : &exclude), seconds, a.json, true);
     return 0;
 }
@@ -585,7 +616,14 @@ int run_import(const Args& a) {
     const reel::Imported r = engine.import_ratings(read_file(a.title), a.title);
     std::printf("userId,movieId,rating\n");
     for (const reel::ImportedRating& m : r.matched) std::printf("1,%d,%.1f\n", m.movie_id, m.stars);
-    std::fprintf(stderr, "%s export: %zu matched, %zu not matched\n", r.format.c_str(), r.matched.size(), r.unmatched.size());
+    if (!a.marks.empty()) {
+        reel_cli::OutputFile out(a.marks);
+        out << "movieId,mark\n";
+        for (const reel::FilmMark& m : r.marks) out << m.movie_id << ',' << m.mark << '\n';
+        out.close();
+    }
+    std::fprintf(stderr, "%s export: %zu matched, %zu marked%s, %zu not matched\n", r.format.c_str(), r.matched.size(), r.marks.size(),
+                 r.marks.empty() || !a.marks.empty() ? "" : " (give --marks OUT.csv to keep them)", r.unmatched.size());
     for (const reel::Unmatched& u : r.unmatched) {
         const std::string year = u.year ? " (" + std::to_string(u.year) + ")" : "";  // 0: the file gives none, or not a year
         std::fprintf(stderr, "  line %zu: %s%s: %s\n", u.line, u.title.c_str(), year.c_str(), u.reason.c_str());

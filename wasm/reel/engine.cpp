@@ -168,6 +168,13 @@ StarterFigures Engine::evaluate_starters(const Visitors& profile, const Visitors
                                    hidden, rounds, checked_count(per_round), Personal::of(settings_));
 }
 
+TogetherFigures Engine::evaluate_together(const Visitors& profile, const Visitors& hidden, const Visitors* exclude, size_t size,
+                                          size_t shuffles) const {
+    const LoadedData& d = *state().data;
+    const VisitorProtocol visitors(d.data.catalog, d.index, profile, exclude, Limits::max_profile);
+    return reel::evaluate_together(state().models->all_trained(), visitors, hidden, size, shuffles, settings_.seed());
+}
+
 Visitors Engine::read_visitors(std::string_view ratings_csv, std::string_view name) const { return parse_visitors(ratings_csv, name); }
 
 Figures Engine::evaluate_visitors(const Visitors& profile, const Visitors& hidden, const Visitors* exclude) const {
@@ -231,6 +238,10 @@ std::vector<Pick> Engine::recommend(int32_t user_id, size_t n, std::string_view 
 VisitorPicks Engine::recommend_for(const std::vector<ProfileEntry>& profile, size_t n, std::string_view name, const Filter& filter,
                                    const std::vector<ProfileEntry>* also_seen) const {
     return visitor_picks(*state().data, *state().models, profile, n, name, filter, also_seen, Personal::of(settings_));
+}
+
+JointPicks Engine::together(const std::vector<Member>& members, size_t n, const Filter& filter) const {
+    return together_picks(*state().data, *state().models, members, n, filter);
 }
 
 Explained Engine::explain_for(const std::vector<ProfileEntry>& profile, int32_t movie_id, std::string_view name) const {

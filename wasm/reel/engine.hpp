@@ -25,6 +25,8 @@
 #include "queries.hpp"
 #include "search.hpp"
 #include "settings.hpp"
+#include "together.hpp"
+#include "together_figures.hpp"
 #include "train_index.hpp"
 
 namespace reel {
@@ -100,6 +102,10 @@ public:
     // "Rate a few you know" on new visitors: `rounds` rounds of `per_round` starters, the same
     // for everyone against chosen for each visitor (starter_rounds.hpp).
     StarterFigures evaluate_starters(const Visitors& profile, const Visitors& hidden, size_t rounds, size_t per_round) const;
+    // Watch together on new visitors: groups of `size` visitors (drawn `shuffles` times by the
+    // seed), the group's one list under each aggregation against each member's own (together_figures.hpp).
+    TogetherFigures evaluate_together(const Visitors& profile, const Visitors& hidden, const Visitors* exclude, size_t size,
+                                      size_t shuffles) const;
     // A ratings file grouped by user, ids as written (a film need not be in the catalogue).
     Visitors read_visitors(std::string_view ratings_csv, std::string_view name) const;
     // The lists the evaluation scores, for `reel export`: every user in training (movieIds, by
@@ -126,6 +132,9 @@ public:
     // re-ranked into the visitor's own list (personal.hpp).
     VisitorPicks recommend_for(const std::vector<ProfileEntry>& profile, size_t n, std::string_view model, const Filter& filter = {},
                                const std::vector<ProfileEntry>* also_seen = nullptr) const;
+    // Watch together: one list for 2 to 4 people, none of it a film any of them rated or marked,
+    // each pick with each member's ratings that led to it (together.hpp).
+    JointPicks together(const std::vector<Member>& members, size_t n, const Filter& filter = {}) const;
     // How film `movie_id`'s score for the visitor splits over their ratings.
     Explained explain_for(const std::vector<ProfileEntry>& profile, int32_t movie_id, std::string_view model) const;
 

@@ -117,6 +117,7 @@ public:
     size_t size() const { return prepared_.size(); }
     int32_t user_id(size_t v) const { return user_ids_[v]; }
     const Prepared& prepared(size_t v) const { return prepared_[v]; }
+    const std::vector<int32_t>& seen(size_t v) const { return seen_[v]; }  // films never offered to visitor v, ascending
     // Visitor v's list from `model`, as movieIds, best first, re-ranked as `personal` says.
     std::vector<int32_t> list(size_t v, const Model& model, size_t n, const Personal& personal = Personal()) const {
         return list_for(v, prepared_[v], model, n, personal);

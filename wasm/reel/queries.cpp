@@ -43,6 +43,13 @@ size_t checked_count(size_t k) {
     return k;
 }
 
+const std::vector<ProfileEntry>& checked_marks(const std::vector<ProfileEntry>& marked) {
+    if (marked.size() > Limits::max_profile)
+        throw Error("at most " + std::to_string(Limits::max_profile) +
+                    " films can be marked seen, not interested or for the watchlist, not " + std::to_string(marked.size()));
+    return marked;
+}
+
 std::vector<Neighbour> similar_films(const LoadedData& d, const ModelSet& models, int32_t movie_id, size_t k, std::string_view name,
                                      const Filter& filter) {
     const int film = d.film_of(movie_id);
@@ -78,7 +85,7 @@ VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const st
     filter.check();
     Prepared p = d.prepare(profile);
     if (also_seen) {
-        const std::vector<int32_t> more = d.prepare(*also_seen).seen;
+        const std::vector<int32_t> more = d.prepare(checked_marks(*also_seen)).seen;
         std::vector<int32_t> both;
         std::set_union(p.seen.begin(), p.seen.end(), more.begin(), more.end(), std::back_inserter(both));
         p.seen = std::move(both);

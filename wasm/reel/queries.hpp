@@ -90,5 +90,8 @@ std::vector<int32_t> starters(const LoadedData& d, const ModelSet& models, size_
 
 // `k` itself, or an error when it is over Limits::max_results.
 size_t checked_count(size_t k);
+// Films a viewer marked (seen, not interested, watchlist), or an error over Limits::max_profile that
+// calls them marks: they are not ratings, and a message saying "ratings" sends the visitor the wrong way.
+const std::vector<ProfileEntry>& checked_marks(const std::vector<ProfileEntry>& marked);
 
 }  // namespace reel
