@@ -1,7 +1,7 @@
 // Real headless Chromium against the built site (web/dist), as a visitor: train while searching,
 // rate five films → ten next films with reasons after each rating, reload and a new tab keep them,
 // import an IMDb export, a keyboard-only walk, films like X, links out on every film, "Show more", seen / not interested /
-// watchlist marks with their exports, the numbers, the map of taste (zoom,
+// watchlist marks with their exports, watch together from a friend's link, the numbers, the map of taste (zoom,
 // click, search), a return visit that restores the kept models, offline, "Retrain here", a site
 // update picked up on the next visit, a dropped 1 M-rating MovieLens zip trained and answering,
 // failures with a Retry that recovers, phone and dark, axe-core in each state, and nothing sent to
@@ -20,6 +20,7 @@ import { searchSteps } from './searchSteps.mjs';
 import { mapAtRest, mapSteps } from './mapSteps.mjs';
 import { offlineSteps, updateStep } from './offlineSteps.mjs';
 import { startStaticServer } from './staticServer.mjs';
+import { togetherSteps } from './togetherSteps.mjs';
 
 const dist = path.join(root, 'web/dist');
 const output = path.join(root, 'tests/e2e/output');
@@ -523,6 +524,8 @@ async function main() {
       await expectNoAxeViolations(p, 'the phone page in light mode');
       await phone.close();
     });
+
+    await togetherSteps(step, { browser, origin, log, output });
 
     await step('a narrow desktop window (390px, no phone emulation): nothing wider than the window', async () => {
       // A phone lays a <select> out as a small button; a desktop browser sizes it by its longest

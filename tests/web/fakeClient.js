@@ -248,6 +248,17 @@ function defaultAnswers(calls) {
         unrated: [],
       };
     },
+    async together({ members }) {
+      log('together', members);
+      // As the engine does: no film any member rated or marked; each pick there for the first member.
+      const given = new Set(members.flatMap((m) => [...m.ratings.map((r) => r.movieId), ...(m.seen ?? [])]));
+      return {
+        films: [TOY, HEAT, BABE]
+          .filter((f) => !given.has(f.movieId))
+          .map((f, i) => ({ ...f, score: 1 - i / 10, because: members.map(() => []) })),
+        models: members.map(() => 'implicit'),
+      };
+    },
     async starters({ exclude, ratings = [] }) {
       log('starters', exclude, ratings);
       return [TOY, HEAT, BABE].filter((f) => !exclude.includes(f.movieId));

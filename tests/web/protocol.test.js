@@ -113,6 +113,7 @@ describe('the protocol table', () => {
         search: { query: 'toy' },
         similar: { movieId: 1 },
         recommendFor: { ratings: [{ movieId: 1, stars: 5 }] },
+        together: { members: [{ ratings: [{ movieId: 1, stars: 5 }] }, { ratings: [{ movieId: 6, stars: 4 }], seen: [34] }] },
         starters: { exclude: [] },
       };
       const more = {

@@ -414,6 +414,44 @@ public:
         });
     }
 
+    // Watch together: `members` is a list of 2 to 4 { movieIds, stars, seen } (as recommendFor takes
+    // them). Pick i's reasons for member m are reasonIds[reasonOffsets[i·M + m] ..
+    // reasonOffsets[i·M + m + 1]], M the number of members; models[m]: what served member m (null:
+    // the most-rated films, as they had nothing to go on).
+    val together(const val& members, const val& k, const val& filter) {
+        return guarded([&] {
+            if (!val::global("Array").call<bool>("isArray", members)) throw reel::Error("members must be a list");
+            const size_t count_members = members["length"].as<size_t>();
+            if (count_members > reel::kMaxMembers) throw reel::Error("watching together takes at most 4 people");
+            std::vector<reel::Member> group;
+            for (size_t m = 0; m < count_members; ++m) {
+                const val member = members[m];
+                group.push_back(reel::Member{profile_of(member["movieIds"], member["stars"]), marked_of(member["seen"])});
+            }
+            const reel::JointPicks r = engine_.together(group, count(k), filter_of(engine_, filter));
+            std::vector<int32_t> ids, reason_ids;
+            std::vector<float> scores, shares;
+            std::vector<uint32_t> reason_offsets{0};
+            for (const reel::JointPick& p : r.picks) {
+                ids.push_back(p.movie_id), scores.push_back(p.score);
+                for (const std::vector<reel::Reason>& theirs : p.because) {
+                    for (const reel::Reason& why : theirs) reason_ids.push_back(why.movie_id), shares.push_back(why.share);
+                    reason_offsets.push_back(static_cast<uint32_t>(reason_ids.size()));
+                }
+            }
+            val models = val::array();
+            for (const reel::ModelSpec* spec : r.models) models.call<void>("push", spec ? val(std::string(spec->name)) : val::null());
+            val out = val::object();
+            out.set("movieIds", typed_copy("Int32Array", ids));
+            out.set("scores", typed_copy("Float32Array", scores));
+            out.set("reasonOffsets", typed_copy("Uint32Array", reason_offsets));
+            out.set("reasonIds", typed_copy("Int32Array", reason_ids));
+            out.set("reasonShares", typed_copy("Float32Array", shares));
+            out.set("models", models);
+            return out;
+        });
+    }
+
     val explainFor(const val& movie_ids, const val& stars, const val& movie_id, const val& model) {
         return guarded([&] {
             const reel::Explained e = engine_.explain_for(profile_of(movie_ids, stars), id(movie_id, "movieId"), text(model, "model"));
@@ -658,6 +696,7 @@ EMSCRIPTEN_BINDINGS(reel) {
         .function("similar", &Engine::similar)
         .function("recommend", &Engine::recommend)
         .function("recommendFor", &Engine::recommendFor)
+        .function("together", &Engine::together)
         .function("explainFor", &Engine::explainFor)
         .function("favourites", &Engine::favourites)
         .function("viewers", &Engine::viewers)

@@ -177,6 +177,19 @@ export const REQUESTS = Object.freeze({
     },
     progress: null,
   },
+  // Watch together: one list for 2 to 4 people (the visitor first, then the friends whose share links
+  // were opened), none of it a film any of them rated or marked. because[m]: member m's rated films
+  // that led to the pick (empty when it is there for the others); models[m]: what served member m
+  // (null: the most-rated films, as nothing they rated is a film they liked).
+  together: {
+    fields: {
+      members: listOf({ ratings: listOf({ movieId: number, stars: number }), seen: optional(listOf(number)) }),
+      k: optional(number),
+      filter: optional(unknown),
+    },
+    result: { films: listOf({ ...FilmScored, because: listOf(listOf(Because)) }), models: listOf(nullable(string)) },
+    progress: null,
+  },
   starters: {
     fields: { k: optional(number), exclude: optional(listOf(number)), ratings: optional(listOf({ movieId: number, stars: number })) },
     result: listOf(Film),

@@ -1,5 +1,6 @@
 // Opening a share link: the ratings and marks it carries are offered, never loaded behind the
-// visitor's back. Undo puts both back as they were.
+// visitor's back — loaded as the visitor's own (Undo puts both back), or kept apart as a friend's
+// to watch together with.
 import { useContext, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
@@ -7,9 +8,10 @@ import { forgetShareInUrl } from '../storage/shareLink.js';
 
 /**
  * @param {{ offer: { entries: {movieId: number, stars: number}[], marks?: {movieId: number, mark: string}[], skipped: number },
- *           yours: number, onDone: () => void }} props
+ *           yours: number, onDone: () => void, onTogether?: (friend: object) => void }} props
+ *   onTogether: "Watch together" — the link's ratings and marks become a friend's, kept apart from yours
  */
-export function SharedRatingsOffer({ offer, yours, onDone }) {
+export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
   const store = useContext(RatingsContext);
   const [undo, setUndo] = useState(null);
   const n = offer.entries.length;
@@ -107,6 +109,20 @@ export function SharedRatingsOffer({ offer, yours, onDone }) {
             Load them
           </button>
         )}
+        {onTogether ? (
+          <button
+            type="button"
+            class="button-quiet"
+            disabled={n === 0}
+            onClick={() => {
+              forgetShareInUrl();
+              announce(`Watching together: one list for you and your friend, from the ${n} ratings in their link and yours.`);
+              onTogether({ entries: offer.entries, marks });
+            }}
+          >
+            Watch together
+          </button>
+        ) : null}
         <button type="button" class="button-quiet" onClick={() => finish(null, 'The ratings in the link were left alone.')}>
           No thanks
         </button>

@@ -18,6 +18,7 @@ import { Starters } from './Starters.jsx';
 import { StorageNotice } from './StorageNotice.jsx';
 import { useStore } from '../ui/useStore.js';
 import { Watchlist } from './Watchlist.jsx';
+import { WatchTogether } from '../together/WatchTogether.jsx';
 import { YourRatings } from './YourRatings.jsx';
 
 /**
@@ -43,6 +44,9 @@ export function YourTaste(props) {
   const [model, setModel] = useState(''); // the model the visitor asked for; '': the engine's choice
   // Ratings offered by the link the page was opened with, until the visitor answers.
   const [shareOffer, setShareOffer] = useState(() => (typeof window !== 'undefined' ? readShare(window.location.hash) : null));
+  // Friends watching together with the visitor (from share links): in this page only, never stored.
+  const [friends, setFriends] = useState([]);
+  const togetherReady = Boolean(choices) && [choices.firstVisitors, choices.visitors].every((name) => trained.has(name));
   // The model asked for, or both the engine may choose between (it picks by the number of ratings).
   const needed = model ? [model] : choices ? [choices.firstVisitors, choices.visitors] : [];
   const ready = needed.length > 0 && needed.every((name) => trained.has(name));
@@ -61,7 +65,28 @@ export function YourTaste(props) {
         </p>
       </header>
       <CarriedRatings report={props.carried ?? null} dataset={props.dataset ?? { kind: 'bundled' }} />
-      {shareOffer ? <SharedRatingsOffer offer={shareOffer} yours={list.length} onDone={() => setShareOffer(null)} /> : null}
+      {shareOffer ? (
+        <SharedRatingsOffer
+          offer={shareOffer}
+          yours={list.length}
+          onDone={() => setShareOffer(null)}
+          onTogether={(friend) => {
+            setShareOffer(null);
+            setFriends([friend]);
+          }}
+        />
+      ) : null}
+      {friends.length > 0 ? (
+        <WatchTogether
+          client={client}
+          store={store}
+          ready={togetherReady}
+          friends={friends}
+          onFriends={setFriends}
+          filter={filter}
+          onPick={props.onPick}
+        />
+      ) : null}
       <StorageNotice />
       {/* In reading order — rate, see what it leads to, keep — which is also the order on a phone;
           on a wide screen the next films take the right-hand column beside the other three. */}

@@ -94,6 +94,45 @@ export async function recommendFor({ m }, { ratings, seen = [], k = 10, model = 
   };
 }
 
+/**
+ * Watch together: the engine's one list for 2 to 4 people, each pick with each member's rated films
+ * that led to it, in the members' order.
+ * @type {Handler}
+ */
+export async function together({ m }, { members, k = 10, filter }) {
+  const { catalog } = dataState(m);
+  if (!Array.isArray(members)) throw new Error('members must be a list of { ratings, seen }');
+  const given = members.map((/** @type {{ ratings: unknown, seen?: unknown[] }} */ member) => {
+    const { ids, stars } = profileArrays(member?.ratings);
+    const seen = Int32Array.from(member?.seen ?? [], (/** @type {unknown} */ x) => integer(x, 'seen'));
+    return { movieIds: ids, stars, seen, starsOf: new Map(Array.from(ids, (id, i) => [id, stars[i]])) };
+  });
+  const r = m.engine.together(
+    given.map(({ movieIds, stars, seen }) => ({ movieIds, stars, seen })),
+    k,
+    filter,
+  );
+  const scores = Array.from(r.scores);
+  const offsets = Array.from(r.reasonOffsets);
+  const reasonIds = Array.from(r.reasonIds);
+  const shares = Array.from(r.reasonShares);
+  const because = (/** @type {number} */ i, /** @type {number} */ who) => {
+    const at = i * given.length + who;
+    return reasonIds.slice(offsets[at], offsets[at + 1]).map((rid, j) => {
+      const f = catalog.film(rid);
+      return { movieId: rid, name: f.name, year: f.year, stars: given[who].starsOf.get(rid), share: shares[offsets[at] + j] };
+    });
+  };
+  return {
+    films: Array.from(r.movieIds, (/** @type {number} */ movieId, i) => ({
+      ...catalog.film(movieId),
+      score: scores[i],
+      because: given.map((_, who) => because(i, who)),
+    })),
+    models: Array.from(r.models, (/** @type {string|null} */ name) => name),
+  };
+}
+
 /** Films to rate next, far apart in taste, as the engine picks them from the ratings so far. @type {Handler} */
 export async function starters({ m }, { k = 12, exclude = [], ratings = [] }) {
   const { catalog } = dataState(m);

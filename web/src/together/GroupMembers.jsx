@@ -1,0 +1,67 @@
+// Who is watching together: the visitor and each friend with their number of ratings (a friend can
+// be removed), and a field for another friend's share link, read in the page, with a plain sentence
+// when it is not one.
+import { useState } from 'preact/hooks';
+import { MAX_FRIENDS, memberName, readFriendLink } from './friends.js';
+
+export const count = (n, one) => `${n} ${n === 1 ? one : `${one}s`}`;
+
+/**
+ * @param {{ list: object[], friends: { entries: object[], marks: object[] }[], onAdd: (friend: object) => void,
+ *           onRemove: (index: number) => void }} props
+ */
+export function GroupMembers({ list, friends, onAdd, onRemove }) {
+  const [link, setLink] = useState('');
+  const [problem, setProblem] = useState(null);
+
+  function add(event) {
+    event.preventDefault();
+    const r = readFriendLink(link, friends.length);
+    setProblem(r.error ?? null);
+    if (r.error) return;
+    setLink('');
+    onAdd(r.friend);
+  }
+
+  return (
+    <>
+      <ul class="together-members" aria-label="Watching together">
+        <li>You: {count(list.length, 'rating')}</li>
+        {friends.map((f, i) => (
+          <li key={i}>
+            {memberName(i + 1, friends.length).replace(/^./, (c) => c.toUpperCase())}: {count(f.entries.length, 'rating')}
+            {f.marks.length ? `, ${count(f.marks.length, 'mark')}` : ''}{' '}
+            <button type="button" class="button-quiet" onClick={() => onRemove(i)}>
+              Remove {memberName(i + 1, friends.length)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {friends.length < MAX_FRIENDS ? (
+        <form class="together-add" onSubmit={add}>
+          <label for="friend-link" class="small">
+            Another friend’s share link (up to four people in all)
+          </label>
+          <div class="share-row">
+            <input
+              id="friend-link"
+              type="text"
+              value={link}
+              onInput={(e) => setLink(e.currentTarget.value)}
+              aria-invalid={problem ? 'true' : 'false'}
+              aria-describedby={problem ? 'friend-link-problem' : undefined}
+            />
+            <button type="submit" class="button-quiet">
+              Add friend
+            </button>
+          </div>
+          {problem ? (
+            <p class="inline-error" role="alert" id="friend-link-problem">
+              {problem}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </>
+  );
+}

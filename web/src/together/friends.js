@@ -1,0 +1,48 @@
+// Watch together's people: a friend read from their share link (in the browser: the ratings travel
+// in the link's fragment, nothing is fetched), what each member is called, and a pick's line saying
+// whose ratings led to it.
+import { readShare } from '../storage/shareLink.js';
+import { listText, starsText } from '../ui/format.js';
+
+export const MAX_FRIENDS = 3; // four people in all: the engine's limit (together.hpp)
+
+/**
+ * A pasted share link (the whole address, or just its "#ratings=…" part) → { friend } or { error } with
+ * a sentence for the visitor. A friend is { entries, marks } as readShare gives them.
+ * @param {string} text
+ * @param {number} friendsSoFar
+ */
+export function readFriendLink(text, friendsSoFar) {
+  if (friendsSoFar >= MAX_FRIENDS) return { error: 'Watching together is for up to four people: remove a friend first.' };
+  const value = String(text ?? '').trim();
+  if (value === '') return { error: 'Paste a friend’s Reel share link first.' };
+  const at = value.indexOf('#');
+  const share = readShare(at >= 0 ? value.slice(at) : value);
+  if (!share) return { error: 'That is not a Reel share link: it should end in #ratings=… (use “Share link” on their Reel page).' };
+  if (share.entries.length === 0)
+    return { error: 'That link carries no rating Reel can read, so there is no taste to watch with. Ask your friend for a new link.' };
+  return { friend: { entries: share.entries, marks: share.marks } };
+}
+
+/** "you", then "your friend" (one friend) or "friend 1", "friend 2", … (several). */
+export function memberName(index, friends) {
+  if (index === 0) return 'you';
+  return friends === 1 ? 'your friend' : `friend ${index}`;
+}
+
+/**
+ * "For you: Alien 5 stars · for your friend: Toy Story 5 stars and Up 4 stars" — each member whose
+ * ratings led to the pick, in the members' order.
+ * @param {{ because: { name: string, stars: number }[][] }} pick
+ * @param {number} friends
+ */
+export function togetherReason(pick, friends) {
+  const parts = pick.because
+    .map((reasons, i) =>
+      reasons.length ? `for ${memberName(i, friends)}: ${listText(reasons.map((b) => `${b.name} ${starsText(b.stars)}`))}` : '',
+    )
+    .filter(Boolean);
+  if (parts.length === 0) return 'No one’s ratings single it out: it is here on how well it is liked overall.';
+  const line = parts.join(' · ');
+  return line[0].toUpperCase() + line.slice(1);
+}
