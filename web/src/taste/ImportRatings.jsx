@@ -57,7 +57,7 @@ export function ImportRatings({ client, loaded }) {
   return (
     <div class="import">
       <label class={`button-quiet file-button${!loaded ? ' is-disabled' : ''}`}>
-        Import from IMDb or Letterboxd
+        Import from IMDb, Letterboxd or Reel
         <input type="file" accept=".csv,text/csv" class="visually-hidden" disabled={!loaded} onChange={onFile} />
       </label>
       {state?.busy ? <p class="muted small">Reading {state.busy}…</p> : null}
