@@ -1,6 +1,6 @@
 // "Watch together" ranked by the real engine through the worker: one list for two to four people,
 // none of it a film any member rated or marked, each member's taste in it and each pick naming the
-// member's own rated films; a bad group is refused with a sentence.
+// member's own rated films; a bad group is refused with a sentence, and too many marks are called marks.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataDir, engineClient } from './engineHarness.js';
 import { cacheWithTrainedModels } from './trainedModels.js';
@@ -61,5 +61,14 @@ describe('Watch together', () => {
       }),
     ).rejects.toThrow(/half star/);
     await expect(client.together({ members: 'two' })).rejects.toThrow(/members must be a list/);
+  });
+
+  it('calls over 20,000 marked films marks, not ratings, alone or together', async () => {
+    const seen = Array.from({ length: 20_001 }, (_, i) => i + 1);
+    const one = { ratings: [{ movieId: 1, stars: 5 }] };
+    await expect(client.recommendFor({ ratings: one.ratings, seen })).rejects.toThrow(
+      /^at most 20000 films can be marked seen, not interested or for the watchlist, not 20001$/,
+    );
+    await expect(client.together({ members: [one, { ...one, seen }] })).rejects.toThrow(/films can be marked/);
   });
 });
