@@ -2,7 +2,8 @@
 // load), then a friend's share link (horror films) opened and "Watch together" chosen: one list of
 // ten with none of either's films, each pick saying whose ratings led to it, the friend's ratings
 // never becoming the visitor's; a malformed friend link gets a sentence and leaves the list; a third
-// person joins from a pasted link; axe on the joint list; "Stop watching together" gives focus back.
+// person joins from a pasted link; axe on the joint list; nothing wider than a 390 px phone; "Stop
+// watching together" gives focus back.
 import path from 'node:path';
 import { check, expectNoAxeViolations, siteContext, waitForReady, watch } from './harness.mjs';
 
@@ -99,6 +100,18 @@ export async function togetherSteps(step, { browser, origin, log, output }) {
         await togetherSettled(page);
         await page.locator('.together').screenshot({ path: path.join(output, 'together-1280.png') });
         await expectNoAxeViolations(page, 'Watch together with two friends');
+        // On a phone's width the section fits: its reasons wrap, its field and buttons stay inside.
+        await page.setViewportSize({ width: 390, height: 844 });
+        const overflow = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth - window.innerWidth,
+          section: document.querySelector('.together').scrollWidth - document.querySelector('.together').clientWidth,
+        }));
+        check(
+          overflow.page <= 0 && overflow.section <= 0,
+          `at 390 px Watch together is wider than the screen: ${JSON.stringify(overflow)}`,
+        );
+        await page.locator('.together').screenshot({ path: path.join(output, 'together-390.png') });
+        await page.setViewportSize({ width: 1280, height: 900 });
 
         await page.getByRole('button', { name: 'Stop watching together', exact: true }).click();
         await page.locator('.together').waitFor({ state: 'detached' });
