@@ -1,10 +1,16 @@
 // The films the visitor has rated, newest first, each re-rateable or removable in place; with the
-// tools to bring ratings in, take them out, share them and clear them (with Undo).
+// tools to bring ratings in, take them out, share them and clear them (with Undo). Only the newest
+// RATINGS_PAGE are on screen until asked for more: 20,000 rows of ten radios each took the page
+// seconds to build and made every keystroke elsewhere on it re-diff them (issue 24, item 7).
 import { FilmTitle, RatingCount } from '../films/FilmMeta.jsx';
 import { filmLinkProps } from '../films/filmLinks.js';
 import { RateFilm } from './RateFilm.jsx';
 import { useFilms } from '../films/useFilms.js';
+import { useMemo, useState } from 'preact/hooks';
 import { useStore } from '../ui/useStore.js';
+
+/** How many ratings are on screen at first, and how many more each "Show more" adds. */
+export const RATINGS_PAGE = 50;
 
 /**
  * @param {{ client: object, store: object, loaded: boolean, onPick: Function, children?: any }} props
@@ -12,10 +18,13 @@ import { useStore } from '../ui/useStore.js';
  */
 export function YourRatings({ client, store, loaded, onPick, children }) {
   const { list } = useStore(store);
-  const newestFirst = [...list].sort((a, b) => b.at - a.at);
+  const [shown, setShown] = useState(RATINGS_PAGE);
+  const newestFirst = useMemo(() => [...list].sort((a, b) => b.at - a.at), [list]);
+  const onScreen = newestFirst.slice(0, shown);
+  // Only the films on screen are asked of the worker.
   const films = useFilms(
     client,
-    newestFirst.map((r) => r.movieId),
+    onScreen.map((r) => r.movieId),
     loaded,
   );
 
@@ -29,7 +38,7 @@ export function YourRatings({ client, store, loaded, onPick, children }) {
         <p class="muted">None yet. They stay in this browser only — nothing you rate is sent anywhere.</p>
       ) : (
         <ul class="rated-list" aria-labelledby="your-ratings-title" data-ratings-home>
-          {newestFirst.map((r) => {
+          {onScreen.map((r) => {
             const film = films.get(r.movieId);
             return (
               <li key={r.movieId} class="rated" data-movie-id={r.movieId}>
@@ -62,6 +71,16 @@ export function YourRatings({ client, store, loaded, onPick, children }) {
           })}
         </ul>
       )}
+      {list.length > shown ? (
+        <button
+          type="button"
+          class="button-quiet show-more"
+          aria-label="Show more of your ratings"
+          onClick={() => setShown((n) => n + RATINGS_PAGE)}
+        >
+          Show more ({Math.min(RATINGS_PAGE, list.length - shown)} of {list.length - shown})
+        </button>
+      ) : null}
     </div>
   );
 }
