@@ -442,9 +442,9 @@ const std::vector<Case>& cases() {
          1,
          "{D}/models.bin was trained on other data"},
         {"a training setting the model file was not trained with",
-         {"eval", "--data", "{D}", "--set", "implicit.alpha=20", "--model-file", "{D}/models.bin"},
+         {"eval", "--data", "{D}", "--set", "implicit.init_scale=0.02", "--model-file", "{D}/models.bin"},
          1,
-         "{D}/models.bin holds models trained with implicit.alpha=10; implicit.alpha=20 would need them trained again"},
+         "{D}/models.bin holds models trained with implicit.init_scale=0.01; implicit.init_scale=0.02 would need them trained again"},
         // Malformed ratings files, read as the training file of a given split.
         {"empty ratings",
          {"eval", "--train", "{T}/empty.csv", "--test", "{D}/ratings.csv"},
@@ -664,7 +664,7 @@ TEST_F(CliErrors, TheGoodDataWorkForEveryCommandTheTableBreaks) {
              {"export", "--data", good, "--topn", root + "/t.csv", "--predictions", root + "/p.csv"},
              // Serving settings apply to restored models, and a training setting the file agrees with is no conflict.
              {"recommend", "--data", good, "--ratings", good + "/me.csv", "--model-file", good + "/models.bin", "--set",
-              "ranking.fold_in_epochs=3", "--set", "implicit.alpha=10", "--set", "similar.asymmetry=0.5"},
+              "ranking.fold_in_epochs=3", "--set", "implicit.init_scale=0.01", "--set", "similar.asymmetry=0.5"},
          }) {
         const Outcome o = run(args, root);
         EXPECT_FALSE(o.signalled);

@@ -173,7 +173,7 @@ TEST(Engine, SavedModelsAreKeptUnderAKeyOfTheDataAndEverySetting) {
     EXPECT_EQ(a.model_key(), b.model_key());
     EXPECT_NE(a.model_key(), c.model_key());
     reel::Settings s = reel::default_settings();
-    s.set("implicit.alpha=11");
+    s.set("implicit.unobserved=0.25");
     reel::Engine other(s);
     other.load(d.movies_csv, d.ratings_csv, 1);
     EXPECT_NE(other.model_key(), a.model_key());

@@ -79,7 +79,7 @@ TEST(Save, KeepsHowTheRestoringEngineServesTheModels) {
     reel::Engine c = loaded(3, plain);
     c.restore(a.save());
     EXPECT_EQ(c.save(), a.save());  // the same serving settings: the very same file
-    EXPECT_TRUE(reel::shapes_models("implicit.alpha") && reel::shapes_models("seed"));
+    EXPECT_TRUE(reel::shapes_models("implicit.unobserved") && reel::shapes_models("seed"));
     EXPECT_FALSE(reel::shapes_models("similar.asymmetry") || reel::shapes_models("lists.calibration") ||
                  reel::shapes_models("implicitly") || reel::shapes_models("ranking.fold_in_epochs"));
 }

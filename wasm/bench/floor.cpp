@@ -2,6 +2,8 @@
 // floor measures the engine's overhead (structure, sampling, shuffling), not different maths.
 #include "floor.hpp"
 
+#include <cmath>
+
 #include "det_math.hpp"
 #include "error.hpp"
 #include "kernels.hpp"
@@ -48,21 +50,27 @@ Floor::Floor(const Engine& engine) : rc_(steps_of<Steps>(engine.settings(), "rat
         for (float& x : v) x = rng.uniform(-s, s);
         return v;
     };
-    // Implicit ALS: the likes by user and by film, and the same settings as the engine.
+    // Implicit ALS: the rated pairs by user and by film, and the same settings as the engine.
     const ModelSettings is(engine.settings(), "implicit");
-    ik_ = is.whole("factors"), cg_steps_ = is.whole("cg_steps"), alpha_ = is.real("alpha"), ireg_ = is.real("reg");
+    ik_ = is.whole("factors"), cg_steps_ = is.whole("cg_steps"), unobserved_ = is.real("unobserved"), ireg_ = is.real("reg");
+    reg_exponent_ = is.real("reg_exponent"), negative_weight_ = is.real("negative_weight");
     const float liked = is.real("min_positive");
-    std::vector<std::vector<int32_t>> film_users(d.films());
+    std::vector<std::vector<std::pair<int32_t, char>>> film_users(d.films());
     by_user_off_.push_back(0);
     for (size_t u = 0; u < d.users(); ++u) {
         const float* v = index.values_begin(static_cast<int>(u));
         for (const int32_t* f = index.films_begin(static_cast<int>(u)); f != index.films_end(static_cast<int>(u)); ++f, ++v)
-            if (*v >= liked) by_user_.push_back(*f), film_users[static_cast<size_t>(*f)].push_back(static_cast<int32_t>(u));
+            if (*v >= liked || negative_weight_ > 0) {
+                by_user_.push_back(*f), user_liked_.push_back(*v >= liked);
+                film_users[static_cast<size_t>(*f)].emplace_back(static_cast<int32_t>(u), *v >= liked);
+            }
         by_user_off_.push_back(by_user_.size());
     }
     by_film_off_.push_back(0);
-    for (const auto& users : film_users)
-        by_film_.insert(by_film_.end(), users.begin(), users.end()), by_film_off_.push_back(by_film_.size());
+    for (const auto& users : film_users) {
+        for (const auto& [u, l] : users) by_film_.push_back(u), film_liked_.push_back(l);
+        by_film_off_.push_back(by_film_.size());
+    }
     X_.assign(d.users() * static_cast<size_t>(ik_), 0.0f);
     Y_ = random(d.films() * static_cast<size_t>(ik_), is.real("init_scale"));
     P_ = random(d.users() * rc_.factors, rc_.init_scale), Q_ = random(d.films() * rc_.factors, rc_.init_scale);
@@ -124,7 +132,7 @@ void Floor::bpr_epoch() {
 }
 
 void Floor::ials_half(std::vector<float>& rows, const std::vector<float>& other, const std::vector<size_t>& off,
-                      const std::vector<int32_t>& cols, size_t n_other) {
+                      const std::vector<int32_t>& cols, const std::vector<char>& liked, size_t n_other) {
     const int k = ik_;
     std::vector<float> g(static_cast<size_t>(k * k), 0.0f), r(static_cast<size_t>(k)), p(static_cast<size_t>(k)),
         ap(static_cast<size_t>(k));
@@ -133,24 +141,27 @@ void Floor::ials_half(std::vector<float>& rows, const std::vector<float>& other,
         for (int a = 0; a < k; ++a)
             if (v[a] != 0.0f) axpy(&g[static_cast<size_t>(a * k)], v[a], v, k);
     }
-    auto times_a = [&](size_t from, size_t to, const float* v, float* out) {
-        for (int a = 0; a < k; ++a) out[a] = dot(&g[static_cast<size_t>(a * k)], v, k) + ireg_ * v[a];
+    for (float& v : g) v *= unobserved_;
+    auto times_a = [&](size_t from, size_t to, float reg, const float* v, float* out) {
+        for (int a = 0; a < k; ++a) out[a] = dot(&g[static_cast<size_t>(a * k)], v, k) + reg * v[a];
         for (size_t c = from; c < to; ++c) {
             const float* y = &other[static_cast<size_t>(cols[c]) * static_cast<size_t>(k)];
-            axpy(out, alpha_ * dot(y, v, k), y, k);
+            axpy(out, (liked[c] ? 1.0f : negative_weight_) * dot(y, v, k), y, k);
         }
     };
     for (size_t row = 0; row + 1 < off.size(); ++row) {
         if (off[row] == off[row + 1]) continue;
         float* x = &rows[row * static_cast<size_t>(k)];
-        times_a(off[row], off[row + 1], x, ap.data());
+        const double held = static_cast<double>(off[row + 1] - off[row]) + static_cast<double>(unobserved_) * static_cast<double>(n_other);
+        const float reg = static_cast<float>(reg_exponent_ == 0 ? ireg_ : ireg_ * std::pow(held, static_cast<double>(reg_exponent_)));
+        times_a(off[row], off[row + 1], reg, x, ap.data());
         for (int a = 0; a < k; ++a) r[static_cast<size_t>(a)] = -ap[static_cast<size_t>(a)];
         for (size_t c = off[row]; c < off[row + 1]; ++c)
-            axpy(r.data(), 1.0f + alpha_, &other[static_cast<size_t>(cols[c]) * static_cast<size_t>(k)], k);
+            if (liked[c]) axpy(r.data(), 1.0f, &other[static_cast<size_t>(cols[c]) * static_cast<size_t>(k)], k);
         p = r;
         float rs = dot(r.data(), r.data(), k);
         for (int step = 0; step < cg_steps_ && rs > 1e-20f; ++step) {
-            times_a(off[row], off[row + 1], p.data(), ap.data());
+            times_a(off[row], off[row + 1], reg, p.data(), ap.data());
             const float s = rs / dot(p.data(), ap.data(), k);
             axpy(x, s, p.data(), k);
             axpy(r.data(), -s, ap.data(), k);
@@ -163,8 +174,8 @@ void Floor::ials_half(std::vector<float>& rows, const std::vector<float>& other,
 
 void Floor::ials_epoch() {
     const size_t users = by_user_off_.size() - 1, films = by_film_off_.size() - 1;
-    ials_half(X_, Y_, by_user_off_, by_user_, films);
-    ials_half(Y_, X_, by_film_off_, by_film_, users);
+    ials_half(X_, Y_, by_user_off_, by_user_, user_liked_, films);
+    ials_half(Y_, X_, by_film_off_, by_film_, film_liked_, users);
 }
 
 }  // namespace reel::bench

@@ -20,7 +20,7 @@ public:
 
     void mf_epoch();    // biased-MF SGD over every training rating once
     void bpr_epoch();   // BPR SGD over as many pre-drawn (user, positive, candidates) tuples as the engine's epoch
-    void ials_epoch();  // implicit ALS: both Gramians and the same CG steps per liked row, plain arrays
+    void ials_epoch();  // implicit ALS: both Gramians and the same CG steps per rated row, plain arrays
 
 private:
     struct Steps {  // one model's settings, as the engine reads them
@@ -35,14 +35,16 @@ private:
     // BPR tuples: `kc_.negatives` candidates per step.
     std::vector<int32_t> t_user_, t_pos_, t_cand_;
     std::vector<float> P_, Q_, bu_, bi_, U_, V_, b_;
-    // Implicit ALS: likes as compressed rows both ways, the settings, and the two sides.
+    // Implicit ALS: rated pairs (and whether liked) as compressed rows both ways, the settings,
+    // and the two sides.
     int ik_ = 0, cg_steps_ = 0;
-    float alpha_ = 0, ireg_ = 0;
+    float unobserved_ = 0, ireg_ = 0, reg_exponent_ = 0, negative_weight_ = 0;
     std::vector<size_t> by_user_off_, by_film_off_;
     std::vector<int32_t> by_user_, by_film_;
+    std::vector<char> user_liked_, film_liked_;
     std::vector<float> X_, Y_;
     void ials_half(std::vector<float>& rows, const std::vector<float>& other, const std::vector<size_t>& off,
-                   const std::vector<int32_t>& cols, size_t n_other);
+                   const std::vector<int32_t>& cols, const std::vector<char>& liked, size_t n_other);
 };
 
 }  // namespace reel::bench
