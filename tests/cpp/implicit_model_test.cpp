@@ -45,8 +45,8 @@ const std::vector<reel::Rated> profile_of(const Fixture& fx) {
 // term of the objective switched on; a fold-in that dropped a term (the disliked films, ν, α0)
 // would leave a gradient as large as the terms themselves.
 TEST(ImplicitModel, AFoldInIsTheMinimumOfTheUserHalfOfTraining) {
-    const Fixture fx({"implicit.factors=8", "implicit.unobserved=0.3", "implicit.reg=0.5", "implicit.reg_exponent=0.5",
-                      "implicit.negative_weight=0.4"});
+    const Fixture fx(
+        {"implicit.factors=8", "implicit.unobserved=0.3", "implicit.reg=0.5", "implicit.reg_exponent=0.5", "implicit.negative_weight=0.4"});
     const std::vector<reel::Rated> profile = profile_of(fx);
     const std::vector<float> x = fx.model->fold_in(profile).vector;
     const int k = fx.model->factors();

@@ -144,10 +144,17 @@ export async function markSteps(step, { page, context, log, output }, options = 
   await step(
     'marks: taken off again (in Your watchlist, by keyboard), the films come back to your next films',
     async () => {
-      await page.getByRole('button', { name: `Add ${marked.first.name} to your watchlist`, exact: true }).focus();
+      // In the watchlist's own lists: the same film may stand in films like X too, with the same buttons.
+      await page
+        .locator('[data-watchlist]')
+        .getByRole('button', { name: `Add ${marked.first.name} to your watchlist`, exact: true })
+        .focus();
       await page.keyboard.press('Space');
       await page.locator('.marked-others summary').click();
-      await page.getByRole('button', { name: `Not interested in ${marked.second.name}`, exact: true }).click();
+      await page
+        .getByRole('list', { name: 'Films marked seen or not interested' })
+        .getByRole('button', { name: `Not interested in ${marked.second.name}`, exact: true })
+        .click();
       await page.waitForFunction(
         (sels) =>
           sels.every((s) => document.querySelector(s)) &&

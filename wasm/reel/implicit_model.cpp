@@ -193,7 +193,8 @@ void ImplicitModel::on_trained() {
     gram_.resize(factors_, factors_);
     for (int a = 0; a < factors_; ++a)
         for (int b = 0; b < factors_; ++b)
-            gram_(a, b) = static_cast<double>(unobserved_) * g[static_cast<size_t>(a) * static_cast<size_t>(factors_) + static_cast<size_t>(b)];
+            gram_(a, b) =
+                static_cast<double>(unobserved_) * g[static_cast<size_t>(a) * static_cast<size_t>(factors_) + static_cast<size_t>(b)];
 }
 
 Taste ImplicitModel::fold_in(const std::vector<Rated>& profile) const {
@@ -211,7 +212,8 @@ Taste ImplicitModel::fold_in(const std::vector<Rated>& profile) const {
         weight.push_back(liked ? 1.0 : static_cast<double>(negative_weight_));
         target.push_back(liked ? 1.0 : 0.0);
     }
-    const RidgeFit fit = fit_ridge(gram_, x, weight, target, Eigen::VectorXd::Constant(factors_, reg_of(rated.size(), static_cast<size_t>(films_.rows()))));
+    const RidgeFit fit =
+        fit_ridge(gram_, x, weight, target, Eigen::VectorXd::Constant(factors_, reg_of(rated.size(), static_cast<size_t>(films_.rows()))));
     Taste t;
     for (int f = 0; f < factors_; ++f) t.vector.push_back(static_cast<float>(fit.w[f]));
     t.part_offsets.assign(profile.size(), 0.0f);
