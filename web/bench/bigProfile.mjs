@@ -133,7 +133,7 @@ export async function bigProfileBench(browser, origin, dist, { runs = 3, profile
     out[name] = Object.fromEntries(
       Object.keys(results[0]).map((k) => [
         k,
-        { median: Math.round(median(results.map((r) => r[k]))), all: results.map((r) => Math.round(r[k])) },
+        { median: Math.round(median(results.map((r) => r[k]))), all: results.map((r) => (r[k] === null ? null : Math.round(r[k]))) },
       ]),
     );
   }
