@@ -3,17 +3,7 @@
 import { useContext } from 'preact/hooks';
 import { RatingsContext } from './ratingsContext.js';
 import { useStore } from '../ui/useStore.js';
-
-function downloadText(text, name) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from '../ui/saveFile.js';
 
 export function StorageNotice() {
   const store = useContext(RatingsContext);
@@ -29,7 +19,7 @@ export function StorageNotice() {
             {a.key ? ` (under “${a.key}”)` : ''}; whatever could be read is in your ratings.
           </p>
           <div class="button-row">
-            <button type="button" class="button-quiet" onClick={() => downloadText(a.raw, 'reel-unreadable-ratings.json')}>
+            <button type="button" class="button-quiet" onClick={() => saveFile(a.raw, 'reel-unreadable-ratings.json', 'application/json')}>
               Download them
             </button>
             {a.key ? (
