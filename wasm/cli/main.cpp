@@ -15,6 +15,7 @@
 #include "engine.hpp"
 #include "error.hpp"
 #include "output_file.hpp"
+#include "packed.hpp"
 #include "cold_split.hpp"
 #include "synthetic_movielens.hpp"
 #include "visitor_checks.hpp"
@@ -49,6 +50,8 @@ usage:
   reel synth     --ratings N --out DIR [--seed S]  MovieLens-shaped movies.csv and ratings.csv with planted taste
   reel split     --data DIR --cold --out DIR [--seed S]
                                                    a new-visitor split of DIR's ratings (and its validation/)
+  reel pack      --data DIR --out FILE             DIR's movies.csv and ratings.csv as one packed file, the form the
+                                                   site downloads (the same split and models to the bit)
   reel settings                                    every setting, its default and range
 
 DATA is --data DIR (movies.csv + ratings.csv, split 80/20 by --seed) or
@@ -705,6 +708,19 @@ int run_split(const Args& a) {
     return 0;
 }
 
+int run_pack(const Args& a) {
+    if (a.data.empty() || a.out.empty()) throw reel::Error("pack needs --data DIR --out FILE");
+    const std::string movies = a.data + "/movies.csv", ratings = a.data + "/ratings.csv";
+    const reel::RatingRows rows = read_ratings(ratings);
+    const std::string packed = reel::pack(reel::Catalog::parse(read_file(movies), movies), rows);
+    reel_cli::OutputFile out(a.out);
+    out.write(packed);
+    out.close();
+    std::printf("packed %zu ratings (%zu repeats dropped) and the films of %s into %s: %zu bytes\n", rows.rows.size(), rows.duplicates,
+                a.data.c_str(), a.out.c_str(), packed.size());
+    return 0;
+}
+
 int run_settings(const Args& a) {
     for (const reel::Settings::Entry& e : a.settings.entries())
         std::printf("%-32s %-10s [%s, %s]  %s\n", e.name.c_str(), reel::setting_text(e.value).c_str(),
@@ -723,6 +739,7 @@ int run(const Args& a) {
     if (a.command == "map") return run_map(a);
     if (a.command == "synth") return run_synth(a);
     if (a.command == "split") return run_split(a);
+    if (a.command == "pack") return run_pack(a);
     if (a.command == "import") return run_import(a);
     throw reel::Error("unknown command " + reel::quoted(a.command) + " (see reel --help)");
 }

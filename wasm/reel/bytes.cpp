@@ -30,6 +30,10 @@ void ByteWriter::text(std::string_view s) {
 void ByteWriter::floats(const float* v, size_t n) {
     for (size_t i = 0; i < n; ++i) f32(v[i]);
 }
+void ByteWriter::varint(uint64_t v) {
+    for (; v >= 0x80; v >>= 7) out_ += static_cast<char>((v & 0x7F) | 0x80);
+    out_ += static_cast<char>(v);
+}
 
 std::string_view ByteReader::raw(size_t n) {
     if (n > left()) throw Error(what_ + " is cut short (" + std::to_string(bytes_.size()) + " bytes)");
@@ -48,6 +52,16 @@ uint64_t ByteReader::u64() {
     uint64_t v = 0;
     for (int b = 0; b < 8; ++b) v |= uint64_t(static_cast<unsigned char>(s[b])) << (8 * b);
     return v;
+}
+uint64_t ByteReader::varint() {
+    uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        const auto byte = static_cast<unsigned char>(raw(1)[0]);
+        // The tenth byte may hold only the 64th bit: anything more cannot be a 64-bit number.
+        if (shift == 63 && byte > 1) throw Error(what_ + " is damaged (a number of more than 64 bits)");
+        v |= uint64_t(byte & 0x7F) << shift;
+        if (byte < 0x80) return v;
+    }
 }
 float ByteReader::f32() {
     const uint32_t bits = u32();

@@ -15,6 +15,7 @@ public:
     void f64(double v);
     void text(std::string_view s);  // u32 length, then the bytes
     void floats(const float* v, size_t n);
+    void varint(uint64_t v);  // LEB128: 7 bits a byte, low bits first, so small numbers take one byte
     void raw(std::string_view bytes) { out_.append(bytes); }
     const std::string& bytes() const { return out_; }
 
@@ -34,6 +35,7 @@ public:
     std::string text(size_t max_size = 4096);
     void floats(float* v, size_t n);
     std::string_view raw(size_t n);
+    uint64_t varint();  // throws on more than 64 bits
     size_t left() const { return bytes_.size() - pos_; }
 
 private:

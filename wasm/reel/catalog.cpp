@@ -100,6 +100,25 @@ Catalog Catalog::parse(std::string_view movies_csv, std::string_view file) {
     return catalog;
 }
 
+Catalog Catalog::of(std::vector<std::string> genre_names, std::vector<Film> films, const std::string& what) {
+    if (genre_names.size() > 32) throw Error(what + ": " + std::to_string(genre_names.size()) + " genres, more than the 32 Reel supports");
+    for (const std::string& g : genre_names)
+        if (g.empty() || has_control(g)) throw Error(what + ": genre " + quoted(g) + " is empty or holds a control character");
+    const GenreMask known = genre_names.size() == 32 ? ~GenreMask(0) : (GenreMask(1) << genre_names.size()) - 1;
+    Catalog catalog;
+    catalog.genre_names_ = std::move(genre_names);
+    for (Film& f : films) {
+        const std::string film = what + ": movieId " + std::to_string(f.movie_id);
+        if (f.movie_id <= 0 || (!catalog.films_.empty() && f.movie_id <= catalog.films_.back().movie_id))
+            throw Error(film + " is not positive or not above the film before it");
+        if (f.title.empty() || has_control(f.title)) throw Error(film + " has an empty title or one with a control character");
+        if ((f.genres & ~known) != 0) throw Error(film + " has a genre the file does not name");
+        f.year = parse_year(f.title);
+        catalog.add(std::move(f));
+    }
+    return catalog;
+}
+
 Catalog Catalog::from_ids(std::vector<int32_t> movie_ids) {
     std::sort(movie_ids.begin(), movie_ids.end());
     movie_ids.erase(std::unique(movie_ids.begin(), movie_ids.end()), movie_ids.end());

@@ -23,6 +23,11 @@ public:
     // naming the file, line and value for a bad id, a repeated id or too many genres.
     static Catalog parse(std::string_view movies_csv, std::string_view file = "movies.csv");
 
+    // A catalog from films already read (a packed bundle): ids must ascend, titles be non-empty
+    // and free of control characters, genre bits name genres; the year is parsed from the
+    // title as parse() does. Throws reel::Error naming `what` and the film otherwise.
+    static Catalog of(std::vector<std::string> genre_names, std::vector<Film> films, const std::string& what);
+
     // A catalog of bare ids, for ratings that come without a movies.csv.
     static Catalog from_ids(std::vector<int32_t> movie_ids);
 

@@ -10,6 +10,7 @@
 #include "exports.hpp"
 #include "film_map.hpp"
 #include "model_file.hpp"
+#include "packed.hpp"
 
 namespace reel {
 
@@ -30,11 +31,17 @@ Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 
-void Engine::load_catalog(std::string_view movies_csv, std::string_view movies_name) {
-    auto preview = std::make_unique<Preview>();
-    preview->catalog = Catalog::parse(movies_csv, movies_name);
-    preview->search = TitleSearch(preview->catalog);  // points into preview->catalog, which stays put
-    preview_ = std::move(preview);
+void Engine::load_catalog(std::string_view movies_csv, std::string_view movies_name) { preview(Catalog::parse(movies_csv, movies_name)); }
+
+void Engine::load_packed_films(std::string_view head, std::string_view name) { preview(unpack_films(head, name)); }
+
+size_t Engine::packed_films_end(std::string_view head, std::string_view name) { return reel::packed_films_end(head, name); }
+
+void Engine::preview(Catalog catalog) {
+    auto p = std::make_unique<Preview>();
+    p->catalog = std::move(catalog);
+    p->search = TitleSearch(p->catalog);  // points into p->catalog, which stays put
+    preview_ = std::move(p);
 }
 
 const Catalog& Engine::catalog() const {
@@ -59,6 +66,16 @@ Summary Engine::load(std::string_view movies_csv, std::string_view ratings_csv, 
 Summary Engine::load(std::string_view movies_csv, RatingRows rows, uint64_t seed, std::string_view movies_name) {
     if (static_cast<double>(seed) > kMaxSeed) throw Error("the seed must be a whole number from 0 to 2^53 − 1");
     Catalog catalog = movies_csv.empty() ? catalog_of({&rows}) : Catalog::parse(movies_csv, movies_name);
+    return load_rows(std::move(catalog), std::move(rows), seed);
+}
+
+Summary Engine::load_packed(std::string_view packed, uint64_t seed, std::string_view name) {
+    if (static_cast<double>(seed) > kMaxSeed) throw Error("the seed must be a whole number from 0 to 2^53 − 1");
+    Unpacked u = unpack(packed, name);
+    return load_rows(std::move(u.catalog), std::move(u.rows), seed);
+}
+
+Summary Engine::load_rows(Catalog catalog, RatingRows rows, uint64_t seed) {
     Dataset data = Dataset::from_ratings(std::move(catalog), rows, seed);
     std::vector<RatingRow>().swap(rows.rows);  // 24 bytes a rating, no longer needed by what follows
     return install(std::move(data), seed);

@@ -62,6 +62,9 @@ public:
     // The same from rows already parsed (a RatingsParser fed the file piece by piece); they are
     // released as soon as the split holds them.
     Summary load(std::string_view movies_csv, RatingRows rows, uint64_t seed, std::string_view movies_name = "movies.csv");
+    // The same from a packed bundle (packed.hpp): the same split and models to the bit as from
+    // the CSVs it was packed from.
+    Summary load_packed(std::string_view packed, uint64_t seed, std::string_view name = "the packed data");
     // Loads a given split instead (models are seeded with the "seed" setting). An empty
     // test_csv means no held-out ratings (the new-visitor protocol holds out other files).
     Summary load_split(std::string_view movies_csv, std::string_view train_csv, std::string_view test_csv,
@@ -71,6 +74,9 @@ public:
     // The films alone, parsed while the ratings are still on their way, so a page can search at
     // once: search() and catalog() work (titles, no popularity yet), everything else waits for a load.
     void load_catalog(std::string_view movies_csv, std::string_view movies_name = "movies.csv");
+    // The same from the start of a packed bundle, once packed_films_end(head) bytes are in.
+    void load_packed_films(std::string_view head, std::string_view name = "the packed data");
+    static size_t packed_films_end(std::string_view head, std::string_view name = "the packed data");
     const Catalog& catalog() const;                // the loaded data's, or the one load_catalog gave
     std::vector<int32_t> training_counts() const;  // per film; zeros before the ratings are loaded
     // MovieLens tags a film as "IMAX" among its genres, but IMAX is how a film was shown, not what
@@ -183,6 +189,8 @@ public:
 private:
     struct State;  // everything a load builds, swapped in whole
     Summary install(Dataset data, uint64_t seed);
+    Summary load_rows(Catalog catalog, RatingRows rows, uint64_t seed);
+    void preview(Catalog catalog);
     const State& state() const;
     State& state();
     WarmData warm_data() const;
