@@ -432,20 +432,20 @@ async function main() {
     await step('a failed data download shows a plain sentence, and Retry recovers', async () => {
       const flaky = await browser.newContext(); // unwatched: the deliberate 404 is logged as a console error
       let failures = 0;
-      await flaky.route('**/data/ratings.csv', (route) => {
+      await flaky.route('**/data/movielens.pack.gz', (route) => {
         if (route.request().serviceWorker()) return route.continue(); // the offline copy, made once ready
         return failures++ === 0 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue();
       });
       const p = await flaky.newPage();
       await p.goto(`${origin}/`);
       const message = await p.locator('.error-panel[role=alert] .error-message').textContent();
-      check(/Could not download ratings\.csv \(HTTP 404\)/.test(message), `unexpected error text: ${message}`);
+      check(/Could not download movielens\.pack\.gz \(HTTP 404\)/.test(message), `unexpected error text: ${message}`);
       await shot(p, 'load-error.png');
       await p.getByRole('button', { name: 'Retry' }).click();
       await waitForReady(p);
       await p.locator('.starter').first().waitFor();
       await flaky.close();
-      check(failures === 2, `ratings.csv should have been requested twice, was ${failures}`);
+      check(failures === 2, `movielens.pack.gz should have been requested twice, was ${failures}`);
       return `showed "${message}"; Retry trained and answered`;
     });
 

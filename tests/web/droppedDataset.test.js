@@ -5,12 +5,10 @@
 // data before it in use; and `load` bringing the bundled MovieLens back.
 // The handler is driven directly: Node's structuredClone drops a File's name (a browser's keeps it),
 // so the in-process worker of engineHarness.js would hand the handler nameless Blobs.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryModelCache } from '../../web/src/storage/modelCache.js';
 import { createHandler } from '../../web/src/worker/handler.js';
-import { dataDir, declaredOrError, loadReel } from './engineHarness.js';
+import { declaredOrError, fileFetch, loadReel, siteData } from './engineHarness.js';
 import { syntheticMovieLens } from './syntheticMovieLens.js';
 import { claimSize, makeZip, text } from './zipFixtures.js';
 
@@ -53,10 +51,7 @@ function worker(deps = {}) {
   const handle = createHandler({
     loadModule: loadReel,
     yieldToLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
-    fetchBytes: async (file) => {
-      fetched.push(path.basename(file));
-      return new Uint8Array(await readFile(file));
-    },
+    fetchBytes: fileFetch(fetched),
     ...deps,
     post: (posted) => {
       const message = declaredOrError(types, posted);
@@ -91,7 +86,7 @@ const groupShare = (movieId, neighbours) =>
 
 let dataUrl;
 beforeAll(() => {
-  dataUrl = `${dataDir()}/`;
+  dataUrl = siteData();
 });
 
 describe('a dropped zip', () => {

@@ -4,8 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InProcessWorker, dataDir, engineClient, loadReel, nativeReel } from './engineHarness.js';
+import { InProcessWorker, dataDir, engineClient, loadReel, nativeReel, siteData } from './engineHarness.js';
 
 const TOY_STORY = 1;
 const USUAL_SUSPECTS = 50;
@@ -21,7 +22,7 @@ let resumed;
 beforeAll(async () => {
   data = dataDir() + '/';
   ({ client } = engineClient());
-  loaded = await client.load({ dataUrl: data });
+  loaded = await client.load({ dataUrl: siteData() }); // the packed data the site sends, made from `data`'s CSVs
 }, 300_000);
 
 const epochsOf = (name) => loaded.models.find((m) => m.name === name).epochs;
@@ -306,16 +307,14 @@ describe('bad input', () => {
     expect(worker.sent.at(-1)).toEqual({ type: 'error', id: 7, message: 'Unknown request type "explode"' });
   });
 
-  it('rejects a malformed ratings file with its line, and never half-loads', async () => {
+  it('rejects damaged packed data plainly, and never half-loads', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'reel-bad-'));
-    const good = readFileSync(path.join(data, 'ratings.csv'), 'utf8').split('\n');
-    good[12] = '1,1,6.0,964982703';
-    writeFileSync(path.join(dir, 'ratings.csv'), good.join('\n'));
-    writeFileSync(path.join(dir, 'movies.csv'), readFileSync(path.join(data, 'movies.csv')));
+    const packed = gunzipSync(readFileSync(path.join(siteData(), 'movielens.pack.gz')));
+    packed[packed.length - 100] ^= 0x40; // a half star among the ratings
+    writeFileSync(path.join(dir, 'movielens.pack.gz'), gzipSync(packed));
     const err = await client.load({ dataUrl: dir }).catch((e) => e);
     expect(err).toBeInstanceOf(Error);
-    expect(err.message).toMatch(/ratings\.csv/);
-    expect(err.message).toMatch(/line 13/);
+    expect(err.message).toMatch(/the packed data is damaged \(its checksum does not match\)/);
     expect((await client.similar({ movieId: TOY_STORY })).neighbours).toHaveLength(10); // a failed load changes nothing
   });
 
@@ -323,6 +322,6 @@ describe('bad input', () => {
     const { client: fresh } = engineClient();
     const err = await fresh.load({ dataUrl: '/nonexistent/dir/' }).catch((e) => e);
     expect(err).toBeInstanceOf(Error);
-    expect(err.message).toMatch(/movies\.csv|ratings\.csv/);
+    expect(err.message).toMatch(/movielens\.pack\.gz/);
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { createEngineClient } from '../../web/src/engine/engineClient.js';
 import { messageProblems } from '../../web/src/engine/protocol.js';
 import { createHandler } from '../../web/src/worker/handler.js';
@@ -43,6 +44,29 @@ export function dataDir() {
 }
 
 /**
+ * The bundled data as the site serves it (movielens.pack.gz, links.csv), which scripts/build makes
+ * from that folder: what the worker's load downloads, ending in /.
+ */
+export function siteData() {
+  const dir = path.join(root, 'web/public/data');
+  if (!existsSync(path.join(dir, 'movielens.pack.gz'))) throw new Error(`No ${dir}/movielens.pack.gz: run scripts/build first`);
+  return `${dir}/`;
+}
+
+/**
+ * The worker's fetchBytes over files, noting each file's name in `fetched`. A browser unzips the
+ * packed data as it streams (fetchProgress.js); here it comes whole.
+ * @param {string[]} fetched
+ */
+export function fileFetch(fetched) {
+  return async (/** @type {string} */ file, { gzipped = false } = {}) => {
+    fetched.push(path.basename(file));
+    const bytes = new Uint8Array(await readFile(file));
+    return gzipped ? new Uint8Array(gunzipSync(bytes)) : bytes;
+  };
+}
+
+/**
  * The message as posted, or an error in its place when it is not what the protocol table declares
  * for its request: every answer the real engine gives in these tests is checked against the table.
  * @param {Map<number, string>} types  request id → type
@@ -68,10 +92,7 @@ export class InProcessWorker extends EventTarget {
       // A browser worker runs its messages and its own yields as tasks of one queue, in order; in
       // Node, messages arrive as timers (below), so the worker yields as a timer too.
       yieldToLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
-      fetchBytes: async (file) => {
-        this.fetched.push(path.basename(file));
-        return new Uint8Array(await readFile(file));
-      },
+      fetchBytes: fileFetch(this.fetched),
       ...deps,
       post: (message) => {
         const data = declaredOrError(this.types, structuredClone(message));

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataDir, engineClient, root } from './engineHarness.js';
+import { siteData, engineClient, root } from './engineHarness.js';
 
 const fixture = (name) => new Uint8Array(readFileSync(path.join(root, 'tests/fixtures', name)));
 
@@ -14,7 +14,7 @@ let harness;
 beforeAll(async () => {
   harness = engineClient();
   client = harness.client;
-  await client.load({ dataUrl: `${dataDir()}/` }); // importing needs the catalogue, not trained models
+  await client.load({ dataUrl: siteData() }); // importing needs the catalogue, not trained models
 }, 300_000);
 
 describe('an IMDb "Your ratings" export', () => {

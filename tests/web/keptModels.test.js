@@ -5,9 +5,10 @@
 // progress, kept, and a damaged kept map is laid out again. The cache's two slots (the bundled
 // MovieLens's models and a dropped one's), in memory and over IndexedDB.
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexedDbModelCache, memoryModelCache } from '../../web/src/storage/modelCache.js';
-import { dataDir, engineClient } from './engineHarness.js';
+import { siteData, engineClient } from './engineHarness.js';
 
 let dataUrl;
 const cache = memoryModelCache();
@@ -25,7 +26,7 @@ async function visit(store, { engineVersion = 'build-1', fresh = false } = {}) {
 const similarIds = async (client) => (await client.similar({ movieId: 1, k: 10 })).neighbours.map((n) => [n.movieId, n.score]);
 
 beforeAll(async () => {
-  dataUrl = `${dataDir()}/`;
+  dataUrl = siteData();
   first = await visit(cache);
   first.kept = await first.client.keep();
 }, 300_000);
@@ -52,15 +53,23 @@ describe('the first visit', () => {
 });
 
 describe('search before the ratings arrive', () => {
-  it('answers from the films alone while ratings.csv is still on its way, with no counts yet', async () => {
+  it('answers from the films alone while the packed ratings are still on their way, with no counts yet', async () => {
     let release;
     const held = new Promise((r) => {
       release = r;
     });
     const { client } = engineClient({
-      fetchBytes: async (file) => {
-        if (file.endsWith('ratings.csv')) await held;
-        return new Uint8Array(await readFile(file));
+      // The packed data arrives in two pieces, as a download would: all but its last kilobyte (the
+      // films, and most of the ratings), then, once released, the rest.
+      fetchBytes: async (file, { onChunk, gzipped } = {}) => {
+        const bytes = new Uint8Array(await readFile(file));
+        if (!gzipped) return bytes;
+        const unzipped = new Uint8Array(gunzipSync(bytes));
+        const cut = unzipped.length - 1000;
+        onChunk(unzipped.subarray(0, cut));
+        await held;
+        onChunk(unzipped.subarray(cut));
+        return unzipped;
       },
     });
     let filmsIn;

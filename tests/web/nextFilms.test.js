@@ -3,7 +3,7 @@
 // the engine; BPR still selectable; films the engine cannot use set aside, not lost.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reasonText } from '../../web/src/taste/NextFilms.jsx';
-import { dataDir, engineClient } from './engineHarness.js';
+import { siteData, engineClient } from './engineHarness.js';
 import { cacheWithTrainedModels } from './trainedModels.js';
 
 // Five ratings as a visitor would give them through the page: four liked, one not.
@@ -21,7 +21,7 @@ let loaded;
 
 beforeAll(async () => {
   ({ client } = engineClient({ cache: await cacheWithTrainedModels() }));
-  loaded = await client.load({ dataUrl: `${dataDir()}/` });
+  loaded = await client.load({ dataUrl: siteData() });
   const trained = await client.train({});
   expect(trained.restored).not.toBeNull(); // the run's models, not a training of its own
 }, 300_000);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CRASH_SENTENCE, checkWasmBytes, isTrap } from '../../web/src/engine/engineErrors.js';
-import { dataDir, engineClient, loadReel, requireWasm } from './engineHarness.js';
+import { siteData, engineClient, loadReel, requireWasm } from './engineHarness.js';
 
 /** The real module, except that the first worker's engine traps at its third training epoch. */
 function trapOnce(error) {
@@ -34,7 +34,7 @@ describe('a worker whose module trapped', () => {
       const { client, workers } = engineClient({ loadModule: trapOnce(error) });
       const crashes = [];
       client.onCrash((e) => crashes.push(e));
-      const dataUrl = `${dataDir()}/`;
+      const dataUrl = siteData();
       await client.load({ dataUrl });
       const failed = await client.train({}).catch((e) => e);
       expect(failed.message).toBe(CRASH_SENTENCE);
@@ -90,7 +90,7 @@ describe('recognising traps and broken module files', () => {
         return loadReel();
       },
     });
-    const dataUrl = `${dataDir()}/`;
+    const dataUrl = siteData();
     const e = await client.load({ dataUrl }).catch((x) => x);
     expect(e.message).toMatch(/did not arrive: the server sent a web page/);
     expect(e.fatal).toBe(false);

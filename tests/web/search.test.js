@@ -2,13 +2,13 @@
 // remake both offered (the better-supported first), a sequel by any number, and the accents an
 // alternate title gives a name ("Amélie"), all from the engine's title grammar.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataDir, engineClient } from './engineHarness.js';
+import { siteData, engineClient } from './engineHarness.js';
 
 let client;
 
 beforeAll(async () => {
   ({ client } = engineClient());
-  await client.load({ dataUrl: `${dataDir()}/` }); // searching needs the catalogue, not trained models
+  await client.load({ dataUrl: siteData() }); // searching needs the catalogue, not trained models
 }, 300_000);
 
 const titles = (films) => films.map((f) => `${f.name} (${f.year})`);

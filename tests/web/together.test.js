@@ -2,7 +2,7 @@
 // none of it a film any member rated or marked, each member's taste in it and each pick naming the
 // member's own rated films; a bad group is refused with a sentence, and too many marks are called marks.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataDir, engineClient } from './engineHarness.js';
+import { siteData, engineClient } from './engineHarness.js';
 import { cacheWithTrainedModels } from './trainedModels.js';
 
 // A horror fan and a parent of small children, who has marked two films.
@@ -15,7 +15,7 @@ let loaded;
 
 beforeAll(async () => {
   ({ client } = engineClient({ cache: await cacheWithTrainedModels() }));
-  loaded = await client.load({ dataUrl: `${dataDir()}/` });
+  loaded = await client.load({ dataUrl: siteData() });
   const trained = await client.train({});
   expect(trained.restored).not.toBeNull();
 }, 300_000);

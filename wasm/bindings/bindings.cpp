@@ -218,6 +218,28 @@ public:
         });
     }
 
+    // The packed bundle (packed.hpp), as the site downloads it: one pass, no text to parse.
+    val loadPacked(const std::string& packed, const val& seed) {
+        return guarded([&] {
+            const double s = whole(seed, "seed", 0, reel::kMaxSeed);
+            return summary_object(engine_.load_packed(packed, static_cast<uint64_t>(s)));
+        });
+    }
+
+    // How many bytes of the packed bundle its films need (0 while fewer than its head are in),
+    // so the worker can hand them over the moment they have arrived.
+    double packedFilmsEnd(const std::string& head) {
+        return guarded([&] { return static_cast<double>(reel::Engine::packed_films_end(head)); });
+    }
+
+    // The films from the start of the packed bundle, so search works while its ratings arrive.
+    void loadPackedFilms(const std::string& head) {
+        guarded([&] {
+            engine_.load_packed_films(head);
+            return 0;
+        });
+    }
+
     // A given split, e.g. the canonical one, so the browser can reproduce the README's table.
     val loadSplit(const std::string& movies, const std::string& train, const std::string& test) {
         return guarded([&] { return summary_object(engine_.load_split(movies, train, test)); });
@@ -676,6 +698,9 @@ EMSCRIPTEN_BINDINGS(reel) {
         .constructor<>()
         .function("load", &Engine::load)
         .function("loadSplit", &Engine::loadSplit)
+        .function("loadPacked", &Engine::loadPacked)
+        .function("packedFilmsEnd", &Engine::packedFilmsEnd)
+        .function("loadPackedFilms", &Engine::loadPackedFilms)
         .function("models", &Engine::models)
         .function("loaded", &Engine::loaded)
         .function("trainingOrder", &Engine::trainingOrder)

@@ -6,7 +6,7 @@
  * @typedef {object} Deps
  * @property {(onProgress?: (loaded: number, total: number | null) => void) => Promise<any>} loadModule
  *   resolves to the instantiated Emscripten module, reporting the wasm's bytes as they arrive
- * @property {(url: string, options?: { onProgress?: (loaded: number, total: number | null) => void, expected?: number | null }) => Promise<Uint8Array>} fetchBytes
+ * @property {typeof import('./fetchProgress.js').fetchBytes} fetchBytes
  * @property {(message: object) => void} post
  * @property {import('../storage/modelCache.js').ModelCache} cache  where trained models and the map are kept
  * @property {string} engineVersion  the engine build, part of what a kept model must match

@@ -1,19 +1,22 @@
-// The bundled MovieLens's downloads: the engine and movies.csv together (they make search work),
-// then ratings.csv and links.csv (every film's IMDb and TMDB ids, for its links out), so on a slow line the ratings take no bandwidth from what search needs (from
-// this browser's cache, all at once). The models kept in this browser are read meanwhile. Progress
-// is kept here until a load is there to report it.
+// The bundled MovieLens's downloads: the engine and the packed data (wasm/reel/packed.hpp) at once,
+// the packed data kept as it arrives so its films can go to the engine, and search work, while its
+// ratings are still on their way; links.csv (every film's IMDb and TMDB ids, for its links out and
+// an IMDb import) only once the packed data is in, so on a slow line it takes no bandwidth from what
+// the first answer needs. The models kept in this browser are read meanwhile. Progress is kept here
+// until a load is there to report it.
 import { moduleOf } from './module.js';
 
 const ENGINE_FILE = 'engine'; // the download progress's name for the wasm module
+export const PACKED_FILE = 'movielens.pack.gz';
 
 /**
  * @typedef {object} Downloads
  * @property {string} base  the data's folder, ending in /
  * @property {Promise<any>} module
- * @property {Promise<Uint8Array>} movies
- * @property {Promise<Uint8Array>} ratings
+ * @property {Promise<Uint8Array>} packed  the whole packed data, unzipped
+ * @property {(n: number) => Promise<Uint8Array>} first  its first n bytes once they are in (fewer if the file is shorter)
  * @property {Promise<Uint8Array | null>} links  null when the site was built without links.csv
- * @property {boolean} ratingsIn  ratings.csv has arrived
+ * @property {boolean} packedIn  the whole packed data has arrived
  * @property {Promise<any>} kept  what the model cache holds for the bundled data
  * @property {(listener: (files: Record<string, { loaded: number, total: number | null }>) => void) => void} report
  */
@@ -21,8 +24,55 @@ const ENGINE_FILE = 'engine'; // the download progress's name for the wasm modul
 /** @param {string} dataUrl */
 export const baseOf = (dataUrl) => (dataUrl.endsWith('/') ? dataUrl : `${dataUrl}/`);
 
+/** Bytes as they arrive, and each wait for the first n of them. */
+function arriving() {
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  let length = 0;
+  let ended = false;
+  /** @type {{ n: number, resolve: (bytes: Uint8Array) => void }[]} */
+  let waits = [];
+  const prefix = (/** @type {number} */ n) => {
+    const out = new Uint8Array(Math.min(n, length));
+    let at = 0;
+    for (const c of chunks) {
+      if (at >= out.length) break;
+      const part = c.subarray(0, out.length - at);
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  };
+  const settle = () => {
+    const ready = waits.filter((w) => w.n <= length || ended);
+    waits = waits.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve(prefix(w.n));
+  };
+  return {
+    /** @param {Uint8Array} chunk */
+    push(chunk) {
+      chunks.push(chunk);
+      length += chunk.length;
+      settle();
+    },
+    /** The download ended: with its bytes, taken whole if no piece was handed on (a fetch that gives no pieces). @param {Uint8Array} [all] */
+    end(all) {
+      if (all && length === 0) this.push(all);
+      ended = true;
+      settle();
+    },
+    /** @param {number} n @returns {Promise<Uint8Array>} */
+    first: (n) =>
+      new Promise((resolve) => {
+        waits.push({ n, resolve });
+        settle();
+      }),
+  };
+}
+
 /**
  * @param {import('./context.js').Context} c @param {string} dataUrl @param {{ cached?: boolean }} [options]
+ *   cached: the files are in this browser's cache, so links.csv need not wait its turn
  * @returns {Downloads}
  */
 export function startDownloads(c, dataUrl, { cached = false } = {}) {
@@ -41,33 +91,49 @@ export function startDownloads(c, dataUrl, { cached = false } = {}) {
       listener({ ...files });
     }
   };
-  const fetchFile = (/** @type {string} */ name) =>
-    deps.fetchBytes(`${base}${name}`, { onProgress: track(name), expected: deps.sizes[name] ?? null });
   const module = moduleOf(c, track(ENGINE_FILE));
-  const movies = fetchFile('movies.csv');
-  const ratings = cached ? fetchFile('ratings.csv') : movies.then(() => fetchFile('ratings.csv'));
-  // Small beside ratings.csv. Without it the films have no links out and an IMDb import says why,
-  // but the page still loads: the ratings are what it cannot do without.
-  const links = (cached ? Promise.resolve() : movies).then(() => fetchFile('links.csv')).catch(() => null);
+  const bytes = arriving();
+  const packed = deps
+    .fetchBytes(`${base}${PACKED_FILE}`, {
+      onProgress: track(PACKED_FILE),
+      onChunk: bytes.push,
+      expected: deps.sizes[PACKED_FILE] ?? null,
+      gzipped: true,
+    })
+    .then(
+      (all) => {
+        bytes.end(all);
+        return all;
+      },
+      (e) => {
+        bytes.end();
+        throw e;
+      },
+    );
+  // Small beside the packed data. Without it the films have no links out and an IMDb import says
+  // why, but the page still loads: the ratings are what it cannot do without.
+  const links = (cached ? Promise.resolve() : packed)
+    .then(() => deps.fetchBytes(`${base}links.csv`, { onProgress: track('links.csv'), expected: deps.sizes['links.csv'] ?? null }))
+    .catch(() => null);
   // Settled by the load that takes them over; until then a failure must not count as unhandled.
-  for (const p of [module, movies, ratings, links]) p.catch(() => {});
+  for (const p of [module, packed, links]) p.catch(() => {});
   /** @type {Downloads} */
   const d = {
     base,
     module,
-    movies,
-    ratings,
+    packed,
+    first: bytes.first,
     links,
-    ratingsIn: false,
+    packedIn: false,
     kept: deps.cache.readModels(),
     report(f) {
       listener = f;
       f({ ...files });
     },
   };
-  ratings.then(
+  packed.then(
     () => {
-      d.ratingsIn = true;
+      d.packedIn = true;
     },
     () => {},
   );

@@ -6,9 +6,10 @@ import { PARSE_BYTES_PER_MS, outOfMemory } from './dataset/datasetLimits.js';
 import { baseOf, startDownloads } from './downloads.js';
 import { integer } from './fields.js';
 import { makeCatalog } from './filmCatalog.js';
-import { dataLoaded, filmsArrived, loadFailed } from './machine.js';
+import { dataLoaded, dataState, filmsArrived, linksArrived, loadFailed } from './machine.js';
 import { describe, engineIn, heapBytes, moduleOf } from './module.js';
 
+const PACKED_HEAD_BYTES = 16; // enough of the packed file for the engine to say where its films end
 export const DEFAULT_SEED = 42; // the native `reel eval` uses 42 too, so the numbers panel can match it
 
 /**
@@ -65,29 +66,51 @@ export async function load(c, { id, dataUrl = './data/', seed = DEFAULT_SEED }) 
     const d = m.downloads?.base === base ? m.downloads : startDownloads(c, base); // a prefetch of these files is taken over
     m.downloads = null;
     d.report((files) => post({ type: 'progress', id, stage: 'download', files }));
-    const [Module, movies] = await Promise.all([d.module, d.movies]);
-    const engine = engineIn(c, Module);
+    const engine = engineIn(c, await d.module);
     let preview = null;
-    if (!engine.loaded() && !d.ratingsIn) {
-      // Titles only, so search works while the ratings arrive. An engine that still has data answers
-      // from it instead; and ratings already here (a return visit) make the titles alone a delay.
-      engine.loadCatalog(movies);
-      preview = makeCatalog(engine.catalog(), { withCounts: false });
-      filmsArrived(m, preview);
-      post({ type: 'progress', id, stage: 'catalogue', ...describe(m, preview) });
+    if (!engine.loaded() && !d.packedIn) {
+      // The films alone, so search works while the ratings arrive (the engine says how many bytes
+      // they take). An engine that still has data answers from it instead; and a packed file
+      // already whole (a return visit) makes the films alone a delay.
+      const head = await d.first(PACKED_HEAD_BYTES);
+      const filmsEnd = head.length < PACKED_HEAD_BYTES ? 0 : engine.packedFilmsEnd(head);
+      const films = filmsEnd ? await d.first(filmsEnd) : null;
+      // A download cut short (or failed) is said below, by the whole file's promise.
+      if (films?.length === filmsEnd && !d.packedIn) {
+        engine.loadPackedFilms(films);
+        preview = makeCatalog(engine.catalog(), { withCounts: false });
+        filmsArrived(m, preview);
+        post({ type: 'progress', id, stage: 'catalogue', ...describe(m, preview) });
+      }
     }
-    const ratings = await d.ratings;
+    const packed = await d.packed;
     post({ type: 'progress', id, stage: 'parse' });
     await c.deps.yieldToLoop();
-    const stats = engineLoad(m, () => engine.load(movies, ratings, s));
-    // From the same movies.csv the titles are as loadCatalog gave them; only the counts are new.
+    const stats = engineLoad(m, () => engine.loadPacked(packed, s));
+    // From the same packed films the titles are as loadPackedFilms gave them; only the counts are new.
     const catalog = preview ? preview.counted(engine.trainingCounts()) : makeCatalog(engine.catalog());
-    const links = await d.links;
-    dataLoaded(m, catalog, { read: async () => ({ movies, ratings, links }), seed: s, slot: 'bundled', base, kept: d.kept }, links);
+    const reload = async () => {
+      engine.loadPacked(packed, s);
+      return d.links;
+    };
+    dataLoaded(m, catalog, { reload, seed: s, slot: 'bundled', base, kept: d.kept });
+    linksWhenIn(m, d.links);
     return { stats, ...describe(m, catalog), heapBytes: heapBytes(m) };
   } finally {
     end();
   }
+}
+
+/**
+ * links.csv goes to the engine when it arrives (between two epochs, if the models are training),
+ * and its ids to the films, as long as the data it came with is still the data loaded.
+ * @param {import('./machine.js').Machine} m @param {Promise<Uint8Array | null>} links
+ */
+function linksWhenIn(m, links) {
+  const data = dataState(m).data;
+  data.linksIn = links.then((bytes) => {
+    if (bytes && 'data' in m.state && m.state.data === data) linksArrived(m, bytes);
+  });
 }
 
 /**
@@ -130,7 +153,12 @@ export async function loadFiles(c, { id, files, seed = DEFAULT_SEED }) {
     });
     const parseMs = deps.now() - t0;
     const catalog = makeCatalog(engine.catalog());
-    dataLoaded(m, catalog, { read, seed: s, slot: 'dropped', base: null, kept }, data.links);
+    const reload = async (/** @type {number} */ to) => {
+      const again = await read(to);
+      engine.load(again.movies, again.ratings, s);
+      return again.links;
+    };
+    dataLoaded(m, catalog, { reload, seed: s, slot: 'dropped', base: null, kept }, data.links);
     const source = { name: data.source, links: Boolean(data.links), ratingsBytes: data.ratingsBytes, readMs: data.readMs, parseMs };
     return { stats, ...describe(m, catalog), source, heapBytes: heapBytes(m) };
   } finally {

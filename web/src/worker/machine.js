@@ -13,15 +13,16 @@
 // machine only when it succeeds; one that fails leaves the state as the engine left it.
 
 /** @typedef {ReturnType<import('./filmCatalog.js').makeCatalog>} Catalog */
-/** @typedef {{ movies: Uint8Array, ratings: Uint8Array, links?: Uint8Array | null }} DataFiles */
 /**
  * What a loaded dataset is, besides what the engine holds.
  * @typedef {object} DataFacts
- * @property {(id: number) => Promise<DataFiles>} read  its files read again ("retrain here"), progress to request `id`
+ * @property {(id: number) => Promise<Uint8Array | null>} reload  the same data loaded into the engine again ("retrain here"; a
+ *   dropped file is read again, with progress to request `id`), resolving to its links.csv
  * @property {number} seed
  * @property {'bundled' | 'dropped'} slot  whose models the cache keeps: the bundled MovieLens's or a dropped one's
  * @property {string | null} base  where the bundled data's files are
  * @property {boolean} links  links.csv is in the engine (it forgets it on every load)
+ * @property {Promise<void>} [linksIn]  settles once links.csv, which follows the bundled data, is in (or is not coming)
  * @property {Promise<any> | null} kept  what the cache held when this data was loaded (one try)
  * @property {Record<string, number>} trainMs  each model's training time so far
  */
@@ -63,7 +64,7 @@ export function filmsArrived(m, catalog) {
 /**
  * any → data: new data is in the engine, every model untrained.
  * @param {Machine} m @param {Catalog} catalog
- * @param {{ read: DataFacts['read'], seed: number, slot: DataFacts['slot'], base: string | null, kept: Promise<any> | null }} facts
+ * @param {{ reload: DataFacts['reload'], seed: number, slot: DataFacts['slot'], base: string | null, kept: Promise<any> | null }} facts
  * @param {Uint8Array | null} [links]  a links.csv that came with the data
  */
 export function dataLoaded(m, catalog, facts, links = null) {
@@ -72,6 +73,18 @@ export function dataLoaded(m, catalog, facts, links = null) {
   // Each film's IMDb and TMDB ids, as the engine read them, go with the film wherever it is shown.
   const linked = links ? catalog.linked(m.engine.filmLinks()) : catalog;
   m.state = { name: 'data', catalog: linked, data: { ...facts, links: Boolean(links), trainMs } };
+}
+
+/**
+ * links.csv arrived after its data (the bundled MovieLens sends it last): the engine reads it and
+ * the films get their IMDb and TMDB ids, in whatever state holds the data.
+ * @param {Machine} m @param {Uint8Array} links
+ */
+export function linksArrived(m, links) {
+  const s = dataState(m);
+  m.engine.loadLinks(links);
+  s.catalog = s.catalog.linked(m.engine.filmLinks());
+  s.data.links = true;
 }
 
 /** data (or ready, to retrain) → training: epochs run until every model is trained or the run is paused. @param {Machine} m @param {Data | Ready} s @returns {Training} */

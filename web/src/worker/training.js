@@ -46,11 +46,10 @@ export async function train(c, { id, fresh = false }) {
  * @param {import('./context.js').Context} c @param {import('./machine.js').Training} t @param {number} id
  */
 async function reloaded({ m }, t, id) {
-  const again = await t.data.read(id);
-  m.engine.load(again.movies, again.ratings, t.data.seed);
+  const links = await t.data.reload(id);
   t.finish();
-  const { read, seed, slot, base } = t.data;
-  dataLoaded(m, t.catalog, { read, seed, slot, base, kept: null }, again.links ?? null);
+  const { reload, seed, slot, base } = t.data;
+  dataLoaded(m, t.catalog, { reload, seed, slot, base, kept: null }, links ?? null);
   return trainingStarted(m, /** @type {import('./machine.js').Data} */ (m.state));
 }
 
