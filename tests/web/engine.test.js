@@ -96,6 +96,12 @@ describe('before training', () => {
   });
 
   it('gives each film the IMDb and TMDB ids the engine read from links.csv, none where it names none', async () => {
+    // links.csv is not sent before the first answers: the page asks for it once the models are
+    // ready, and an IMDb import (which matches by it) asks for it at once.
+    expect(await client.film({ movieId: TOY_STORY })).toMatchObject({ imdbId: null, tmdbId: null });
+    const imdb = 'Const,Your Rating,Title,Year\ntt0114709,10,Toy Story,1995\n';
+    const imported = await client.importRatings({ bytes: new TextEncoder().encode(imdb), fileName: 'imdb.csv' });
+    expect(imported.matched.map((f) => f.movieId)).toEqual([TOY_STORY]);
     expect(await client.film({ movieId: TOY_STORY })).toMatchObject({ imdbId: 114709, tmdbId: 862 });
     expect((await client.search({ query: 'amelie' }))[0]).toMatchObject({ imdbId: 211915, tmdbId: 194 });
     // links.csv gives film 791 an IMDb id and no tmdbId: no TMDB or Letterboxd link can be made for it.

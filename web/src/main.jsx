@@ -27,7 +27,7 @@ watchServiceWorker();
 
 // The worker starts, and the engine and data start downloading, before the page's first render.
 const client = startEngineWorker();
-client.prefetch({ dataUrl, cached: Boolean(navigator.serviceWorker?.controller) });
+client.prefetch({ dataUrl });
 
 render(
   <App

@@ -110,9 +110,8 @@ const FilmScored = { ...Film, score: number };
  * A client method takes one object holding these fields, and an onProgress callback where allowed.
  */
 export const REQUESTS = Object.freeze({
-  // Start the downloads at once, before the page renders; the load takes them over. cached: the
-  // service worker serves them from this browser, so they need not queue for bandwidth.
-  prefetch: { fields: { dataUrl: optional(string), cached: optional(boolean) }, result: { started: boolean }, progress: null },
+  // Start the downloads at once, before the page renders; the load takes them over.
+  prefetch: { fields: { dataUrl: optional(string) }, result: { started: boolean }, progress: null },
   // Download and parse the bundled MovieLens. 'catalogue': the films are in, search works.
   load: {
     fields: { dataUrl: optional(string), seed: optional(number) },

@@ -1,9 +1,9 @@
 // The bundled MovieLens's downloads: the engine and the packed data (wasm/reel/packed.hpp) at once,
 // the packed data kept as it arrives so its films can go to the engine, and search work, while its
 // ratings are still on their way; links.csv (every film's IMDb and TMDB ids, for its links out and
-// an IMDb import) only once the packed data is in, so on a slow line it takes no bandwidth from what
-// the first answer needs. The models kept in this browser are read meanwhile. Progress is kept here
-// until a load is there to report it.
+// an IMDb import) only when asked for, once the models are ready or an import needs it, so on a
+// slow line it takes no bandwidth from the first answer. The models kept in this browser are read
+// meanwhile. Progress is kept here until a load is there to report it.
 import { moduleOf } from './module.js';
 
 const ENGINE_FILE = 'engine'; // the download progress's name for the wasm module
@@ -15,7 +15,7 @@ export const PACKED_FILE = 'movielens.pack.gz';
  * @property {Promise<any>} module
  * @property {Promise<Uint8Array>} packed  the whole packed data, unzipped
  * @property {(n: number) => Promise<Uint8Array>} first  its first n bytes once they are in (fewer if the file is shorter)
- * @property {Promise<Uint8Array | null>} links  null when the site was built without links.csv
+ * @property {() => Promise<Uint8Array | null>} links  links.csv, downloaded on the first call; null when the site was built without it
  * @property {boolean} packedIn  the whole packed data has arrived
  * @property {Promise<any>} kept  what the model cache holds for the bundled data
  * @property {(listener: (files: Record<string, { loaded: number, total: number | null }>) => void) => void} report
@@ -71,11 +71,10 @@ function arriving() {
 }
 
 /**
- * @param {import('./context.js').Context} c @param {string} dataUrl @param {{ cached?: boolean }} [options]
- *   cached: the files are in this browser's cache, so links.csv need not wait its turn
+ * @param {import('./context.js').Context} c @param {string} dataUrl
  * @returns {Downloads}
  */
-export function startDownloads(c, dataUrl, { cached = false } = {}) {
+export function startDownloads(c, dataUrl) {
   const { deps } = c;
   const base = baseOf(dataUrl);
   /** @type {((files: Record<string, { loaded: number, total: number | null }>) => void) | null} */
@@ -110,20 +109,20 @@ export function startDownloads(c, dataUrl, { cached = false } = {}) {
         throw e;
       },
     );
-  // Small beside the packed data. Without it the films have no links out and an IMDb import says
-  // why, but the page still loads: the ratings are what it cannot do without.
-  const links = (cached ? Promise.resolve() : packed)
-    .then(() => deps.fetchBytes(`${base}links.csv`, { onProgress: track('links.csv'), expected: deps.sizes['links.csv'] ?? null }))
-    .catch(() => null);
+  // Without links.csv the films have no links out and an IMDb import says why, but the page still
+  // works: the ratings are what it cannot do without.
+  /** @type {Promise<Uint8Array | null> | null} */
+  let links = null;
+  const fetchLinks = () => (links ??= deps.fetchBytes(`${base}links.csv`, { expected: deps.sizes['links.csv'] ?? null }).catch(() => null));
   // Settled by the load that takes them over; until then a failure must not count as unhandled.
-  for (const p of [module, packed, links]) p.catch(() => {});
+  for (const p of [module, packed]) p.catch(() => {});
   /** @type {Downloads} */
   const d = {
     base,
     module,
     packed,
     first: bytes.first,
-    links,
+    links: fetchLinks,
     packedIn: false,
     kept: deps.cache.readModels(),
     report(f) {

@@ -51,8 +51,8 @@ function engineLoad(m, load) {
 }
 
 /** @type {import('./context.js').Handler} */
-export async function prefetch(c, { dataUrl = './data/', cached = false }) {
-  if (!c.m.downloads && !c.m.loading && c.m.state.name !== 'training') c.m.downloads = startDownloads(c, dataUrl, { cached });
+export async function prefetch(c, { dataUrl = './data/' }) {
+  if (!c.m.downloads && !c.m.loading && c.m.state.name !== 'training') c.m.downloads = startDownloads(c, dataUrl);
   return { started: true };
 }
 
@@ -91,10 +91,10 @@ export async function load(c, { id, dataUrl = './data/', seed = DEFAULT_SEED }) 
     const catalog = preview ? preview.counted(engine.trainingCounts()) : makeCatalog(engine.catalog());
     const reload = async () => {
       engine.loadPacked(packed, s);
-      return d.links;
+      return d.links();
     };
     dataLoaded(m, catalog, { reload, seed: s, slot: 'bundled', base, kept: d.kept });
-    linksWhenIn(m, d.links);
+    dataState(m).data.linksIn = linksWhenAsked(m, d.links);
     return { stats, ...describe(m, catalog), heapBytes: heapBytes(m) };
   } finally {
     end();
@@ -102,15 +102,19 @@ export async function load(c, { id, dataUrl = './data/', seed = DEFAULT_SEED }) 
 }
 
 /**
- * links.csv goes to the engine when it arrives (between two epochs, if the models are training),
- * and its ids to the films, as long as the data it came with is still the data loaded.
- * @param {import('./machine.js').Machine} m @param {Promise<Uint8Array | null>} links
+ * links.csv, downloaded when first asked for (once the models are ready, or for an IMDb import),
+ * goes to the engine and its ids to the films, as long as the data it came with is still loaded.
+ * @param {import('./machine.js').Machine} m @param {() => Promise<Uint8Array | null>} links
+ * @returns {() => Promise<void>}
  */
-function linksWhenIn(m, links) {
+function linksWhenAsked(m, links) {
   const data = dataState(m).data;
-  data.linksIn = links.then((bytes) => {
-    if (bytes && 'data' in m.state && m.state.data === data) linksArrived(m, bytes);
-  });
+  /** @type {Promise<void> | null} */
+  let asked = null;
+  return () =>
+    (asked ??= links().then((bytes) => {
+      if (bytes && 'data' in m.state && m.state.data === data && !data.links) linksArrived(m, bytes);
+    }));
 }
 
 /**

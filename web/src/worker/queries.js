@@ -149,7 +149,7 @@ export async function starters({ m }, { k = 12, exclude = [], ratings = [] }) {
 /** An IMDb or Letterboxd export, matched by the engine. @type {Handler} */
 export async function importRatings(c, { bytes, fileName = 'ratings.csv' }) {
   if (!(bytes instanceof Uint8Array)) throw new Error('bytes must be a Uint8Array');
-  await dataState(c.m).data.linksIn; // the bundled data's links.csv follows it: IMDb rows match by it
+  await dataState(c.m).data.linksIn?.(); // the bundled data sends links.csv when asked: IMDb rows match by it
   const { catalog, data } = dataState(c.m);
   const r = c.m.engine.importRatings(bytes, fileName);
   const stars = Array.from(r.stars);

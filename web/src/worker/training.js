@@ -68,6 +68,7 @@ async function restored({ m, deps, post }, t, id) {
   if (r.restored && r.savedAt !== undefined && r.trainMs) {
     const kept = { savedAt: r.savedAt, trainMs: r.trainMs };
     modelsReady(m, t, kept);
+    void t.data.linksIn?.(); // links out for the films, now that the first answers are in
     return { restored: kept, reason: null };
   }
   await deps.cache.forget(t.data.slot);
@@ -101,6 +102,7 @@ async function epochs(c, t, id, discarded) {
     }
   }
   modelsReady(m, t, null);
+  void t.data.linksIn?.(); // links out for the films, now that the first answers are in
   return trained(c, { cancelled: false, discarded });
 }
 
