@@ -86,6 +86,8 @@ describe('TrainingProgress', () => {
       expect(screen.getByText('1.5 s left')).toBeTruthy();
       rerender(<TrainingProgress phase="ready" models={models} store={store} trainMs={{ implicit: 2000, rating: 3000 }} />);
       expect(screen.getByRole('status').textContent).toContain('5.0 s');
+      expect(screen.getAllByRole('progressbar')).toHaveLength(3); // still open: it folds only out of sight
+      fireEvent.click(screen.getByRole('button', { name: 'Training details' }));
       expect(screen.queryAllByRole('progressbar')).toHaveLength(0); // folded to one line
       fireEvent.click(screen.getByRole('button', { name: 'Training details' }));
       expect(screen.getAllByRole('progressbar')).toHaveLength(3); // the download and both models
@@ -666,8 +668,7 @@ describe('App', () => {
     await waitFor(() => expect(trainingState()).toBe('ready'));
     expect(client.calls).toContainEqual(['loadFiles', ['ml-20m.zip']]);
     expect(document.querySelector('.dataset-line').textContent).toMatch(/^Your MovieLens, ml-20m\.zip: 998,206 ratings/);
-    fireEvent.click(screen.getByRole('button', { name: 'Training details' })); // ready: the card is folded to one line
-    fireEvent.click(screen.getByRole('button', { name: 'Back to MovieLens latest-small' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to MovieLens latest-small' })); // ready, in sight: the card is still open
     await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('bundled'));
     await waitFor(() => expect(trainingState()).toBe('ready'));
     expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(2);

@@ -1,17 +1,26 @@
 // @vitest-environment happy-dom
 // A first screen that invites: once ready, the training card folds to one line with its details a
-// click away (unfolded again for a refusal that needs reading); the Filters close with Escape.
+// click away — when it is out of sight, never under the visitor's eyes (unfolded again for a refusal
+// that needs reading); the Filters close with Escape.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../web/src/App.jsx';
 import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
 import { fakeClient } from './fakeClient.js';
 import { MemoryStorage } from './memoryStorage.js';
+import { installSight } from './sight.js';
 
 const trainingState = () => document.querySelector('.training-status')?.dataset.state;
 
-beforeEach(() => window.history.replaceState(null, '', '/'));
-afterEach(cleanup);
+let sight;
+beforeEach(() => {
+  window.history.replaceState(null, '', '/');
+  sight = installSight();
+});
+afterEach(() => {
+  cleanup();
+  sight.restore();
+});
 
 async function renderApp(client = fakeClient()) {
   render(<App client={client} dataUrl="/data/" store={createRatingsStore({ storage: new MemoryStorage() })} />);
@@ -20,11 +29,14 @@ async function renderApp(client = fakeClient()) {
 }
 
 describe('the training card, once ready', () => {
-  it('folds to its status and a "Training details" button; the bars, the dataset and Retrain are a click away', async () => {
+  it('stays open while in sight (nothing on screen moves), then folds to its status and a "Training details" button', async () => {
     await renderApp();
     const card = screen.getByRole('region', { name: 'Training' });
     const details = within(card).getByRole('button', { name: 'Training details' });
-    expect(details.getAttribute('aria-expanded')).toBe('false');
+    expect(details.getAttribute('aria-expanded')).toBe('true');
+    expect(within(card).getAllByRole('progressbar').length).toBeGreaterThanOrEqual(4);
+    sight.leave(); // the visitor scrolls on to the films
+    await waitFor(() => expect(details.getAttribute('aria-expanded')).toBe('false'));
     expect(within(card).getByRole('status').textContent).toMatch(/^Ready — trained in/);
     expect(within(card).queryAllByRole('progressbar')).toHaveLength(0);
     expect(within(card).queryByRole('button', { name: 'Retrain here' })).toBeNull();
@@ -53,7 +65,8 @@ describe('the training card, once ready', () => {
     expect(within(card).queryByRole('button', { name: 'Training details' })).toBeNull();
     finish();
     await waitFor(() => expect(trainingState()).toBe('ready'));
-    expect(within(card).queryAllByRole('progressbar')).toHaveLength(0);
+    sight.leave();
+    await waitFor(() => expect(within(card).queryAllByRole('progressbar')).toHaveLength(0));
   });
 
   it('unfolds for a refused MovieLens, so the reason is read', async () => {
