@@ -86,7 +86,7 @@ describe('marks in the page', () => {
       ).toEqual(['34']),
     );
     await waitFor(() => expect(client.calls).toContainEqual(['recommendFor seen', [HEAT.movieId]]));
-    expect(JSON.parse(storage.getItem(RATINGS_KEY)).marks).toMatchObject([{ movieId: 6, mark: 'watchlist' }]);
+    await waitFor(() => expect(JSON.parse(storage.getItem(RATINGS_KEY)).marks).toMatchObject([{ movieId: 6, mark: 'watchlist' }]));
 
     const watchlist = await screen.findByRole('list', { name: /Your watchlist/ });
     await waitFor(() => expect(within(watchlist).getByRole('link', { name: /^Heat \(1995\)$/ })).toBeTruthy());
@@ -119,6 +119,7 @@ describe('marks in the page', () => {
     const starters = await screen.findAllByRole('radiogroup', { name: /^Rate / });
     fireEvent.click(within(starters[0]).getByRole('radio', { name: '4 stars' }));
     fireEvent.click((await screen.findAllByRole('button', { name: 'Add Heat (1995) to your watchlist' }))[0]);
+    window.dispatchEvent(new Event('pagehide')); // a reload: the page goes, writing what it holds
     cleanup();
     await renderApp(fakeClient(), storage);
     const watchlist = await screen.findByRole('list', { name: /Your watchlist/ });

@@ -1,6 +1,9 @@
-// The visitor's ratings kept in the browser: a round trip, every change written at once, another
-// tab followed, and a stored value that cannot be read kept aside and reported — never dropped.
+// The visitor's ratings kept in the browser: a round trip, changes written when the page is idle (many
+// as one) or hidden, another tab followed, and a stored value that cannot be read kept aside and
+// reported — never dropped.
 import { describe, expect, it } from 'vitest';
+import { createIdleWriter } from '../../web/src/storage/idleWrite.js';
+import { maskRatings } from '../../web/src/taste/maskedRatings.js';
 import { createRatingsStore, followOtherTabs } from '../../web/src/taste/ratingsStore.js';
 import { MemoryStorage } from './memoryStorage.js';
 import { ASIDE_PREFIX, RATINGS_KEY, SCHEMA, decodeRatings, encodeRatings, readRatings } from '../../web/src/storage/storage.js';
@@ -40,16 +43,30 @@ describe('the stored format', () => {
   });
 });
 
+/** A writer whose page never goes idle by itself: what it holds is written when the test says (flush). */
+const heldWriter = () => createIdleWriter({ schedule: () => () => {}, target: null });
+
 describe('the ratings store', () => {
-  it('writes every change at once, and a new store (a reload, a new tab) reads them back', () => {
+  it('writes changes when the page is idle, many as one, and a new store (a reload, a new tab) reads them back', () => {
     const storage = new MemoryStorage();
-    const a = createRatingsStore({ storage, now });
+    let writes = 0;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (k, v) => {
+      writes += 1;
+      setItem(k, v);
+    };
+    const a = createRatingsStore({ storage, now, writer: heldWriter() });
     a.rate(1, 5);
+    expect(storage.getItem(RATINGS_KEY)).toBeNull(); // not inside the rating itself
+    a.flush();
     expect(JSON.parse(storage.getItem(RATINGS_KEY)).ratings).toHaveLength(1);
     a.rate(2571, 4.5);
     a.rate(1, 3.5); // rating again changes it
     a.remove(2571);
     a.rate(4973, 4);
+    expect(writes).toBe(1);
+    a.flush();
+    expect(writes).toBe(2); // four changes, one write of the latest
     const b = createRatingsStore({ storage, now });
     expect(b.get().list.map(({ movieId, stars }) => [movieId, stars])).toEqual([
       [1, 3.5],
@@ -70,6 +87,22 @@ describe('the ratings store', () => {
     store.rate(2, 2);
     expect(seen).toEqual([1, 2]);
     expect(store.get()).not.toBe(before);
+  });
+
+  it('keeps its list of ratings the same object through a mark, so what is worked out from them is not worked out again', () => {
+    const store = createRatingsStore({ storage: null, now });
+    store.rate(1, 4);
+    const { list, markList } = store.get();
+    store.mark(2, 'seen');
+    expect(store.get().list).toBe(list);
+    expect(store.get().markList).not.toBe(markList);
+    store.rate(3, 5);
+    expect(store.get().list).not.toBe(list);
+    const masked = maskRatings(store, [3]); // the view that hides ratings set aside does the same
+    const shown = masked.get().list;
+    store.mark(4, 'seen');
+    expect(masked.get().list).toBe(shown);
+    expect(shown.map((r) => r.movieId)).toEqual([1]);
   });
 
   it('refuses what is not a film and a half star', () => {
@@ -97,6 +130,7 @@ describe('the ratings store', () => {
 
     // A new rating replaces the main value; the copy stays until the visitor discards it.
     store.rate(50, 4);
+    store.flush();
     expect(decodeRatings(storage.getItem(RATINGS_KEY)).entries.map((e) => e.movieId)).toEqual([50]);
     expect(createRatingsStore({ storage, now }).get().aside).toHaveLength(1);
     store.discardAside(aside[0].key);
@@ -123,6 +157,10 @@ describe('the ratings store', () => {
     const store = createRatingsStore({ storage, now });
     store.rate(1, 5);
     expect(store.get().list).toHaveLength(1);
+    const heard = [];
+    store.subscribe(() => heard.push(store.get().storageError));
+    store.flush();
+    expect(heard).toHaveLength(1); // the refusal is news of its own, after the rating
     expect(store.get().storageError).toMatch(/would not store your ratings .*quota.*until this tab is closed/i);
     const forbidden = {
       getItem() {
@@ -162,6 +200,7 @@ describe('the ratings store', () => {
     store.mark(3, 'seen');
     store.mark(3, 'not interested'); // another mark replaces the first
     store.mark(1, 'seen'); // a rated film may be marked too
+    store.flush();
     expect(JSON.parse(storage.getItem(RATINGS_KEY)).marks.map((m) => [m.movieId, m.mark])).toEqual([
       [2, 'watchlist'],
       [3, 'not interested'],
@@ -182,13 +221,16 @@ describe('the ratings store', () => {
     expect(() => store.mark(5, 'loved')).toThrow(/a mark is one of seen, not interested, watchlist, not "loved"/);
     // Marks alone are kept; nothing at all removes the stored value.
     store.clear();
+    store.flush();
     expect(createRatingsStore({ storage, now }).get().markList).toHaveLength(2);
     store.replaceMarks([]);
+    store.flush();
     expect(storage.getItem(RATINGS_KEY)).toBeNull();
 
     const win = new EventTarget();
     const stop = followOtherTabs(again, win);
     store.mark(9, 'watchlist');
+    store.flush();
     win.dispatchEvent(Object.assign(new Event('storage'), { key: RATINGS_KEY }));
     expect([...again.get().marks.keys()]).toEqual([9]);
     stop();
@@ -221,8 +263,27 @@ describe('the ratings store', () => {
     const win = new EventTarget();
     const stop = followOtherTabs(here, win);
     there.rate(1, 4.5);
+    there.flush();
     win.dispatchEvent(Object.assign(new Event('storage'), { key: RATINGS_KEY }));
     expect(here.stars(1)).toBe(4.5);
     stop();
+  });
+
+  it('writes a change still waiting when the page is hidden or closed, and when another tab writes', () => {
+    const storage = new MemoryStorage();
+    const win = new EventTarget();
+    const store = createRatingsStore({ storage, now, writer: createIdleWriter({ schedule: () => () => {}, target: win }) });
+    store.rate(1, 5);
+    win.dispatchEvent(new Event('pagehide'));
+    expect(decodeRatings(storage.getItem(RATINGS_KEY)).entries.map((e) => e.movieId)).toEqual([1]);
+
+    // Another tab wrote while this one held a change: this tab's is written first, then read back.
+    const there = createRatingsStore({ storage, now });
+    there.rate(7, 2);
+    there.flush();
+    store.rate(2, 4);
+    store.reload();
+    expect(decodeRatings(storage.getItem(RATINGS_KEY)).entries.map((e) => e.movieId)).toEqual([1, 2]);
+    expect(store.get().list.map((e) => e.movieId)).toEqual([1, 2]);
   });
 });

@@ -18,9 +18,11 @@ export function maskRatings(store, aside) {
     get() {
       const s = store.get();
       if (s !== seen || snapshot === null) {
+        // The ratings are filtered again only when they changed (not for a mark), as the store lists them.
+        const same = snapshot !== null && seen?.list === s.list;
         seen = s;
-        const list = s.list.filter((e) => !hidden.has(e.movieId));
-        snapshot = { ...s, list, ratings: new Map(list.map((e) => [e.movieId, e])) };
+        const list = same ? snapshot.list : s.list.filter((e) => !hidden.has(e.movieId));
+        snapshot = { ...s, list, ratings: same ? snapshot.ratings : new Map(list.map((e) => [e.movieId, e])) };
       }
       return snapshot;
     },
@@ -69,5 +71,6 @@ export function maskRatings(store, aside) {
     replaceMarks: (entries) => store.replaceMarks(entries),
     discardAside: (key) => store.discardAside(key),
     reload: () => store.reload(),
+    flush: () => store.flush(),
   };
 }

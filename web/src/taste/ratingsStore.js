@@ -1,14 +1,17 @@
 // The visitor's ratings and marks in memory: rate, change, remove, clear with undo, bring many at
-// once; mark a film seen, not interested or for the watchlist. Every change is written to storage at
-// once (storage.js) and other tabs follow through the `storage` event. Components subscribe
-// (useStore) and re-render only when the ratings or marks change.
+// once; mark a film seen, not interested or for the watchlist. Every change is written to storage
+// (storage.js) when the page is next idle, or at once when it is hidden (idleWrite.js), and other
+// tabs follow through the `storage` event. Components subscribe (useStore) and re-render only when
+// the ratings or marks change.
+import { createIdleWriter } from '../storage/idleWrite.js';
 import { RATINGS_KEY, discardAside, isMovieId, isStars, listAside, readRatings, writeRatings } from '../storage/storage.js';
 import { markMethods } from './marks.js';
 
 /**
- * @param {{ storage?: Storage|null, now?: () => number }} [options]  storage null: keep in memory only
+ * @param {{ storage?: Storage|null, now?: () => number, writer?: ReturnType<typeof createIdleWriter> }} [options]
+ *   storage null: keep in memory only; writer: when changes reach storage (tests pass one they flush)
  */
-export function createRatingsStore({ storage = globalThis.localStorage ?? null, now = Date.now } = {}) {
+export function createRatingsStore({ storage = globalThis.localStorage ?? null, now = Date.now, writer = createIdleWriter() } = {}) {
   const listeners = new Set();
   let ratings = new Map(); // movieId → { movieId, stars, at }, in the order they were first rated
   let marks = new Map(); // movieId → { movieId, mark, at }: one mark a film, apart from its rating
@@ -16,6 +19,7 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
   let storageError = null;
   let version = 0;
   let snapshot = null;
+  let [list, listOf, markList, markListOf] = [[], null, [], null]; // the lists of the snapshot, and the maps they list
 
   function load() {
     if (!storage) return;
@@ -32,20 +36,22 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
     for (const listener of listeners) listener();
   }
 
+  // Writes what the store holds when the write runs, so changes made meanwhile are written once.
   function save() {
-    if (!storage) return;
+    const before = storageError;
     try {
       writeRatings(storage, [...ratings.values()], [...marks.values()]);
       storageError = null;
     } catch (e) {
       storageError = `${e.message}: they last until this tab is closed`;
     }
+    if (storageError !== before) emit();
   }
 
   function change(next, nextMarks = marks) {
     ratings = next;
     marks = nextMarks;
-    save();
+    if (storage) writer.write(save);
     emit();
   }
 
@@ -64,7 +70,11 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
      */
     get() {
       if (!snapshot) {
-        snapshot = { ratings, list: [...ratings.values()], marks, markList: [...marks.values()], version, aside, storageError };
+        // A list is made again only when its map changed: a mark leaves 20,000 ratings the same object,
+        // so whatever is worked out from them (keyed by the list) is not worked out again.
+        if (listOf !== ratings) [list, listOf] = [[...ratings.values()], ratings];
+        if (markListOf !== marks) [markList, markListOf] = [[...marks.values()], marks];
+        snapshot = { ratings, list, marks, markList, version, aside, storageError };
       }
       return snapshot;
     },
@@ -118,8 +128,14 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
       aside = listAside(storage);
       emit();
     },
-    /** Another tab changed the stored ratings: take them over. */
+    /** Writes any change still waiting for the page to be idle. */
+    flush: () => writer.flush(),
+    /**
+     * Another tab changed the stored ratings: take them over. A change made here and not yet written
+     * is written first and so wins, as the later of two tabs' writes always has.
+     */
     reload() {
+      writer.flush();
       load();
       emit();
     },
