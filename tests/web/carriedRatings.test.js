@@ -2,6 +2,7 @@
 // (ratedTitles), those whose id names another film in the data now loaded set aside, and the view of
 // the ratings that hides them (maskedRatings) — shown, used, cleared and undone as the page does.
 import { describe, expect, it } from 'vitest';
+import { createCarriedCheck } from '../../web/src/taste/carriedCheck.js';
 import { maskRatings } from '../../web/src/taste/maskedRatings.js';
 import { TITLES_KEY, plain, readTitles, sameFilm, sortRatings, writeTitles } from '../../web/src/storage/ratedTitles.js';
 import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
@@ -315,5 +316,39 @@ describe('an import over a rating set aside, undone', () => {
     catalogue.current = catalogueOf(TOY, HEAT); // and back on its own data it counts again
     sort();
     expect(view.report).toMatchObject({ here: 2, elsewhere: [] });
+  });
+});
+
+describe('sorting a rating at a time (carriedCheck)', () => {
+  const list = [
+    { movieId: 1, stars: 4, at: 100 },
+    { movieId: 6, stars: 3, at: 110 },
+    { movieId: 4973, stars: 5, at: 120 },
+  ];
+
+  it('reports as sorting them all does, and sorts again only ratings new or made again', () => {
+    const here = catalogueOf(TOY, HEAT);
+    const check = createCarriedCheck(new Map());
+    expect(check.unsorted(list)).toEqual(list);
+    expect(check.sort(list, filmsFor(list, here))).toBe(true); // films noted
+    const { changed, ...all } = sortRatings(list, filmsFor(list, here), new Map());
+    expect(check.report(list)).toEqual(all);
+
+    const more = [...list.slice(1), { movieId: 1, stars: 2, at: 300 }, { movieId: 34, stars: 4, at: 310 }];
+    expect(check.unsorted(more).map((r) => r.movieId)).toEqual([1, 34]); // made again, and new
+    expect(check.unsorted(list.slice(0, 2))).toEqual([]); // a removal asks nothing
+  });
+
+  it('sets aside a rating whose id names another film, and keeps it so until it is made again', () => {
+    const titles = new Map();
+    const check = createCarriedCheck(titles);
+    check.sort(list, filmsFor(list, catalogueOf(TOY, HEAT, AMELIE)));
+    const generated = createCarriedCheck(titles); // other data: sorted afresh against it
+    generated.sort(list, filmsFor(list, catalogueOf(GENERATED(1), HEAT, AMELIE)));
+    expect(generated.report(list).elsewhere.map((e) => e.movieId)).toEqual([1]);
+    const again = [{ movieId: 1, stars: 4, at: 500 }, ...list.slice(1)];
+    const unsorted = generated.unsorted(again);
+    generated.sort(unsorted, filmsFor(unsorted, catalogueOf(GENERATED(1))));
+    expect(generated.report(again)).toMatchObject({ here: 3, elsewhere: [] }); // made here: of the film it names here
   });
 });

@@ -70,8 +70,29 @@ export function sameFilm(a, b) {
 }
 
 /**
- * Sorts the visitor's ratings against the films loaded now, and notes the film of every rating not
- * noted yet or changed since (those were made on the data loaded now).
+ * Sorts one rating against its film in the data loaded now (null: not in it), noting the film when
+ * the rating is not noted yet or changed since (it was made on the data loaded now).
+ * @param {{ movieId: number, at: number }} r
+ * @param {object|null} film
+ * @param {Map<number, object>} titles  the record (updated in place)
+ * @returns {{ verdict: 'here'|'missing'|{ movieId: number, was: object, now: object }, changed: boolean }}
+ *   verdict: an object when the rating's id names another film here
+ */
+export function sortRating(r, film, titles) {
+  if (!film) return { verdict: 'missing', changed: false };
+  const noted = titles.get(r.movieId);
+  // Undo (of an import over a rating set aside) brings back the rating noted before the latest:
+  // it was made on the film noted then, which is kept beside the latest note for that reason.
+  const was = noted && noted.at !== r.at && noted.prior?.at === r.at ? noted.prior : noted;
+  if (was && was.at === r.at && !sameFilm(was, film)) return { verdict: { movieId: r.movieId, was, now: film }, changed: false };
+  if (was && was.at === r.at) return { verdict: 'here', changed: false };
+  const prior = noted ? { name: noted.name, year: noted.year ?? null, alias: noted.alias ?? null, at: noted.at } : null;
+  titles.set(r.movieId, { name: film.name, year: film.year ?? null, alias: film.alias ?? null, at: r.at, prior });
+  return { verdict: 'here', changed: true };
+}
+
+/**
+ * Sorts the visitor's ratings against the films loaded now (sortRating, for each).
  * @param {{ movieId: number, at: number }[]} list  the visitor's ratings
  * @param {(object|null)[]} films  the loaded catalogue's film for each (null: not in it)
  * @param {Map<number, object>} titles  the record (updated in place)
@@ -81,25 +102,11 @@ export function sameFilm(a, b) {
 export function sortRatings(list, films, titles) {
   const out = { here: 0, missing: [], elsewhere: [], changed: false };
   list.forEach((r, i) => {
-    const film = films[i];
-    if (!film) {
-      out.missing.push(r.movieId);
-      return;
-    }
-    const noted = titles.get(r.movieId);
-    // Undo (of an import over a rating set aside) brings back the rating noted before the latest:
-    // it was made on the film noted then, which is kept beside the latest note for that reason.
-    const was = noted && noted.at !== r.at && noted.prior?.at === r.at ? noted.prior : noted;
-    if (was && was.at === r.at && !sameFilm(was, film)) {
-      out.elsewhere.push({ movieId: r.movieId, was, now: film });
-      return;
-    }
-    if (!was || was.at !== r.at) {
-      const prior = noted ? { name: noted.name, year: noted.year ?? null, alias: noted.alias ?? null, at: noted.at } : null;
-      titles.set(r.movieId, { name: film.name, year: film.year ?? null, alias: film.alias ?? null, at: r.at, prior });
-      out.changed = true;
-    }
-    out.here += 1;
+    const { verdict, changed } = sortRating(r, films[i], titles);
+    out.changed ||= changed;
+    if (verdict === 'here') out.here += 1;
+    else if (verdict === 'missing') out.missing.push(r.movieId);
+    else out.elsewhere.push(verdict);
   });
   return out;
 }

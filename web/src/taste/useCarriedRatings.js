@@ -1,9 +1,12 @@
 // How the visitor's ratings stand against the MovieLens loaded now: how many are of films in it, how
-// many of films it lacks, and which name another film here (set aside: maskedRatings.js). Asked
-// again whenever the data or the ratings change; the films of new ratings are noted as it goes.
-import { useEffect, useState } from 'preact/hooks';
-import { readTitles, sortRatings, writeTitles } from '../storage/ratedTitles.js';
+// many of films it lacks, and which name another film here (set aside: maskedRatings.js). Sorted
+// afresh for each loaded MovieLens, then only the ratings new or changed since (carriedCheck.js);
+// the films of new ratings are noted as it goes, written when the page is idle.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createIdleWriter } from '../storage/idleWrite.js';
+import { readTitles, writeTitles } from '../storage/ratedTitles.js';
 import { useStore } from '../ui/useStore.js';
+import { createCarriedCheck } from './carriedCheck.js';
 
 /**
  * @param {{ client: object, store: object, storage?: Storage|null, loaded: boolean, dataKey: any }} options
@@ -11,28 +14,35 @@ import { useStore } from '../ui/useStore.js';
  * @returns {{ here: number, missing: number[], elsewhere: object[] }|null}  null until known for this data
  */
 export function useCarriedRatings({ client, store, storage = null, loaded, dataKey }) {
-  const { list, version } = useStore(store);
+  const list = useStore(store, (s) => s.list); // a new list only when the ratings change, not the marks
   const [state, setState] = useState({ dataKey: null, report: null });
   const [titles] = useState(() => readTitles(storage));
+  const [writer] = useState(() => createIdleWriter());
+  // A new MovieLens names films afresh: every rating is sorted again against it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- dataKey is what makes a fresh check, though the check never reads it
+  const check = useMemo(() => createCarriedCheck(titles), [titles, dataKey]);
 
   useEffect(() => {
     if (!loaded) return undefined;
-    let current = true;
+    let live = true;
     const asked = list;
-    client.films({ movieIds: asked.map((r) => r.movieId) }).then(
-      (films) => {
-        if (!current) return;
-        const report = sortRatings(asked, films, titles);
-        if (report.changed) writeTitles(storage, titles);
-        setState({ dataKey, report });
-      },
-      () => {}, // the data is being replaced: the next load asks again
-    );
-    return () => {
-      current = false;
+    const unsorted = check.unsorted(asked);
+    const sorted = (films) => {
+      if (!live) return;
+      if (check.sort(unsorted, films)) writer.write(() => writeTitles(storage, titles));
+      setState({ dataKey, report: check.report(asked) });
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- asked again when the data or the ratings change (version), not on every list object
-  }, [client, loaded, dataKey, version]);
+    if (unsorted.length === 0) sorted([]);
+    else
+      client.films({ movieIds: unsorted.map((r) => r.movieId) }).then(
+        sorted,
+        () => {}, // the data is being replaced: the next load asks again
+      );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- storage and titles are the page's for good
+  }, [client, loaded, dataKey, list, check]);
 
   return state.dataKey === dataKey ? state.report : null;
 }
