@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // A 20,000-rating profile in the page (issue 24, item 7): "Your ratings" builds only its newest rows
-// and asks the worker only for their films, so the page stays usable — counted in rows and ids, not time.
+// and asks the worker only for their films, a rating or a mark sends the worker the profile as two
+// arrays and asks it for no film but the one rated or marked — counted in rows, ids and messages, not time.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../web/src/App.jsx';
@@ -42,6 +43,37 @@ describe('Your ratings with 20,000 of them', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Show more of your ratings' }));
     await waitFor(() => expect(rows()).toBe(2 * RATINGS_PAGE));
+  });
+
+  it('sends the profile as two arrays, and after a rating or a mark asks for no film but the one rated or marked', async () => {
+    const client = fakeClient();
+    const sent = [];
+    const recommendFor = client.recommendFor;
+    client.recommendFor = (args, onProgress) => {
+      sent.push(args.ratings);
+      return recommendFor(args, onProgress);
+    };
+    const store = createRatingsStore({ storage: null });
+    store.replace(Array.from({ length: SIZE - 1 }, (_, i) => ({ movieId: i + 1, stars: 4, at: i })));
+    render(<App client={client} dataUrl="/data/" store={store} />);
+    await waitFor(() => expect(sent.length).toBeGreaterThan(0));
+    expect(sent[0].movieIds).toBeInstanceOf(Int32Array);
+    expect(sent[0].stars).toBeInstanceOf(Float32Array);
+    expect(sent[0].movieIds).toHaveLength(SIZE - 1);
+    await waitFor(() => expect(client.calls.some((c) => c[0] === 'films' && c[1].length === SIZE - 1)).toBe(true)); // once, for this data
+
+    const asked = () => client.calls.filter((c) => c[0] === 'films').map((c) => c[1]);
+    const before = asked().length;
+    store.rate(SIZE, 5); // a new film: its row in "Your ratings" and its check ask for it, each alone
+    await waitFor(() => expect(sent.at(-1).movieIds).toHaveLength(SIZE));
+    await waitFor(() => expect(asked().slice(before)).toEqual([[SIZE], [SIZE]]));
+    store.rate(SIZE - 1, 2); // rated again: its row is on screen already, so only its check asks
+    await waitFor(() => expect(asked().slice(before)).toEqual([[SIZE], [SIZE], [SIZE - 1]]));
+    const afterRatings = asked().length;
+    const queries = sent.length;
+    store.mark(8, 'seen');
+    await waitFor(() => expect(sent.length).toBeGreaterThan(queries)); // the next films are asked again
+    await waitFor(() => expect(asked().slice(afterRatings)).toEqual([[8]])); // for the list of marked films; no rating changed
   });
 
   it('leaves the rows as they are while the visitor types a search', async () => {

@@ -4,6 +4,7 @@
 // request the protocol does not have is refused, and every scripted result and progress message is
 // checked against the shape the table declares for it, so a test cannot script what the worker never says.
 import { REQUESTS, deriveClient, messageProblems } from '../../web/src/engine/protocol.js';
+import { problems } from '../../web/src/engine/shapes.js';
 
 export const TOY = {
   movieId: 1,
@@ -357,6 +358,16 @@ function defaultAnswers(calls) {
   };
 }
 
+/**
+ * The page sends a profile as two arrays (protocol.js, Profile); the scripted answers and the calls
+ * logged read it as the list it stands for.
+ */
+function asLists(message) {
+  const r = message.ratings;
+  if (!r || Array.isArray(r)) return message;
+  return { ...message, ratings: Array.from(r.movieIds, (movieId, i) => ({ movieId, stars: r.stars[i] })) };
+}
+
 /** Throws, naming every difference, unless a scripted message is one the table declares. */
 function declared(type, message) {
   const wrong = messageProblems(type, message);
@@ -375,7 +386,10 @@ export function fakeClient(overrides = {}) {
   const calls = [];
   const answers = { ...defaultAnswers(calls), ...overrides };
   const crashListeners = new Set();
-  const client = deriveClient(async (type, message, onProgress) => {
+  const client = deriveClient(async (type, sent, onProgress) => {
+    const wrong = Object.entries(sent).flatMap(([k, v]) => (k === 'type' ? [] : problems(v, REQUESTS[type].fields[k], `${type} ${k}`)));
+    if (wrong.length) throw new Error(`fakeClient: the page sent ${type} what the protocol does not declare:\n  ${wrong.join('\n  ')}`);
+    const message = asLists(sent);
     const checkedProgress = onProgress && ((p) => onProgress(declared(type, { type: 'progress', id: 0, ...p })));
     const result = await answers[type](message, checkedProgress);
     declared(type, { type: 'result', id: 0, result });

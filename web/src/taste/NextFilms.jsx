@@ -12,6 +12,7 @@ import { useStore } from '../ui/useStore.js';
 import { ShowMore } from '../ui/ShowMore.jsx';
 import { useMoreButton, useShowMore } from '../ui/useShowMore.js';
 import { TooManyRatings } from './TooManyRatings.jsx';
+import { profileArrays } from './profileArrays.js';
 
 /** "Because you rated Toy Story 5 stars and Amélie 4 stars" — the reason line every pick carries. */
 export function reasonText(pick, { fromPopularity }) {
@@ -62,9 +63,8 @@ export function NextFilms({
   const { k } = showMore;
   const recs = useAsync(() => {
     if (!ready || list.length === 0 || over) return null;
-    const profile = list.map(({ movieId, stars }) => ({ movieId, stars }));
     const seen = [...marks.keys()]; // seen, not interested or on the watchlist: never offered
-    return client.recommendFor({ ratings: profile, seen, k, model, filter }).then((r) => {
+    return client.recommendFor({ ratings: profileArrays(list), seen, k, model, filter }).then((r) => {
       rememberFilms(r.films); // a film rated from this list shows at once in "Your ratings"
       return { ...r, version };
     });

@@ -10,6 +10,7 @@ import { RateFilm } from './RateFilm.jsx';
 import { useAsync } from '../ui/useAsync.js';
 import { rememberFilms } from '../films/useFilms.js';
 import { memo } from '../ui/memo.js';
+import { profileArrays } from './profileArrays.js';
 
 const HOW_MANY = 12;
 
@@ -23,8 +24,7 @@ function StartersView({ client, store, ready, onPick }) {
     if (!ready) return null;
     const { list, ratings } = store.get();
     const exclude = [...new Set([...seen.current, ...ratings.keys()])];
-    const rated = list.map(({ movieId, stars }) => ({ movieId, stars }));
-    return client.starters({ k: HOW_MANY, exclude, ratings: rated }).then((films) => {
+    return client.starters({ k: HOW_MANY, exclude, ratings: profileArrays(list) }).then((films) => {
       rememberFilms(films);
       return films;
     });
