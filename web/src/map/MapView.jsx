@@ -294,8 +294,10 @@ export function MapView({ map, marks, flyTo, onPick }) {
   const { indexOf, groups, buckets, fame, widths } = useMemo(() => indexMap(map), [map]);
   const layout = useMemo(() => (size ? fitLayout(map.xy, size.width, size.height) : null), [map, size]);
   const hits = useMemo(() => (layout ? createHitIndex(layout.px, layout.py) : null), [layout]);
-  const marked = markedOf(marks, indexOf);
-  const markKey = JSON.stringify(marked);
+  // Once per change of the marks, not per render (a pointer move re-renders): with 20,000 rated films
+  // the key alone is a string of some 100 KB.
+  const marked = useMemo(() => markedOf(marks, indexOf), [marks, indexOf]);
+  const markKey = useMemo(() => JSON.stringify(marked), [marked]);
 
   // One frame: names placed for this zoom, then everything drawn; the tooltip follows.
   function draw() {

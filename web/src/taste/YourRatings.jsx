@@ -17,7 +17,7 @@ export const RATINGS_PAGE = 50;
  *   children: the tools row (import, export, share, clear)
  */
 export function YourRatings({ client, store, loaded, onPick, children }) {
-  const { list } = useStore(store);
+  const list = useStore(store, (s) => s.list);
   const [shown, setShown] = useState(RATINGS_PAGE);
   const newestFirst = useMemo(() => [...list].sort((a, b) => b.at - a.at), [list]);
   const onScreen = newestFirst.slice(0, shown);
