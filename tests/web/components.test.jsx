@@ -132,7 +132,8 @@ describe('Your taste', () => {
     await renderApp(fakeClient(), storage);
     const starters = await screen.findAllByRole('radiogroup', { name: /^Rate / });
     fireEvent.click(within(starters[1]).getByRole('radio', { name: '4 stars' })); // Heat
-    await waitFor(() => expect(JSON.parse(storage.getItem(RATINGS_KEY)).ratings).toMatchObject([{ movieId: 6, stars: 4 }])); // once idle
+    window.dispatchEvent(new Event('pagehide')); // a reload: the page goes, writing what it holds
+    expect(JSON.parse(storage.getItem(RATINGS_KEY)).ratings).toMatchObject([{ movieId: 6, stars: 4 }]);
     cleanup();
     await renderApp(fakeClient(), storage);
     const mine = await screen.findByRole('list', { name: /Your ratings/ });

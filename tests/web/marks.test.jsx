@@ -86,7 +86,9 @@ describe('marks in the page', () => {
       ).toEqual(['34']),
     );
     await waitFor(() => expect(client.calls).toContainEqual(['recommendFor seen', [HEAT.movieId]]));
-    await waitFor(() => expect(JSON.parse(storage.getItem(RATINGS_KEY)).marks).toMatchObject([{ movieId: 6, mark: 'watchlist' }]));
+    await waitFor(() => expect(JSON.parse(storage.getItem(RATINGS_KEY)).marks).toMatchObject([{ movieId: 6, mark: 'watchlist' }]), {
+      timeout: 5000, // written when the page is idle, a second or so after the mark
+    });
 
     const watchlist = await screen.findByRole('list', { name: /Your watchlist/ });
     await waitFor(() => expect(within(watchlist).getByRole('link', { name: /^Heat \(1995\)$/ })).toBeTruthy());
