@@ -68,7 +68,10 @@ const option = (name) => {
   return value;
 };
 
-if (args[0] === '--splice') {
+// Run as a command only: bigProfile.mjs imports writeBlocks and measuredLine from here.
+if (import.meta.url !== `file://${process.argv[1]}`) {
+  // imported
+} else if (args[0] === '--splice') {
   const ran = option('--ran');
   const [, doc, name, from] = args;
   const blocks = { [name]: readFileSync(from, 'utf8') };
