@@ -50,6 +50,17 @@ TEST(FilmMap, PlantedGroupsComeOutSeparated) {
     EXPECT_GT(same, total * 9 / 10);
 }
 
+TEST(FilmMap, BuildsItsGraphInStepsBeforeTheFirstEpochSoNoCallHoldsThePageLong) {
+    reel::Engine e = synthetic_engine();
+    e.start_map();
+    int graph_steps = 0;
+    auto p = e.map_epoch();
+    for (; p.first == 0; p = e.map_epoch()) ++graph_steps;
+    EXPECT_EQ(graph_steps, 120 / 16 + 1);  // 16 films' rows a step over 120 films; the last step finishes the graph
+    EXPECT_EQ(p.first, 1);
+    EXPECT_NE(reel_test::error_of([&] { e.map(); }), "");  // not drawn until its epochs are done
+}
+
 TEST(FilmMap, TheSameSeedDrawsTheSameMapBitForBit) {
     reel::Engine a = synthetic_engine(), b = synthetic_engine();
     const reel::MapLayout x = draw(a), y = draw(b);

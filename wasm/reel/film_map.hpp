@@ -6,6 +6,8 @@
 // and in WebAssembly.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <utility>
 #include <vector>
 
 #include "model.hpp"
@@ -16,13 +18,15 @@ namespace reel {
 
 class FilmMap {
 public:
-    // Films with at least `min_support` training ratings, placed by `model`'s film vectors.
+    // Films with at least `min_support` training ratings, placed by `model`'s film vectors. The
+    // nearest-neighbour graph is built by run_epoch() a few rows at a time before the first epoch,
+    // so no single call holds a page's worker for long (the whole graph took 0.4 s in wasm).
     FilmMap(const Model& model, const TrainIndex& index, int min_support, int epochs, uint64_t seed);
 
     int epochs() const { return epochs_; }
     int epochs_done() const { return epochs_done_; }
-    bool done() const { return epochs_done_ >= epochs_; }
-    void run_epoch();  // one pass over the graph's edges
+    bool done() const { return graph_whole() && epochs_done_ >= epochs_; }
+    void run_epoch();  // the next rows of the graph while it is not whole, then one pass over its edges
 
     const std::vector<int32_t>& films() const { return films_; }  // dense indices, ascending
     const std::vector<float>& xy() const { return xy_; }          // x0, y0, x1, y1, …
@@ -35,6 +39,10 @@ public:
     const std::vector<float>& pca_layout() const { return pca_; }
 
 private:
+    bool graph_whole() const { return rows_done_ == films_.size(); }
+    void graph_rows(size_t rows);  // each film's nearest and its edges' fuzzy weights, for the next `rows` films
+    void graph_finished();         // the edges from the weights, and the PCA start
+
     struct Edge {
         int32_t a, b;
         float every;  // processed once per this many epochs (UMAP's epochs_per_sample)
@@ -46,7 +54,9 @@ private:
     std::vector<float> unit_;  // films_.size() × dims_, unit length
     std::vector<Edge> edges_;
     std::vector<float> pca_, xy_;
-    std::vector<std::vector<int32_t>> near_;  // each film's 10 nearest by cosine, as rows of films_
+    std::vector<std::vector<int32_t>> near_;                // each film's 10 nearest by cosine, as rows of films_
+    std::map<std::pair<int32_t, int32_t>, double> weight_;  // (a < b) → symmetrised weight, while the graph is built
+    size_t rows_done_ = 0;
     int epochs_, epochs_done_ = 0;
     Rng rng_;
 };

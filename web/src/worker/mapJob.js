@@ -26,8 +26,9 @@ export function mapProblem(entry, { key, engineVersion, catalog }) {
 }
 
 /**
- * Lays the map out from scratch. startMap() (the neighbour graph) and mapFigures() are single engine
- * calls; the epochs go in slices of a few milliseconds.
+ * Lays the map out from scratch: startMap() picks the films, then mapEpoch() builds the neighbour
+ * graph a few rows at a time and runs the epochs, in slices of a few milliseconds (the graph in one
+ * call held the worker, and so a search, for 0.4 s just after ready); mapFigures() is one call.
  * @param {any} engine
  * @param {{ yieldToLoop: () => Promise<void>, now: () => number, onEpoch?: (epoch: number, epochs: number) => void, stopped: () => boolean }} how
  * @returns {Promise<Layout | null>}  null: stopped
