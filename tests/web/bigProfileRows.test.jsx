@@ -19,17 +19,17 @@ afterEach(cleanup);
 const SIZE = 20_000;
 const rows = () => document.querySelectorAll('.rated-list > li').length;
 
+/** A store of `n` four-star ratings of films 1 … n, the last made newest. */
+function storeOf(n) {
+  const store = createRatingsStore({ storage: null });
+  store.replace(Array.from({ length: n }, (_, i) => ({ movieId: i + 1, stars: 4, at: i })));
+  return store;
+}
+
 describe('Your ratings with 20,000 of them', () => {
   it('shows the newest fifty, fifty more a press, and asks the worker only for the films shown', async () => {
     const client = fakeClient();
-    const store = createRatingsStore({ storage: null });
-    store.replace(
-      Array.from({ length: SIZE }, (_, i) => ({
-        movieId: i + 1,
-        stars: 4,
-        at: i,
-      })),
-    );
+    const store = storeOf(SIZE);
     render(<App client={client} dataUrl="/data/" store={store} />);
     await waitFor(() => expect(document.querySelector('.rated-list > li .rating-stars, .rated-list > li button')).toBeTruthy());
     expect(screen.getByRole('heading', { name: `Your ratings ${SIZE}` })).toBeTruthy();
@@ -53,8 +53,7 @@ describe('Your ratings with 20,000 of them', () => {
       sent.push(args.ratings);
       return recommendFor(args, onProgress);
     };
-    const store = createRatingsStore({ storage: null });
-    store.replace(Array.from({ length: SIZE - 1 }, (_, i) => ({ movieId: i + 1, stars: 4, at: i })));
+    const store = storeOf(SIZE - 1);
     render(<App client={client} dataUrl="/data/" store={store} />);
     await waitFor(() => expect(sent.length).toBeGreaterThan(0));
     expect(sent[0].movieIds).toBeInstanceOf(Int32Array);
@@ -78,14 +77,7 @@ describe('Your ratings with 20,000 of them', () => {
 
   it('leaves the rows as they are while the visitor types a search', async () => {
     const client = fakeClient();
-    const store = createRatingsStore({ storage: null });
-    store.replace(
-      Array.from({ length: SIZE }, (_, i) => ({
-        movieId: i + 1,
-        stars: 4,
-        at: i,
-      })),
-    );
+    const store = storeOf(SIZE);
     render(<App client={client} dataUrl="/data/" store={store} />);
     await waitFor(() => expect(rows()).toBe(RATINGS_PAGE));
     const box = await screen.findByRole('combobox', {
