@@ -522,8 +522,9 @@ int run_recommend(const Args& a) {
     std::printf("from your %zu ratings", profile.size());
     if (!r.unknown.empty()) std::printf(" (%zu not in the catalogue, set aside)", r.unknown.size());
     if (!r.unrated.empty()) std::printf(" (%zu with no training ratings, set aside)", r.unrated.size());
-    std::printf(", your next films (%s; none you rated):\n",
-                r.model ? r.model->label : "the most-rated films: nothing you liked to go on yet");
+    std::printf(", your next films (%s", r.model ? r.model->label : "the most-rated films: nothing you liked to go on yet");
+    if (r.mixed_in) std::printf(" with %.0f %% of the %s's scores", 100.0 * r.mix, r.mixed_in->label);
+    std::printf("; none you rated):\n");
     int rank = 0;
     for (const reel::Recommendation& p : r.picks) {
         std::printf("  %2d. %.3f  %s\n", ++rank, p.score, title_line(engine, p.movie_id).c_str());

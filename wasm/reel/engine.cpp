@@ -222,11 +222,12 @@ std::vector<std::pair<int32_t, std::vector<int32_t>>> Engine::visitor_lists(cons
     const VisitorProtocol visitors(d.data.catalog, d.index, profile, exclude, Limits::max_profile);
     const std::vector<const Model*> models = state().models->all();
     std::vector<std::pair<int32_t, std::vector<int32_t>>> out;
-    for (size_t v = 0; v < visitors.size(); ++v) {
-        const Model& m = name.empty() ? chosen_for(models, visitors.prepared(v)) : state().models->model(name);
-        if (!m.trained()) throw Error(std::string("the ") + m.spec().name + " model is not trained yet");
-        out.emplace_back(visitors.user_id(v), visitors.list(v, m, checked_count(n), name.empty() ? Personal::of(settings_) : Personal()));
-    }
+    const Model* asked = name.empty() ? nullptr : &state().models->model(name);
+    if (asked && !asked->trained()) throw Error(std::string("the ") + asked->spec().name + " model is not trained yet");
+    for (size_t v = 0; v < visitors.size(); ++v)
+        out.emplace_back(visitors.user_id(v),
+                         name.empty() ? visitors.own_list(v, visitors.prepared(v), models, checked_count(n), Personal::of(settings_))
+                                      : visitors.list(v, *asked, checked_count(n)));
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "models.hpp"
 #include "recommend.hpp"
+#include "score_mix.hpp"
 
 namespace reel {
 
@@ -159,24 +160,40 @@ VisitorProtocol::VisitorProtocol(const Catalog& catalog, const TrainIndex& index
     }
 }
 
-std::vector<int32_t> VisitorProtocol::list_for(size_t v, const Prepared& given, const Model& model, size_t n,
-                                               const Personal& personal) const {
-    const Taste taste = model.fold_in(given.used);
+std::vector<int32_t> VisitorProtocol::list_for(size_t v, const Prepared& given, const Model& model, size_t n, const Personal& personal,
+                                               const Model* mixed_in) const {
+    const ScoreMix mix(model, model.fold_in(given.used), mixed_in, given.used, personal.mix, index_);
     const std::vector<int32_t>& seen = seen_[v];
     const std::vector<Scored> pool = top_unseen(
-        index_.rated_films(), seen.data(), seen.data() + seen.size(), personal.pool_for(n),
-        [&](int film) { return model.score(taste, film); }, [](int) { return true; });
+        index_.rated_films(), seen.data(), seen.data() + seen.size(), personal.pool_for(n), [&](int film) { return mix.score(film); },
+        [](int) { return true; });
     std::vector<int32_t> ids;
     for (const Scored& x : personal_list(pool, given.used, catalog_, index_, n, personal))
         ids.push_back(catalog_.film(static_cast<size_t>(x.film)).movie_id);
     return ids;
 }
 
-const Model& chosen_for(const std::vector<const Model*>& models, const Prepared& visitor) {
-    const std::string_view name = model_choices().visitor_model(visitor.used.size());
+namespace {
+
+const Model& named(const std::vector<const Model*>& models, std::string_view name) {
     for (const Model* m : models)
-        if (m->spec().name == name) return *m;
+        if (m->spec().name == name) {
+            if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet");
+            return *m;
+        }
     throw Error("the registry's choice " + quoted(name) + " is not among the models measured");
+}
+
+}  // namespace
+
+const Model& chosen_for(const std::vector<const Model*>& models, const Prepared& visitor) {
+    return named(models, model_choices().visitor_model(visitor.used.size()));
+}
+
+std::vector<int32_t> VisitorProtocol::own_list(size_t v, const Prepared& given, const std::vector<const Model*>& models, size_t n,
+                                               const Personal& personal) const {
+    const char* with = model_choices().mixed_in(given.used.size());
+    return list_for(v, given, chosen_for(models, given), n, personal, with && personal.mix > 0 ? &named(models, with) : nullptr);
 }
 
 Figures evaluate_visitors(const std::vector<const Model*>& models, const VisitorProtocol& visitors, const Visitors& hidden,
@@ -199,13 +216,12 @@ Figures evaluate_visitors(const std::vector<const Model*>& models, const Visitor
         for (const ProfileEntry& e : held ? *held : std::vector<ProfileEntry>())
             if (e.stars >= kRelevant) relevant.push_back(e.movie_id);
         std::sort(relevant.begin(), relevant.end());
-        const Model& chosen = chosen_for(models, visitors.prepared(v));
         for (size_t m = 0; m < models.size(); ++m) {
             const std::vector<int32_t> top = visitors.list(v, *models[m], kListLength);
             scores[m].add(top, relevant);
             if (!relevant.empty()) lists[m].add(films_of(top), visitors.prepared(v).used);  // the viewers recall is averaged over
         }
-        const std::vector<int32_t> own = visitors.list(v, chosen, kListLength, personal);
+        const std::vector<int32_t> own = visitors.own_list(v, visitors.prepared(v), models, kListLength, personal);
         choice.add(own, relevant);
         if (!relevant.empty()) choice_lists.add(films_of(own), visitors.prepared(v).used);
     }

@@ -123,8 +123,13 @@ public:
         return list_for(v, prepared_[v], model, n, personal);
     }
     // The same from other ratings of theirs (`given`, e.g. those gathered so far), the
-    // candidates still the protocol's.
-    std::vector<int32_t> list_for(size_t v, const Prepared& given, const Model& model, size_t n, const Personal& personal) const;
+    // candidates still the protocol's; `mixed_in`: a model whose scores are mixed in (score_mix.hpp).
+    std::vector<int32_t> list_for(size_t v, const Prepared& given, const Model& model, size_t n, const Personal& personal,
+                                  const Model* mixed_in = nullptr) const;
+    // Visitor v's default list from `given`: the registry's choice among `models` for that many
+    // ratings, with the model it mixes in, re-ranked as `personal` says — what the page serves.
+    std::vector<int32_t> own_list(size_t v, const Prepared& given, const std::vector<const Model*>& models, size_t n,
+                                  const Personal& personal) const;
     // A film's index when it has training ratings (a hidden rating the models can predict), else −1.
     const Catalog& catalog() const { return catalog_; }
     const TrainIndex& index() const { return index_; }

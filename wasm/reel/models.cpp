@@ -21,6 +21,7 @@ constexpr SettingSpec kEngineSettings[] = {
      "α: who liked both ÷ (likers(X)^α · likers(Y)^(1−α)); below ½ a hit must earn its place"},
     {"lists.calibration", 0.62, 0, 1, SettingKind::Real, "λ: how much a viewer's list follows the genres they liked (personal.hpp)"},
     {"lists.popularity", 0, 0, 10, SettingKind::Real, "β: how much a film's log count takes off its place in a viewer's list"},
+    {"lists.mix", 0.05, 0, 0.9, SettingKind::Real, "w: share of the visitors model's scores in a first visitor's list (score_mix.hpp)"},
     {"lists.pool", 100, 10, 1000, SettingKind::Whole, "a viewer's list is re-ranked from the model's best this many films"},
 };
 }  // namespace

@@ -26,6 +26,8 @@ struct ModelChoices {
     const char* viewers;         // a MovieLens viewer's next films
     const char* neighbours;      // films like X
     const char* visitor_model(size_t rated) const { return rated < visitors_from ? first_visitors : visitors; }
+    // The model whose scores a first visitor's default list mixes in (lists.mix, score_mix.hpp), or none.
+    const char* mixed_in(size_t rated) const { return rated < visitors_from ? visitors : nullptr; }
 };
 
 // Every model that trains, by name, in the order a page trains them: the models its first answers need come

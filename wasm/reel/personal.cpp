@@ -10,7 +10,7 @@ namespace reel {
 
 Personal Personal::of(const Settings& settings) {
     return Personal{static_cast<float>(settings.get("lists.calibration")), static_cast<float>(settings.get("lists.popularity")),
-                    static_cast<size_t>(settings.whole("lists.pool"))};
+                    static_cast<size_t>(settings.whole("lists.pool")), static_cast<float>(settings.get("lists.mix"))};
 }
 
 std::vector<Scored> personal_list(const std::vector<Scored>& pool, const std::vector<Rated>& given, const Catalog& catalog,

@@ -20,6 +20,7 @@ struct Personal {
     float calibration = 0;  // λ: the weight of the list's miscalibration against the films' relevance
     float popularity = 0;   // β: how much a film's log training count takes off its relevance
     size_t pool = 0;        // the model's best this many candidates are re-ranked (at least twice the list)
+    float mix = 0;          // w: the share of a second model's scores in a first visitor's list (score_mix.hpp)
 
     static Personal of(const Settings& settings);  // the "lists.*" settings
     bool plain() const { return calibration == 0 && popularity == 0; }

@@ -8,6 +8,7 @@
 #include "error.hpp"
 #include "models.hpp"
 #include "reasons.hpp"
+#include "score_mix.hpp"
 #include "recommend.hpp"
 #include "starters.hpp"
 
@@ -21,18 +22,14 @@ std::vector<Pick> picks(const Catalog& catalog, const std::vector<Scored>& score
     return out;
 }
 
-// The n best films for `taste` under `m` among the training films, none of `seen`, kept by `filter`.
-std::vector<Scored> top_for(const LoadedData& d, const Model& m, const Taste& taste, const std::vector<int32_t>& seen, size_t n,
-                            const Filter& filter) {
+// The n best films by `score` (film → score) among the training films, none of `seen`, kept by
+// `filter`, re-ranked into the viewer's own list (personal.hpp) from the ratings they gave.
+template <class Score>
+std::vector<Scored> own_top_for(const LoadedData& d, Score score, const std::vector<int32_t>& seen, size_t n, const Filter& filter,
+                                const std::vector<Rated>& given, const Personal& personal) {
     auto keep = [&](int film) { return filter.keeps(d.data.catalog.film(static_cast<size_t>(film)), d.index.count(film)); };
-    return top_unseen(
-        d.index.rated_films(), seen.data(), seen.data() + seen.size(), n, [&](int film) { return m.score(taste, film); }, keep);
-}
-
-// The same, re-ranked into the viewer's own list (personal.hpp) from the ratings they gave.
-std::vector<Scored> own_top_for(const LoadedData& d, const Model& m, const Taste& taste, const std::vector<int32_t>& seen, size_t n,
-                                const Filter& filter, const std::vector<Rated>& given, const Personal& personal) {
-    return personal_list(top_for(d, m, taste, seen, personal.pool_for(n), filter), given, d.data.catalog, d.index, n, personal);
+    return personal_list(top_unseen(d.index.rated_films(), seen.data(), seen.data() + seen.size(), personal.pool_for(n), score, keep),
+                         given, d.data.catalog, d.index, n, personal);
 }
 
 }  // namespace
@@ -75,8 +72,10 @@ std::vector<Pick> user_picks(const LoadedData& d, const ModelSet& models, int32_
     const Model& m = models.trained(name.empty() ? std::string_view(model_choices().viewers) : name);
     const std::vector<Rated> given(d.seen.begin() + static_cast<std::ptrdiff_t>(d.seen_offsets[static_cast<size_t>(u)]),
                                    d.seen.begin() + static_cast<std::ptrdiff_t>(d.seen_offsets[static_cast<size_t>(u) + 1]));
-    return picks(d.data.catalog,
-                 own_top_for(d, m, m.user(u), d.seen_films(u), checked_count(n), filter, given, name.empty() ? personal : Personal()));
+    const Taste taste = m.user(u);
+    return picks(d.data.catalog, own_top_for(
+                                     d, [&](int film) { return m.score(taste, film); }, d.seen_films(u), checked_count(n), filter, given,
+                                     name.empty() ? personal : Personal()));
 }
 
 VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const std::vector<ProfileEntry>& profile, size_t n,
@@ -104,9 +103,15 @@ VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const st
         out.model = nullptr;
         out.from_popularity = true;
     }
+    // The default list of a first visitor mixes in the visitors model's view (score_mix.hpp).
+    const char* with = name.empty() && !out.from_popularity ? model_choices().mixed_in(p.used.size()) : nullptr;
+    const ScoreMix mix(*m, std::move(taste), with ? &models.trained(with) : nullptr, p.used, own.mix, d.index);
+    if (mix.mixed()) out.mixed_in = &models.trained(with).spec(), out.mix = own.mix;
     std::vector<std::vector<float>> shares;
-    for (const Scored& x : own_top_for(d, *m, taste, p.seen, checked_count(n), filter, p.used, out.from_popularity ? Personal() : own)) {
-        const Explanation e = m->explain(taste, x.film);
+    for (const Scored& x : own_top_for(
+             d, [&](int film) { return mix.score(film); }, p.seen, checked_count(n), filter, p.used,
+             out.from_popularity ? Personal() : own)) {
+        const Explanation e = mix.explain(x.film);
         out.picks.push_back(Recommendation{d.data.catalog.film(static_cast<size_t>(x.film)).movie_id, x.score, e.base, {}});
         shares.push_back(e.shares);
     }

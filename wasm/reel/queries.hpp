@@ -47,7 +47,9 @@ struct Recommendation {
 
 struct VisitorPicks {
     std::vector<Recommendation> picks;
-    const ModelSpec* model = nullptr;  // the model that made them (null: the most-rated films, see below)
+    const ModelSpec* model = nullptr;     // the model that made them (null: the most-rated films, see below)
+    const ModelSpec* mixed_in = nullptr;  // a second model whose scores were mixed in, with this share (score_mix.hpp)
+    float mix = 0;
     // True when the model had nothing to go on (no rated film it can use, e.g. only films rated
     // below what counts as liked): the picks are then the most-rated films, and say so.
     bool from_popularity = false;

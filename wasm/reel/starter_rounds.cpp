@@ -44,7 +44,7 @@ StarterFigures evaluate_starters(const std::vector<const Model*>& models, const 
                     if (it != known.end()) given.push_back(ProfileEntry{it->first, it->second});
                 }
                 const Prepared now = prepare_profile(given, catalog, index, Limits::max_profile);
-                const std::vector<int32_t> list = visitors.list_for(v, now, chosen_for(models, now), kListLength, personal);
+                const std::vector<int32_t> list = visitors.own_list(v, now, models, kListLength, personal);
                 (learns ? adaptive : fixed)[r].add(list, relevant);
                 (learns ? out.adaptive : out.fixed)[r].rated += static_cast<double>(given.size());
             }
