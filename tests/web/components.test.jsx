@@ -281,7 +281,8 @@ describe('filters', () => {
     store.rate(1, 5);
     fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Drama' }));
     await waitFor(() => expect(client.calls).toContainEqual(['recommendFor', [{ movieId: 1, stars: 5 }], '', { anyGenre: ['Drama'] }]));
-    expect(screen.getByText(/Picked by the ranking model · only Drama/)).toBeTruthy();
+    // One rating: a first visitor's list, the engine says which model's scores it mixed in, and how much.
+    expect(screen.getByText(/Picked by the ranking model, with 5 % of the implicit model's scores · only Drama/)).toBeTruthy();
   });
 });
 

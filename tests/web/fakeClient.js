@@ -238,9 +238,13 @@ function defaultAnswers(calls) {
         const { movieId, name, year } = film(r.movieId);
         return { movieId, name, year, stars: r.stars, share: 0.5 };
       });
+      const first = !model && ratings.length < CHOICES.visitorsFrom;
       return {
-        // As the engine does: the model asked for, or its choice for this many ratings.
-        model: model || (ratings.length < CHOICES.visitorsFrom ? CHOICES.firstVisitors : CHOICES.visitors),
+        // As the engine does: the model asked for, or its choice for this many ratings, a first
+        // visitor's with a share of the visitors model's scores.
+        model: model || (first ? CHOICES.firstVisitors : CHOICES.visitors),
+        mixedIn: first ? CHOICES.visitors : null,
+        mix: first ? 0.05 : 0,
         films: [HEAT, BABE, TOY]
           .filter((f) => !rated.has(f.movieId))
           .map((f, i) => ({ ...f, score: 2 - i, because: liked.length ? because : [] })),

@@ -30,6 +30,9 @@ describe('Your next films', () => {
   it('are ten films, none rated, best first, each with a reason naming rated films that pushed it up', async () => {
     const r = await client.recommendFor({ ratings: FIVE, k: 10 });
     expect(r.model).toBe(loaded.choices.firstVisitors); // five ratings: fewer than choices.visitorsFrom
+    // …with a share of the visitors model's scores mixed in (score_mix.hpp), as the engine says.
+    expect(r.mixedIn).toBe(loaded.choices.visitors);
+    expect(r.mix).toBeGreaterThan(0);
     expect(r.fromPopularity).toBe(false);
     expect(r.films).toHaveLength(10);
     expect(new Set(r.films.map((f) => f.movieId)).size).toBe(10);
@@ -116,6 +119,7 @@ describe('Your next films', () => {
     });
     expect(bpr.model).toBe('ranking');
     expect(implicit.model).toBe('implicit');
+    expect([bpr.mixedIn, implicit.mixedIn]).toEqual([null, null]); // a model asked for by name ranks alone
     expect(bpr.films).toHaveLength(10);
     for (const f of bpr.films) expect(rated.has(f.movieId)).toBe(false);
     expect(bpr.films.map((f) => f.movieId)).not.toEqual(implicit.films.map((f) => f.movieId));

@@ -76,6 +76,8 @@ describe('your next films', () => {
         asked.push([ratings, k, filter]),
         {
           model: 'ranking',
+          mixedIn: null,
+          mix: 0,
           films: films(k, 14).map((f, i) => ({
             ...f,
             score: 2 - i / 100,

@@ -432,6 +432,8 @@ public:
             out.set("unrated", typed_copy("Int32Array", r.unrated));
             out.set("fromPopularity", r.from_popularity);
             out.set("model", r.model ? val(std::string(r.model->name)) : val::null());
+            out.set("mixedIn", r.mixed_in ? val(std::string(r.mixed_in->name)) : val::null());
+            out.set("mix", r.mix);
             return out;
         });
     }

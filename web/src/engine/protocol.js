@@ -173,8 +173,11 @@ export const REQUESTS = Object.freeze({
       model: optional(string),
       filter: optional(unknown),
     },
+    // mixedIn: a second model whose scores the engine mixed in, as the share `mix` (a first visitor's default list).
     result: {
       model: nullable(string),
+      mixedIn: nullable(string),
+      mix: number,
       films: listOf({ ...FilmScored, because: listOf(Because) }),
       fromPopularity: boolean,
       unknown: listOf(number),

@@ -94,6 +94,8 @@ export async function recommendFor({ m }, { ratings, seen = [], k = 10, model = 
     });
   return {
     model: r.model,
+    mixedIn: r.mixedIn,
+    mix: r.mix,
     films: Array.from(r.movieIds, (/** @type {number} */ movieId, i) => ({
       ...catalog.film(movieId),
       score: scores[i],
