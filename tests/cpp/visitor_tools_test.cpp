@@ -175,6 +175,12 @@ TEST(StarterRounds, StartersThatLearnGatherMoreRatingsAndFindMore) {
     for (size_t r = 1; r < 3; ++r) EXPECT_GT(f.adaptive[r].rated, f.fixed[r].rated) << "round " << r + 1;
     EXPECT_GT(f.adaptive[2].recall10, f.fixed[2].recall10);
     EXPECT_GT(f.fixed[2].rated, f.fixed[0].rated);  // the visitors rate more as they are shown more
+    // Chosen after each rating, as the page does: the first film looked at is the fixed set's,
+    // and a visitor who knows it sees a chosen film next, so the first round already gathers more.
+    ASSERT_EQ(f.each.size(), 3u);
+    EXPECT_GT(f.each[0].rated, f.fixed[0].rated);
+    for (size_t r = 1; r < 3; ++r) EXPECT_GT(f.each[r].rated, f.fixed[r].rated) << "round " << r + 1;
+    EXPECT_GT(f.each[2].recall10, f.fixed[2].recall10);
 }
 
 TEST_F(LatestSmall, ViewersAreNamedByTheirCountAndFavourite) {

@@ -407,12 +407,17 @@ reel::Visitors visitors(const reel::Engine& engine, const std::string& path) { r
 // "Rate a few you know", round by round: the ratings gathered and the default list's Recall@10.
 int print_starters(const reel::StarterFigures& f) {
     std::printf(
-        "| after round | same starters for all: rated | Recall@10 | starters that learn: rated | Recall@10 |\n|---|---|---|---|---|\n");
+        "| after round | same starters for all: rated | Recall@10 | chosen a round at a time: rated | Recall@10 "
+        "| chosen after each rating: rated | Recall@10 |\n|---|---|---|---|---|---|---|\n");
     for (size_t r = 0; r < f.fixed.size(); ++r)
-        std::printf("| %zu (%zu shown) | %.2f | %.4f | %.2f | %.4f |\n", r + 1, (r + 1) * reel::kStartersShown, f.fixed[r].rated,
-                    f.fixed[r].recall10, f.adaptive[r].rated, f.adaptive[r].recall10);
-    std::printf("\n%zu visitors with a hidden rating of 4 stars or more; each rates the films shown that their profile holds.\n",
-                f.viewers);
+        std::printf("| %zu (%zu looked at) | %.2f | %.4f | %.2f | %.4f | %.2f | %.4f |\n", r + 1, (r + 1) * reel::kStartersShown,
+                    f.fixed[r].rated, f.fixed[r].recall10, f.adaptive[r].rated, f.adaptive[r].recall10, f.each[r].rated,
+                    f.each[r].recall10);
+    std::printf(
+        "\n%zu visitors with a hidden rating of 4 stars or more; each looks at the films shown one by one and rates\n"
+        "those their profile holds; after each rating, the third way shows one chosen from their ratings so far in its\n"
+        "place, looked at next.\n",
+        f.viewers);
     return 0;
 }
 

@@ -1,6 +1,8 @@
-// "Rate a few you know", measured on new visitors: each is shown starters a round at a time and
-// rates those they rated in their profile; after each round their default list is measured on
-// their hidden ratings. The same starters for everyone against starters chosen for each visitor.
+// "Rate a few you know", measured on new visitors: each looks at starters one at a time and rates
+// those they rated in their profile; after each round of `per_round` films looked at, their
+// default list is measured on their hidden ratings. Three ways to choose the films: the same for
+// everyone; a fresh set a round chosen from the ratings so far; and, as the page does, each rated
+// film's place taken at once by one chosen from the ratings so far, which they look at next.
 #pragma once
 #include <cstddef>
 #include <vector>
@@ -15,8 +17,8 @@ struct RoundFigures {
 };
 
 struct StarterFigures {
-    std::vector<RoundFigures> fixed, adaptive;  // after round 1, 2, …
-    size_t viewers = 0;                         // visitors with a hidden rating of 4 or more
+    std::vector<RoundFigures> fixed, adaptive, each;  // after round 1, 2, …
+    size_t viewers = 0;                               // visitors with a hidden rating of 4 or more
 };
 
 // `visitors` holds each visitor's whole profile (their candidates skip all of it); `starters` is
