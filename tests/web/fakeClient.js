@@ -264,9 +264,9 @@ function defaultAnswers(calls) {
         models: members.map(() => 'implicit'),
       };
     },
-    async starters({ exclude, ratings = [] }) {
-      log('starters', exclude, ratings);
-      return [TOY, HEAT, BABE].filter((f) => !exclude.includes(f.movieId));
+    async starters({ k, exclude, ratings = [] }) {
+      log('starters', exclude, ratings, k);
+      return [TOY, HEAT, BABE].filter((f) => !exclude.includes(f.movieId)).slice(0, k);
     },
     async importRatings({ fileName }) {
       log('importRatings', fileName);

@@ -1,16 +1,18 @@
 // "Rate a few you know": about twelve films far apart in taste (the engine chooses them), so a
-// handful of ratings says as much as it can. "Show others" asks for a fresh set, which the engine
-// chooses from the visitor's ratings so far: films they are likely to have seen, in the regions
-// of taste their ratings do not place yet (measured by `reel eval --starters`).
-import { useRef, useState } from 'preact/hooks';
+// handful of ratings says as much as it can. Once the visitor moves on from a film they rated, a
+// film the engine chooses from their ratings so far takes its place: one they are likely to have
+// seen, in a region of taste their ratings do not place yet. "Show others" asks for a fresh set
+// chosen the same way (both measured by `reel eval --starters`).
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
-import { FilmTitle, RatingCount } from '../films/FilmMeta.jsx';
+import { FilmTitle, RatingCount, filmLabel } from '../films/FilmMeta.jsx';
 import { filmLinkProps } from '../films/filmLinks.js';
 import { RateFilm } from './RateFilm.jsx';
 import { useAsync } from '../ui/useAsync.js';
 import { rememberFilms } from '../films/useFilms.js';
 import { memo } from '../ui/memo.js';
 import { profileArrays } from './profileArrays.js';
+import { useStore } from '../ui/useStore.js';
 
 const HOW_MANY = 12;
 
@@ -30,8 +32,48 @@ function StartersView({ client, store, ready, onPick }) {
     });
   }, [client, ready, round]);
 
-  const films = starters.data ?? [];
+  // The films on show: the set's, each rated one's place taken by its successor (replaced: rated
+  // movieId → the film in its place), until the next set.
+  const [replaced, setReplaced] = useState(() => new Map());
+  useEffect(() => setReplaced(new Map()), [starters.data]);
+  const films = (starters.data ?? []).map(function shownIn(f) {
+    const next = replaced.get(f.movieId);
+    return next ? shownIn(next) : f;
+  });
   for (const f of films) seen.current.add(f.movieId);
+
+  // A rated film is replaced once the visitor moves on from it, so arrow keys going through its
+  // stars, or a second thought, never lose the card under them; with focus elsewhere, at once.
+  const ratings = useStore(store, (s) => s.ratings);
+  const asked = useRef(new Set()); // rated films whose successor was asked for
+  const waiting = useRef(new Set()); // rated films whose card still holds focus
+  function replace(film) {
+    if (asked.current.has(film.movieId)) return;
+    asked.current.add(film.movieId);
+    const { list, ratings: now } = store.get();
+    const exclude = [...new Set([...seen.current, ...now.keys()])];
+    client.starters({ k: 1, exclude, ratings: profileArrays(list) }).then(
+      ([next]) => {
+        if (!next) return; // every starter shown: the rated card stays
+        rememberFilms([next]);
+        seen.current.add(next.movieId);
+        setReplaced((m) => new Map(m).set(film.movieId, next));
+        announce(`${filmLabel(next)} is shown in place of ${filmLabel(film)}, chosen from your ratings.`);
+      },
+      () => asked.current.delete(film.movieId),
+    ); // an engine that is busy again: the next rating asks anew
+  }
+  useEffect(() => {
+    for (const f of films) {
+      if (!ratings.has(f.movieId) || asked.current.has(f.movieId)) continue;
+      if (document.activeElement?.closest(`.starter[data-movie-id="${f.movieId}"]`)) waiting.current.add(f.movieId);
+      else replace(f);
+    }
+  });
+  function movedOn(e, film) {
+    if (e.currentTarget.contains(e.relatedTarget) || !waiting.current.delete(film.movieId)) return;
+    if (store.get().ratings.has(film.movieId)) replace(film);
+  }
 
   function refresh() {
     setRound((r) => r + 1);
@@ -68,7 +110,7 @@ function StartersView({ client, store, ready, onPick }) {
         ) : null}
         <ul class="starter-grid" aria-labelledby="starters-title" aria-busy={starters.loading ? 'true' : 'false'}>
           {films.map((f) => (
-            <li key={f.movieId} class="starter" data-movie-id={f.movieId}>
+            <li key={f.movieId} class="starter" data-movie-id={f.movieId} onFocusOut={(e) => movedOn(e, f)}>
               <span>
                 <a class="starter-title" title="See films like this one" {...filmLinkProps(f.movieId, onPick)}>
                   <FilmTitle film={f} />
