@@ -57,9 +57,12 @@ describe('load', () => {
       visitors: 'implicit',
       visitorsFrom: 10,
       firstVisitors: 'ranking',
+      firstVisitorsMix: expect.any(Number), // lists.mix, tuned on validation (scripts/tune lists)
       viewers: 'implicit',
       neighbours: 'implicit',
     });
+    expect(loaded.choices.firstVisitorsMix).toBeGreaterThan(0);
+    expect(loaded.choices.firstVisitorsMix).toBeLessThan(1);
     expect(loaded.order.slice(0, 2)).toEqual([loaded.choices.neighbours, loaded.choices.firstVisitors]);
     expect([...loaded.order].sort()).toEqual(['implicit', 'ranking', 'rating']);
     expect(loaded.limits.maxResults).toBe(1000);

@@ -92,7 +92,14 @@ export const MODELS = [
     epochsDone: 0,
   },
 ];
-export const CHOICES = { visitors: 'implicit', visitorsFrom: 10, firstVisitors: 'ranking', viewers: 'implicit', neighbours: 'implicit' };
+export const CHOICES = {
+  visitors: 'implicit',
+  visitorsFrom: 10,
+  firstVisitors: 'ranking',
+  firstVisitorsMix: 0.05,
+  viewers: 'implicit',
+  neighbours: 'implicit',
+};
 const ORDER = ['implicit', 'ranking', 'rating'];
 const TRAIN_MS = { rating: 1200, ranking: 3400, implicit: 900 };
 
@@ -244,7 +251,7 @@ function defaultAnswers(calls) {
         // visitor's with a share of the visitors model's scores.
         model: model || (first ? CHOICES.firstVisitors : CHOICES.visitors),
         mixedIn: first ? CHOICES.visitors : null,
-        mix: first ? 0.05 : 0,
+        mix: first ? CHOICES.firstVisitorsMix : 0,
         films: [HEAT, BABE, TOY]
           .filter((f) => !rated.has(f.movieId))
           .map((f, i) => ({ ...f, score: 2 - i, because: liked.length ? because : [] })),

@@ -33,6 +33,7 @@ describe('Your next films', () => {
     // …with a share of the visitors model's scores mixed in (score_mix.hpp), as the engine says.
     expect(r.mixedIn).toBe(loaded.choices.visitors);
     expect(r.mix).toBeGreaterThan(0);
+    expect(r.mix).toBe(loaded.choices.firstVisitorsMix); // the share the registry's choices announce
     expect(r.fromPopularity).toBe(false);
     expect(r.films).toHaveLength(10);
     expect(new Set(r.films.map((f) => f.movieId)).size).toBe(10);

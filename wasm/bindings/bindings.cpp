@@ -11,6 +11,7 @@
 
 #include "engine.hpp"
 #include "error.hpp"
+#include "personal.hpp"
 #include "title.hpp"
 
 using emscripten::val;
@@ -669,13 +670,15 @@ public:
     }
 
     // Which model answers each question unless another is asked for (the registry's choice): a
-    // visitor's is `firstVisitors` below `visitorsFrom` rated films and `visitors` from then on.
+    // visitor's is `firstVisitors` below `visitorsFrom` rated films and `visitors` from then on;
+    // `firstVisitorsMix`: the share of the visitors model's scores in a first visitor's default list.
     val choices() {
         const reel::ModelChoices& c = reel::model_choices();
         val out = val::object();
         out.set("visitors", std::string(c.visitors));
         out.set("visitorsFrom", c.visitors_from);
         out.set("firstVisitors", std::string(c.first_visitors));
+        out.set("firstVisitorsMix", reel::Personal::of(engine_.settings()).mix);  // as the lists use it: a float
         out.set("viewers", std::string(c.viewers));
         out.set("neighbours", std::string(c.neighbours));
         return out;

@@ -52,7 +52,14 @@ export const ModelState = {
   epochsDone: number,
 };
 /** Which model the engine uses for what (a visitor's first ratings, later ones, viewers, neighbours). */
-export const Choices = { visitors: string, visitorsFrom: number, firstVisitors: string, viewers: string, neighbours: string };
+export const Choices = {
+  visitors: string,
+  visitorsFrom: number,
+  firstVisitors: string,
+  firstVisitorsMix: number, // the share of the visitors model's scores in a first visitor's default list
+  viewers: string,
+  neighbours: string,
+};
 /** What the page lays itself out by, known as soon as the films are in. */
 export const Description = {
   models: listOf(ModelState),

@@ -32,6 +32,9 @@ function ChoicesText({ models, choices }) {
       <p>
         Either way, the model’s best candidates are then re-ranked so your ten follow the genres of the films you liked, rather than
         everyone’s favourites: see “Your lists” below, measured beside the models alone.
+        {choices.firstVisitorsMix > 0
+          ? ` Below ${choices.visitorsFrom} ratings the ${first.label.toLowerCase()}’s scores are mixed with ${Math.round(choices.firstVisitorsMix * 100)} % of the ${later.label.toLowerCase()}’s, each scaled to its spread over the films: from a handful of ratings it leans on how liked a film is overall.`
+          : ''}
       </p>
     </div>
   );

@@ -13,9 +13,13 @@ export function ModelChoice({ models, value, choices, onChange }) {
       <Segmented label="Model for your next films" value={value} onChange={onChange} options={options} />
       {value === '' && choices ? (
         <p class="muted small">
-          The {labelOf(choices.firstVisitors).toLowerCase()} until you have rated {choices.visitorsFrom} films, then the{' '}
-          {labelOf(choices.visitors).toLowerCase()}: each measured best for new visitors with that many ratings. Its list is re-ranked so
-          its genres follow the films you liked; a model chosen here gives its own ranking as it is. See How good is it? below.
+          The {labelOf(choices.firstVisitors).toLowerCase()}
+          {choices.firstVisitorsMix > 0
+            ? ` (with ${Math.round(choices.firstVisitorsMix * 100)} % of the ${labelOf(choices.visitors).toLowerCase()}’s scores)`
+            : ''}{' '}
+          until you have rated {choices.visitorsFrom} films, then the {labelOf(choices.visitors).toLowerCase()}: each measured best for new
+          visitors with that many ratings. Its list is re-ranked so its genres follow the films you liked; a model chosen here gives its own
+          ranking as it is. See How good is it? below.
         </p>
       ) : null}
       {chosen ? <p class="muted small">{chosen.description}</p> : null}
