@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace reel {
@@ -17,7 +18,9 @@ public:
     void floats(const float* v, size_t n);
     void varint(uint64_t v);  // LEB128: 7 bits a byte, low bits first, so small numbers take one byte
     void raw(std::string_view bytes) { out_.append(bytes); }
+    void reserve(size_t more) { out_.reserve(out_.size() + more); }  // a model's megabytes in one allocation
     const std::string& bytes() const { return out_; }
+    std::string take() { return std::move(out_); }
 
 private:
     std::string out_;

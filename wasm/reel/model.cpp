@@ -74,6 +74,7 @@ std::vector<std::vector<int32_t>> Model::top_n_all(const TrainIndex& index, size
 }
 
 void Model::save(ByteWriter& out) const {
+    out.reserve(64 + 4 * static_cast<size_t>(user_bias_.size() + film_bias_.size() + users_.size() + films_.size()));
     out.text(spec_.name);
     out.u32(static_cast<uint32_t>(epochs_done_));
     out.u32(static_cast<uint32_t>(users_.rows()));

@@ -88,7 +88,7 @@ std::string ModelSet::save(uint64_t fingerprint) const {
         if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet, so there is nothing to save");
         ByteWriter part;
         m->save(part);
-        file.parts.emplace_back(m->spec().name, part.bytes());
+        file.parts.emplace_back(m->spec().name, part.take());
     }
     return write_model_file(file);
 }
