@@ -77,3 +77,22 @@ TEST(FilmMap, OnMovieLensItKeepsNeighbourhoodsFarBetterThanPcaOrChance) {
     EXPECT_GT(f.pca, 2 * f.random);
     EXPECT_GT(f.map, 0.15);
 }
+
+TEST(FilmMap, ItsFiguresInStepsAreTheOneCallsBitForBit) {
+    reel::Engine a = synthetic_engine(), b = synthetic_engine();
+    draw(a), draw(b);
+    const reel::MapFigures whole = a.map_figures();  // no step taken: computed in one call
+    int steps = 0;
+    for (double share = 0; share < 1; ++steps) share = b.map_figures_step(7);
+    EXPECT_EQ(steps, 120 / 7 + 1);  // seven films a step over 120
+    const reel::MapFigures stepped = b.map_figures();
+    EXPECT_EQ(stepped.map, whole.map);
+    EXPECT_EQ(stepped.pca, whole.pca);
+    EXPECT_EQ(stepped.random, whole.random);
+    EXPECT_GT(stepped.map, stepped.random);  // and they measure something
+    EXPECT_NE(reel_test::error_of([] {
+                  reel::Engine e = synthetic_engine();
+                  e.map_figures_step(10);
+              }),
+              "");  // nothing to compare before the map is drawn
+}

@@ -640,6 +640,10 @@ public:
             return out;
         });
     }
+    // The map's figures in steps of `films`, so queries get through (0.23 s in one call); the share done.
+    double mapFiguresStep(const val& films) {
+        return guarded([&] { return engine_.map_figures_step(static_cast<size_t>(whole(films, "films", 1, 1e9))); });
+    }
     val mapFigures() {
         return guarded([&] {
             const reel::MapFigures f = engine_.map_figures();
@@ -718,6 +722,7 @@ EMSCRIPTEN_BINDINGS(reel) {
         .function("startMap", &Engine::startMap)
         .function("mapEpoch", &Engine::mapEpoch)
         .function("map", &Engine::map)
+        .function("mapFiguresStep", &Engine::mapFiguresStep)
         .function("mapFigures", &Engine::mapFigures)
         .function("modelKey", &Engine::modelKey)
         .function("evaluateNeighbours", &Engine::evaluateNeighbours)

@@ -356,9 +356,16 @@ MapLayout Engine::map() const {
     return out;
 }
 
+double Engine::map_figures_step(size_t films) {
+    State& s = state();
+    if (!s.map || !s.map->done()) throw Error("the map is not drawn yet");
+    return s.map->figures_step(films, settings_.seed());
+}
+
 MapFigures Engine::map_figures() const {
     const State& s = state();
     if (!s.map || !s.map->done()) throw Error("the map is not drawn yet");
+    if (s.map->figures_done()) return MapFigures{s.map->figure(0), s.map->figure(1), s.map->figure(2)};
     return MapFigures{s.map->preservation(s.map->xy()), s.map->preservation(s.map->pca_layout()),
                       s.map->preservation(s.map->random_layout(settings_.seed()))};
 }

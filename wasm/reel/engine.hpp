@@ -156,6 +156,9 @@ public:
     void start_map();
     std::pair<int, int> map_epoch();
     MapLayout map() const;
+    // map_figures() in steps of `films` films, so a page can answer between them; the share done.
+    // Once every step is done map_figures() reads their sums, else it computes them in one call.
+    double map_figures_step(size_t films);
     MapFigures map_figures() const;
 
     // MovieLens's links.csv, so an IMDb export can be matched and a film linked to IMDb, TMDB and

@@ -172,9 +172,24 @@ void FilmMap::run_epoch() {
 }
 
 double FilmMap::preservation(const std::vector<float>& xy) const {
-    const size_t n = films_.size();
     double kept = 0;
-    for (size_t i = 0; i < n; ++i) {
+    kept_in(xy, 0, films_.size(), kept);
+    return kept / static_cast<double>(films_.size());
+}
+
+double FilmMap::figures_step(size_t rows, uint64_t seed) {
+    if (figure_rows_ == 0 && random_.empty()) random_ = random_layout(seed);
+    const size_t end = std::min(films_.size(), figure_rows_ + std::max<size_t>(rows, 1));
+    kept_in(xy_, figure_rows_, end, kept_[0]);
+    kept_in(pca_, figure_rows_, end, kept_[1]);
+    kept_in(random_, figure_rows_, end, kept_[2]);
+    figure_rows_ = end;
+    return films_.empty() ? 1.0 : static_cast<double>(figure_rows_) / static_cast<double>(films_.size());
+}
+
+void FilmMap::kept_in(const std::vector<float>& xy, size_t from, size_t to, double& kept) const {
+    const size_t n = films_.size();
+    for (size_t i = from; i < to; ++i) {
         TopN top(kCompared);
         for (size_t j = 0; j < n; ++j) {
             if (j == i) continue;
@@ -185,7 +200,6 @@ double FilmMap::preservation(const std::vector<float>& xy) const {
         for (const Scored& s : top.take()) both += std::count(near_[i].begin(), near_[i].end(), s.film);
         kept += static_cast<double>(both) / kCompared;
     }
-    return kept / static_cast<double>(n);
 }
 
 std::vector<float> FilmMap::random_layout(uint64_t seed) const {
