@@ -109,13 +109,20 @@ async function epochs(c, t, id, discarded) {
 /**
  * Keeps the trained models in this browser for the next visit (nothing to do when they came from
  * there). The engine refuses to save a model that is not trained yet.
+ *
+ * The page asks at ready, just as the visitor starts rating: saving is two long steps (the
+ * engine's ten megabytes, about 0.2 s in a desktop worker, then IndexedDB's copy of them), so the
+ * requests that came meanwhile are answered before each (a first rating waited 0.3 s behind them).
  * @type {import('./context.js').Handler}
  */
 export async function keep({ m, deps }) {
   const s = dataState(m);
   if (s.name === 'ready' && s.restored) return { kept: true, restored: true };
+  await deps.yieldToLoop();
+  if (m.state !== s) return { kept: false, restored: false }; // other data or models since: not these to keep
   const entry = keptEntry(m.engine, deps.engineVersion, s.data.trainMs);
-  const ok = await deps.cache.writeModels(entry, s.data.slot);
+  await deps.yieldToLoop();
+  const ok = m.state === s && (await deps.cache.writeModels(entry, s.data.slot));
   return { kept: ok, restored: false, bytes: entry.bytes.length };
 }
 
