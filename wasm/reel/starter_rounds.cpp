@@ -47,10 +47,10 @@ StarterFigures evaluate_starters(const std::vector<const Model*>& models, const 
             };
             for (size_t r = 0; r < rounds; ++r) {
                 for (size_t looked = 0; looked < per_round; ++looked) {
-                    const std::vector<Rated> so_far = prepare_profile(given, catalog, index, Limits::max_profile).used;
-                    if (grid.empty())
+                    if (grid.empty())  // "Show others": a fresh set, from the ratings so far when it learns
                         show(how == Choice::fixed ? starter_films(starters, index, per_round, shown)
-                                                  : next_starters(starters, index, per_round, shown, so_far),
+                                                  : next_starters(starters, index, per_round, shown,
+                                                                  prepare_profile(given, catalog, index, Limits::max_profile).used),
                              false);
                     if (grid.empty()) break;  // every starter shown
                     const int32_t film = grid.front();
