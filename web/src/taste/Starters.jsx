@@ -60,8 +60,9 @@ function StartersView({ client, store, ready, onPick }) {
         setReplaced((m) => new Map(m).set(film.movieId, next));
         announce(`${filmLabel(next)} is shown in place of ${filmLabel(film)}, chosen from your ratings.`);
       },
+      // No answer (the engine busy with other data, or restarting): the next render asks anew.
       () => asked.current.delete(film.movieId),
-    ); // an engine that is busy again: the next rating asks anew
+    );
   }
   useEffect(() => {
     for (const f of films) {
