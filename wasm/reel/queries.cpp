@@ -8,8 +8,8 @@
 #include "error.hpp"
 #include "models.hpp"
 #include "reasons.hpp"
-#include "score_mix.hpp"
 #include "recommend.hpp"
+#include "score_mix.hpp"
 #include "starters.hpp"
 
 namespace reel {
@@ -105,8 +105,9 @@ VisitorPicks visitor_picks(const LoadedData& d, const ModelSet& models, const st
     }
     // The default list of a first visitor mixes in the visitors model's view (score_mix.hpp).
     const char* with = name.empty() && !out.from_popularity ? model_choices().mixed_in(p.used.size()) : nullptr;
-    const ScoreMix mix(*m, std::move(taste), with ? &models.trained(with) : nullptr, p.used, own.mix, d.index);
-    if (mix.mixed()) out.mixed_in = &models.trained(with).spec(), out.mix = own.mix;
+    const Model* second = with ? &models.trained(with) : nullptr;
+    const ScoreMix mix(*m, std::move(taste), second, p.used, own.mix, d.index);
+    if (mix.mixed()) out.mixed_in = &second->spec(), out.mix = own.mix;
     std::vector<std::vector<float>> shares;
     for (const Scored& x : own_top_for(
              d, [&](int film) { return mix.score(film); }, p.seen, checked_count(n), filter, p.used,

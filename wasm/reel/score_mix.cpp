@@ -12,17 +12,17 @@ struct Spread {
     double mean = 0, sd = 0;
 };
 
-// Two passes in double, films in index order: the same bits natively and in wasm.
+// Each film scored once, then two passes in double in index order: the same bits natively and in wasm.
 Spread spread_of(const Model& m, const Taste& taste, const std::vector<int32_t>& films) {
     Spread s;
     if (films.empty()) return s;
-    for (int32_t f : films) s.mean += m.score(taste, f);
+    std::vector<double> scores;
+    scores.reserve(films.size());
+    for (int32_t f : films) scores.push_back(m.score(taste, f));
+    for (double x : scores) s.mean += x;
     s.mean /= static_cast<double>(films.size());
     double squares = 0;
-    for (int32_t f : films) {
-        const double d = m.score(taste, f) - s.mean;
-        squares += d * d;
-    }
+    for (double x : scores) squares += (x - s.mean) * (x - s.mean);
     s.sd = std::sqrt(squares / static_cast<double>(films.size()));
     return s;
 }
