@@ -6,13 +6,12 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { buildInfo } from './plugins/buildInfo.js';
 import { precache } from './plugins/precache.js';
-import { preloadEngine } from './plugins/preloadEngine.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   base: './',
-  plugins: [preact(), buildInfo(root), preloadEngine({ data: ['movielens.pack.gz'] }), precache()],
+  plugins: [preact(), buildInfo(root), precache()],
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
 });
