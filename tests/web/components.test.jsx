@@ -23,6 +23,7 @@ import { MAX_LISTED, UserPicker, listedViewers } from '../../web/src/viewers/Use
 import { ViewersPanel } from '../../web/src/viewers/ViewersPanel.jsx';
 import { CHOICES, LOST, MODELS, POSTMAN, TOY, fakeClient, trainResult } from './fakeClient.js';
 import { MemoryStorage } from './memoryStorage.js';
+import { allSectionsIn } from './allSections.js';
 
 const trainingState = () => document.querySelector('.training-status')?.dataset.state;
 const STAR_NAMES = ['0.5 stars', '1 stars', '1.5 stars', '2 stars', '2.5 stars', '3 stars', '3.5 stars', '4 stars', '4.5 stars', '5 stars'];
@@ -38,6 +39,7 @@ async function renderApp(client = fakeClient(), storage = new MemoryStorage()) {
   const store = createRatingsStore({ storage });
   const utils = render(<App client={client} dataUrl="/data/" store={store} />);
   await waitFor(() => expect(trainingState()).toBe('ready'));
+  await allSectionsIn();
   return { client, store, storage, ...utils };
 }
 
@@ -648,6 +650,7 @@ describe('App', () => {
     expect(alert.textContent).toContain('diverged at epoch 3');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(trainingState()).toBe('ready'));
+    await allSectionsIn();
     expect(attempts).toBe(2);
     fireEvent.click(screen.getByRole('link', { name: 'Toy Story' }));
     await waitFor(() => expect(document.querySelectorAll('.neighbours .film-item')).toHaveLength(2));

@@ -12,6 +12,7 @@ import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
 import { SectionBoundary } from '../../web/src/ui/SectionBoundary.jsx';
 import { HEAT, TOY, fakeClient } from './fakeClient.js';
 import { MemoryStorage } from './memoryStorage.js';
+import { allSectionsIn } from './allSections.js';
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
 afterEach(cleanup);
@@ -76,6 +77,7 @@ describe('a kept answer of another shape', () => {
     window.history.replaceState(null, '', `/?film=${TOY.movieId}`);
     render(<App client={fakeClient()} dataUrl="/data/" storage={storage} store={createRatingsStore({ storage })} />);
     await waitFor(() => expect(document.querySelector('.training-status')?.dataset.state).toBe('ready'));
+    await allSectionsIn();
     const films = screen.getByRole('region', { name: 'Films like…' });
     await waitFor(() => expect(within(films).getAllByRole('listitem').length).toBeGreaterThan(0));
     expect(screen.queryByRole('alert')).toBeNull();

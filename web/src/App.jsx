@@ -28,6 +28,7 @@ import { forgetAnswers } from './storage/keptAnswers.js';
 import { Announcer } from './ui/Announcer.jsx';
 import { SectionBoundary } from './ui/SectionBoundary.jsx';
 import { ViewersPanel } from './viewers/ViewersPanel.jsx';
+import { Later } from './ui/Later.jsx';
 
 /**
  * @param {{ client: object, dataUrl: string, store?: object, storage?: Storage|null, onReady?: () => void }} props
@@ -94,58 +95,62 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
             />
           </SectionBoundary>
           <div class="explore">
-            <SectionBoundary name="Films like…" id="films" onReset={() => forgetAnswers(storage)}>
-              <FilmsSection
-                client={client}
-                choice={choice}
-                filters={filters}
-                search={search}
-                dataset={run.dataset}
-                storage={storage}
-                searchable={run.searchable}
-                loaded={loaded}
-                ready={trainedFor('neighbours')}
-                model={choices?.neighbours}
-                lastYear={info?.years?.max}
-                maxResults={maxResults}
-              />
-            </SectionBoundary>
-            <SectionBoundary name="Explore MovieLens viewers" id="viewers">
-              <ViewersPanel
-                client={client}
-                loaded={loaded}
-                ready={trainedFor('viewers')}
-                model={choices?.viewers}
-                onPick={choice.pickFilm}
-                maxResults={maxResults}
-              />
-            </SectionBoundary>
+            <Later step={1}>
+              <SectionBoundary name="Films like…" id="films" onReset={() => forgetAnswers(storage)}>
+                <FilmsSection
+                  client={client}
+                  choice={choice}
+                  filters={filters}
+                  search={search}
+                  dataset={run.dataset}
+                  storage={storage}
+                  searchable={run.searchable}
+                  loaded={loaded}
+                  ready={trainedFor('neighbours')}
+                  model={choices?.neighbours}
+                  lastYear={info?.years?.max}
+                  maxResults={maxResults}
+                />
+              </SectionBoundary>
+              <SectionBoundary name="Explore MovieLens viewers" id="viewers">
+                <ViewersPanel
+                  client={client}
+                  loaded={loaded}
+                  ready={trainedFor('viewers')}
+                  model={choices?.viewers}
+                  onPick={choice.pickFilm}
+                  maxResults={maxResults}
+                />
+              </SectionBoundary>
+            </Later>
           </div>
-          <SectionBoundary name="The map of taste" id="map">
-            <MapSection
-              map={map.data}
-              error={map.error}
-              progress={run.background}
-              ready={phase === 'ready'}
-              filmId={choice.filmId}
-              store={shown}
-              search={search}
-              onPick={choice.pickFilm}
-              client={client}
-              loaded={loaded}
-            />
-          </SectionBoundary>
-          <SectionBoundary name="How good is it?" id="numbers">
-            <NumbersPanel
-              client={client}
-              models={models}
-              choices={choices}
-              ready={phase === 'ready'}
-              round={run.round}
-              mapFigures={map.data?.figures ?? null}
-            />
-          </SectionBoundary>
-          <AboutPanel />
+          <Later step={2}>
+            <SectionBoundary name="The map of taste" id="map">
+              <MapSection
+                map={map.data}
+                error={map.error}
+                progress={run.background}
+                ready={phase === 'ready'}
+                filmId={choice.filmId}
+                store={shown}
+                search={search}
+                onPick={choice.pickFilm}
+                client={client}
+                loaded={loaded}
+              />
+            </SectionBoundary>
+            <SectionBoundary name="How good is it?" id="numbers">
+              <NumbersPanel
+                client={client}
+                models={models}
+                choices={choices}
+                ready={phase === 'ready'}
+                round={run.round}
+                mapFigures={map.data?.figures ?? null}
+              />
+            </SectionBoundary>
+            <AboutPanel />
+          </Later>
         </main>
         <Footer dataset={run.dataset} />
         <Announcer />
