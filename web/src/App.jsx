@@ -30,6 +30,9 @@ import { SectionBoundary } from './ui/SectionBoundary.jsx';
 import { ViewersPanel } from './viewers/ViewersPanel.jsx';
 import { Later } from './ui/Later.jsx';
 
+// Absent lists as one constant, so a memoised section sees the same prop.
+const NONE = Object.freeze([]);
+
 /**
  * @param {{ client: object, dataUrl: string, store?: object, storage?: Storage|null, onReady?: () => void }} props
  *   store: the visitor's ratings (main.jsx passes one kept in localStorage; tests may pass their own)
@@ -57,7 +60,7 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
   const { info, phase, trained } = run;
   const loaded = info !== null && phase !== 'loading'; // the ratings are in
   const choices = info?.choices ?? null;
-  const models = info?.models ?? [];
+  const models = info?.models ?? NONE;
   const maxResults = info?.limits?.maxResults ?? null; // the engine's cap on any list; "Show more" stops below it
   const trainedFor = (question) => Boolean(choices) && trained.has(choices[question]);
 
@@ -86,7 +89,7 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
               choices={choices}
               models={models}
               filters={filters}
-              genreNames={info?.genreNames ?? []}
+              genreNames={info?.genreNames ?? NONE}
               years={info?.years ?? null}
               search={search}
               onPick={choice.pickFilm}

@@ -1,6 +1,7 @@
 // "Films like…": pick film X by search (or anywhere a film title is a link), and see its nearest
 // films. Its answers on the bundled MovieLens are kept in this browser for a return visit.
 import { useState } from 'preact/hooks';
+import { memo } from '../ui/memo.js';
 import { BUILD } from '../site/buildInfo.js';
 import { FilmSearch } from './FilmSearch.jsx';
 import { SimilarFilms } from './SimilarFilms.jsx';
@@ -14,20 +15,7 @@ import { SimilarFilms } from './SimilarFilms.jsx';
  * @param {{ kind: string }} props.dataset  the MovieLens in use
  * @param {Storage|null} props.storage  where answers are kept for a return visit
  */
-export function FilmsSection({
-  client,
-  choice,
-  filters,
-  search,
-  dataset,
-  storage,
-  searchable,
-  loaded,
-  ready,
-  model,
-  lastYear,
-  maxResults,
-}) {
+function FilmsSectionView({ client, choice, filters, search, dataset, storage, searchable, loaded, ready, model, lastYear, maxResults }) {
   const [keptAnswersAt] = useState(() => ({ storage, build: BUILD.id }));
   return (
     <section class="panel" id="films" aria-labelledby="films-title">
@@ -56,3 +44,6 @@ export function FilmsSection({
     </section>
   );
 }
+
+// Re-rendered when its own props change, not at every progress message the page re-renders for.
+export const FilmsSection = memo(FilmsSectionView);

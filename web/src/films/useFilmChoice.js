@@ -1,6 +1,6 @@
 // Film X of "films like X": the one the address bar names (?film=), changed by picking a film
 // anywhere on the page, and by Back and Forward between films picked earlier.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { pushFilmId, readFilmId } from './urlState.js';
 
 /** @returns {{ filmId: number|null, focusKey: number, pickFilm: (movieId: number, how?: { focus?: boolean, stay?: boolean }) => void }} */
@@ -25,5 +25,6 @@ export function useFilmChoice() {
       if (section && section.getBoundingClientRect().top < 0) section.scrollIntoView?.({ block: 'start' });
     }
   }, []);
-  return { filmId, focusKey, pickFilm };
+  // One object while nothing in it changes, so a section given it can skip the page's other renders.
+  return useMemo(() => ({ filmId, focusKey, pickFilm }), [filmId, focusKey, pickFilm]);
 }

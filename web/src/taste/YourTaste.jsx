@@ -2,6 +2,7 @@
 // or anywhere a film is shown), see their next ten with reasons, filter, keep a watchlist, and
 // keep, bring, share or clear their ratings. A landmark region, near the top.
 import { useState } from 'preact/hooks';
+import { memo } from '../ui/memo.js';
 import { CarriedRatings } from './CarriedRatings.jsx';
 import { ClearRatings } from './ClearRatings.jsx';
 import { ExportRatings } from './ExportRatings.jsx';
@@ -36,7 +37,7 @@ import { YourRatings } from './YourRatings.jsx';
  * @param {number|null} [props.maxResults]  the engine's cap on a list's length
  * @param {number|null} [props.maxProfile]  the most ratings the engine folds in at once
  */
-export function YourTaste(props) {
+function YourTasteView(props) {
   const { client, store, loaded, trained, choices, models } = props;
   const { filters, filter } = props.filters;
   const list = useStore(store, (s) => s.list);
@@ -133,3 +134,6 @@ export function YourTaste(props) {
     </section>
   );
 }
+
+// Re-rendered when its own props change, not at every progress message the page re-renders for.
+export const YourTaste = memo(YourTasteView);

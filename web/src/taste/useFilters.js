@@ -20,5 +20,6 @@ export function useFilters() {
       summary?.scrollIntoView?.({ block: 'center' });
     }, 0);
   }, []);
-  return { filters, setFilters, filter, open, setOpen, openFilters };
+  // One object while nothing in it changes, so a section given it can skip the page's other renders.
+  return useMemo(() => ({ filters, setFilters, filter, open, setOpen, openFilters }), [filters, filter, open, openFilters]);
 }
