@@ -143,34 +143,6 @@ async function main() {
     // The steps on this page from here on need it trained; the others open pages of their own.
     const onPage = { needs: [trained] };
 
-    await step('the engine and the packed data are preloaded by the page, and they and the worker downloaded once', async () => {
-      // A context of its own: routing a request (as siteContext does, to catch any to another
-      // origin) turns the HTTP cache off, and the service worker's precache would ask again.
-      const fresh = await browser.newContext({ serviceWorkers: 'block' });
-      const from = server.requests.length;
-      const p = await fresh.newPage();
-      await p.goto(`${origin}/`);
-      await waitForReady(p);
-      const preloaded = await p.evaluate(() =>
-        [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname.split('/').pop()),
-      );
-      await fresh.close();
-      const wanted = [/^engine\.worker-.*\.js$/, /^reel-.*\.wasm$/, /^movielens\.pack\.gz$/];
-      for (const w of wanted.slice(1))
-        check(
-          preloaded.some((f) => w.test(f)),
-          `index.html should preload ${w}: preloads ${preloaded.join(', ')}`,
-        );
-      // The worker's own fetches must be served by what the page preloaded, not a second download.
-      const asked = server.requests.slice(from).map((path) => path.split('/').pop());
-      const counts = wanted.map((w) => asked.filter((f) => w.test(f)).length);
-      check(
-        counts.every((n) => n === 1),
-        `each should be downloaded once: ${wanted.map((w, i) => `${w} ${counts[i]}×`).join(', ')}`,
-      );
-      return `preloaded ${preloaded.join(', ')}; each asked of the server once`;
-    });
-
     await step(
       'the empty "Your taste" says what to do, and has no accessibility violation',
       async () => {
@@ -467,7 +439,6 @@ async function main() {
       let failures = 0;
       await flaky.route('**/data/movielens.pack.gz', (route) => {
         if (route.request().serviceWorker()) return route.continue(); // the offline copy, made once ready
-        if (route.request().resourceType() === 'other') return route.continue(); // the page's preload: the worker's own fetch fails
         return failures++ === 0 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue();
       });
       const p = await flaky.newPage();
@@ -489,7 +460,6 @@ async function main() {
       const page404 = '<!DOCTYPE html><html><head><title>404</title></head><body><h1>Page not found</h1></body></html>';
       await broken.route('**/*.wasm', (route) => {
         if (route.request().serviceWorker()) return route.continue(); // the offline copy, made once ready
-        if (route.request().resourceType() === 'other') return route.continue(); // the page's preload: the worker's own fetch fails
         served += 1;
         if (served === 1) return route.fulfill({ status: 404, contentType: 'text/html', body: page404 });
         if (served === 2) return route.fulfill({ status: 200, contentType: 'text/html', body: page404 });

@@ -4,7 +4,6 @@
 import { render } from 'preact';
 import { App } from './App.jsx';
 import { startEngineWorker } from './engine/engineClient.js';
-import { preloadEngineAfterPaint } from './engine/preloadEngine.js';
 import { createRatingsStore } from './taste/ratingsStore.js';
 import { noteBuild, registerServiceWorker, watchServiceWorker } from './site/siteUpdate.js';
 import './styles.css';
@@ -40,4 +39,3 @@ render(
   />,
   document.getElementById('app'),
 );
-preloadEngineAfterPaint(dataUrl);
