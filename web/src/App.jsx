@@ -3,10 +3,10 @@
 // viewers, the map, the numbers. What is truly shared lives here: the visitor's ratings as the page
 // shows them, film X, the filters, and search. Each section stands in its own SectionBoundary, so
 // one that throws is replaced by a sentence and a reset while the others carry on.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { FilmsSection } from './films/FilmsSection.jsx';
 import { useFilmChoice } from './films/useFilmChoice.js';
-import { rememberFilms } from './films/useFilms.js';
+import { useSearch } from './films/useFilms.js';
 import { MapSection } from './map/MapSection.jsx';
 import { useMapLayout } from './map/useMapLayout.js';
 import { NumbersPanel } from './numbers/NumbersPanel.jsx';
@@ -47,15 +47,7 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
   const choice = useFilmChoice();
   const filters = useFilters();
   const dragging = useFileDrop(run.chooseFiles);
-
-  const search = useCallback(
-    (query) =>
-      client.search({ query, k: 8 }).then((films) => {
-        rememberFilms(films);
-        return films;
-      }),
-    [client],
-  );
+  const search = useSearch(client);
 
   const { info, phase, trained } = run;
   const loaded = info !== null && phase !== 'loading'; // the ratings are in
@@ -142,6 +134,8 @@ export function App({ client, dataUrl, store: givenStore, storage = null, onRead
                 loaded={loaded}
               />
             </SectionBoundary>
+          </Later>
+          <Later step={3}>
             <SectionBoundary name="How good is it?" id="numbers">
               <NumbersPanel
                 client={client}

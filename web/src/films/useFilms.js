@@ -1,6 +1,6 @@
 // Film details for a list of ids (a visitor's ratings hold only ids and stars), fetched from the
 // worker in one request for whatever is not already known, and remembered for the session.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 
 const known = new Map(); // movieId → film, or null for an id the catalogue lacks
 
@@ -10,6 +10,18 @@ const known = new Map(); // movieId → film, or null for an id the catalogue la
  */
 export function rememberFilms(films) {
   for (const f of films) if (f && f.ratings !== null) known.set(f.movieId, f);
+}
+
+/** The page's title search (eight films), whose results are remembered; one function per client. */
+export function useSearch(client) {
+  return useCallback(
+    (query) =>
+      client.search({ query, k: 8 }).then((films) => {
+        rememberFilms(films);
+        return films;
+      }),
+    [client],
+  );
 }
 
 /** Forgets everything: a new dataset may name films differently. */
