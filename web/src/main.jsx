@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { App } from './App.jsx';
 import { startEngineWorker } from './engine/engineClient.js';
 import { createRatingsStore } from './taste/ratingsStore.js';
+import { linksToSection } from './ui/Later.jsx';
 import { noteBuild, registerServiceWorker, watchServiceWorker } from './site/siteUpdate.js';
 import './styles.css';
 
@@ -29,9 +30,7 @@ watchServiceWorker();
 const client = startEngineWorker();
 client.prefetch({ dataUrl });
 
-// In a task of its own: evaluating the page's script and its first render were one task, on a slow
-// phone the longest of the visit.
-setTimeout(() =>
+const draw = () =>
   render(
     <App
       client={client}
@@ -41,5 +40,9 @@ setTimeout(() =>
       onReady={() => registerServiceWorker()}
     />,
     document.getElementById('app'),
-  ),
-);
+  );
+// In a task of its own: evaluating the page's script and its first render were one task, on a slow
+// phone the longest of the visit. But a link to a section needs the section there when the browser
+// looks for it, as the page's script ends.
+if (linksToSection()) draw();
+else setTimeout(draw);

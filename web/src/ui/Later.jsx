@@ -4,7 +4,8 @@
 // one of those sections (#films, #numbers…) mounts everything at once, so the browser finds it.
 import { useEffect, useState } from 'preact/hooks';
 
-const linksToSection = () => typeof location !== 'undefined' && /^#[a-z][a-z-]*$/.test(location.hash);
+/** The address links to a section of the page (#numbers…), not to ratings (#ratings=…). */
+export const linksToSection = () => typeof location !== 'undefined' && /^#[a-z][a-z-]*$/.test(location.hash);
 
 /** @param {{ step: number, children?: any }} props */
 export function Later({ step, children }) {
