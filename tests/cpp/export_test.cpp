@@ -18,9 +18,9 @@
 namespace {
 using reel_test::run;
 
-const std::string kData = reel_test::data_dir();
-const std::string kSplit = reel_test::canonical_split();
-const std::string kCold = reel_test::cold_split();
+using reel_test::kCold;
+using reel_test::kData;
+using reel_test::kSplit;
 
 // userId → movieId → rating, from a MovieLens ratings file (userId,movieId,rating[,timestamp]).
 std::map<int, std::map<int, double>> ratings_of(const std::string& path) {

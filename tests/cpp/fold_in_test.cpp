@@ -17,7 +17,7 @@
 namespace {
 using reel_test::read;
 
-const std::string kSplit = reel_test::canonical_split();
+using reel_test::kSplit;
 
 reel::Engine trained_synthetic() {
     const auto d = reel::make_synthetic({});

@@ -20,7 +20,7 @@
 namespace {
 using reel_test::read;
 
-const std::string kSplit = reel_test::canonical_split();
+using reel_test::kSplit;
 
 }  // namespace
 

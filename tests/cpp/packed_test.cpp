@@ -14,7 +14,7 @@ namespace {
 using reel_test::error_of;
 using reel_test::read;
 
-const std::string kMovies =
+const std::string kPackMovies =
     "movieId,title,genres\n"
     "3,Heat (1995),Action|Crime|Thriller\n"
     "1,Toy Story (1995),Adventure|Animation|Children|Comedy|Fantasy\n"
@@ -33,10 +33,10 @@ const std::string kRatings =
     "5,3,2.5,40\n"
     "2,7,3.0,10\n";
 
-std::string packed_small() { return reel::pack(reel::Catalog::parse(kMovies), reel::parse_ratings(kRatings)); }
+std::string packed_small() { return reel::pack(reel::Catalog::parse(kPackMovies), reel::parse_ratings(kRatings)); }
 
 TEST(Packed, GivesBackTheCatalogueAndTheRowsInTheirOrder) {
-    const reel::Catalog c = reel::Catalog::parse(kMovies);
+    const reel::Catalog c = reel::Catalog::parse(kPackMovies);
     const reel::RatingRows rows = reel::parse_ratings(kRatings);
     const reel::Unpacked u = reel::unpack(packed_small(), "small.pack");
 
@@ -111,7 +111,8 @@ TEST(Packed, DamageIsRefusedPlainlyAndTheEngineKeepsItsData) {
 
 TEST(Packed, RowsWhoseFilmIsNotInTheCatalogueCannotBePacked) {
     const reel::RatingRows rows = reel::parse_ratings("userId,movieId,rating\n1,1,4\n1,99,3\n");
-    EXPECT_EQ(error_of([&] { reel::pack(reel::Catalog::parse(kMovies), rows); }), "ratings.csv line 3: movieId 99 is not in movies.csv");
+    EXPECT_EQ(error_of([&] { reel::pack(reel::Catalog::parse(kPackMovies), rows); }),
+              "ratings.csv line 3: movieId 99 is not in movies.csv");
 }
 
 TEST(Packed, TheCliWritesWhatTheEngineReads) {

@@ -16,11 +16,12 @@
 #include "trained.hpp"
 
 namespace {
+using reel_test::model_figures;
 using reel_test::read;
 using reel_test::run;
 
-const std::string kData = reel_test::data_dir();
-const std::string kSplit = reel_test::canonical_split();
+using reel_test::kData;
+using reel_test::kSplit;
 
 // The number after "key": in `json`, starting the search at `from` (e.g. a model's name).
 double json_number(const std::string& json, const std::string& key, const std::string& from = "") {
@@ -64,18 +65,12 @@ TEST_F(CanonicalSplit, LoadsEveryRow) {
               "2007)");
 }
 
-const reel::ModelFigures& of(const reel::Figures& f, const std::string& name) {
-    for (const reel::ModelFigures& m : f.models)
-        if (m.spec->name == name) return m;
-    throw std::runtime_error("no figures for " + name);
-}
-
 TEST_F(CanonicalSplit, MeetsTheQualityBars) {
-    EXPECT_LE(of(figures, "rating").rmse, 0.850);
-    EXPECT_GE(of(figures, "ranking").recall10, 0.145);
+    EXPECT_LE(model_figures(figures, "rating").rmse, 0.850);
+    EXPECT_GE(model_figures(figures, "ranking").recall10, 0.145);
     EXPECT_NEAR(figures.popularity_recall10, 0.0894, 5e-5);  // evaluation.md's figure for this split
     // The reason for two models: tuned for RMSE, the rating model ranks worse than popularity.
-    EXPECT_LT(of(figures, "rating").recall10, figures.popularity_recall10);
+    EXPECT_LT(model_figures(figures, "rating").recall10, figures.popularity_recall10);
 }
 
 // evaluation.md's Recall@10 on the canonical split, written out plainly from train.csv and
@@ -116,8 +111,8 @@ TEST_F(CanonicalSplit, RecallAndLiftAreWhatAPlainCountOfTheSplitGives) {
     const double model =
         plain_recall10([&](int32_t user, int32_t film) { return ranking.score(d.user_index(user), d.catalog.index_of(film)); });
     EXPECT_NEAR(figures.popularity_recall10, popularity, 1e-9);
-    EXPECT_NEAR(of(figures, "ranking").recall10, model, 1e-9);
-    EXPECT_NEAR(of(figures, "ranking").lift, model / popularity - 1, 1e-9);
+    EXPECT_NEAR(model_figures(figures, "ranking").recall10, model, 1e-9);
+    EXPECT_NEAR(model_figures(figures, "ranking").lift, model / popularity - 1, 1e-9);
 }
 
 TEST_F(CanonicalSplit, NeighboursOfToyStoryAreFamilyFilmsAndCrossGenres) {

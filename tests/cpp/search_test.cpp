@@ -5,7 +5,7 @@
 #include "search.hpp"
 
 namespace {
-const char* kMovies =
+const char* kSearchMovies =
     "movieId,title,genres\n"
     "1,Toy Story (1995),Animation\n"
     "2,Toy Story 2 (1999),Animation\n"
@@ -17,8 +17,8 @@ const char* kMovies =
     "8,Babylon 5,Sci-Fi\n"
     "9,\"Story of Us, The (1999)\",Comedy\n";
 
-struct Fixture {
-    reel::Catalog catalog = reel::Catalog::parse(kMovies);
+struct SearchFixture {
+    reel::Catalog catalog = reel::Catalog::parse(kSearchMovies);
     reel::TitleSearch search{catalog};
     std::vector<int32_t> popularity = {50, 20, 30, 10, 40, 2, 5, 1, 3};
     std::vector<int> ids(std::string_view q) const {
@@ -44,7 +44,7 @@ TEST(Search, FoldDropsAccentsCaseAndPunctuation) {
 }
 
 TEST(Search, ForgivingMatches) {
-    Fixture f;
+    SearchFixture f;
     EXPECT_EQ(f.ids("toy sto"), (std::vector<int>{1, 2}));
     EXPECT_EQ(f.ids("TOY STORY 2"), (std::vector<int>{2}));
     EXPECT_EQ(f.ids("the usual suspects")[0], 3);
@@ -58,7 +58,7 @@ TEST(Search, ForgivingMatches) {
 }
 
 TEST(Search, ExactBeforePrefixBeforeInsideThenPopularity) {
-    Fixture f;
+    SearchFixture f;
     // "story": starts no title but sits inside "Toy Story" (popular) and "Toy Story 2"; starts
     // "Story of Us, The" as written.
     EXPECT_EQ(f.ids("story"), (std::vector<int>{9, 1, 2}));
@@ -66,7 +66,7 @@ TEST(Search, ExactBeforePrefixBeforeInsideThenPopularity) {
 }
 
 TEST(Search, ResolveNamesOneFilmOrSaysWhy) {
-    Fixture f;
+    SearchFixture f;
     EXPECT_EQ(f.catalog.film(f.search.resolve("Heat (1995)", f.popularity)).movie_id, 5);
     EXPECT_EQ(f.catalog.film(f.search.resolve("heat 1986", f.popularity)).movie_id, 6);
     EXPECT_EQ(f.catalog.film(f.search.resolve("the usual suspects", f.popularity)).movie_id, 3);
@@ -171,7 +171,7 @@ TEST(Search, HugeTitlesInACandidateListAreCut) {
 }
 
 TEST(Search, ATypoOrTwoIsForgivenWhenNothingMatchesAsTyped) {
-    Fixture f;
+    SearchFixture f;
     EXPECT_EQ(f.ids("usual suspetcs"), std::vector<int>{3});  // a swap
     EXPECT_EQ(f.ids("schindlrs list"), std::vector<int>{7});  // a letter missing
     EXPECT_EQ(f.ids("amelei"), std::vector<int>{4});          // a swap in the word being typed

@@ -58,6 +58,10 @@ inline const std::string& splits_dir() {
 }
 inline std::string canonical_split() { return splits_dir() + "/ml-latest-small-80-20-s42"; }
 inline std::string cold_split() { return splits_dir() + "/ml-latest-small-cold-s42"; }
+// The same, as the tests' constants.
+inline const std::string kData = data_dir();
+inline const std::string kSplit = canonical_split();
+inline const std::string kCold = cold_split();
 
 // The new-visitor split's bars were set on the shared one (made by NumPy); a clone without it
 // gets Reel's own split of the same shape (reel split --cold), held to looser bars.

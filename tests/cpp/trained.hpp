@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <unistd.h>
 
@@ -122,6 +123,13 @@ inline const reel::Engine& shared(Trained which) {
     std::unique_ptr<reel::Engine>& e = engines[static_cast<int>(which)];
     if (!e) e = std::make_unique<reel::Engine>(restored(which));
     return *e;
+}
+
+// The figures `name`'s model got in an evaluation.
+inline const reel::ModelFigures& model_figures(const reel::Figures& f, const std::string& name) {
+    for (const reel::ModelFigures& m : f.models)
+        if (m.spec->name == name) return m;
+    throw std::runtime_error("no figures for " + name);
 }
 
 }  // namespace reel_test

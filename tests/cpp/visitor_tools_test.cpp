@@ -17,7 +17,7 @@
 namespace {
 using reel_test::read;
 
-const std::string kData = reel_test::data_dir();
+using reel_test::kData;
 const std::string kFixtures = REEL_FIXTURES;
 
 class LatestSmall : public ::testing::Test {

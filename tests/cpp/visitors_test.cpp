@@ -15,17 +15,12 @@
 #include "trained.hpp"
 
 namespace {
+using reel_test::model_figures;
 using reel_test::read;
 using reel_test::run;
 
-const std::string kData = reel_test::data_dir();
-const std::string kCold = reel_test::cold_split();
-
-const reel::ModelFigures& of(const reel::Figures& f, const std::string& name) {
-    for (const reel::ModelFigures& m : f.models)
-        if (m.spec->name == name) return m;
-    throw std::runtime_error("no figures for " + name);
-}
+using reel_test::kCold;
+using reel_test::kData;
 
 class ColdSplit : public ::testing::Test {
 protected:
@@ -60,20 +55,20 @@ TEST_F(ColdSplit, MeetsTheNewVisitorBars) {
     if (reel_test::cold_split_is_shared()) {
         // The issue's bars, on the split they were set on.
         EXPECT_NEAR(f.popularity_recall10, 0.132, 0.0005);  // evaluation.md's NumPy reference
-        EXPECT_LE(of(f, "rating").rmse, 0.870);
-        EXPECT_GE(of(f, "ranking").recall10, 0.19);
-        EXPECT_GE(of(g, "ranking").recall10, 0.15);
+        EXPECT_LE(model_figures(f, "rating").rmse, 0.870);
+        EXPECT_GE(model_figures(f, "ranking").recall10, 0.19);
+        EXPECT_GE(model_figures(g, "ranking").recall10, 0.15);
         // Issue 25: iALS as revisited with the whole profile, BPR's fold-in from five ratings (the
         // page's choice at each size). Its bar was 0.26; the defaults chosen on validation reach 0.258.
-        EXPECT_GE(of(f, "implicit").recall10, 0.255);
-        EXPECT_GE(of(g, "ranking").recall10, 0.18);
-        EXPECT_GT(of(g, "ranking").recall10, of(g, "implicit").recall10);  // why BPR serves the first few ratings
+        EXPECT_GE(model_figures(f, "implicit").recall10, 0.255);
+        EXPECT_GE(model_figures(g, "ranking").recall10, 0.18);
+        EXPECT_GT(model_figures(g, "ranking").recall10, model_figures(g, "implicit").recall10);  // why BPR serves the first few ratings
     } else {
         // Reel's own split of the same shape: each ranker well above popularity.
-        EXPECT_LE(of(f, "rating").rmse, 0.90);
+        EXPECT_LE(model_figures(f, "rating").rmse, 0.90);
         for (const char* m : {"ranking", "implicit"}) {
-            EXPECT_GT(of(f, m).recall10, 1.4 * f.popularity_recall10) << m;
-            EXPECT_GT(of(g, m).recall10, 1.1 * f.popularity_recall10) << m;
+            EXPECT_GT(model_figures(f, m).recall10, 1.4 * f.popularity_recall10) << m;
+            EXPECT_GT(model_figures(g, m).recall10, 1.1 * f.popularity_recall10) << m;
         }
     }
 }
@@ -98,7 +93,7 @@ TEST_F(ColdSplit, TheDefaultListIsTheVisitorsOwn) {
         EXPECT_GE(own.choice.recall10, 0.8 * model.choice.recall10);
         EXPECT_GT(own.choice.recall10, 1.1 * own.popularity_recall10);
         // Each model's own row is its plain ranking either way: only the default is re-ranked.
-        EXPECT_EQ(of(own, "implicit").recall10, of(model, "implicit").recall10);
+        EXPECT_EQ(model_figures(own, "implicit").recall10, model_figures(model, "implicit").recall10);
     }
 }
 

@@ -10,7 +10,7 @@
 namespace reel {
 
 namespace {
-std::string_view trim(std::string_view s) {
+std::string_view trim_blanks(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     return s;
@@ -34,7 +34,7 @@ int32_t parse_id(std::string_view text, std::string_view what, const std::string
 }
 
 int parse_year(std::string_view title) {
-    title = trim(title);
+    title = trim_blanks(title);
     if (title.size() < 6 || title.back() != ')') return 0;
     const size_t open = title.rfind('(');
     if (open == std::string_view::npos) return 0;
@@ -63,9 +63,9 @@ Catalog Catalog::parse(std::string_view movies_csv, std::string_view file) {
     while (csv.next(rec)) {
         const std::string where = csv.where(rec.line);
         Film film;
-        film.movie_id = parse_id(trim(rec.fields[c_id]), "movieId", where);
+        film.movie_id = parse_id(trim_blanks(rec.fields[c_id]), "movieId", where);
         if (catalog.index_of(film.movie_id) >= 0) throw Error(where + ": movieId " + std::to_string(film.movie_id) + " appears twice");
-        film.title = std::string(trim(rec.fields[c_title]));
+        film.title = std::string(trim_blanks(rec.fields[c_title]));
         if (film.title.empty()) throw Error(where + ": movieId " + std::to_string(film.movie_id) + " has an empty title");
         if (has_control(film.title))
             throw Error(where + ": the title of movieId " + std::to_string(film.movie_id) + ", " + quoted(film.title) +
@@ -75,7 +75,7 @@ Catalog Catalog::parse(std::string_view movies_csv, std::string_view file) {
             std::string_view genres = rec.fields[static_cast<size_t>(c_genres)];
             while (!genres.empty()) {
                 const size_t bar = genres.find('|');
-                const std::string_view g = trim(genres.substr(0, bar));
+                const std::string_view g = trim_blanks(genres.substr(0, bar));
                 genres = bar == std::string_view::npos ? std::string_view() : genres.substr(bar + 1);
                 if (g.empty() || g == "(no genres listed)") continue;
                 if (has_control(g)) throw Error(where + ": genre " + quoted(g) + " holds a control character");

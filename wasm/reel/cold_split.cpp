@@ -8,14 +8,12 @@
 
 namespace reel {
 
-enum : uint64_t { kColdStream = 10 };
-
 ColdSplit cold_split(const std::vector<RatingRow>& rows, uint64_t seed) {
     std::map<int32_t, std::vector<const RatingRow*>> by_user;  // ascending user ids, each in file order
     for (const RatingRow& r : rows) by_user[r.user_id].push_back(&r);
     std::vector<int32_t> users;
     for (const auto& [u, _] : by_user) users.push_back(u);
-    Rng rng = Rng::stream(seed, kColdStream);
+    Rng rng = Rng::stream(seed, Rng::kColdSplit);
     rng.shuffle(users);
     const size_t visitors = (users.size() + 2) / 5;  // 20 %, rounded: 122 of 610
     std::vector<int32_t> chosen(users.begin(), users.begin() + static_cast<std::ptrdiff_t>(visitors));

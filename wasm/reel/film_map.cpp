@@ -75,7 +75,7 @@ std::vector<float> pca_2d(const std::vector<float>& rows, size_t n, int d) {
 }  // namespace
 
 FilmMap::FilmMap(const Model& model, const TrainIndex& index, int min_support, int epochs, uint64_t seed)
-    : dims_(model.factors()), epochs_(epochs), rng_(Rng::stream(seed, 8)) {
+    : dims_(model.factors()), epochs_(epochs), rng_(Rng::stream(seed, Rng::kMapLayout)) {
     for (int32_t f : index.rated_films())
         if (index.count(f) >= min_support) films_.push_back(f);
     const size_t n = films_.size();
@@ -203,7 +203,7 @@ void FilmMap::kept_in(const std::vector<float>& xy, size_t from, size_t to, doub
 }
 
 std::vector<float> FilmMap::random_layout(uint64_t seed) const {
-    Rng rng = Rng::stream(seed, 9);
+    Rng rng = Rng::stream(seed, Rng::kMapStart);
     std::vector<float> xy(2 * films_.size());
     for (float& c : xy) c = rng.uniform(-kSpread, kSpread);
     return xy;

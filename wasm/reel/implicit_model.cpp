@@ -16,9 +16,7 @@ namespace reel {
 
 namespace {
 
-enum : uint64_t { kInitStream = 7 };
-
-constexpr SettingSpec kSettings[] = {
+constexpr SettingSpec kImplicitSettings[] = {
     {"factors", 128, 4, 1024, SettingKind::Lanes, "length of the user and film vectors"},
     {"epochs", 8, 1, 1000, SettingKind::Whole, "alternating passes: every user, then every film"},
     {"unobserved", 0.2, 0, 1e6, SettingKind::Real, "α0: every (viewer, film) pair is pulled toward 0 with this weight"},
@@ -29,10 +27,6 @@ constexpr SettingSpec kSettings[] = {
     {"cg_steps", 3, 1, 64, SettingKind::Whole, "conjugate-gradient steps per vector and pass"},
     {"init_scale", 0.01, 0, 10, SettingKind::Real, "film vectors start uniform in [−s, s]"},
 };
-
-std::unique_ptr<Model> make(const ModelSettings& settings, const TrainingData& data, uint64_t seed) {
-    return std::make_unique<ImplicitModel>(settings, data, seed);
-}
 
 // Σ_r y_r y_rᵀ over the rows, k × k, row-major, in float: one axpy per row and coordinate.
 std::vector<float> gram_of(const Embeddings& y) {
@@ -55,8 +49,8 @@ const ModelSpec kImplicitModel = {
     "weighted squared error",
     "reg",
     false,
-    setting_list(kSettings),
-    make,
+    setting_list(kImplicitSettings),
+    make_model<ImplicitModel>,
 };
 
 ImplicitModel::ImplicitModel(const ModelSettings& s, const TrainingData& data, uint64_t seed)
@@ -97,7 +91,7 @@ ImplicitModel::ImplicitModel(const ModelSettings& s, const TrainingData& data, u
         }
 
     // Users start at zero (the first half solves them); films someone rated start random.
-    Rng init = Rng::stream(seed, kInitStream);
+    Rng init = Rng::stream(seed, Rng::kImplicitInit);
     const float scale = s.real("init_scale");
     for (size_t i = 0; i < index.films(); ++i)
         if (by_film_.size(static_cast<int32_t>(i)) > 0)

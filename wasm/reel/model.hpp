@@ -68,6 +68,12 @@ struct ModelSpec {
     int factors(const Settings& settings) const;
 };
 
+// A ModelSpec's `make` for the model class M.
+template <class M>
+std::unique_ptr<Model> make_model(const ModelSettings& settings, const TrainingData& data, uint64_t seed) {
+    return std::make_unique<M>(settings, data, seed);
+}
+
 class Model {
 public:
     virtual ~Model() = default;

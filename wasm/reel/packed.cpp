@@ -13,7 +13,7 @@ namespace reel {
 
 namespace {
 
-constexpr std::string_view kMagic = "REELPACK";
+constexpr std::string_view kPackMagic = "REELPACK";
 constexpr size_t kHead = 8 + 4 + 4;  // magic, version, the films section's length
 constexpr size_t kMaxTitle = 4096;
 
@@ -52,7 +52,7 @@ int32_t id_in_range(int64_t v, const std::string& what, const char* of) {
 }
 
 void check_head(ByteReader& in, const std::string& what) {
-    if (in.raw(kMagic.size()) != kMagic) throw Error(what + " is not a Reel pack (it does not start with REELPACK)");
+    if (in.raw(kPackMagic.size()) != kPackMagic) throw Error(what + " is not a Reel pack (it does not start with REELPACK)");
     const uint32_t version = in.u32();
     if (version != kPackVersion)
         throw Error(what + " is pack version " + std::to_string(version) + "; this engine reads version " + std::to_string(kPackVersion));
@@ -185,7 +185,7 @@ RatingRows read_ratings(std::string_view payload, const Catalog& c, const std::s
 
 std::string pack(const Catalog& catalog, const RatingRows& rows) {
     ByteWriter w;
-    w.raw(kMagic);
+    w.raw(kPackMagic);
     w.u32(kPackVersion);
     section(w, films_payload(catalog));
     section(w, ratings_payload(catalog, rows));

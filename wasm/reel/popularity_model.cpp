@@ -6,14 +6,15 @@
 
 namespace reel {
 
-namespace {
-std::unique_ptr<Model> make(const ModelSettings& settings, const TrainingData& data, uint64_t seed) {
-    return std::make_unique<PopularityModel>(settings, data, seed);
-}
-}  // namespace
-
 const ModelSpec kPopularityModel = {
-    "popularity", "Popularity", "The baseline: the films with the most ratings, the same for everyone.", "", "", false, SettingList(), make,
+    "popularity",
+    "Popularity",
+    "The baseline: the films with the most ratings, the same for everyone.",
+    "",
+    "",
+    false,
+    SettingList(),
+    make_model<PopularityModel>,
 };
 
 PopularityModel::PopularityModel(const ModelSettings&, const TrainingData& data, uint64_t)

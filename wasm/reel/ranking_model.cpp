@@ -13,9 +13,7 @@ namespace reel {
 
 namespace {
 
-enum : uint64_t { kInitStream = 4, kSampleStream = 5, kFoldInStream = 6 };
-
-constexpr SettingSpec kSettings[] = {
+constexpr SettingSpec kRankingSettings[] = {
     {"factors", 64, 4, 1024, SettingKind::Lanes, "length of the user and film vectors"},
     {"epochs", 30, 1, 1000, SettingKind::Whole, "passes, each as many steps as there are positives"},
     {"learning_rate", 0.15, 1e-6, 10, SettingKind::Real, "SGD step γ at epoch 0"},
@@ -30,10 +28,6 @@ constexpr SettingSpec kSettings[] = {
     {"fold_in_min_steps", 50, 1, 100000, SettingKind::Whole, "SGD steps per fold-in pass, at least"},
 };
 
-std::unique_ptr<Model> make(const ModelSettings& settings, const TrainingData& data, uint64_t seed) {
-    return std::make_unique<RankingModel>(settings, data, seed);
-}
-
 }  // namespace
 
 const ModelSpec kRankingModel = {
@@ -43,8 +37,8 @@ const ModelSpec kRankingModel = {
     "BPR loss",
     "learning_rate",
     false,
-    setting_list(kSettings),
-    make,
+    setting_list(kRankingSettings),
+    make_model<RankingModel>,
 };
 
 RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uint64_t seed)
@@ -70,7 +64,7 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
     }
     cell_offsets_ = grid_.group(positives_, [&](const Positive& p) { return grid_.cell_of(p.user, p.film); });
     // Cell 0's stream is the one a single cell (plain SGD) has always used.
-    for (int c = 0; c < grid_.cells(); ++c) cell_rngs_.push_back(Rng::stream(seed, kSampleStream | uint64_t(c) << 32));
+    for (int c = 0; c < grid_.cells(); ++c) cell_rngs_.push_back(Rng::stream(seed, Rng::kRankingSample | uint64_t(c) << 32));
     const int blocks = grid_.blocks();
     block_films_.resize(static_cast<size_t>(blocks));
     for (int32_t film : index_.rated_films()) block_films_[static_cast<size_t>(film % blocks)].push_back(film);
@@ -104,7 +98,7 @@ RankingModel::RankingModel(const ModelSettings& s, const TrainingData& data, uin
                     ", so the ranking model has nothing to learn from");
     // A user with no positive gets no steps: their vector stays zero, so their score is the
     // film bias alone (popularity as BPR learned it), not a random start.
-    Rng init = Rng::stream(seed, kInitStream);
+    Rng init = Rng::stream(seed, Rng::kRankingInit);
     const float scale = s.real("init_scale");
     for (size_t u = 0; u < index_.users(); ++u)
         if (index_.count_of_user(static_cast<int>(u)) > 0) {
@@ -270,7 +264,7 @@ Taste RankingModel::fold_in(const std::vector<Rated>& profile) const {
     t.parts = Embeddings::Zero(static_cast<Eigen::Index>(profile.size()), factors_);
     if (positives.empty()) return t;  // nothing liked: the film bias alone ranks
 
-    Rng rng = Rng::stream(seed_, kFoldInStream);
+    Rng rng = Rng::stream(seed_, Rng::kRankingFoldIn);
     float* u = t.vector.data();
     auto score_of = [&](int film) { return film_bias_[film] + dot(u, film_vector(film), factors_); };
     float lr = fold_in_learning_rate_, shrink = 1.0f;

@@ -10,10 +10,8 @@ namespace reel {
 
 namespace {
 
-enum : uint64_t { kInitStream = 2, kOrderStream = 3 };
-
 // The defaults were chosen on validation data (scripts/tune; README "How the defaults were chosen").
-constexpr SettingSpec kSettings[] = {
+constexpr SettingSpec kRatingSettings[] = {
     {"factors", 64, 4, 1024, SettingKind::Lanes, "length of the user and film vectors"},
     {"epochs", 40, 1, 1000, SettingKind::Whole, "passes over the training ratings"},
     {"learning_rate", 0.03, 1e-6, 10, SettingKind::Real, "SGD step γ for the vectors at epoch 0"},
@@ -26,10 +24,6 @@ constexpr SettingSpec kSettings[] = {
     {"fold_in_reg_bias", 5, 1e-6, 1e6, SettingKind::Real, "λ_b on a folded-in viewer's bias"},
 };
 
-std::unique_ptr<Model> make(const ModelSettings& settings, const TrainingData& data, uint64_t seed) {
-    return std::make_unique<RatingModel>(settings, data, seed);
-}
-
 }  // namespace
 
 const ModelSpec kRatingModel = {
@@ -39,8 +33,8 @@ const ModelSpec kRatingModel = {
     "training RMSE",
     "learning_rate",
     true,
-    setting_list(kSettings),
-    make,
+    setting_list(kRatingSettings),
+    make_model<RatingModel>,
 };
 
 RatingModel::RatingModel(const ModelSettings& s, const TrainingData& data, uint64_t seed)
@@ -56,7 +50,7 @@ RatingModel::RatingModel(const ModelSettings& s, const TrainingData& data, uint6
       order_(data.train) {
     cell_offsets_ = grid_.group(order_, [&](const Rating& r) { return grid_.cell_of(r.user, r.film); });
     // Cell 0's stream is the one a single cell (plain SGD) has always used.
-    for (int c = 0; c < grid_.cells(); ++c) cell_rngs_.push_back(Rng::stream(seed, kOrderStream | uint64_t(c) << 32));
+    for (int c = 0; c < grid_.cells(); ++c) cell_rngs_.push_back(Rng::stream(seed, Rng::kRatingOrder | uint64_t(c) << 32));
     double sum = 0;
     for (const Rating& r : data.train) sum += r.value;
     mu_ = data.train.empty() ? 3.5f : static_cast<float>(sum / static_cast<double>(data.train.size()));
@@ -66,7 +60,7 @@ RatingModel::RatingModel(const ModelSettings& s, const TrainingData& data, uint6
     const size_t users = data.index.users(), films = data.index.films();
     std::vector<char> user_seen(users, 0), film_seen(films, 0);
     for (const Rating& r : data.train) user_seen[r.user] = film_seen[r.film] = 1;
-    Rng init = Rng::stream(seed, kInitStream);
+    Rng init = Rng::stream(seed, Rng::kRatingInit);
     const float scale = s.real("init_scale");
     for (size_t u = 0; u < users; ++u)
         if (user_seen[u])

@@ -53,6 +53,20 @@ public:
     // A generator for one purpose (split, initialisation, sampling) derived from a seed,
     // so that changing one stage's use of randomness does not shift the others.
     static Rng stream(uint64_t seed, uint64_t purpose);
+    // Every purpose, each with its own number: two stages that shared one would draw the same numbers.
+    enum Stream : uint64_t {
+        kSplit = 1,          // the 80/20 split (split.cpp)
+        kRatingInit = 2,     // the rating model's starting vectors
+        kRatingOrder = 3,    // the order of its SGD steps, one stream per grid cell (cell << 32)
+        kRankingInit = 4,    // the ranking model's starting vectors
+        kRankingSample = 5,  // BPR's draws, one stream per grid cell (cell << 32)
+        kRankingFoldIn = 6,  // a visitor's BPR fold-in
+        kImplicitInit = 7,   // the implicit model's starting film vectors
+        kMapLayout = 8,      // the map's layout steps
+        kMapStart = 9,       // the map's random start
+        kColdSplit = 10,     // which MovieLens users become new visitors (cold_split.cpp)
+        kGroups = 11,        // who watches with whom (together_figures.cpp)
+    };
 
 private:
     static uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }

@@ -24,8 +24,8 @@ constexpr std::array<const char*, 0x180 - 0xC0> kFolded = {
     "u", "u", "u",  "u",  "u", "u", "u",  "u",  "u", "u", "u", "u", "w", "w", "y",  "y", "y", "z", "z",  "z",  "z", "z", "z", "s",
 };
 
-const char* const kArticles[] = {"the", "a",   "an",  "les", "la", "le", "l",  "il",  "el", "los", "las", "der",
-                                 "die", "das", "den", "det", "lo", "o",  "os", "gli", "i",  "un",  "une"};
+const char* const kFoldedArticles[] = {"the", "a",   "an",  "les", "la", "le", "l",  "il",  "el", "los", "las", "der",
+                                       "die", "das", "den", "det", "lo", "o",  "os", "gli", "i",  "un",  "une"};
 
 std::vector<std::string> words_of(std::string_view folded) {
     std::vector<std::string> words;
@@ -150,7 +150,7 @@ TitleSearch::TitleSearch(const Catalog& catalog) : catalog_(&catalog), keys_(cat
         std::string_view main = title.substr(0, title.find(" ("));
         const size_t comma = main.rfind(", ");
         const std::string article = comma == std::string_view::npos ? "" : fold(main.substr(comma + 2));
-        if (!article.empty() && std::find(std::begin(kArticles), std::end(kArticles), article) != std::end(kArticles))
+        if (!article.empty() && std::find(std::begin(kFoldedArticles), std::end(kFoldedArticles), article) != std::end(kFoldedArticles))
             spellings.push_back(words_of(article + " " + fold(main.substr(0, comma)) + " " + fold(title.substr(main.size()))));
         // Each also with its sequel number as digits, when it has one: the query is numbered the same way.
         for (size_t s = 0, n = spellings.size(); s < n; ++s)

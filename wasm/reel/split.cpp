@@ -5,10 +5,8 @@
 
 namespace reel {
 
-enum : uint64_t { kSplitStream = 1 };
-
 Split split_ratings(std::vector<Rating> all, uint64_t seed) {
-    Rng rng = Rng::stream(seed, kSplitStream);
+    Rng rng = Rng::stream(seed, Rng::kSplit);
     rng.shuffle(all);
     const size_t n_train = all.size() - all.size() / 5;
     Split s;

@@ -13,15 +13,13 @@ namespace reel {
 
 namespace {
 
-constexpr uint64_t kGroupStream = 11;  // Rng::stream purpose: who watches with whom
-
 double recall_of(const std::vector<int32_t>& list, const std::vector<int32_t>& relevant) {
     size_t hits = 0;
     for (size_t r = 0; r < std::min(kListLength, list.size()); ++r) hits += std::binary_search(relevant.begin(), relevant.end(), list[r]);
     return static_cast<double>(hits) / static_cast<double>(relevant.size());
 }
 
-const Model& named(const std::vector<const Model*>& models, std::string_view name) {
+const Model& model_named(const std::vector<const Model*>& models, std::string_view name) {
     for (const Model* m : models)
         if (m->spec().name == name) return *m;
     throw Error("the " + std::string(name) + " model is not among the models measured");
@@ -51,7 +49,7 @@ TogetherFigures evaluate_together(const std::vector<const Model*>& models, const
                     std::to_string(size));
     const TrainIndex& index = visitors.index();
     const Catalog& catalog = visitors.catalog();
-    const Model& popularity = named(models, kPopularity);
+    const Model& popularity = model_named(models, kPopularity);
     // Per visitor with a relevant hidden film: their likes, their taste and their own list's recall.
     std::vector<size_t> who;
     std::vector<std::vector<int32_t>> relevant;
@@ -76,7 +74,7 @@ TogetherFigures evaluate_together(const std::vector<const Model*>& models, const
     out.group_size = size;
     const std::vector<Aggregator> candidates = together_candidates();
     for (const Aggregator& a : candidates) out.joint.push_back(JointFigure{a});
-    Rng rng = Rng::stream(seed, kGroupStream);
+    Rng rng = Rng::stream(seed, Rng::kGroups);
     std::vector<size_t> order(who.size());
     for (size_t s = 0; s < shuffles; ++s) {
         for (size_t i = 0; i < order.size(); ++i) order[i] = i;
