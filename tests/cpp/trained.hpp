@@ -15,6 +15,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -70,7 +72,10 @@ inline const std::string& models_dir() {
             dir = mkdtemp(pattern.data()) ? pattern : ::testing::TempDir();
         }
         ~Own() {
-            for (const char* name : {"canonical", "page", "cold"}) std::remove((dir + "/" + name + ".reel").c_str());
+            for (const char* name : {"canonical", "page", "cold"}) {
+                std::remove((dir + "/" + name + ".reel").c_str());
+                std::remove((dir + "/" + name + ".reel.lock").c_str());
+            }
             rmdir(dir.c_str());
         }
     };
@@ -91,15 +96,20 @@ inline const std::string& saved_models(Trained which) {
     std::string& b = bytes[static_cast<int>(which)];
     if (!b.empty()) return b;
     const std::string file = model_file(which);
+    // Shard processes start together: one trains a dataset while the others wait for its file.
+    const int lock = ::open((file + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+    if (lock >= 0) ::flock(lock, LOCK_EX);
     b = read(file);
-    if (!b.empty()) return b;
-    reel::Engine e = loaded(which);
-    e.train();
-    b = e.save();
-    // Written aside and renamed, so a process reading at the same time never sees half a file.
-    const std::string part = file + ".part" + std::to_string(getpid());
-    std::ofstream(part, std::ios::binary) << b;
-    std::rename(part.c_str(), file.c_str());
+    if (b.empty()) {
+        reel::Engine e = loaded(which);
+        e.train();
+        b = e.save();
+        // Written aside and renamed, so a process reading at the same time never sees half a file.
+        const std::string part = file + ".part" + std::to_string(getpid());
+        std::ofstream(part, std::ios::binary) << b;
+        std::rename(part.c_str(), file.c_str());
+    }
+    if (lock >= 0) ::close(lock);  // and with it the lock
     return b;
 }
 
