@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // playwright-core and axe-core are dependencies of web/, not of this folder.
@@ -11,21 +12,10 @@ const requireWeb = createRequire(path.join(root, 'web/package.json'));
 const { chromium } = requireWeb('playwright-core');
 const AXE = readFileSync(requireWeb.resolve('axe-core/axe.min.js'), 'utf8');
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 export const READY_TIMEOUT = 5 * 60_000;
 
 export function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', ...CHROMIUM_FLAGS], headless: true });
 }
 
 export function check(condition, message) {

@@ -8,28 +8,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launch } from '../../tests/e2e/harness.mjs';
 import { startStaticServer } from '../../tests/e2e/staticServer.mjs';
 import { runLighthouse } from './lighthouse.mjs';
 import { pageBench } from './pageBench.mjs';
 
 const [siteDir, benchDir, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg);
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 const log = (line) => process.stderr.write(`bench:   ${line}\n`);
 
 const site = await startStaticServer(siteDir);
 const bench = await startStaticServer(benchDir);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true });
+const browser = await launch();
 try {
   // The engine and its floor in a worker of their own page, from the same module code.
   log(`engine and floor in a worker (${runs} runs)`);

@@ -2,17 +2,7 @@
 // Debian's Chromium. Used by browser.mjs; runnable alone: node web/bench/lighthouse.mjs URL
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/chromium.mjs';
 
 const PERF_ONLY = { onlyCategories: ['performance'], output: 'json', logLevel: 'error' };
 
@@ -37,7 +27,7 @@ export async function runLighthouse(url, runs = 1) {
   const out = { mobile: [], desktop: [] };
   for (let i = 0; i < runs; i++) {
     for (const preset of ['mobile', 'desktop']) {
-      const chrome = await launch({ chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium', chromeFlags: FLAGS });
+      const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS] });
       try {
         const result = await lighthouse(url, { ...PERF_ONLY, port: chrome.port }, preset === 'desktop' ? desktopConfig : undefined);
         out[preset].push(figures(result.lhr));
