@@ -76,7 +76,8 @@ TEST(ImplicitModel, AFoldInIsTheMinimumOfTheUserHalfOfTraining) {
 
 TEST(ImplicitModel, ADislikedFilmCountsOnlyWithAWeight) {
     for (const bool weighted : {false, true}) {
-        const Fixture fx({weighted ? "implicit.negative_weight=1" : "implicit.negative_weight=0"});
+        // Eight factors: the planted data holds a few groups, and 128 would fit its noise.
+        const Fixture fx({"implicit.factors=8", weighted ? "implicit.negative_weight=1" : "implicit.negative_weight=0"});
         // Two liked films in each of groups 0 and 1, then two of group 1's disliked.
         const std::vector<reel::Rated> liked = {{fx.film(2), 5.0f}, {fx.film(7), 4.5f}, {fx.film(33), 4.5f}, {fx.film(35), 5.0f}};
         std::vector<reel::Rated> both = liked;

@@ -58,9 +58,9 @@ TEST_F(ColdSplit, MeetsTheNewVisitorBars) {
         EXPECT_LE(model_figures(f, "rating").rmse, 0.870);
         EXPECT_GE(model_figures(f, "ranking").recall10, 0.19);
         EXPECT_GE(model_figures(g, "ranking").recall10, 0.15);
-        // Issue 25: iALS as revisited with the whole profile, BPR's fold-in from five ratings (the
-        // page's choice at each size). Its bar was 0.26; the defaults chosen on validation reach 0.258.
-        EXPECT_GE(model_figures(f, "implicit").recall10, 0.255);
+        // Issue 25's bars: iALS as revisited with the whole profile, BPR's fold-in from five ratings
+        // (the page's choice at each size).
+        EXPECT_GE(model_figures(f, "implicit").recall10, 0.26);
         EXPECT_GE(model_figures(g, "ranking").recall10, 0.18);
         EXPECT_GT(model_figures(g, "ranking").recall10, model_figures(g, "implicit").recall10);  // why BPR serves the first few ratings
     } else {

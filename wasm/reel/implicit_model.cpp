@@ -19,9 +19,9 @@ namespace {
 constexpr SettingSpec kImplicitSettings[] = {
     {"factors", 128, 4, 1024, SettingKind::Lanes, "length of the user and film vectors"},
     {"epochs", 8, 1, 1000, SettingKind::Whole, "alternating passes: every user, then every film"},
-    {"unobserved", 0.2, 0, 1e6, SettingKind::Real, "α0: every (viewer, film) pair is pulled toward 0 with this weight"},
-    {"reg", 4, 1e-6, 1e6, SettingKind::Real, "λ on the vectors, times (pairs rated + α0·other side)^ν"},
-    {"reg_exponent", 0, 0, 2, SettingKind::Real, "ν: how fast a vector's λ grows with what its row holds"},
+    {"unobserved", 0.3, 0, 1e6, SettingKind::Real, "α0: every (viewer, film) pair is pulled toward 0 with this weight"},
+    {"reg", 0.005, 1e-6, 1e6, SettingKind::Real, "λ on the vectors, times (pairs rated + α0·other side)^ν"},
+    {"reg_exponent", 1, 0, 2, SettingKind::Real, "ν: how fast a vector's λ grows with what its row holds"},
     {"min_positive", 3.5, 0.5, 5, SettingKind::Real, "a rating this high counts as liked (a 1), lower as disliked"},
     {"negative_weight", 0, 0, 1e6, SettingKind::Real, "weight of a disliked film's pull toward 0 (0: as if unrated)"},
     {"cg_steps", 3, 1, 64, SettingKind::Whole, "conjugate-gradient steps per vector and pass"},
