@@ -97,7 +97,7 @@ TEST(ScoreMix, OnlyAFirstVisitorsDefaultListIsMixedAndItSaysSo) {
     EXPECT_EQ(first.mix, static_cast<float>(e.settings().get("lists.mix")));
     EXPECT_EQ(e.recommend_for(kFive, 10, c.first_visitors).mixed_in, nullptr);  // a model asked for by name ranks alone
     std::vector<reel::ProfileEntry> more = kFive;
-    for (int32_t id : {1407, 1997, 2160, 1387, 1350}) more.push_back({id, 4.5f});
+    for (int32_t id : {1407, 1997, 2160, 1387, 1350, 2710, 1333, 2455}) more.push_back({id, 4.5f});
     ASSERT_GE(more.size(), c.visitors_from);
     EXPECT_EQ(e.recommend_for(more, 10, "").mixed_in, nullptr);
     // Every pick's reasons still name films the visitor liked, each pushing it up.

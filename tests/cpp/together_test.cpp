@@ -95,7 +95,7 @@ protected:
 const reel::Engine* TogetherOnRealData::engine = nullptr;
 
 TEST_F(TogetherOnRealData, EachMembersTasteIsInTheListAndNoFilmAnyMemberRatedOrMarked) {
-    // Twelve ratings each, so each is served by the model for ten ratings or more.
+    // Thirteen ratings each, so each is served by the model for visitors of 13 ratings or more.
     const reel::Member horror{{{1997, 5},
                                {1258, 5},
                                {1982, 4.5f},
@@ -107,7 +107,8 @@ TEST_F(TogetherOnRealData, EachMembersTasteIsInTheListAndNoFilmAnyMemberRatedOrM
                                {1321, 4},
                                {1333, 4.5f},
                                {1345, 4},
-                               {1350, 4.5f}},
+                               {1350, 4.5f},
+                               {1219, 4.5f}},
                               {}};
     const reel::Member children{{{1, 5},
                                  {364, 5},
@@ -120,7 +121,8 @@ TEST_F(TogetherOnRealData, EachMembersTasteIsInTheListAndNoFilmAnyMemberRatedOrM
                                  {596, 4},
                                  {1566, 4},
                                  {1907, 4.5f},
-                                 {2018, 4}},
+                                 {2018, 4},
+                                 {2078, 4}},
                                 {{4886, 0.5f}, {3114, 0.5f}}};  // Monsters, Inc. and Toy Story 2 marked
     const reel::JointPicks r = engine->together({horror, children}, 10);
     ASSERT_EQ(r.picks.size(), 10u);

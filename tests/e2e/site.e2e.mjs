@@ -404,7 +404,7 @@ async function main() {
         await page.locator('#numbers[data-state=measured]').waitFor({ timeout: 60_000 });
         const choice = await page.locator('.choices').textContent();
         check(
-          /Your next films come from the ranking model until you have rated 10 films, then from the implicit model/i.test(choice),
+          /Your next films come from the ranking model until you have rated 13 films, then from the implicit model/i.test(choice),
           `the numbers should name the models for visitors and when each takes over: ${choice}`,
         );
         const rows = await page

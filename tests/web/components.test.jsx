@@ -206,7 +206,9 @@ describe('Your taste', () => {
     const choice = screen.getByRole('radiogroup', { name: 'Model for your next films' });
     expect(within(choice).getByRole('radio', { name: 'Best for your ratings (recommended)' }).checked).toBe(true);
     expect(choice.parentElement.textContent).toMatch(
-      /ranking model \(with 5 % of the implicit model’s scores\) until you have rated 10 films, then the implicit model/,
+      new RegExp(
+        `ranking model \\(with 5 % of the implicit model’s scores\\) until you have rated ${CHOICES.visitorsFrom} films, then the implicit model`,
+      ),
     );
     fireEvent.click(within(choice).getByRole('radio', { name: 'Ranking model' }));
     await waitFor(() => expect(client.calls.some((c) => c[0] === 'recommendFor' && c[2] === 'ranking')).toBe(true));
@@ -557,10 +559,18 @@ describe('the numbers', () => {
       window.IntersectionObserver = observer;
     }
     expect(
-      screen.getByText(/Your next films come from the ranking model until you have rated 10 films, then\s+from the implicit model\./),
+      screen.getByText(
+        new RegExp(
+          `Your next films come from the ranking model until you have rated ${CHOICES.visitorsFrom} films, then\\s+from the implicit model\\.`,
+        ),
+      ),
     ).toBeTruthy();
     expect(screen.getByText(/measured on new visitors/)).toBeTruthy();
-    expect(screen.getByText(/Below 10 ratings the ranking model’s scores are mixed with 5 % of the implicit model’s/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        new RegExp(`Below ${CHOICES.visitorsFrom} ratings the ranking model’s scores are mixed with 5 % of the implicit model’s`),
+      ),
+    ).toBeTruthy();
     const implicit = document.querySelector('[data-model=implicit]');
     expect(implicit.textContent).toMatch(/Implicit model.*picks your films.*0\.2100.*0\.2800.*\+133\.3 %.*does not predict stars/);
     expect(document.querySelector('[data-model=rating]').textContent).toContain('0.8712');

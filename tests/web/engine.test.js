@@ -55,7 +55,7 @@ describe('load', () => {
     }
     expect(loaded.choices).toEqual({
       visitors: 'implicit',
-      visitorsFrom: 10,
+      visitorsFrom: 13,
       firstVisitors: 'ranking',
       firstVisitorsMix: expect.any(Number), // lists.mix, tuned on validation (scripts/tune lists)
       viewers: 'implicit',

@@ -94,7 +94,7 @@ export const MODELS = [
 ];
 export const CHOICES = {
   visitors: 'implicit',
-  visitorsFrom: 10,
+  visitorsFrom: 13,
   firstVisitors: 'ranking',
   firstVisitorsMix: 0.05,
   viewers: 'implicit',

@@ -25,9 +25,9 @@ function ChoicesText({ models, choices }) {
         </strong>{' '}
         The engine’s registry chooses them this way because, measured on new visitors — people it folds in from their ratings alone, as it
         does you — the {first.label.toLowerCase()} found more of what they went on to love from a handful of ratings, and the{' '}
-        {later.label.toLowerCase()} from ten or more. Films like X use the {labelOf(models, choices.neighbours).toLowerCase()}; MovieLens
-        viewers’ lists the {labelOf(models, choices.viewers).toLowerCase()}. The others stay selectable under “Which model picks them”, to
-        compare.
+        {later.label.toLowerCase()} from {choices.visitorsFrom} or more. Films like X use the{' '}
+        {labelOf(models, choices.neighbours).toLowerCase()}; MovieLens viewers’ lists the {labelOf(models, choices.viewers).toLowerCase()}.
+        The others stay selectable under “Which model picks them”, to compare.
       </p>
       <p>
         Either way, the model’s best candidates are then re-ranked so your ten follow the genres of the films you liked, rather than
