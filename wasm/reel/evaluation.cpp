@@ -173,27 +173,14 @@ std::vector<int32_t> VisitorProtocol::list_for(size_t v, const Prepared& given, 
     return ids;
 }
 
-namespace {
-
-const Model& named(const std::vector<const Model*>& models, std::string_view name) {
-    for (const Model* m : models)
-        if (m->spec().name == name) {
-            if (!m->trained()) throw Error(std::string("the ") + m->spec().name + " model is not trained yet");
-            return *m;
-        }
-    throw Error("the registry's choice " + quoted(name) + " is not among the models measured");
-}
-
-}  // namespace
-
 const Model& chosen_for(const std::vector<const Model*>& models, const Prepared& visitor) {
-    return named(models, model_choices().visitor_model(visitor.used.size()));
+    return trained_model(models, model_choices().visitor_model(visitor.used.size()));
 }
 
 std::vector<int32_t> VisitorProtocol::own_list(size_t v, const Prepared& given, const std::vector<const Model*>& models, size_t n,
                                                const Personal& personal) const {
     const char* with = model_choices().mixed_in(given.used.size());
-    return list_for(v, given, chosen_for(models, given), n, personal, with && personal.mix > 0 ? &named(models, with) : nullptr);
+    return list_for(v, given, chosen_for(models, given), n, personal, with && personal.mix > 0 ? &trained_model(models, with) : nullptr);
 }
 
 Figures evaluate_visitors(const std::vector<const Model*>& models, const VisitorProtocol& visitors, const Visitors& hidden,

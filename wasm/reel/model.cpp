@@ -106,4 +106,13 @@ void Model::restore(ByteReader& in) {
     on_trained();
 }
 
+const Model& trained_model(const std::vector<const Model*>& models, std::string_view name) {
+    for (const Model* m : models)
+        if (m->spec().name == name) {
+            if (!m->trained()) throw Error("the " + std::string(name) + " model is not trained yet");
+            return *m;
+        }
+    throw Error("the " + std::string(name) + " model is not among the models measured");
+}
+
 }  // namespace reel

@@ -6,6 +6,7 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "bytes.hpp"
@@ -135,5 +136,8 @@ protected:
     Embeddings users_, films_;               // x_u, v_i
     int threads_ = hardware_threads();
 };
+
+// The trained model called `name` among `models`, or an error saying which is missing or untrained.
+const Model& trained_model(const std::vector<const Model*>& models, std::string_view name);
 
 }  // namespace reel

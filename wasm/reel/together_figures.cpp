@@ -19,12 +19,6 @@ double recall_of(const std::vector<int32_t>& list, const std::vector<int32_t>& r
     return static_cast<double>(hits) / static_cast<double>(relevant.size());
 }
 
-const Model& model_named(const std::vector<const Model*>& models, std::string_view name) {
-    for (const Model* m : models)
-        if (m->spec().name == name) return *m;
-    throw Error("the " + std::string(name) + " model is not among the models measured");
-}
-
 }  // namespace
 
 std::vector<Aggregator> together_candidates() {
@@ -49,7 +43,7 @@ TogetherFigures evaluate_together(const std::vector<const Model*>& models, const
                     std::to_string(size));
     const TrainIndex& index = visitors.index();
     const Catalog& catalog = visitors.catalog();
-    const Model& popularity = model_named(models, kPopularity);
+    const Model& popularity = trained_model(models, kPopularity);
     // Per visitor with a relevant hidden film: their likes, their taste and their own list's recall.
     std::vector<size_t> who;
     std::vector<std::vector<int32_t>> relevant;
