@@ -565,7 +565,9 @@ describe('the numbers', () => {
         ),
       ),
     ).toBeTruthy();
-    expect(screen.getByText(/measured on new visitors/)).toBeTruthy();
+    expect(screen.getByText(/measured on new visitors/).textContent).toMatch(
+      new RegExp(`the implicit model\\s+from ${CHOICES.visitorsFrom} or more\\.`),
+    ); // the engine's number, not one written into the sentence
     expect(
       screen.getByText(
         new RegExp(`Below ${CHOICES.visitorsFrom} ratings the ranking model’s scores are mixed with 5 % of the implicit model’s`),
