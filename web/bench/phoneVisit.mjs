@@ -43,11 +43,13 @@ async function visit(browser, origin, throttled) {
       await cdp.send('Network.emulateNetworkConditions', FAST_3G);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     }
-    const arrived = []; // [wall-clock ms, bytes, url]
+    const asked = new Map(); // request → wall-clock ms
+    const arrived = []; // [wall-clock ms, bytes, url, asked at]
+    context.on('request', (request) => asked.set(request, Date.now()));
     context.on('requestfinished', async (request) => {
       const at = Date.now();
       const sizes = await request.sizes().catch(() => null);
-      if (sizes) arrived.push([at, sizes.responseBodySize + sizes.responseHeadersSize, request.url()]);
+      if (sizes) arrived.push([at, sizes.responseBodySize + sizes.responseHeadersSize, request.url(), asked.get(request)]);
     });
     await page.goto(`${origin}/?film=1`);
     await page.waitForFunction(() => window.__phone.marks.answer && window.__phone.marks.ready, null, { timeout: 180_000 });
@@ -62,11 +64,25 @@ async function visit(browser, origin, throttled) {
       bytes_before_answer: sum(arrived.filter(([at]) => at <= answerAt)),
       bytes_all: sum(arrived),
       long_tasks: longTasks.filter(([start]) => start <= marks.ready + AFTER_READY_MS).map(([, d]) => Math.round(d)),
+      // The files the first answer waited for (the service worker fetches them all again later), each by
+      // its name without the build's hash: when it was asked for and when it had arrived (ms from navigation).
+      files: Object.fromEntries(
+        arrived
+          .filter(([at]) => at <= answerAt)
+          .map(([at, , url, from]) => [fileName(url), { asked_ms: Math.round(from - t0), arrived_ms: Math.round(at - t0) }]),
+      ),
     };
   } finally {
     await context.close();
   }
 }
+
+/** A request's file, as the table names it: "index.js" for "assets/index-DjvQzb2S.js", "page" for the page itself. */
+const fileName = (url) =>
+  new URL(url).pathname
+    .split('/')
+    .pop()
+    .replace(/-[\w-]{8}(\.\w+)$/, '$1') || 'page';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs) => `${Math.round(median(xs))} [${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}]`;
@@ -102,6 +118,15 @@ function phoneTable(r, runs) {
       `| ${label} | ${spread(col('search_ms'))} | ${spread(col('answer_ms'))} | ${spread(col('ready_ms'))} | ${kb(median(col('bytes_before_answer')))} | ${kb(median(col('bytes_all')))} | ${tasks.length} in ${list.length} visits (${tasks.length ? Math.max(...tasks) : 0} ms) |`,
     );
   }
+  // On the phone network, what the first answer waited for: each file asked for and arrived.
+  const names = [...new Set(r.throttled.flatMap((x) => Object.keys(x.files)))];
+  const when = (name, k) => spread(r.throttled.map((x) => x.files[name]?.[k]).filter((v) => v !== undefined));
+  rows.push(
+    '',
+    `On "Fast 3G" + 4× CPU, each file (ms from navigation; median [min–max]): ${names
+      .map((n) => `${n} asked for at ${when(n, 'asked_ms')}, in at ${when(n, 'arrived_ms')}`)
+      .join('; ')}.`,
+  );
   const lh = r.lighthouse;
   const lcol = (k) => lh.map((x) => x[k]);
   rows.push(
