@@ -3,7 +3,8 @@
 // the worker, whose training runs at this machine's speed), opening ?film=1. Times from navigation to
 // search working, to the first answer (ten films like Toy Story) and to ready; the bytes that
 // arrived before the first answer and in all (each response's encoded body and headers, the
-// worker's included); the main thread's long tasks from navigation to 2 s after ready; beside the
+// worker's included), and when each file the first answer waited for was asked for and arrived;
+// the main thread's long tasks from navigation to 2 s after ready; beside the
 // same visit unthrottled; then Lighthouse's mobile preset. Prints its table (scripts/bench puts it
 // into docs/benchmarks.md between <!-- bench:phone --> markers with report.mjs --splice); the
 // figures themselves go to stderr as JSON. Runs alone: node web/bench/phoneVisit.mjs [RUNS]
