@@ -1,10 +1,11 @@
 // Test helpers: the real wasm module in Node, behind the worker's own handler and client, minus the Worker.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { createEngineClient } from '../../web/src/engine/engineClient.js';
 import { messageProblems } from '../../web/src/engine/protocol.js';
 import { createHandler } from '../../web/src/worker/handler.js';
@@ -50,6 +51,20 @@ export function dataDir() {
 export function siteData() {
   const dir = path.join(root, 'web/public/data');
   if (!existsSync(path.join(dir, 'movielens.pack.gz'))) throw new Error(`No ${dir}/movielens.pack.gz: run scripts/build first`);
+  return `${dir}/`;
+}
+
+/**
+ * Generated MovieLens-shaped data with planted taste (`reel synth`), packed and gzipped as scripts/build
+ * packs the bundled data: a site's data folder, ending in /, where training takes a fraction of a
+ * second, for tests about keeping and restoring rather than about MovieLens.
+ */
+export function generatedSiteData(ratings = 20000) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'reel-site-'));
+  const reel = nativeReel();
+  execFileSync(reel, ['synth', '--ratings', String(ratings), '--out', dir], { stdio: 'ignore' });
+  execFileSync(reel, ['pack', '--data', dir, '--out', path.join(dir, 'movielens.pack')], { stdio: 'ignore' });
+  writeFileSync(path.join(dir, 'movielens.pack.gz'), gzipSync(readFileSync(path.join(dir, 'movielens.pack'))));
   return `${dir}/`;
 }
 

@@ -1,10 +1,10 @@
 // When the engine's module traps or aborts, the worker is replaced and Retry really recovers; a
 // wasm file that is a web page gets a plain sentence. The real handler and client, in process.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRASH_SENTENCE, checkWasmBytes, isTrap } from '../../web/src/engine/engineErrors.js';
-import { siteData, engineClient, loadReel, requireWasm } from './engineHarness.js';
+import { engineClient, generatedSiteData, loadReel, requireWasm, siteData } from './engineHarness.js';
 
 /** The real module, except that the first worker's engine traps at its third training epoch. */
 function trapOnce(error) {
@@ -24,7 +24,14 @@ function trapOnce(error) {
   };
 }
 
+// Retry trains every model again, so on generated data, where that takes a fraction of a second.
 describe('a worker whose module trapped', () => {
+  let dataUrl;
+  beforeAll(() => {
+    dataUrl = generatedSiteData();
+  });
+  afterAll(() => rmSync(dataUrl, { recursive: true, force: true }));
+
   it.each([
     ['a WebAssembly.RuntimeError', () => new WebAssembly.RuntimeError('memory access out of bounds')],
     ['an Emscripten abort', () => new Error('Aborted(Assertion failed)')],
@@ -34,7 +41,6 @@ describe('a worker whose module trapped', () => {
       const { client, workers } = engineClient({ loadModule: trapOnce(error) });
       const crashes = [];
       client.onCrash((e) => crashes.push(e));
-      const dataUrl = siteData();
       await client.load({ dataUrl });
       const failed = await client.train({}).catch((e) => e);
       expect(failed.message).toBe(CRASH_SENTENCE);
