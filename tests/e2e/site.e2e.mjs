@@ -248,6 +248,13 @@ async function main() {
           rated.length >= 5 && [1, 2571, 4973, 296, 356].every((id) => rated.includes(id)),
           `imported films missing from your ratings: ${rated}`,
         );
+        // Rated together, the starters among them each make way for a film of their own.
+        await page.waitForFunction(() => {
+          const rated = new Set([...document.querySelectorAll('.rated-list .rated')].map((r) => r.dataset.movieId));
+          return [...document.querySelectorAll('.starter')].every((s) => !rated.has(s.dataset.movieId));
+        });
+        const starters = await page.locator('.starter').evaluateAll((list) => list.map((s) => s.dataset.movieId));
+        check(new Set(starters).size === starters.length, `"Rate a few you know" shows a film twice: ${starters}`);
         const [download] = await Promise.all([
           page.waitForEvent('download'),
           page.getByRole('button', { name: 'Download as CSV' }).click(),

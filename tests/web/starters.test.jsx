@@ -51,6 +51,17 @@ describe('rate a few you know', () => {
     expect(asked.at(-1).exclude).toEqual([1, 6, 34, POSTMAN.movieId]); // never one shown before
   });
 
+  it('gives two films rated at once (an import, a shared link) two different successors', async () => {
+    const { client, asked } = startersClient();
+    const store = renderStarters(client);
+    await waitFor(() => expect(shown()).toEqual([1, 6, 34]));
+    store.rate(TOY.movieId, 5);
+    store.rate(HEAT.movieId, 4);
+    await waitFor(() => expect(shown()).toEqual([POSTMAN.movieId, LOST.movieId, 34]));
+    const [, second] = asked.filter((a) => a.k === 1);
+    expect(second.exclude).toContain(POSTMAN.movieId); // asked once the first had its answer, which it excludes
+  });
+
   it('keeps the card a visitor is rating until they move on from it', async () => {
     const { client, asked } = startersClient();
     renderStarters(client);

@@ -47,22 +47,27 @@ function StartersView({ client, store, ready, onPick }) {
   const ratings = useStore(store, (s) => s.ratings);
   const asked = useRef(new Set()); // rated films whose successor was asked for
   const waiting = useRef(new Set()); // rated films whose card still holds focus
+  // One successor asked for at a time, each with the ones before it excluded: films rated at once
+  // (an import, a shared link) would otherwise all be given the same film.
+  const queue = useRef(Promise.resolve());
   function replace(film) {
     if (asked.current.has(film.movieId)) return;
     asked.current.add(film.movieId);
-    const { list, ratings: now } = store.get();
-    const exclude = [...new Set([...seen.current, ...now.keys()])];
-    client.starters({ k: 1, exclude, ratings: profileArrays(list) }).then(
-      ([next]) => {
+    queue.current = queue.current
+      .then(() => {
+        const { list, ratings: now } = store.get();
+        const exclude = [...new Set([...seen.current, ...now.keys()])];
+        return client.starters({ k: 1, exclude, ratings: profileArrays(list) });
+      })
+      .then(([next]) => {
         if (!next) return; // every starter shown: the rated card stays
         rememberFilms([next]);
         seen.current.add(next.movieId);
         setReplaced((m) => new Map(m).set(film.movieId, next));
         announce(`${filmLabel(next)} is shown in place of ${filmLabel(film)}, chosen from your ratings.`);
-      },
+      })
       // No answer (the engine busy with other data, or restarting): the next render asks anew.
-      () => asked.current.delete(film.movieId),
-    );
+      .catch(() => asked.current.delete(film.movieId));
   }
   useEffect(() => {
     for (const f of films) {
