@@ -31,13 +31,17 @@ std::vector<float> standardised(const std::vector<float>& s) {
     return z;
 }
 
-// Each candidate's rank among a member's scores (0 = their best); ties to the smaller position.
-std::vector<size_t> ranks(const std::vector<float>& s) {
+// Each candidate's rank among a member's scores (0 = their best; ties to the smaller position),
+// exact for the best `depth`; every other candidate ranks `depth`, all a pool that deep asks.
+// Sorting only the pool, not every film, made `reel eval --together` several times faster.
+std::vector<size_t> ranks(const std::vector<float>& s, size_t depth) {
+    depth = std::min(depth, s.size());
     std::vector<size_t> order(s.size());
     std::iota(order.begin(), order.end(), size_t{0});
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return s[a] > s[b] || (s[a] == s[b] && a < b); });
-    std::vector<size_t> rank(s.size());
-    for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    const auto better = [&](size_t a, size_t b) { return s[a] > s[b] || (s[a] == s[b] && a < b); };
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth), order.end(), better);
+    std::vector<size_t> rank(s.size(), depth);
+    for (size_t r = 0; r < depth; ++r) rank[order[r]] = r;
     return rank;
 }
 
@@ -71,7 +75,7 @@ std::vector<Scored> fair_ranking(const std::vector<std::vector<float>>& scores, 
     std::vector<size_t> in_a_pool;  // candidates in any member's pool
     std::vector<char> pooled(candidates, 0);
     for (size_t m = 0; m < members; ++m) {
-        const std::vector<size_t> rank = ranks(scores[m]);
+        const std::vector<size_t> rank = ranks(scores[m], depth);
         for (size_t c = 0; c < candidates; ++c)
             if (rank[c] < depth) {
                 p[m][c] = static_cast<double>(depth - rank[c]) / total;
@@ -116,8 +120,8 @@ std::vector<Scored> joint_ranking(const std::vector<std::vector<float>>& scores,
     std::vector<std::vector<float>> z;
     for (const std::vector<float>& s : scores) z.push_back(standardised(s));
     std::vector<std::vector<size_t>> rank;
-    if (how.how == Aggregation::borda || how.how == Aggregation::without_misery)
-        for (const std::vector<float>& s : scores) rank.push_back(ranks(s));
+    if (how.how == Aggregation::borda || how.how == Aggregation::without_misery)  // Borda counts every rank
+        for (const std::vector<float>& s : scores) rank.push_back(ranks(s, how.how == Aggregation::borda ? candidates : how.pool));
     TopN first(n), rest(n);  // without misery: films in every member's pool, then the others
     for (size_t c = 0; c < candidates; ++c) {
         float joint = 0;
