@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine.hpp"
+#include "rng.hpp"
 #include "support.hpp"
 #include "together.hpp"
 #include "trained.hpp"
@@ -78,6 +79,57 @@ TEST(Together, EveryAggregationGivesNDistinctCandidates) {
         EXPECT_EQ(list.size(), 50u) << reel::aggregation_name(how);
         EXPECT_EQ(positions(list).size(), 50u) << reel::aggregation_name(how);
     }
+}
+
+namespace {
+
+// GFAR written out from its definition, every member's films fully sorted: p_m(c) = (pool − rank) /
+// Σ over the pool for the pool's films (ties to the smaller position), then greedily the film that
+// most serves the members the list serves least so far.
+std::vector<int32_t> gfar_by_definition(const std::vector<std::vector<float>>& scores, size_t n, size_t pool) {
+    const size_t candidates = scores[0].size();
+    std::vector<std::vector<double>> p;
+    for (const std::vector<float>& s : scores) {
+        std::vector<size_t> order(candidates);
+        for (size_t c = 0; c < candidates; ++c) order[c] = c;
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return s[a] > s[b]; });
+        std::vector<double> pm(candidates, 0.0);
+        for (size_t r = 0; r < pool; ++r) pm[order[r]] = static_cast<double>(pool - r) / (static_cast<double>(pool * (pool + 1)) / 2);
+        p.push_back(pm);
+    }
+    std::vector<double> unserved(scores.size(), 1.0);
+    std::vector<int32_t> out;
+    std::vector<char> taken(candidates, 0);
+    while (out.size() < n) {
+        double best = 0;
+        size_t pick = candidates;
+        for (size_t c = 0; c < candidates; ++c) {
+            double gain = 0;
+            for (size_t m = 0; m < scores.size(); ++m) gain += p[m][c] * unserved[m];
+            if (!taken[c] && gain > best) best = gain, pick = c;
+        }
+        if (pick == candidates) break;
+        taken[pick] = 1;
+        for (size_t m = 0; m < scores.size(); ++m) unserved[m] *= 1.0 - p[m][pick];
+        out.push_back(static_cast<int32_t>(pick));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(Together, FairListsAreGfarByItsDefinitionTiesIncluded) {
+    // Scores of 0 to 19 over 500 films: many ties, which must break as a full sort breaks them.
+    reel::Rng rng(7);
+    for (size_t members : {2u, 3u, 4u})
+        for (size_t pool : {10u, 30u, 100u}) {
+            std::vector<std::vector<float>> scores(members, std::vector<float>(500));
+            for (std::vector<float>& s : scores)
+                for (float& x : s) x = static_cast<float>(rng.below(20));
+            std::vector<int32_t> got;
+            for (const reel::Scored& x : reel::joint_ranking(scores, 10, {reel::Aggregation::fair, pool})) got.push_back(x.film);
+            EXPECT_EQ(got, gfar_by_definition(scores, 10, pool)) << members << " members, pool " << pool;
+        }
 }
 
 // The real data: a horror fan and a parent of small children, the second with films marked.
