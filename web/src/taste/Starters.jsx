@@ -22,11 +22,14 @@ const HOW_MANY = 12;
 function StartersView({ client, store, ready, onPick }) {
   const [round, setRound] = useState(0);
   const seen = useRef(new Set()); // every film shown so far: a fresh set never repeats one
+  // k films chosen from the ratings so far, none shown before or rated.
+  const ask = (/** @type {number} */ k) => {
+    const { list, ratings } = store.get();
+    return client.starters({ k, exclude: [...new Set([...seen.current, ...ratings.keys()])], ratings: profileArrays(list) });
+  };
   const starters = useAsync(() => {
     if (!ready) return null;
-    const { list, ratings } = store.get();
-    const exclude = [...new Set([...seen.current, ...ratings.keys()])];
-    return client.starters({ k: HOW_MANY, exclude, ratings: profileArrays(list) }).then((films) => {
+    return ask(HOW_MANY).then((films) => {
       rememberFilms(films);
       return films;
     });
@@ -54,11 +57,7 @@ function StartersView({ client, store, ready, onPick }) {
     if (asked.current.has(film.movieId)) return;
     asked.current.add(film.movieId);
     queue.current = queue.current
-      .then(() => {
-        const { list, ratings: now } = store.get();
-        const exclude = [...new Set([...seen.current, ...now.keys()])];
-        return client.starters({ k: 1, exclude, ratings: profileArrays(list) });
-      })
+      .then(() => ask(1))
       .then(([next]) => {
         if (!next) return; // every starter shown: the rated card stays
         rememberFilms([next]);
