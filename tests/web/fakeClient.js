@@ -280,6 +280,7 @@ function defaultAnswers(calls) {
       return {
         format: 'IMDb',
         noLinks: false,
+        linksFailed: false,
         matched: [
           { ...TOY, stars: 5, line: 2 },
           { ...HEAT, stars: 4, line: 3 },

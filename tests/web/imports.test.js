@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteData, engineClient, root } from './engineHarness.js';
+import { siteData, engineClient, fileFetch, root } from './engineHarness.js';
 
 const fixture = (name) => new Uint8Array(readFileSync(path.join(root, 'tests/fixtures', name)));
 
@@ -169,5 +169,26 @@ describe('other files', () => {
     expect(text).toBe(
       'Title,Year,imdbID,tmdbID,Rating,WatchedDate\n"The Shawshank Redemption",1994,tt0111161,278,4.5,\n"Toy Story",1995,tt0114709,862,,\n',
     );
+  });
+});
+
+describe('when links.csv fails to download', () => {
+  it('an IMDb import says the download failed, not that there is none, and the next import asks again and matches', async () => {
+    const fetched = [];
+    let failures = 1;
+    const fetchBytes = fileFetch(fetched);
+    const { client: c } = engineClient({
+      fetchBytes: (file, options) =>
+        file.endsWith('links.csv') && failures-- > 0 ? Promise.reject(new Error('offline')) : fetchBytes(file, options),
+    });
+    await c.load({ dataUrl: siteData() });
+    const first = await c.importRatings({ bytes: fixture('imdb_ratings.csv'), fileName: 'imdb_ratings.csv' });
+    expect(first).toMatchObject({ noLinks: true, linksFailed: true });
+    expect(first.matched).toEqual([]);
+    const second = await c.importRatings({ bytes: fixture('imdb_ratings.csv'), fileName: 'imdb_ratings.csv' });
+    expect(second).toMatchObject({ noLinks: false, linksFailed: false });
+    expect(second.matched.map((m) => m.movieId)).toEqual([1, 2571, 4973, 296, 356]);
+    expect(fetched.filter((f) => f === 'links.csv')).toHaveLength(1); // the failed one never reached fileFetch
+    expect((await c.film({ movieId: 1 })).imdbId).toBe(114709); // and the films link out again
   });
 });

@@ -215,6 +215,7 @@ export const REQUESTS = Object.freeze({
     result: {
       format: string,
       noLinks: boolean,
+      linksFailed: boolean, // no links because links.csv did not download (the next import asks again)
       matched: listOf({ ...Film, stars: number, line: number }),
       // Reel's own export only: the films it marks (seen, not interested, watchlist).
       marks: listOf({ ...Film, mark: string, line: number }),

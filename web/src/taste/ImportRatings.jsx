@@ -88,7 +88,9 @@ export function ImportRatings({ client, loaded }) {
           </p>
           {r.noLinks && r.format === 'IMDb' ? (
             <p class="muted small">
-              This MovieLens came without links.csv, which ties its films to IMDb ids, so IMDb rows cannot match it.
+              {r.linksFailed
+                ? 'links.csv, which ties these films to IMDb ids, could not be downloaded, so IMDb rows could not match. Import the file again to try once more.'
+                : 'This MovieLens came without links.csv, which ties its films to IMDb ids, so IMDb rows cannot match it.'}
             </p>
           ) : null}
           {r.unmatched.length > 0 ? (

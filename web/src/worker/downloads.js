@@ -110,10 +110,14 @@ export function startDownloads(c, dataUrl) {
       },
     );
   // Without links.csv the films have no links out and an IMDb import says why, but the page still
-  // works: the ratings are what it cannot do without.
+  // works: the ratings are what it cannot do without. A failed download is asked for again next time.
   /** @type {Promise<Uint8Array | null> | null} */
   let links = null;
-  const fetchLinks = () => (links ??= deps.fetchBytes(`${base}links.csv`, { expected: deps.sizes['links.csv'] ?? null }).catch(() => null));
+  const fetchLinks = () =>
+    (links ??= deps.fetchBytes(`${base}links.csv`, { expected: deps.sizes['links.csv'] ?? null }).catch(() => {
+      links = null;
+      return null;
+    }));
   // Settled by the load that takes them over; until then a failure must not count as unhandled.
   for (const p of [module, packed]) p.catch(() => {});
   /** @type {Downloads} */

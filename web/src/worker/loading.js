@@ -113,7 +113,9 @@ function linksWhenAsked(m, links) {
   let asked = null;
   return () =>
     (asked ??= links().then((bytes) => {
-      if (bytes && 'data' in m.state && m.state.data === data && !data.links) linksArrived(m, bytes);
+      if (!bytes)
+        asked = null; // not downloaded: the next ask tries again
+      else if ('data' in m.state && m.state.data === data && !data.links) linksArrived(m, bytes);
     }));
 }
 

@@ -22,7 +22,7 @@
  * @property {'bundled' | 'dropped'} slot  whose models the cache keeps: the bundled MovieLens's or a dropped one's
  * @property {string | null} base  where the bundled data's files are
  * @property {boolean} links  links.csv is in the engine (it forgets it on every load)
- * @property {() => Promise<void>} [linksIn]  brings in links.csv, which the bundled data sends only when asked (a no-op after the first call)
+ * @property {() => Promise<void>} [linksIn]  brings in links.csv, which the bundled data sends only when asked (a no-op once it is in; asked again after a failed download)
  * @property {Promise<any> | null} kept  what the cache held when this data was loaded (one try)
  * @property {Record<string, number>} trainMs  each model's training time so far
  */

@@ -169,7 +169,8 @@ export async function importRatings(c, { bytes, fileName = 'ratings.csv' }) {
   const lines = Array.from(r.lines);
   return {
     format: r.format,
-    noLinks: !data.links, // IMDb rows cannot match: this dataset came without links.csv
+    noLinks: !data.links, // IMDb rows cannot match: this dataset came without links.csv, or it did not download
+    linksFailed: !data.links && Boolean(data.linksIn), // the bundled data has links.csv: its download failed
     matched: Array.from(r.movieIds, (/** @type {number} */ movieId, i) => ({ ...catalog.film(movieId), stars: stars[i], line: lines[i] })),
     marks: Array.from(r.markIds, (/** @type {number} */ movieId, i) => ({
       ...catalog.film(movieId),
