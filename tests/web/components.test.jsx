@@ -744,3 +744,63 @@ describe('App', () => {
     await waitFor(() => expect(trainingState()).toBe('ready'));
   });
 });
+
+describe('many ratings at once: an import or a link', () => {
+  async function imported() {
+    const app = await renderApp();
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'imdb.csv')] } });
+    await waitFor(() => expect(document.querySelector('.import-result')).toBeTruthy());
+    return app;
+  }
+
+  it('Undo import is offered until the ratings or marks change, so it never throws a later one away', async () => {
+    const { store } = await imported();
+    expect(screen.getByRole('button', { name: 'Undo import' })).toBeTruthy();
+    store.rate(34, 4.5); // rated by hand after the import
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo import' })).toBeNull());
+    expect(store.get().list.map((r) => r.movieId)).toEqual([1, 6, 34]);
+  });
+
+  it('Undo import still puts back what was there before when nothing changed since', async () => {
+    const { store } = await imported();
+    store.flush();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo import' }));
+    expect(store.get().list).toEqual([]);
+    expect(document.querySelector('.import-result').textContent).toMatch(/the import was undone/);
+  });
+
+  it('a link’s Undo leaves once a mark is made, and Dismiss stays', async () => {
+    window.history.replaceState(null, '', '/#ratings=1:5,6:4.5');
+    const { store } = await renderApp();
+    fireEvent.click(within(screen.getByRole('region', { name: 'Ratings from a link' })).getByRole('button', { name: 'Load them' }));
+    const offer = screen.getByRole('region', { name: 'Ratings from a link' });
+    expect(within(offer).getByRole('button', { name: 'Undo' })).toBeTruthy();
+    store.mark(318, 'watchlist');
+    await waitFor(() => expect(within(offer).queryByRole('button', { name: 'Undo' })).toBeNull());
+    fireEvent.click(within(offer).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('region', { name: 'Ratings from a link' })).toBeNull();
+    expect(store.get().marks.get(318)?.mark).toBe('watchlist');
+  });
+
+  it('a link that carries only marks can be added to a visitor’s own ratings', async () => {
+    window.history.replaceState(null, '', '/#ratings=&marks=318:w');
+    const { store } = await renderApp();
+    store.rate(1, 5);
+    const offer = screen.getByRole('region', { name: 'Ratings from a link' });
+    expect(offer.textContent).toMatch(/This link carries 1 mark\./);
+    expect((await within(offer).findByRole('button', { name: 'Use them instead of mine' })).disabled).toBe(true); // it would clear every rating
+    fireEvent.click(within(offer).getByRole('button', { name: 'Add them to mine' }));
+    expect(offer.textContent).toMatch(/Added the 1 mark from the link to yours/);
+    expect(store.get().marks.get(318)?.mark).toBe('watchlist');
+    expect(store.get().list.map((r) => r.movieId)).toEqual([1]);
+  });
+
+  it('a link pasted into a tab already showing Reel is offered, without a reload', async () => {
+    await renderApp();
+    expect(screen.queryByRole('region', { name: 'Ratings from a link' })).toBeNull();
+    window.history.replaceState(null, '', '/#ratings=1:5,6:4.5'); // what pasting it does: the fragment changes…
+    window.dispatchEvent(new HashChangeEvent('hashchange')); // …and the browser says so
+    const offer = await screen.findByRole('region', { name: 'Ratings from a link' });
+    expect(offer.textContent).toMatch(/This link carries 2 ratings/);
+  });
+});

@@ -1,11 +1,12 @@
 // Bring your ratings from IMDb ("Your ratings" export), Letterboxd (ratings.csv) or a file Reel
 // exported (ratings and marks): the file is read in this tab and matched by the engine in the
 // worker; nothing is uploaded. The result says how many matched and lists every row that did not,
-// with why; Undo puts the ratings and marks back as they were.
+// with why; Undo puts the ratings and marks back as they were, until the visitor changes them.
 import { useContext, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
 import { rememberFilms } from '../films/useFilms.js';
+import { useUndoUntilChanged } from './useUndoUntilChanged.js';
 
 /** The films a file brought: rated, marked, or both (Reel's own export may do either). */
 function filmsFound(result) {
@@ -14,7 +15,8 @@ function filmsFound(result) {
 
 export function ImportRatings({ client, loaded }) {
   const store = useContext(RatingsContext);
-  const [state, setState] = useState(null); // { busy } | { error } | { result, before, fileName }
+  const [state, setState] = useState(null); // { busy } | { error } | { result, fileName, undone? }
+  const [before, offerUndo] = useUndoUntilChanged(store); // the ratings and marks before the import
 
   async function onFile(e) {
     const input = e.currentTarget;
@@ -27,13 +29,15 @@ export function ImportRatings({ client, loaded }) {
       rememberFilms(result.matched);
       rememberFilms(result.marks);
       const found = result.matched.length + result.marks.length > 0;
-      const before = found
-        ? {
-            ratings: store.merge(result.matched.map(({ movieId, stars }) => ({ movieId, stars }))),
-            marks: store.mergeMarks(result.marks.map(({ movieId, mark }) => ({ movieId, mark }))),
-          }
-        : null;
-      setState({ result, before, fileName: file.name });
+      offerUndo(
+        found
+          ? {
+              ratings: store.merge(result.matched.map(({ movieId, stars }) => ({ movieId, stars }))),
+              marks: store.mergeMarks(result.marks.map(({ movieId, mark }) => ({ movieId, mark }))),
+            }
+          : null,
+      );
+      setState({ result, fileName: file.name });
       const n = filmsFound(result);
       announce(
         `${n} ${n === 1 ? 'film' : 'films'} matched from your ${result.format} export` +
@@ -47,9 +51,10 @@ export function ImportRatings({ client, loaded }) {
   }
 
   function undo() {
-    store.replace(state.before.ratings);
-    store.replaceMarks(state.before.marks);
-    setState({ ...state, before: null, undone: true });
+    store.replace(before.ratings);
+    store.replaceMarks(before.marks);
+    offerUndo(null);
+    setState({ ...state, undone: true });
     announce('Import undone: your ratings are as they were.');
   }
 
@@ -80,7 +85,7 @@ export function ImportRatings({ client, loaded }) {
                 : r.matched.length
                   ? ' and are now in your ratings.'
                   : '.'}{' '}
-            {state.before ? (
+            {before && !state.undone ? (
               <button type="button" class="link-button" onClick={undo}>
                 Undo import
               </button>

@@ -1,10 +1,19 @@
 // Opening a share link: the ratings and marks it carries are offered, never loaded behind the
-// visitor's back — loaded as the visitor's own (Undo puts both back), or kept apart as a friend's
-// to watch together with.
+// visitor's back — loaded as the visitor's own (Undo puts both back until the visitor changes
+// them), or kept apart as a friend's to watch together with.
 import { useContext, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
 import { forgetShareInUrl } from '../storage/shareLink.js';
+import { useUndoUntilChanged } from './useUndoUntilChanged.js';
+
+/** "3 ratings and 1 mark", "2 marks": what a link carries, its empty parts left out. */
+function carried(n, marks) {
+  const parts = [];
+  if (n > 0 || marks === 0) parts.push(`${n} ${n === 1 ? 'rating' : 'ratings'}`);
+  if (marks > 0) parts.push(`${marks} ${marks === 1 ? 'mark' : 'marks'}`);
+  return parts.join(' and ');
+}
 
 /**
  * @param {{ offer: { entries: {movieId: number, stars: number}[], marks?: {movieId: number, mark: string}[], skipped: number },
@@ -13,37 +22,41 @@ import { forgetShareInUrl } from '../storage/shareLink.js';
  */
 export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
   const store = useContext(RatingsContext);
-  const [undo, setUndo] = useState(null);
+  const [taken, setTaken] = useState(null); // what the page said once the visitor took the link's ratings
+  const [before, offerUndo] = useUndoUntilChanged(store);
   const n = offer.entries.length;
   const marks = offer.marks ?? [];
-  const marksText = marks.length > 0 ? ` and ${marks.length} ${marks.length === 1 ? 'mark' : 'marks'}` : '';
+  const what = carried(n, marks.length);
   // The link's ratings (added or instead of yours) and its marks (always added): what Undo needs.
   const take = (how) => ({ ratings: how(offer.entries), marks: store.mergeMarks(marks) });
 
-  function finish(before, sentence) {
+  function finish(undo, sentence) {
     forgetShareInUrl();
     announce(sentence);
-    setUndo(before ? { before, sentence } : null);
-    if (!before) onDone();
+    offerUndo(undo);
+    setTaken(undo ? sentence : null);
+    if (!undo) onDone();
   }
 
-  if (undo) {
+  if (taken) {
     return (
       <div class="notice share-offer" role="region" aria-label="Ratings from a link">
-        <p>{undo.sentence}</p>
+        <p>{taken}</p>
         <div class="button-row">
-          <button
-            type="button"
-            class="button-quiet"
-            onClick={() => {
-              store.replace(undo.before.ratings);
-              store.replaceMarks(undo.before.marks);
-              announce('Undone: your ratings are as they were.');
-              onDone();
-            }}
-          >
-            Undo
-          </button>
+          {before ? (
+            <button
+              type="button"
+              class="button-quiet"
+              onClick={() => {
+                store.replace(before.ratings);
+                store.replaceMarks(before.marks);
+                announce('Undone: your ratings are as they were.');
+                onDone();
+              }}
+            >
+              Undo
+            </button>
+          ) : null}
           <button type="button" class="button-quiet" onClick={onDone}>
             Dismiss
           </button>
@@ -55,10 +68,7 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
   return (
     <div class="notice share-offer" role="region" aria-label="Ratings from a link">
       <p>
-        <strong>
-          This link carries {n} {n === 1 ? 'rating' : 'ratings'}
-          {marksText}.
-        </strong>{' '}
+        <strong>This link carries {what}.</strong>{' '}
         {yours > 0 ? `You have ${yours} of your own in this browser.` : 'Load them to see the next films they lead to.'}
         {offer.skipped > 0
           ? ` (${offer.skipped} part${offer.skipped === 1 ? '' : 's'} of the link could not be read and ${offer.skipped === 1 ? 'is' : 'are'} left out.)`
@@ -70,11 +80,11 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
             <button
               type="button"
               class="button"
-              disabled={n === 0}
+              disabled={n === 0 && marks.length === 0}
               onClick={() =>
                 finish(
                   take((e) => store.merge(e)),
-                  `Added ${n} ratings${marksText} from the link to yours.`,
+                  `Added the ${what} from the link to yours.`,
                 )
               }
             >
@@ -102,7 +112,7 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
             onClick={() =>
               finish(
                 take((e) => store.replace(e)),
-                `Loaded ${n} ratings${marksText} from the link.`,
+                `Loaded the ${what} from the link.`,
               )
             }
           >

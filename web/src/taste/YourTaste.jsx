@@ -12,10 +12,10 @@ import { ImportRatings } from './ImportRatings.jsx';
 import { ModelChoice } from './ModelChoice.jsx';
 import { NextFilms } from './NextFilms.jsx';
 import { RateSearch } from './RateSearch.jsx';
-import { readShare } from '../storage/shareLink.js';
 import { SharedRatingsOffer } from './SharedRatingsOffer.jsx';
 import { ShareRatings } from './ShareRatings.jsx';
 import { Starters } from './Starters.jsx';
+import { useShareOffer } from './useShareOffer.js';
 import { StorageNotice } from './StorageNotice.jsx';
 import { useStore } from '../ui/useStore.js';
 import { Watchlist } from './Watchlist.jsx';
@@ -43,8 +43,8 @@ function YourTasteView(props) {
   const list = useStore(store, (s) => s.list);
   const markList = useStore(store, (s) => s.markList);
   const [model, setModel] = useState(''); // the model the visitor asked for; '': the engine's choice
-  // Ratings offered by the link the page was opened with, until the visitor answers.
-  const [shareOffer, setShareOffer] = useState(() => (typeof window !== 'undefined' ? readShare(window.location.hash) : null));
+  // Ratings offered by a link the page was opened with (or that was pasted into it), until the visitor answers.
+  const [shareOffer, setShareOffer] = useShareOffer();
   // Friends watching together with the visitor (from share links): in this page only, never stored.
   const [friends, setFriends] = useState([]);
   const togetherReady = Boolean(choices) && [choices.firstVisitors, choices.visitors].every((name) => trained.has(name));
@@ -68,6 +68,7 @@ function YourTasteView(props) {
       <CarriedRatings report={props.carried ?? null} dataset={props.dataset ?? { kind: 'bundled' }} />
       {shareOffer ? (
         <SharedRatingsOffer
+          key={shareOffer.key}
           offer={shareOffer}
           yours={list.length}
           onDone={() => setShareOffer(null)}
