@@ -78,6 +78,18 @@ describe('rate a few you know', () => {
     expect(asked.at(-1).ratings).toEqual([{ movieId: 6, stars: 5 }]); // chosen from the rating they settled on
   });
 
+  it('offers no film the visitor has not seen by their own marks (watchlist, not interested); one marked seen still comes', async () => {
+    const { client, asked } = startersClient();
+    const store = renderStarters(client);
+    await waitFor(() => expect(shown()).toEqual([1, 6, 34]));
+    store.mark(POSTMAN.movieId, 'watchlist');
+    store.mark(LOST.movieId, 'seen');
+    store.mark(99, 'not interested');
+    store.rate(HEAT.movieId, 4);
+    await waitFor(() => expect(shown()).toEqual([1, LOST.movieId, 34])); // seen, so worth rating
+    expect(asked.at(-1).exclude).toEqual([1, 6, 34, POSTMAN.movieId, 99]);
+  });
+
   it('leaves a rated card in place when the engine has no starter left to show', async () => {
     const { client, asked } = startersClient([]);
     const store = renderStarters(client);

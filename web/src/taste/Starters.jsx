@@ -22,10 +22,12 @@ const HOW_MANY = 12;
 function StartersView({ client, store, ready, onPick }) {
   const [round, setRound] = useState(0);
   const seen = useRef(new Set()); // every film shown so far: a fresh set never repeats one
-  // k films chosen from the ratings so far, none shown before or rated.
+  // k films chosen from the ratings so far, none shown before, rated, or marked unseen (on the
+  // watchlist or not interested: nothing to rate). A film marked seen is still offered.
   const ask = (/** @type {number} */ k) => {
-    const { list, ratings } = store.get();
-    return client.starters({ k, exclude: [...new Set([...seen.current, ...ratings.keys()])], ratings: profileArrays(list) });
+    const { list, ratings, markList } = store.get();
+    const unseen = markList.filter((m) => m.mark !== 'seen').map((m) => m.movieId);
+    return client.starters({ k, exclude: [...new Set([...seen.current, ...ratings.keys(), ...unseen])], ratings: profileArrays(list) });
   };
   const starters = useAsync(() => {
     if (!ready) return null;
