@@ -315,6 +315,11 @@ describe('starting out and sharing', () => {
     fireEvent.click(share);
     const field = await screen.findByRole('textbox', { name: /Your ratings in a link/ });
     expect(field.value).toMatch(/#ratings=1:5,6:3\.5$/);
+    // Rated after the link was made: the link follows, so a copy never carries an older taste.
+    store.rate(34, 4);
+    await waitFor(() => expect(field.value).toMatch(/#ratings=1:5,6:3\.5,34:4$/));
+    store.clear();
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: /Your ratings in a link/ })).toBeNull());
   });
 });
 

@@ -1,25 +1,30 @@
 // A link that carries your ratings and marks in its fragment (after #), which browsers never send
-// to a server: whoever opens it is offered to load them.
-import { useRef, useState } from 'preact/hooks';
+// to a server: whoever opens it is offered to load them. Once shown, the link follows the ratings,
+// so what is copied is always the visitor's taste as it is now.
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { shareUrl } from '../storage/shareLink.js';
 
 export function ShareRatings({ list, marks = [] }) {
-  const [link, setLink] = useState(null);
-  const [copied, setCopied] = useState(false);
+  const [shown, setShown] = useState(false);
+  const link = useMemo(() => {
+    if (!shown || (list.length === 0 && marks.length === 0)) return null;
+    const url = new URL(window.location.href);
+    url.search = ''; // the ratings, not whatever film happens to be open
+    return shareUrl(url.href, list, marks);
+  }, [shown, list, marks]);
+  const [copied, setCopied] = useState(/** @type {string | null} */ (null)); // the link copied last
   const field = useRef(null);
 
   function make() {
-    const url = new URL(window.location.href);
-    url.search = ''; // the ratings, not whatever film happens to be open
-    setLink(shareUrl(url.href, list, marks));
-    setCopied(false);
+    setShown(true);
+    setCopied(null);
     setTimeout(() => field.current?.select(), 0);
   }
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(link);
-      setCopied(true);
+      setCopied(link);
     } catch {
       field.current?.select(); // no clipboard access: the link is selected for Ctrl+C
     }
@@ -38,7 +43,7 @@ export function ShareRatings({ list, marks = [] }) {
           <div class="share-row">
             <input id="share-link-field" ref={field} type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
             <button type="button" class="button-quiet" onClick={copy}>
-              {copied ? 'Copied' : 'Copy'}
+              {copied === link ? 'Copied' : 'Copy'}
             </button>
           </div>
         </div>
