@@ -164,6 +164,17 @@ TEST(Engine, SearchWorksFromTheCatalogueAloneBeforeTheRatingsArrive) {
     EXPECT_EQ(e.search("heat", 5), std::vector<int32_t>{3});  // a failed catalogue keeps the one before
 }
 
+TEST(Engine, ASearchIsCappedInCharactersNotBytes) {
+    reel::Engine e;
+    e.load_catalog("movieId,title,genres\n1,Am\xC3\xA9lie (2001),Comedy\n");
+    std::string accented;  // 200 characters of two bytes each: at the cap, so searched
+    for (int i = 0; i < 200; ++i) accented += "\xC3\xA9";
+    EXPECT_EQ(e.search(accented, 5), std::vector<int32_t>{});
+    EXPECT_EQ(error_of([&] { e.search(accented + "e", 5); }), "a search is at most 200 characters long");
+    EXPECT_EQ(error_of([&] { e.search(std::string(201, 'e'), 5); }), "a search is at most 200 characters long");
+    EXPECT_EQ(e.search("amelie", 5), std::vector<int32_t>{1});  // and the engine still answers
+}
+
 TEST(Engine, SavedModelsAreKeptUnderAKeyOfTheDataAndEverySetting) {
     const auto d = reel::make_synthetic({});
     reel::Engine a, b, c;

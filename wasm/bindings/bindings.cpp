@@ -691,7 +691,7 @@ public:
     val limits() {
         val out = val::object();
         out.set("maxResults", reel::Limits::max_results);
-        out.set("maxQueryLength", reel::Limits::max_query_bytes);
+        out.set("maxQueryLength", reel::Limits::max_query_chars);
         out.set("maxProfile", reel::Limits::max_profile);
         return out;
     }

@@ -14,6 +14,22 @@
 
 namespace reel {
 
+namespace {
+
+// Characters as a visitor counts them (code points; a byte that continues a UTF-8 sequence is not
+// one), so the cap is the same for "amelie" and for a Japanese title.
+size_t characters(std::string_view text) {
+    return static_cast<size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+void check_query_length(std::string_view text, const char* what) {
+    if (characters(text) > Limits::max_query_chars)
+        throw Error(std::string(what) + " is at most " + std::to_string(Limits::max_query_chars) + " characters long");
+}
+
+}  // namespace
+
 struct Engine::State {
     std::unique_ptr<LoadedData> data;
     std::unique_ptr<ModelSet> models;
@@ -274,8 +290,7 @@ std::vector<int32_t> Engine::starters(size_t k, const std::vector<int32_t>& excl
 }
 
 std::vector<int32_t> Engine::search(std::string_view query, size_t k) const {
-    if (query.size() > Limits::max_query_bytes)
-        throw Error("a search is at most " + std::to_string(Limits::max_query_bytes) + " characters long");
+    check_query_length(query, "a search");
     if (!state_ && !preview_) throw Error("no data loaded yet");
     // Before the ratings arrive there is no popularity to order equals by: ties go to the smaller movieId.
     const TitleSearch& search = state_ ? state_->data->search : preview_->search;
@@ -288,8 +303,7 @@ std::vector<int32_t> Engine::search(std::string_view query, size_t k) const {
 
 int32_t Engine::resolve_title(std::string_view title) const {
     const LoadedData& d = *state().data;
-    if (title.size() > Limits::max_query_bytes)
-        throw Error("a title is at most " + std::to_string(Limits::max_query_bytes) + " characters long");
+    check_query_length(title, "a title");
     return d.data.catalog.film(static_cast<size_t>(d.search.resolve(title, d.index.counts()))).movie_id;
 }
 

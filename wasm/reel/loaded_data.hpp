@@ -20,7 +20,7 @@ namespace reel {
 // What every face caps, so no request can make the engine work without end.
 struct Limits {
     static constexpr size_t max_results = 1000;     // k or n of any list
-    static constexpr size_t max_query_bytes = 200;  // a title search
+    static constexpr size_t max_query_chars = 200;  // a title search, in characters (UTF-8 code points)
     static constexpr size_t max_profile = 20000;    // films in a viewer's profile
 };
 
