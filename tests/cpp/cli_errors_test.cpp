@@ -642,6 +642,7 @@ TEST_F(CliErrors, EveryMalformedInputIsAClearErrorAndNothingCrashes) {
         const std::string message = c.status == 2 ? o.err : o.err.substr(0, std::min(o.err.size(), std::string("reel: ").size()));
         EXPECT_FALSE(o.signalled) << c.name << ": killed by signal " << o.status << "\n" << o.err;
         EXPECT_EQ(o.status, c.status) << c.name << "\n" << o.err;
+        EXPECT_EQ(o.out, "") << c.name << ": a command that fails prints no half an answer";
         if (c.status == 2) {
             EXPECT_EQ(o.err.rfind(want, 0), 0u) << c.name << "\n" << o.err;
         } else {

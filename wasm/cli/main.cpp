@@ -491,8 +491,9 @@ int run_recommend(const Args& a) {
     if (a.user != 0) {
         train_one(engine, model_or(a, reel::model_choices().viewers));
         const int32_t user = static_cast<int32_t>(a.user);
+        const std::vector<reel::Pick> favourites = engine.favourites(user, 5);  // an unknown user stops here, before any output
         std::printf("user %d rated highest:\n", user);
-        for (const reel::Pick& p : engine.favourites(user, 5)) std::printf("  %.1f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
+        for (const reel::Pick& p : favourites) std::printf("  %.1f  %s\n", p.score, title_line(engine, p.movie_id).c_str());
         std::printf("next films for user %d (%s; none they rated):\n", user,
                     model.empty() ? (std::string("the default: the ") + reel::model_choices().viewers + " model, re-ranked to them").c_str()
                                   : (model + " model").c_str());
