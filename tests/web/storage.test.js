@@ -277,13 +277,42 @@ describe('the ratings store', () => {
     win.dispatchEvent(new Event('pagehide'));
     expect(decodeRatings(storage.getItem(RATINGS_KEY)).entries.map((e) => e.movieId)).toEqual([1]);
 
-    // Another tab wrote while this one held a change: this tab's is written first, then read back.
+    // Another tab wrote while this one held a change: the other tab's write is taken over, with
+    // this tab's change on top, and written — neither tab's rating is lost.
     const there = createRatingsStore({ storage, now });
     there.rate(7, 2);
     there.flush();
     store.rate(2, 4);
     store.reload();
-    expect(decodeRatings(storage.getItem(RATINGS_KEY)).entries.map((e) => e.movieId)).toEqual([1, 2]);
-    expect(store.get().list.map((e) => e.movieId)).toEqual([1, 2]);
+    expect(decodeRatings(storage.getItem(RATINGS_KEY)).entries.map((e) => e.movieId)).toEqual([1, 7, 2]);
+    expect(store.get().list.map((e) => e.movieId)).toEqual([1, 7, 2]);
+  });
+
+  it('two tabs changing different films before either writes keep both changes, removals and marks included', () => {
+    const storage = new MemoryStorage();
+    const held = () => createIdleWriter({ schedule: () => () => {}, target: null }); // writes only when flushed
+    const first = createRatingsStore({ storage, now, writer: held() });
+    first.rate(1, 5);
+    first.rate(3, 2);
+    first.mark(9, 'watchlist');
+    first.flush();
+    const [a, b] = [createRatingsStore({ storage, now, writer: held() }), createRatingsStore({ storage, now, writer: held() })];
+    const [winA, winB] = [new EventTarget(), new EventTarget()];
+    const stops = [followOtherTabs(a, winA), followOtherTabs(b, winB)];
+    a.rate(4, 4.5); // tab A rates a film…
+    a.remove(3); // …and removes one
+    b.rate(5, 3); // tab B, in the same second, rates another
+    b.rate(1, 4); // and changes one A left alone
+    b.mark(9, null);
+    a.flush(); // A's write lands first: B hears of it
+    winB.dispatchEvent(Object.assign(new Event('storage'), { key: RATINGS_KEY }));
+    winA.dispatchEvent(Object.assign(new Event('storage'), { key: RATINGS_KEY })); // and A of B's merged write
+    const stars = (s) => Object.fromEntries(s.get().list.map((e) => [e.movieId, e.stars]));
+    const want = { 1: 4, 4: 4.5, 5: 3 };
+    expect(stars(a)).toEqual(want);
+    expect(stars(b)).toEqual(want);
+    expect(Object.fromEntries(decodeRatings(storage.getItem(RATINGS_KEY)).entries.map((e) => [e.movieId, e.stars]))).toEqual(want);
+    expect([a.get().marks.size, b.get().marks.size]).toEqual([0, 0]);
+    for (const stop of stops) stop();
   });
 });

@@ -19,6 +19,9 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
   let storageError = null;
   let version = 0;
   let snapshot = null;
+  // The films whose rating or mark changed here since the last write: what this tab adds on top of
+  // another tab's write when it takes that write over (reload).
+  const unsaved = { ratings: new Set(), marks: new Set() };
   let [list, listOf, markList, markListOf] = [[], null, [], null]; // the lists of the snapshot, and the maps they list
 
   function load() {
@@ -39,6 +42,8 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
   // Writes what the store holds when the write runs, so changes made meanwhile are written once.
   function save() {
     const before = storageError;
+    unsaved.ratings.clear();
+    unsaved.marks.clear();
     try {
       writeRatings(storage, [...ratings.values()], [...marks.values()]);
       storageError = null;
@@ -49,9 +54,13 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
   }
 
   function change(next, nextMarks = marks) {
+    if (storage) {
+      noteChanged(ratings, next, unsaved.ratings);
+      noteChanged(marks, nextMarks, unsaved.marks);
+      writer.write(save);
+    }
     ratings = next;
     marks = nextMarks;
-    if (storage) writer.write(save);
     emit();
   }
 
@@ -131,15 +140,40 @@ export function createRatingsStore({ storage = globalThis.localStorage ?? null, 
     /** Writes any change still waiting for the page to be idle. */
     flush: () => writer.flush(),
     /**
-     * Another tab changed the stored ratings: take them over. A change made here and not yet written
-     * is written first and so wins, as the later of two tabs' writes always has.
+     * Another tab changed the stored ratings: take them over, film by film. The films changed here
+     * and not yet written keep this tab's change (the later one) and the rest take the other tab's,
+     * so two tabs rating different films at once both keep their ratings.
      */
     reload() {
-      writer.flush();
+      const mine = { ratings, marks, changed: [...unsaved.ratings], changedMarks: [...unsaved.marks] };
+      writer.cancel();
       load();
+      if (mine.changed.length + mine.changedMarks.length > 0) {
+        ratings = withChanges(ratings, mine.ratings, mine.changed);
+        marks = withChanges(marks, mine.marks, mine.changedMarks);
+        save();
+      }
       emit();
     },
   };
+}
+
+/** Adds to `into` every film whose entry differs between two maps (movieId → entry). */
+function noteChanged(before, after, into) {
+  if (before === after) return;
+  for (const [id, e] of after) if (before.get(id) !== e) into.add(id);
+  for (const id of before.keys()) if (!after.has(id)) into.add(id);
+}
+
+/** `base` with the entries of `ids` as `mine` has them (absent there: removed). */
+function withChanges(base, mine, ids) {
+  const next = new Map(base);
+  for (const id of ids) {
+    const e = mine.get(id);
+    if (e) next.set(id, e);
+    else next.delete(id);
+  }
+  return next;
 }
 
 /** Keeps `store` in step with other tabs of this page. Returns the function that stops it. */
