@@ -81,11 +81,12 @@ describe('a friend’s link', () => {
 });
 
 describe('the joint list', () => {
-  function setUp() {
+  function setUp({ hold = () => Promise.resolve() } = {}) {
     const asked = [];
     const client = fakeClient({
       together: async ({ members, k }) => (
         asked.push(members),
+        await hold(asked.length),
         {
           films: [HEAT, BABE].slice(0, k).map((f, i) => ({
             ...f,
@@ -154,5 +155,19 @@ describe('the joint list', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     await waitFor(() => expect(asked.at(-1)).toHaveLength(3));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove friend 2' })).toBeTruthy());
+  });
+
+  it('names the members of the list on show as they were when it was asked, while the next one is on its way', async () => {
+    let release;
+    const { friends } = setUp({ hold: (n) => (n === 1 ? Promise.resolve() : new Promise((resolve) => (release = resolve))) });
+    const list = await screen.findByRole('list', { name: 'Watch together' });
+    const reasons = () => [...list.querySelectorAll('.reason')].map((p) => p.textContent);
+    await waitFor(() => expect(reasons()).toEqual(['For you: Alien 5 stars', 'For your friend: Up 5 stars']));
+    fireEvent.input(screen.getByLabelText(/Another friend’s share link/), { target: { value: '#ratings=318:5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add friend' }));
+    expect(friends()).toHaveLength(2);
+    expect(reasons()).toEqual(['For you: Alien 5 stars', 'For your friend: Up 5 stars']); // not yet "friend 1": that list had one friend
+    release();
+    await waitFor(() => expect(reasons()).toEqual(['For you: Alien 5 stars', 'For friend 1: Up 5 stars']));
   });
 });

@@ -32,7 +32,7 @@ export function WatchTogether({ client, store, ready, friends, onFriends, filter
     ];
     return client.together({ members, k: 10, filter }).then((r) => {
       rememberFilms(r.films);
-      return { ...r, version, friendsKey };
+      return { ...r, version, friendsKey, friendCount: friends.length }; // its members named as they were when asked
     });
   }, [client, ready, version, friendsKey, filterKey]);
 
@@ -80,7 +80,7 @@ export function WatchTogether({ client, store, ready, friends, onFriends, filter
       ) : null}
       {data && data.models.some((m) => m === null) ? (
         <p class="muted small">
-          {listText(data.models.flatMap((m, i) => (m === null ? [memberName(i, friends.length)] : [])))} rated no film they liked yet, so
+          {listText(data.models.flatMap((m, i) => (m === null ? [memberName(i, data.friendCount)] : [])))} rated no film they liked yet, so
           the list leans on the most-rated films for them.
         </p>
       ) : null}
@@ -95,7 +95,7 @@ export function WatchTogether({ client, store, ready, friends, onFriends, filter
       >
         {picks.map((f) => (
           <FilmRow key={f.movieId} film={f} onPick={onPick}>
-            <p class="reason">{togetherReason(f, friends.length)}</p>
+            <p class="reason">{togetherReason(f, data.friendCount)}</p>
           </FilmRow>
         ))}
       </ol>
