@@ -233,6 +233,8 @@ class FakeIndexedDb {
     // name → { version, stores: Map(store → Map(key → value)) }
     this.databases = new Map(Object.entries(databases));
     this.opened = [];
+    this.held = new Set(); // stores another connection holds: a transaction over one never begins
+    this.transactions = [];
   }
 
   open(name, version) {
@@ -269,8 +271,10 @@ class FakeIndexedDb {
             }
           }, 0);
         // Each request takes effect at once, in the order made; its answer comes as a later task.
+        const held = scope.some((n) => this.held.has(n));
         const request = (f) => {
           const r = {};
+          if (held) return r; // never answered: the transaction waits for the stores
           pending += 1;
           const value = f();
           setTimeout(() => {
@@ -291,12 +295,18 @@ class FakeIndexedDb {
             getAll: () => request(() => [...s.values()].map((v) => structuredClone(v))),
             get: (k) => request(() => structuredClone(s.get(k))),
             getAllKeys: () => request(() => [...s.keys()]),
+            count: () => request(() => s.size),
             put: (v) => (writable(), request(() => (s.set(v.key, structuredClone(v)), v.key))),
             clear: () => (writable(), request(() => s.clear())),
             delete: (k) => (writable(), request(() => s.delete(k))),
           };
         };
-        settle();
+        tx.abort = () => {
+          done = true;
+          tx.aborted = true;
+        };
+        if (!held) settle();
+        this.transactions.push(tx);
         return tx;
       },
     };
@@ -372,6 +382,20 @@ describe('the model cache over IndexedDB', () => {
     expect(await c.writeModels(entry('dropped-1'), 'dropped')).toBe(true);
     expect(await c.readModels('bundled')).toEqual(entry('old'));
     expect(idb.databases.get('reel').version).toBeGreaterThan(1);
+  });
+
+  it('gives up a read whose transaction never begins (another page holds the stores), so the page trains', async () => {
+    const idb = new FakeIndexedDb();
+    const c = indexedDbModelCache(idb, { stalledMs: 20 });
+    await c.writeModels(entry('bundled-1'));
+    await c.writeMap(mapOf('bundled-1'));
+    idb.held = new Set(['models', 'maps']); // a write frozen with its page in the back/forward cache
+    expect(await c.readModels()).toBeNull();
+    expect(await c.readMap('bundled-1')).toBeNull();
+    expect(idb.transactions.slice(-2).map((tx) => tx.aborted)).toEqual([true, true]); // not left queued behind the lock
+    idb.held.clear();
+    expect(await c.readModels()).toEqual(entry('bundled-1'));
+    expect(await c.readMap('bundled-1')).toEqual(mapOf('bundled-1'));
   });
 
   it('resolves rather than throws: no IndexedDB, or a slot that does not exist', async () => {

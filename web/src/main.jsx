@@ -7,6 +7,7 @@ import { startEngineWorker } from './engine/engineClient.js';
 import { createRatingsStore } from './taste/ratingsStore.js';
 import { linksToSection } from './ui/Later.jsx';
 import { noteBuild, registerServiceWorker, watchServiceWorker } from './site/siteUpdate.js';
+import { workerGoesWithPage } from './site/workerGoesWithPage.js';
 import './styles.css';
 
 // Data sits beside index.html, so resolve it against the page (works under any deploy path).
@@ -29,6 +30,7 @@ watchServiceWorker();
 // The worker starts, and the engine and data start downloading, before the page's first render.
 const client = startEngineWorker();
 client.prefetch({ dataUrl });
+workerGoesWithPage(client);
 
 const draw = () =>
   render(

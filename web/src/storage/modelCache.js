@@ -51,9 +51,11 @@ function done(tx) {
 
 /**
  * The same interface, over IndexedDB. Every method resolves (null or false) rather than throw.
+ * @param {IDBFactory | null} [idb]
+ * @param {{ stalledMs?: number }} [options]  stalledMs: how long a read waits for its transaction to begin
  * @returns {ModelCache}
  */
-export function indexedDbModelCache(idb = globalThis.indexedDB) {
+export function indexedDbModelCache(idb = globalThis.indexedDB, { stalledMs = 5000 } = {}) {
   /** @type {Promise<IDBDatabase> | null} */
   let opening = null;
   function open() {
@@ -74,10 +76,32 @@ export function indexedDbModelCache(idb = globalThis.indexedDB) {
     return opening;
   }
 
+  /**
+   * What `ask` reads from `store`, or null when the read's transaction has not begun after
+   * `stalledMs`. A read waits while another connection writes the same stores, and one in a document
+   * frozen in the back/forward cache may never finish: the page then trains instead of waiting for
+   * ever. Only the start is timed, so a slow read of a large dropped MovieLens's models still ends.
+   * @param {string} store @param {(s: IDBObjectStore) => IDBRequest} ask
+   */
+  async function readUnlessStalled(store, ask) {
+    const db = await open();
+    const tx = db.transaction(store, 'readonly');
+    const begun = request(tx.objectStore(store).count()).then(() => true); // answered once the transaction runs
+    const reading = request(ask(tx.objectStore(store)));
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const stalled = new Promise((resolve) => {
+      timer = setTimeout(() => resolve(false), stalledMs);
+    });
+    if (await Promise.race([begun, stalled]).finally(() => clearTimeout(timer))) return reading;
+    reading.catch(() => {});
+    tx.abort();
+    return null;
+  }
+
   /** @param {string} store */
   async function first(store) {
-    const db = await open();
-    const all = await request(db.transaction(store, 'readonly').objectStore(store).getAll());
+    const all = (await readUnlessStalled(store, (s) => s.getAll())) ?? [];
     return all.sort((/** @type {any} */ a, /** @type {any} */ b) => (b.savedAt ?? 0) - (a.savedAt ?? 0))[0] ?? null;
   }
 
@@ -105,11 +129,7 @@ export function indexedDbModelCache(idb = globalThis.indexedDB) {
     /** The kept models of `slot`, whatever key they were kept under (the caller checks it), or null. */
     readModels: (slot = 'bundled') => quietly(async () => first(storeOf(slot)), null), // async: a bad slot name resolves null too
     /** The kept map layout for `key`, or null. */
-    readMap: (key) =>
-      quietly(async () => {
-        const db = await open();
-        return (await request(db.transaction(MAPS, 'readonly').objectStore(MAPS).get(key))) ?? null;
-      }, null),
+    readMap: (key) => quietly(async () => (await readUnlessStalled(MAPS, (s) => s.get(key))) ?? null, null),
     /** Keeps `entry` as the only models of `slot`, and drops any map no kept models need. */
     writeModels: (entry, slot = 'bundled') =>
       quietly(async () => {
