@@ -20,7 +20,8 @@ export async function webdriverSession(server, capabilities) {
     reload: () => call('POST', at('/refresh'), {}),
     /** Runs an expression that gives a promise (pageFlow.inPage) and returns what it resolves to, or throws what it rejects with. */
     async evaluate(expression) {
-      const script = `const done = arguments[0]; (${expression}).then((value) => done({ value }), (e) => done({ error: String(e && e.stack || e) }));`;
+      // The message first: WebKit's stack leaves it out, so a failed wait read "look@: undefined".
+      const script = `const done = arguments[0]; (${expression}).then((value) => done({ value }), (e) => done({ error: e instanceof Error ? e.message + '\\n' + e.stack : String(e) }));`;
       const out = await call('POST', at('/execute/async'), { script, args: [] });
       if (out?.error) throw new Error(out.error);
       return out?.value;
