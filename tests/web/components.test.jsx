@@ -809,3 +809,23 @@ describe('many ratings at once: an import or a link', () => {
     expect(offer.textContent).toMatch(/This link carries 2 ratings/);
   });
 });
+
+describe('a share link and Back', () => {
+  it('is not offered again when Back returns to the address that carried it, and a film picked does not carry it', async () => {
+    window.history.replaceState(null, '', '/#ratings=1:5,6:4');
+    const { store } = await renderApp();
+    fireEvent.click(screen.getAllByRole('link', { name: 'Toy Story' })[0]); // a film looked at before answering
+    expect(window.location.hash).toBe(''); // the film's address does not carry the ratings
+    fireEvent.click(screen.getByRole('button', { name: 'Load them' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Ratings from a link' })).toBeNull());
+    // Back to the link's own entry: the browser says the fragment changed, as when a link is pasted.
+    const back = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+    window.history.back();
+    await back;
+    expect(window.location.hash).toBe('#ratings=1:5,6:4');
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the page's render after that event
+    expect(screen.queryByRole('region', { name: 'Ratings from a link' })).toBeNull();
+    expect(store.get().list.map((r) => r.movieId)).toEqual([1, 6]);
+  });
+});

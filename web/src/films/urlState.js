@@ -15,5 +15,6 @@ export function pushFilmId(movieId) {
   if (readFilmId() === movieId) return;
   const url = new URL(window.location.href);
   url.searchParams.set('film', String(movieId));
+  url.hash = ''; // a share link's ratings belong to the entry it opened, not to every film picked after
   window.history.pushState({ film: movieId }, '', url);
 }

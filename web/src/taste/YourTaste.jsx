@@ -44,7 +44,7 @@ function YourTasteView(props) {
   const markList = useStore(store, (s) => s.markList);
   const [model, setModel] = useState(''); // the model the visitor asked for; '': the engine's choice
   // Ratings offered by a link the page was opened with (or that was pasted into it), until the visitor answers.
-  const [shareOffer, setShareOffer] = useShareOffer();
+  const [shareOffer, endShareOffer] = useShareOffer();
   // Friends watching together with the visitor (from share links): in this page only, never stored.
   const [friends, setFriends] = useState([]);
   const togetherReady = Boolean(choices) && [choices.firstVisitors, choices.visitors].every((name) => trained.has(name));
@@ -71,9 +71,9 @@ function YourTasteView(props) {
           key={shareOffer.key}
           offer={shareOffer}
           yours={list.length}
-          onDone={() => setShareOffer(null)}
+          onDone={endShareOffer}
           onTogether={(friend) => {
-            setShareOffer(null);
+            endShareOffer();
             setFriends([friend]);
           }}
         />
