@@ -21,7 +21,7 @@ import { createTrainingStore } from '../../web/src/training/trainingStore.js';
 import { TrainingProgress } from '../../web/src/training/TrainingProgress.jsx';
 import { MAX_LISTED, UserPicker, listedViewers } from '../../web/src/viewers/UserPicker.jsx';
 import { ViewersPanel } from '../../web/src/viewers/ViewersPanel.jsx';
-import { CHOICES, LOST, MODELS, POSTMAN, TOY, fakeClient, trainResult } from './fakeClient.js';
+import { CHOICES, HEAT, LOST, MODELS, POSTMAN, TOY, fakeClient, trainResult } from './fakeClient.js';
 import { MemoryStorage } from './memoryStorage.js';
 import { allSectionsIn } from './allSections.js';
 
@@ -827,5 +827,36 @@ describe('a share link and Back', () => {
     await new Promise((resolve) => setTimeout(resolve, 0)); // the page's render after that event
     expect(screen.queryByRole('region', { name: 'Ratings from a link' })).toBeNull();
     expect(store.get().list.map((r) => r.movieId)).toEqual([1, 6]);
+  });
+});
+
+describe('the viewers after another MovieLens is loaded', () => {
+  it('forget the viewer chosen in the old data: its favourites are not shown under the new data', async () => {
+    let dataset = 'bundled';
+    const client = fakeClient({
+      async viewers() {
+        return dataset === 'bundled'
+          ? [
+              { userId: 1, ratings: 232, favourite: TOY },
+              { userId: 2, ratings: 29, favourite: HEAT },
+            ]
+          : [{ userId: 1, ratings: 7, favourite: HEAT }];
+      },
+      async favourites({ userId }) {
+        return { userId, films: dataset === 'bundled' ? [{ ...TOY, rating: 5 }] : [{ ...HEAT, rating: 3 }] };
+      },
+    });
+    await renderApp(client);
+    const select = await screen.findByRole('combobox', { name: 'Viewer' });
+    fireEvent.focus(select); // the viewers are asked for once the panel is near or focused
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(3));
+    fireEvent.change(select, { target: { value: '1' } });
+    await waitFor(() => expect(document.querySelector('.glimpse')?.textContent).toMatch(/Toy Story/));
+    dataset = 'dropped';
+    fireEvent.change(document.querySelector('.dataset-tools input[type=file]'), { target: { files: [new File(['x'], 'ml-other.zip')] } });
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(2));
+    expect(select.value).toBe('');
+    expect(document.querySelector('.glimpse')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // asked for only once the panel comes near the screen, or once keyboard focus enters it: a select
 // of 610 names costs a long layout, which a visitor at the top of the page should not pay while the
 // models train. The select is focusable while they come, so Tab never skips the panel.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Recommendations } from './Recommendations.jsx';
 import { UserPicker } from './UserPicker.jsx';
 import { useAsync } from '../ui/useAsync.js';
@@ -12,6 +12,10 @@ import { memo } from '../ui/memo.js';
 
 function ViewersPanelView({ client, loaded, ready, model, onPick, maxResults }) {
   const [userId, setUserId] = useState(null);
+  // Another dataset loading: its viewers are other people, so the one chosen goes with the old data.
+  useEffect(() => {
+    if (!loaded) setUserId(null);
+  }, [loaded]);
   const section = useRef(null);
   const seen = useVisible(section);
   const [focused, setFocused] = useState(false);
