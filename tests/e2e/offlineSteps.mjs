@@ -139,15 +139,15 @@ export async function offlineSteps(step, { page, context, origin, output }, opti
   );
 }
 
-/** A deploy of a new version: the build id in the bundle changed, and the service worker rewritten. */
-function deployNewVersion(dist) {
+/** A deploy of a new version: the build id in the bundle changed (to `newId`), and the service worker rewritten. */
+function deployNewVersion(dist, newId) {
   const assets = path.join(dist, 'assets');
   const entry = readdirSync(assets).find((f) => /^index-.*\.js$/.test(f));
   const file = path.join(assets, entry);
   const code = readFileSync(file, 'utf8');
   const id = code.match(/id:`([0-9a-f]{12})`/)?.[1];
   check(id, 'the build id was not found in the bundle');
-  writeFileSync(file, code.replace(`id:\`${id}\``, 'id:`0123456789ab`'));
+  writeFileSync(file, code.replace(`id:\`${id}\``, `id:\`${newId}\``));
   return import(pathToFileURL(path.join(root, 'web/plugins/precache.js')).href).then(({ writeServiceWorker }) => writeServiceWorker(dist));
 }
 
@@ -172,7 +172,7 @@ export async function updateStep(step, browser, output) {
             navigator.serviceWorker.controller.postMessage({ type: 'version' }, [ch.port2]);
           }),
       );
-      const { version: v2 } = await deployNewVersion(dist);
+      const { version: v2 } = await deployNewVersion(dist, '0123456789ab');
       // The next visit is still served by the old version, which sees the new one and fetches it.
       await page.reload();
       await page.locator('.update-notice[data-update=ready]').waitFor({ timeout: 30_000 });
@@ -187,8 +187,28 @@ export async function updateStep(step, browser, output) {
         /restored the models/.test(await page.locator('.training-status').textContent()),
         'an update that keeps the engine keeps the trained models',
       );
+      // The site's caches: the version just replaced is kept one round (a page may still run it)…
+      const reelCaches = () => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('reel-')));
+      const cached = await reelCaches();
+      check(JSON.stringify(cached) === JSON.stringify([`reel-${v1}`, `reel-${v2}`]), `caches after one update: ${cached}`);
+      // …and goes at the update after: no deploy leaves another copy of the site behind.
+      const { version: v3 } = await deployNewVersion(dist, 'ba9876543210');
+      await page.reload();
+      await page.locator('.update-notice[data-update=ready]').waitFor({ timeout: 30_000 });
+      // The page hears of the new worker as it starts activating; the old cache goes before it is activated.
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const worker = navigator.serviceWorker.controller;
+            if (worker.state === 'activated') resolve(undefined);
+            worker.addEventListener('statechange', () => worker.state === 'activated' && resolve(undefined));
+          }),
+      );
+      const want = [`reel-${v2}`, `reel-${v3}`];
+      const after = await reelCaches();
+      check(JSON.stringify(after) === JSON.stringify(want), `caches after two updates: ${after}`);
       check(log.consoleErrors.length === 0, `console errors: ${log.consoleErrors.join('\n')}`);
-      return `service worker ${v1} → ${v2}: "${said.trim()}", then "${applied.trim()}"`;
+      return `service worker ${v1} → ${v2} → ${v3}: "${said.trim()}", then "${applied.trim()}"; caches then ${cached.length}, after ${after.join(', ')}`;
     } finally {
       await context.close();
       await server.close();

@@ -5,14 +5,15 @@
 // Install: every file goes into this version's cache, checked against its hash. An unchanged file
 // is copied from the previous version's cache rather than downloaded again (the data is 3 MB), and
 // a download that does not match its hash (a stale HTTP cache) is fetched afresh once more.
-// Then it takes over at once: what a visitor opens next is the new version. The previous version's
-// cache is kept one round longer, for a page still running it that asks for a file only it has.
+// Then it takes over at once: what a visitor opens next is the new version. The cache of the version
+// it replaces is kept one round longer, for a page still running it that asks for a file only it
+// has; every older one goes.
 // Fetch: the site's own files from the cache, anything else from the network.
 /* global VERSION, PRECACHE */
 
 const PREFIX = 'reel-';
 const CACHE = `${PREFIX}${VERSION}`;
-const PREVIOUS = './__reel-previous'; // in each cache: the caches that existed when it was installed
+const PREVIOUS = './__reel-previous'; // in each cache: the cache of the version it replaced, kept one round
 const HASH_HEADER = 'x-reel-sha256';
 
 const scoped = (url) => new URL(url, self.registration.scope).href;
@@ -48,10 +49,25 @@ async function fromOlder(olderNames, url, hash) {
   return null;
 }
 
+/** The version a service worker serves (it answers as the page asks it), or null if it does not say. */
+function versionOf(worker) {
+  if (!worker) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const quiet = setTimeout(() => resolve(null), 3000);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(quiet);
+      resolve(typeof event.data?.version === 'string' ? event.data.version : null);
+    };
+    worker.postMessage({ type: 'version' }, [channel.port2]);
+  });
+}
+
 async function install() {
   const cache = await caches.open(CACHE);
   const older = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
-  await cache.put(scoped(PREVIOUS), new Response(JSON.stringify(older)));
+  const replaced = `${PREFIX}${await versionOf(self.registration.active)}`;
+  await cache.put(scoped(PREVIOUS), new Response(JSON.stringify(older.filter((name) => name === replaced))));
   for (const { url, hash } of PRECACHE) {
     const href = scoped(url);
     if ((await cache.match(href))?.headers.get(HASH_HEADER) === hash) continue; // an install resumed
@@ -59,7 +75,7 @@ async function install() {
   }
 }
 
-/** The cache names noted at install; a note of any other shape keeps none (it must not stop activation). */
+/** The cache noted at install; a note of any other shape keeps none (it must not stop activation). */
 async function previousCaches(cache) {
   try {
     const list = JSON.parse((await (await cache.match(scoped(PREVIOUS)))?.text()) ?? '[]');
