@@ -86,6 +86,8 @@ export async function mapSteps(step, page, output, options = {}) {
       await page.keyboard.press('+');
       const keyed = await zoomOf(page);
       check(keyed > before * 2, `two presses of + should zoom in more than twofold: ${before} → ${keyed}`);
+      await page.keyboard.press('Control+-'); // the browser's page zoom, not the map's
+      check((await zoomOf(page)) === keyed, `Ctrl+- should be left to the browser: the map's zoom ${keyed} → ${await zoomOf(page)}`);
       const box = await page.locator('.map-canvas').boundingBox();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.wheel(0, -400);

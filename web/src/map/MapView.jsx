@@ -233,7 +233,8 @@ function mapInput({ canvas, view, hits, size, behaviour, map, onPick, setFocusFi
 
   function onKeyDown(event) {
     const z = behaviour.current;
-    if (!z || !size) return;
+    // With Ctrl, Cmd or Alt a key is the browser's (page zoom, Back…), not the map's.
+    if (!z || !size || event.ctrlKey || event.metaKey || event.altKey) return;
     const pick = () => view.current.focus >= 0 && onPick(map.movieIds[view.current.focus]);
     const handled = mapKeys(select(canvas.current), z, view.current.t.k, event.shiftKey, pick, () => setFocusFilm(-1))[event.key];
     if (!handled) return;
