@@ -213,6 +213,37 @@ TEST_F(Canonical, SameFeelDifferentLabelSharesNoGenreAndReachesPastTheFirstTen) 
     }
 }
 
+TEST_F(Canonical, AFilmWithNoGenresListedIsNeitherSameNorOtherGenre) {
+    const reel::Catalog& c = engine->data().catalog;
+    const char* model = reel::model_choices().neighbours;
+    std::vector<int32_t> unlabelled;  // rated in train.csv, listed "(no genres listed)"
+    for (size_t i = 0; i < c.size(); ++i)
+        if (c.film(i).genres == 0 && engine->training_counts()[i] > 0) unlabelled.push_back(c.film(i).movie_id);
+    ASSERT_GE(unlabelled.size(), 3u);
+    for (int32_t x : unlabelled) {
+        for (const reel::Neighbour& n : engine->similar(x, 10, model)) EXPECT_FALSE(n.other_genre) << x << " → " << n.movie_id;
+        reel::Filter other;
+        other.other_genres = true;
+        EXPECT_NE(reel_test::error_of([&] {
+                      engine->similar(x, 10, model, other);
+                  }).find("has no genres listed, so no film can differ from it by label"),
+                  std::string::npos);
+    }
+    // Nor does one count as a different label among another film's neighbours.
+    std::set<int32_t> none(unlabelled.begin(), unlabelled.end());
+    size_t badged = 0;
+    for (int32_t x : {1, 2571, 296, 318, 356}) {
+        reel::Filter other;
+        other.other_genres = true;
+        for (const reel::Neighbour& n : engine->similar(x, 200, model, other)) EXPECT_EQ(none.count(n.movie_id), 0u) << x;
+        for (const reel::Neighbour& n : engine->similar(x, 200, model)) {
+            if (none.count(n.movie_id)) EXPECT_FALSE(n.other_genre) << x << " → " << n.movie_id;
+            badged += n.other_genre;
+        }
+    }
+    EXPECT_GT(badged, 0u);  // films of other genres are still told apart
+}
+
 TEST(Neighbours, SequelsLandNextToTheirFilmsOnThePagesModel) {
     // The page's model: all of latest-small split by seed 42, default settings.
     const reel::Engine& e = reel_test::shared(reel_test::Trained::page);

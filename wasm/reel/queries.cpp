@@ -54,14 +54,23 @@ std::vector<Neighbour> similar_films(const LoadedData& d, const ModelSet& models
     const SimilarIndex& similar = models.similar(name);
     const Film& x = d.data.catalog.film(static_cast<size_t>(film));
     if (d.index.count(film) == 0) throw Error(quoted(x.title) + " has no training ratings, so it has no place to start from");
+    // A film MovieLens lists with no genres neither shares a genre nor differs by one: it is never
+    // "other genre", and "different label" has nothing to go by for it or among its neighbours.
+    if (filter.other_genres && x.genres == 0)
+        throw Error(quoted(x.title) + " has no genres listed, so no film can differ from it by label");
     Filter f = filter;
     if (f.other_genres) f.no_genre |= x.genres;
-    auto keep = [&](int i) { return f.keeps(d.data.catalog.film(static_cast<size_t>(i)), d.index.count(i)); };
+    auto keep = [&](int i) {
+        const Film& y = d.data.catalog.film(static_cast<size_t>(i));
+        return f.keeps(y, d.index.count(i)) && !(f.other_genres && y.genres == 0);
+    };
+    auto other_genre = [&](const Film& y) { return x.genres != 0 && y.genres != 0 && (y.genres & x.genres) == 0; };
     std::vector<Neighbour> out;
-    for (const Scored& n : similar.neighbours(film, checked_count(k), keep))
-        out.push_back(Neighbour{d.data.catalog.film(static_cast<size_t>(n.film)).movie_id, n.score,
-                                static_cast<int32_t>(d.likers.both(film, n.film)), static_cast<int32_t>(d.likers.of(film)),
-                                d.index.count(n.film), (d.data.catalog.film(static_cast<size_t>(n.film)).genres & x.genres) == 0});
+    for (const Scored& n : similar.neighbours(film, checked_count(k), keep)) {
+        const Film& y = d.data.catalog.film(static_cast<size_t>(n.film));
+        out.push_back(Neighbour{y.movie_id, n.score, static_cast<int32_t>(d.likers.both(film, n.film)),
+                                static_cast<int32_t>(d.likers.of(film)), d.index.count(n.film), other_genre(y)});
+    }
     return out;
 }
 
