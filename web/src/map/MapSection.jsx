@@ -73,8 +73,10 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the view is loaded once, when first needed; having it is what stops a second load
   }, [map, near]);
 
-  // A new film X is flown to, wherever it was chosen.
+  // A new film X is flown to, wherever it was chosen; a note that a searched film is not on the map
+  // goes with the film X or the map it was about.
   useEffect(() => {
+    setNotOnMap(null);
     if (filmId !== null && onMap?.has(filmId)) setFlyTo((f) => ({ movieId: filmId, n: (f?.n ?? 0) + 1 }));
   }, [filmId, onMap]);
 
