@@ -724,6 +724,28 @@ describe('App', () => {
     expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(1);
   });
 
+  it('after a refusal that changed nothing in the worker, carries on with the dropped MovieLens in use without reading it again', async () => {
+    const client = fakeClient();
+    const loadFiles = client.answers.loadFiles;
+    client.answers.loadFiles = async (fields, onProgress) => {
+      if (fields.files[0].name === 'notes.txt')
+        throw engineError('Reel reads a MovieLens zip or its CSV files; “notes.txt” is none of those.');
+      return loadFiles(fields, onProgress);
+    };
+    await renderApp(client);
+    const input = screen.getByLabelText('Use a bigger MovieLens…');
+    fireEvent.change(input, { target: { files: [new File(['zip'], 'ml-1m.zip')] } });
+    await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('files'));
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    fireEvent.change(input, { target: { files: [new File(['text'], 'notes.txt')] } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Could not use notes\.txt: Reel reads a MovieLens zip/);
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    expect(client.calls.filter((c) => c[0] === 'loadFiles').map((c) => c[1][0])).toEqual(['ml-1m.zip']); // notes.txt refused; ml-1m.zip not read again
+    expect(client.calls).not.toContainEqual(['replace']);
+    expect(document.querySelector('.training').dataset.dataset).toBe('files');
+    expect(document.querySelector('.dataset-line').textContent).toMatch(/^Your MovieLens, ml-1m\.zip/);
+  });
+
   it('pauses and resumes training with one button that keeps focus', async () => {
     let release;
     const client = fakeClient();

@@ -117,18 +117,33 @@ async function start(r, next = BUNDLED) {
       refusal: fromFiles ? null : s.refusal,
     }));
     r.inUse = next;
+    r.loaded = loaded;
   } catch (e) {
     if (mine !== r.run) return;
     if (fromFiles && !e.fatal) {
       // Said where the visitor asked, in the engine's own words; the page goes back to the data it had.
       set({ refusal: { name: next.name, message: e.message } });
-      if (e.reset) client.replace?.();
-      start(r, r.inUse === next ? BUNDLED : r.inUse);
+      if (e.reset) client.replace?.(); // its memory given back: the data in use must be loaded again
+      if (e.reset || !r.loaded) start(r, r.inUse === next ? BUNDLED : r.inUse);
+      else resume(r);
       return;
     }
     set({ error: describeError(e, 'Could not load Reel'), phase: 'error' });
     return;
   }
+  await train(r);
+}
+
+/**
+ * After a refused drop: the worker kept the data in use and its models (a refusal changes nothing
+ * there), so the page takes that data back as it was loaded and the run carries on — ready at once,
+ * or training on from where the drop paused it — rather than read a dropped MovieLens of millions
+ * of ratings again.
+ * @param {object} r  the run's machinery
+ */
+async function resume(r) {
+  const { loaded } = r;
+  r.set({ dataset: r.inUse, info: loaded, source: loaded.source ?? null, heapBytes: loaded.heapBytes ?? null, searchable: true });
   await train(r);
 }
 
@@ -153,8 +168,8 @@ export function useEngineRun(client, dataUrl) {
     [],
   );
   // One more per start: answers for an earlier start are let go. inUse: the last MovieLens loaded
-  // in full, where a refused drop goes back to.
-  const r = useRef({ run: 0, inUse: BUNDLED }).current;
+  // in full, where a refused drop goes back to; loaded: what its load answered.
+  const r = useRef({ run: 0, inUse: BUNDLED, loaded: null }).current;
   Object.assign(r, { client, dataUrl, set, training, background });
 
   // A worker whose module trapped has been replaced; what it knew is gone, so start again on Retry.
