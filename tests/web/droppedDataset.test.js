@@ -192,6 +192,27 @@ describe('a dropped zip with links.csv', () => {
   }, 30_000);
 });
 
+describe('a dropped zip whose links.csv the engine refuses', () => {
+  it('is used without its links, and says why: the ratings are not refused with them', async () => {
+    const lines = data.links.trim().split('\n');
+    lines[2] = lines[2].replace(/,[^,]*$/, ',abc'); // line 3: a tmdbId that is no number
+    const broken = makeZip({
+      'ml-synth/movies.csv': data.movies,
+      'ml-synth/ratings.csv': data.ratings,
+      'ml-synth/links.csv': `${lines.join('\n')}\n`,
+    });
+    const w = worker();
+    await w.result('load', { dataUrl }); // the bundled MovieLens first, as the page does
+    const loaded = await w.result('loadFiles', { files: [asFile(broken, 'ml-synth.zip')] });
+    expect(loaded.stats.ratings).toBe(data.count);
+    expect(loaded.source.links).toBe(false);
+    expect(loaded.source.linksProblem).toMatch(/line 3/);
+    // The page and the engine agree on the data: the dropped films are what is answered.
+    expect(await w.result('film', { movieId: 17 })).toMatchObject({ name: 'Film 17', imdbId: null, tmdbId: null });
+    expect(await w.result('viewers')).toHaveLength(ratingsPerUser.size);
+  }, 30_000);
+});
+
 describe('loose CSV files', () => {
   it('load as the zip does', async () => {
     const w = worker();

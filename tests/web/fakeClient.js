@@ -173,7 +173,7 @@ function defaultAnswers(calls) {
           { users: 6494, films: 2593, ratedFilms: 2593, ratings: 998206, train: 798565, test: 199641, duplicates: 0 },
           { min: 1950, max: 2019 },
         ),
-        source: { name: files[0].name, links: false, ratingsBytes: 400, readMs: 5, parseMs: 20 },
+        source: { name: files[0].name, links: false, linksProblem: null, ratingsBytes: 400, readMs: 5, parseMs: 20 },
         heapBytes: 173_000_000,
       };
     },

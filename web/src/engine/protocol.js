@@ -71,7 +71,15 @@ export const Description = {
 };
 export const Stats = { users: number, films: number, ratedFilms: number, ratings: number, train: number, test: number, duplicates: number };
 /** How a dropped MovieLens was read. */
-export const Source = { name: string, links: boolean, ratingsBytes: number, readMs: number, parseMs: number };
+// linksProblem: why a links.csv that came with the files was left out (the engine's words), else null.
+export const Source = {
+  name: string,
+  links: boolean,
+  linksProblem: nullable(string),
+  ratingsBytes: number,
+  readMs: number,
+  parseMs: number,
+};
 /** Models restored from this browser instead of trained. */
 export const Restored = { savedAt: number, trainMs: recordOf(number) };
 /** A film in a list of the visitor's next films, with the rated films that led to it. */

@@ -164,8 +164,26 @@ export async function loadFiles(c, { id, files, seed = DEFAULT_SEED }) {
       engine.load(again.movies, again.ratings, s);
       return again.links;
     };
-    dataLoaded(m, catalog, { reload, seed: s, slot: 'dropped', base: null, kept }, data.links);
-    const source = { name: data.source, links: Boolean(data.links), ratingsBytes: data.ratingsBytes, readMs: data.readMs, parseMs };
+    const facts = { reload, seed: s, slot: /** @type {const} */ ('dropped'), base: null, kept };
+    // links.csv only adds links out and IMDb matching: one the engine refuses leaves them out, and
+    // the ratings, already in the engine, are used — a refusal here would leave the page describing
+    // the data before while the engine holds these.
+    let linksProblem = null;
+    try {
+      dataLoaded(m, catalog, facts, data.links);
+    } catch (e) {
+      if (isTrap(e)) throw e;
+      linksProblem = messageOf(e);
+      dataLoaded(m, catalog, facts, null);
+    }
+    const source = {
+      name: data.source,
+      links: Boolean(data.links) && !linksProblem,
+      linksProblem,
+      ratingsBytes: data.ratingsBytes,
+      readMs: data.readMs,
+      parseMs,
+    };
     return { stats, ...describe(m, catalog), source, heapBytes: heapBytes(m) };
   } finally {
     end();
