@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { OTHER, GROUPS, mainGroups } from '../../web/src/map/genreColours.js';
 import { createHitIndex } from '../../web/src/map/hitTest.js';
 import { noOverlap, placeLabels } from '../../web/src/map/labels.js';
-import { centredOn, dotRadius, fitLayout, toBase, toScreen, visibleBase } from '../../web/src/map/projection.js';
+import { centredOn, dotRadius, fitLayout, keptAcrossResize, toBase, toScreen, visibleBase } from '../../web/src/map/projection.js';
 
 /** A seeded scatter of n films in arbitrary layout units. */
 function scatter(n, seed = 7) {
@@ -27,6 +27,21 @@ describe('projection', () => {
   it('survives a layout of one point without dividing by zero', () => {
     const { px, py } = fitLayout(Float32Array.from([2, 2]), 100, 100);
     expect(Number.isFinite(px[0]) && Number.isFinite(py[0])).toBe(true);
+  });
+
+  it('keeps the place at the centre and the zoom across a resize that lays the map out again', () => {
+    const xy = Float32Array.from([0, 0, 10, 6, 3, 2, 7, 5]);
+    const film = 2; // at (3, 2)
+    const wide = fitLayout(xy, 900, 600);
+    const t = centredOn(wide.px[film], wide.py[film], 4, 900, 600); // zoomed in on it
+    const narrow = fitLayout(xy, 500, 600);
+    const after = keptAcrossResize(t, { layout: wide, width: 900, height: 600 }, { layout: narrow, width: 500, height: 600 });
+    expect(after.k).toBe(4);
+    const [sx, sy] = toScreen(after, narrow.px[film], narrow.py[film]);
+    expect(sx).toBeCloseTo(250, 3); // still at the centre of the narrower view
+    expect(sy).toBeCloseTo(300, 3);
+    // The old transform alone would have put it elsewhere.
+    expect(Math.abs(toScreen(t, narrow.px[film], narrow.py[film])[0] - 250)).toBeGreaterThan(50);
   });
 
   it('maps base space to the screen and back under any pan and zoom', () => {

@@ -12,7 +12,7 @@ import { LABEL_FONT, LABEL_HEIGHT, bucketByGroup, drawMap } from './drawMap.js';
 import { groupName, mainGroups } from './genreColours.js';
 import { createHitIndex } from './hitTest.js';
 import { placeLabels } from './labels.js';
-import { centredOn, fitLayout, toBase } from './projection.js';
+import { centredOn, fitLayout, keptAcrossResize, toBase } from './projection.js';
 
 const MAX_ZOOM = 40;
 const PAN_STEP = 48; // screen pixels per arrow press (four times that with Shift)
@@ -257,15 +257,30 @@ function mapInput({ canvas, view, hits, size, behaviour, map, onPick, setFocusFi
 }
 
 /**
+ * The transform once the map is laid out (again). Across a resize the same place stays at the centre,
+ * at the same zoom (as far as the new extent allows): the old transform alone would show another region.
+ */
+function transformAfterLayout(view, layout, size) {
+  const before = view.current.fitted;
+  view.current.fitted = { layout, ...size };
+  const t = before && before.layout !== layout ? keptAcrossResize(view.current.t, before, view.current.fitted) : view.current.t;
+  return zoomIdentity.translate(t.x, t.y).scale(t.k);
+}
+
+/**
  * Flies to a film asked for (a search, a new film X), centred, close enough to show its ten
  * neighbours once they are known (two dimensions cannot keep every neighbour close), else close in.
  */
 function useFlyTo({ flyTo, layout, size, view, canvas, behaviour, indexOf, marked }) {
   const neighbourKey = marked.x === indexOf.get(flyTo?.movieId) ? marked.neighbours.join(',') : '';
+  const flown = useRef(''); // the request flown last: a resize lays the map out again, but asks for no flight
   useEffect(() => {
     if (!flyTo || !layout || !behaviour.current) return;
     const i = indexOf.get(flyTo.movieId);
     if (i === undefined) return;
+    const request = `${flyTo.n}:${neighbourKey}`;
+    if (request === flown.current) return;
+    flown.current = request;
     const k = neighbourKey ? reaching(layout, size, i, marked.neighbours) : Math.max(view.current.t.k, 4);
     const target = centredOn(layout.px[i], layout.py[i], k, size.width, size.height);
     const s = select(canvas.current);
@@ -354,8 +369,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
         .duration(reducedMotion() ? 0 : 300)
         .call(z.scaleBy, 2, [x, y]);
     });
-    // Keep the transform across a resize, as far as the new extent allows.
-    s.call(z.transform, view.current.t);
+    s.call(z.transform, transformAfterLayout(view, layout, size));
     view.current.theme = themeOf(frame.current);
     schedule();
     return () => {

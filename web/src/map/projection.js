@@ -34,7 +34,7 @@ export function fitLayout(xy, width, height, pad = 16) {
     px[i] = xy[2 * i] * scale + offX;
     py[i] = xy[2 * i + 1] * scale + offY;
   }
-  return { px, py };
+  return { px, py, scale, offX, offY };
 }
 
 /** Base space → screen, under the transform t. */
@@ -46,6 +46,19 @@ export const toBase = (t, sx, sy) => [(sx - t.x) / t.k, (sy - t.y) / t.k];
 /** The transform that shows base point (bx, by) at the centre of a width × height view, at zoom k. */
 export function centredOn(bx, by, k, width, height) {
   return { k, x: width / 2 - bx * k, y: height / 2 - by * k };
+}
+
+/**
+ * The transform that, after a resize laid the map out again (`after`), shows the same place at the
+ * same zoom as `t` did before it (`before`): the map point at the view's centre stays there.
+ * @param {{ k: number, x: number, y: number }} t
+ * @param {{ layout: { scale: number, offX: number, offY: number }, width: number, height: number }} before
+ * @param {{ layout: { scale: number, offX: number, offY: number }, width: number, height: number }} after
+ */
+export function keptAcrossResize(t, before, after) {
+  const [bx, by] = toBase(t, before.width / 2, before.height / 2);
+  const [x, y] = [(bx - before.layout.offX) / before.layout.scale, (by - before.layout.offY) / before.layout.scale];
+  return centredOn(x * after.layout.scale + after.layout.offX, y * after.layout.scale + after.layout.offY, t.k, after.width, after.height);
 }
 
 /** The part of base space a width × height view shows under t, widened by `margin` screen pixels. */
