@@ -73,9 +73,11 @@ function drawFrame({ c, frame, v, layout, size, map, marked, widths, fame, bucke
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const { t } = v;
   ctx.font = LABEL_FONT;
+  // Each name measured once, in the regular weight; film X's is drawn bold, so its box is wider
+  // whichever film is X now (it may have been measured as another's neighbour).
   const width = (i) => {
-    if (Number.isNaN(widths[i])) widths[i] = ctx.measureText(map.names[i]).width * (i === marked.x ? 1.08 : 1);
-    return widths[i];
+    if (Number.isNaN(widths[i])) widths[i] = ctx.measureText(map.names[i]).width;
+    return widths[i] * (i === marked.x ? 1.08 : 1);
   };
   const first = [marked.x, ...marked.neighbours].filter((i) => i >= 0);
   const order = [...first, ...fame.slice(0, LABEL_CANDIDATES).filter((i) => !first.includes(i))];
