@@ -246,7 +246,9 @@ function mapInput({ canvas, view, hits, size, behaviour, map, onPick, setFocusFi
     if (event.key !== 'Escape') setFocusFilm(nearCentre());
   }
 
-  function onFocus() {
+  function onFocus(event) {
+    // Focus from a mouse press or a tap leaves the pointer in charge; the crosshair is for the keyboard.
+    if (!event.currentTarget.matches(':focus-visible')) return;
     steer(true);
     setFocusFilm(nearCentre());
   }
