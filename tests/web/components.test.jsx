@@ -700,12 +700,12 @@ describe('App', () => {
     expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(2);
   });
 
-  it('refuses a dropped MovieLens in words, and carries on with the one in use before it', async () => {
+  /** ml-1m.zip dropped and trained, then `name` dropped and refused with `error`: the client and the alert. */
+  async function refusedAfterADrop(name, error) {
     const client = fakeClient();
     const loadFiles = client.answers.loadFiles;
     client.answers.loadFiles = async (fields, onProgress) => {
-      if (fields.files[0].name === 'ml-25m.zip')
-        throw engineError('ratings.csv in ml-25m.zip is 678 MB … Nothing was read.', { reset: true });
+      if (fields.files[0].name === name) throw error;
       return loadFiles(fields, onProgress);
     };
     await renderApp(client);
@@ -713,34 +713,29 @@ describe('App', () => {
     fireEvent.change(input, { target: { files: [new File(['zip'], 'ml-1m.zip')] } });
     await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('files'));
     await waitFor(() => expect(trainingState()).toBe('ready'));
-    fireEvent.change(input, { target: { files: [new File(['zip'], 'ml-25m.zip')] } });
+    fireEvent.change(input, { target: { files: [new File(['zip'], name)] } });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('Could not use ml-25m.zip: ratings.csv in ml-25m.zip is 678 MB … Nothing was read.');
     await waitFor(() => expect(trainingState()).toBe('ready'));
+    return { client, alert };
+  }
+  const filesLoaded = (client) => client.calls.filter((c) => c[0] === 'loadFiles').map((c) => c[1][0]);
+
+  it('refuses a dropped MovieLens in words, and carries on with the one in use before it', async () => {
+    const refusal = engineError('ratings.csv in ml-25m.zip is 678 MB … Nothing was read.', { reset: true });
+    const { client, alert } = await refusedAfterADrop('ml-25m.zip', refusal);
+    expect(alert.textContent).toBe('Could not use ml-25m.zip: ratings.csv in ml-25m.zip is 678 MB … Nothing was read.');
     // The worker was let go (its memory had grown), and the MovieLens in use before came back.
     expect(client.calls).toContainEqual(['replace']);
-    expect(client.calls.filter((c) => c[0] === 'loadFiles').map((c) => c[1][0])).toEqual(['ml-1m.zip', 'ml-1m.zip']); // ml-25m.zip: refused
+    expect(filesLoaded(client)).toEqual(['ml-1m.zip', 'ml-1m.zip']); // ml-25m.zip: refused
     expect(document.querySelector('.dataset-line').textContent).toMatch(/^Your MovieLens, ml-1m\.zip/);
     expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(1);
   });
 
   it('after a refusal that changed nothing in the worker, carries on with the dropped MovieLens in use without reading it again', async () => {
-    const client = fakeClient();
-    const loadFiles = client.answers.loadFiles;
-    client.answers.loadFiles = async (fields, onProgress) => {
-      if (fields.files[0].name === 'notes.txt')
-        throw engineError('Reel reads a MovieLens zip or its CSV files; “notes.txt” is none of those.');
-      return loadFiles(fields, onProgress);
-    };
-    await renderApp(client);
-    const input = screen.getByLabelText('Use a bigger MovieLens…');
-    fireEvent.change(input, { target: { files: [new File(['zip'], 'ml-1m.zip')] } });
-    await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('files'));
-    await waitFor(() => expect(trainingState()).toBe('ready'));
-    fireEvent.change(input, { target: { files: [new File(['text'], 'notes.txt')] } });
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^Could not use notes\.txt: Reel reads a MovieLens zip/);
-    await waitFor(() => expect(trainingState()).toBe('ready'));
-    expect(client.calls.filter((c) => c[0] === 'loadFiles').map((c) => c[1][0])).toEqual(['ml-1m.zip']); // notes.txt refused; ml-1m.zip not read again
+    const refusal = engineError('Reel reads a MovieLens zip or its CSV files; “notes.txt” is none of those.');
+    const { client, alert } = await refusedAfterADrop('notes.txt', refusal);
+    expect(alert.textContent).toMatch(/^Could not use notes\.txt: Reel reads a MovieLens zip/);
+    expect(filesLoaded(client)).toEqual(['ml-1m.zip']); // notes.txt refused; ml-1m.zip not read again
     expect(client.calls).not.toContainEqual(['replace']);
     expect(document.querySelector('.training').dataset.dataset).toBe('files');
     expect(document.querySelector('.dataset-line').textContent).toMatch(/^Your MovieLens, ml-1m\.zip/);
