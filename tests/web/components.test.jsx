@@ -701,9 +701,14 @@ describe('App', () => {
   });
 
   /** ml-1m.zip dropped and trained, then `name` dropped and refused with `error`: the client and the alert. */
-  async function refusedAfterADrop(name, error) {
+  async function refusedAfterADrop(name, error, { readyWorkerAnswersAtOnce = false } = {}) {
     const client = fakeClient();
     const loadFiles = client.answers.loadFiles;
+    const train = client.answers.train;
+    let trainings = 0;
+    // As the real worker does when its models are ready: train answers with no epoch to report.
+    client.answers.train = (fields, onProgress) =>
+      readyWorkerAnswersAtOnce && ++trainings > 2 ? Promise.resolve(trainResult()) : train(fields, onProgress);
     client.answers.loadFiles = async (fields, onProgress) => {
       if (fields.files[0].name === name) throw error;
       return loadFiles(fields, onProgress);
@@ -733,10 +738,14 @@ describe('App', () => {
 
   it('after a refusal that changed nothing in the worker, carries on with the dropped MovieLens in use without reading it again', async () => {
     const refusal = engineError('Reel reads a MovieLens zip or its CSV files; “notes.txt” is none of those.');
-    const { client, alert } = await refusedAfterADrop('notes.txt', refusal);
+    const { client, alert } = await refusedAfterADrop('notes.txt', refusal, { readyWorkerAnswersAtOnce: true });
     expect(alert.textContent).toMatch(/^Could not use notes\.txt: Reel reads a MovieLens zip/);
     expect(filesLoaded(client)).toEqual(['ml-1m.zip']); // notes.txt refused; ml-1m.zip not read again
     expect(client.calls).not.toContainEqual(['replace']);
+    // The training card still shows each model trained, as it did before the drop.
+    const bars = [...document.querySelectorAll('.training [role=progressbar][aria-label$="training"]')];
+    expect(bars.length).toBeGreaterThan(0);
+    expect(bars.map((b) => b.getAttribute('aria-valuenow'))).toEqual(bars.map((b) => b.getAttribute('aria-valuemax')));
     expect(document.querySelector('.training').dataset.dataset).toBe('files');
     expect(document.querySelector('.dataset-line').textContent).toMatch(/^Your MovieLens, ml-1m\.zip/);
   });

@@ -19,8 +19,16 @@ export function createTrainingStore() {
           : { ...state, progress: { ...state.progress, [p.stage]: p } };
       for (const listener of listeners) listener();
     },
+    /** Starts afresh; returns what was shown, for `restore`. */
     reset() {
+      const before = state;
       state = { progress: {}, models: {} };
+      for (const listener of listeners) listener();
+      return before;
+    },
+    /** Shows again what `reset` returned: a refused drop leaves the card as it was. */
+    restore(saved) {
+      state = saved;
       for (const listener of listeners) listener();
     },
   };

@@ -90,8 +90,7 @@ async function start(r, next = BUNDLED) {
   const { client, set, training } = r;
   // The old figures are not this data's; generation: what was drawn from the old models goes.
   set((s) => ({ ...starting(next), info: s.info ? { ...s.info, stats: undefined } : s.info, generation: s.generation + 1 }));
-  training.reset();
-  r.background.reset();
+  const shown = { training: training.reset(), background: r.background.reset() }; // what a refused drop puts back
   forgetFilms();
   try {
     const onProgress = (p) => {
@@ -125,7 +124,7 @@ async function start(r, next = BUNDLED) {
       set({ refusal: { name: next.name, message: e.message } });
       if (e.reset) client.replace?.(); // its memory given back: the data in use must be loaded again
       if (e.reset || !r.loaded) start(r, r.inUse === next ? BUNDLED : r.inUse);
-      else resume(r);
+      else resume(r, shown);
       return;
     }
     set({ error: describeError(e, 'Could not load Reel'), phase: 'error' });
@@ -140,9 +139,12 @@ async function start(r, next = BUNDLED) {
  * or training on from where the drop paused it — rather than read a dropped MovieLens of millions
  * of ratings again.
  * @param {object} r  the run's machinery
+ * @param {{ training: object, background: object }} shown  the progress the card and the map showed before the drop
  */
-async function resume(r) {
+async function resume(r, shown) {
   const { loaded } = r;
+  r.training.restore(shown.training);
+  r.background.restore(shown.background);
   r.set({ dataset: r.inUse, info: loaded, source: loaded.source ?? null, heapBytes: loaded.heapBytes ?? null, searchable: true });
   await train(r);
 }
