@@ -119,6 +119,7 @@ export function FilmSearch({
   function pick(film) {
     latest.current++; // ignore any search still in flight
     setQuery(keepQuery ? filmLabel(film) : '');
+    if (!keepQuery) setResults([]); // an empty box offers nothing: ArrowDown must not reopen the last matches
     setOpen(false);
     setActive(-1);
     onPick(film);

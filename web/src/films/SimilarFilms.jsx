@@ -104,6 +104,32 @@ function EvidenceNote({ x }) {
 }
 
 /**
+ * A new film X: after a pick by link or keyboard, focus moves to its heading; and it is said, however
+ * it was picked (a link, a search, the map), unless it is the one the page opened with.
+ * @param {{ movieId: number } | null} x @param {number | null} filmId @param {number} focusKey @param {{ current: HTMLElement | null }} heading
+ */
+function useFilmXShown(x, filmId, focusKey, heading) {
+  const focused = useRef(0);
+  // After a pick by link or keyboard, focus moves to the new film's heading.
+  useEffect(() => {
+    if (!x || focusKey === focused.current) return;
+    focused.current = focusKey;
+    heading.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
+  }, [focusKey, x?.movieId]);
+
+  // Every new film X is said, however it was picked (a link, a search, the map), but not the one
+  // the page opened with.
+  const said = useRef(filmId);
+  useEffect(() => {
+    if (!x || x.movieId === said.current) return;
+    said.current = x.movieId;
+    announce(`Now showing films like ${filmLabel(x)}.`);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
+  }, [x?.movieId]);
+}
+
+/**
  * @param {{ client: object, filmId: number|null, loaded: boolean, ready: boolean, model: string, filter: object|undefined,
  *           filters: object, focusKey: number, onPick: Function, onOpenFilters: () => void,
  *           answers?: { storage: Storage|null, build: string }|null, maxResults?: number|null }} props
@@ -143,7 +169,6 @@ export function SimilarFilms(props) {
   );
   const x = similar.data?.film?.movieId === filmId ? similar.data.film : film.data?.movieId === filmId ? film.data : (kept?.film ?? null);
   const heading = useRef(null);
-  const focused = useRef(0);
 
   // A shared ?film= link and the browser's history list then name the film.
   useEffect(() => {
@@ -151,14 +176,7 @@ export function SimilarFilms(props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
   }, [x?.movieId]);
 
-  // After a pick by link or keyboard, focus moves to the new film's heading and the change is said.
-  useEffect(() => {
-    if (!x || focusKey === focused.current) return;
-    focused.current = focusKey;
-    heading.current?.focus();
-    announce(`Now showing films like ${filmLabel(x)}.`);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the film, not by its object, which each answer makes anew
-  }, [focusKey, x?.movieId]);
+  useFilmXShown(x, filmId, focusKey, heading);
 
   // The map highlights the very neighbours on show here.
   const shownData = similar.data?.film?.movieId === filmId ? similar.data : null;

@@ -7,6 +7,7 @@ export function ClearRatings({ count }) {
   const store = useContext(RatingsContext);
   const [cleared, setCleared] = useState(null); // the ratings as they were, until Undo or another change
   const undoButton = useRef(null);
+  const clearButton = useRef(null);
 
   function clear() {
     const before = store.clear();
@@ -19,11 +20,12 @@ export function ClearRatings({ count }) {
     store.replace(cleared);
     announce(`Your ${cleared.length} ratings are back.`);
     setCleared(null);
+    setTimeout(() => clearButton.current?.focus(), 0); // Undo goes: focus back to Clear all, enabled again
   }
 
   return (
     <>
-      <button type="button" class="button-quiet danger" disabled={count === 0} onClick={clear}>
+      <button type="button" class="button-quiet danger" ref={clearButton} disabled={count === 0} onClick={clear}>
         Clear all
       </button>
       {cleared && count === 0 ? (

@@ -2,7 +2,7 @@
 // exported (ratings and marks): the file is read in this tab and matched by the engine in the
 // worker; nothing is uploaded. The result says how many matched and lists every row that did not,
 // with why; Undo puts the ratings and marks back as they were, until the visitor changes them.
-import { useContext, useState } from 'preact/hooks';
+import { useContext, useRef, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
 import { rememberFilms } from '../films/useFilms.js';
@@ -17,6 +17,7 @@ export function ImportRatings({ client, loaded }) {
   const store = useContext(RatingsContext);
   const [state, setState] = useState(null); // { busy } | { error } | { result, fileName, undone? }
   const [before, offerUndo] = useUndoUntilChanged(store); // the ratings and marks before the import
+  const summary = useRef(null);
 
   async function onFile(e) {
     const input = e.currentTarget;
@@ -55,6 +56,7 @@ export function ImportRatings({ client, loaded }) {
     store.replaceMarks(before.marks);
     offerUndo(null);
     setState({ ...state, undone: true });
+    setTimeout(() => summary.current?.focus(), 0); // the Undo button goes: focus to the sentence that says so
     announce('Import undone: your ratings are as they were.');
   }
 
@@ -73,7 +75,7 @@ export function ImportRatings({ client, loaded }) {
       ) : null}
       {r ? (
         <div class="import-result" data-matched={r.matched.length} data-marked={r.marks.length} data-unmatched={r.unmatched.length}>
-          <p>
+          <p ref={summary} tabIndex={-1}>
             <strong>
               {filmsFound(r)} of {filmsFound(r) + r.unmatched.length}
             </strong>{' '}

@@ -35,7 +35,14 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
     announce(sentence);
     offerUndo(undo);
     setTaken(undo ? sentence : null);
-    if (!undo) onDone();
+    if (!undo) leave('taste-title');
+  }
+
+  // The offer goes with the button that holds focus: focus goes to a heading that stays, the next
+  // films when the link's ratings were taken, else "Your taste".
+  function leave(headingId) {
+    document.getElementById(headingId)?.focus();
+    onDone();
   }
 
   if (taken) {
@@ -51,13 +58,13 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
                 store.replace(before.ratings);
                 store.replaceMarks(before.marks);
                 announce('Undone: your ratings are as they were.');
-                onDone();
+                leave('taste-title');
               }}
             >
               Undo
             </button>
           ) : null}
-          <button type="button" class="button-quiet" onClick={onDone}>
+          <button type="button" class="button-quiet" onClick={() => leave('next-films-title')}>
             Dismiss
           </button>
         </div>

@@ -55,7 +55,9 @@ function StartersView({ client, store, ready, onPick }) {
   // One successor asked for at a time, each with the ones before it excluded: films rated at once
   // (an import, a shared link) would otherwise all be given the same film.
   const queue = useRef(Promise.resolve());
-  function replace(film) {
+  // quiet: one of several rated at once (an import, a link), which says so itself; a sentence for
+  // each of their successors would be a burst of twelve.
+  function replace(film, quiet = false) {
     if (asked.current.has(film.movieId)) return;
     asked.current.add(film.movieId);
     queue.current = queue.current
@@ -65,16 +67,16 @@ function StartersView({ client, store, ready, onPick }) {
         rememberFilms([next]);
         seen.current.add(next.movieId);
         setReplaced((m) => new Map(m).set(film.movieId, next));
-        announce(`${filmLabel(next)} is shown in place of ${filmLabel(film)}, chosen from your ratings.`);
+        if (!quiet) announce(`${filmLabel(next)} is shown in place of ${filmLabel(film)}, chosen from your ratings.`);
       })
       // No answer (the engine busy with other data, or restarting): the next render asks anew.
       .catch(() => asked.current.delete(film.movieId));
   }
   useEffect(() => {
-    for (const f of films) {
-      if (!ratings.has(f.movieId) || asked.current.has(f.movieId)) continue;
+    const rated = films.filter((f) => ratings.has(f.movieId) && !asked.current.has(f.movieId));
+    for (const f of rated) {
       if (document.activeElement?.closest(`.starter[data-movie-id="${f.movieId}"]`)) waiting.current.add(f.movieId);
-      else replace(f);
+      else replace(f, rated.length > 1);
     }
   });
   function movedOn(e, film) {

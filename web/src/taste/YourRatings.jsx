@@ -2,6 +2,7 @@
 // tools to bring ratings in, take them out, share them and clear them (with Undo). Only the newest
 // RATINGS_PAGE are on screen until asked for more: 20,000 rows of ten radios each took the page
 // seconds to build and made every keystroke elsewhere on it re-diff them (issue 24, item 7).
+import { announce } from '../ui/announcer.js';
 import { FilmTitle, RatingCount } from '../films/FilmMeta.jsx';
 import { filmLinkProps } from '../films/filmLinks.js';
 import { RateFilm } from './RateFilm.jsx';
@@ -59,7 +60,16 @@ export function YourRatings({ client, store, loaded, onPick, children }) {
                     <span class="muted">
                       Film {r.movieId} — not in this catalogue (kept, {r.stars} stars)
                     </span>
-                    <button type="button" class="button-quiet small" onClick={() => store.remove(r.movieId)}>
+                    <button
+                      type="button"
+                      class="button-quiet small"
+                      aria-label={`Remove rating of film ${r.movieId}`}
+                      onClick={() => {
+                        store.remove(r.movieId);
+                        announce(`Removed the rating of film ${r.movieId}.`);
+                        document.getElementById('your-ratings-title')?.focus();
+                      }}
+                    >
                       Remove
                     </button>
                   </>

@@ -57,7 +57,9 @@ function YourTasteView(props) {
   return (
     <section class="panel taste" id="taste" aria-labelledby="taste-title">
       <header class="taste-head">
-        <h2 id="taste-title">Your taste</h2>
+        <h2 id="taste-title" tabIndex={-1}>
+          Your taste
+        </h2>
         <p class="muted">
           Rate films you have seen, in half stars, and Reel picks your next ten — saying which of your ratings led to each. Everything stays
           in this browser. The catalogue is{' '}

@@ -62,7 +62,7 @@ export function WatchTogether({ client, store, ready, friends, onFriends, filter
   }
 
   return (
-    <section class="notice together" aria-labelledby="together-title" data-together>
+    <section data-focus-fallback="together-title" class="notice together" aria-labelledby="together-title" data-together>
       <div class="next-head">
         <h3 id="together-title" tabIndex={-1} ref={heading}>
           Watch together

@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+// Where keyboard focus goes when the control that held it goes (an Undo, a Dismiss, a removed row, a
+// marked film), and what is said: never back to the page's start, and a change on screen is spoken.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../web/src/App.jsx';
+import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
+import { onAnnounce } from '../../web/src/ui/announcer.js';
+import { allSectionsIn } from './allSections.js';
+import { FILMS, fakeClient } from './fakeClient.js';
+import { MemoryStorage } from './memoryStorage.js';
+
+let said;
+let stopListening;
+beforeEach(() => {
+  window.history.replaceState(null, '', '/');
+  said = [];
+  stopListening = onAnnounce((text) => said.push(text));
+});
+afterEach(() => {
+  stopListening();
+  document.activeElement?.blur?.();
+  cleanup();
+});
+
+async function renderApp(client = fakeClient()) {
+  const store = createRatingsStore({ storage: new MemoryStorage() });
+  render(<App client={client} dataUrl="/data/" store={store} />);
+  await waitFor(() => expect(document.querySelector('.training-status')?.dataset.state).toBe('ready'));
+  await allSectionsIn();
+  return { client, store };
+}
+
+/** A button pressed from the keyboard: it holds focus when it acts. */
+function press(button) {
+  button.focus();
+  fireEvent.click(button);
+}
+const focusedId = () => document.activeElement?.id;
+// Preact runs effects once the frame is painted: a frame, then a task.
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+describe('focus after an action', () => {
+  it('a link’s offer: No thanks → Your taste; Load them, Dismiss → your next films; Load them, Undo → Your taste', async () => {
+    for (const [first, second, heading] of [
+      ['No thanks', null, 'taste-title'],
+      ['Load them', 'Dismiss', 'next-films-title'],
+      ['Load them', 'Undo', 'taste-title'],
+    ]) {
+      window.history.replaceState(null, '', '/#ratings=1:5,6:4.5');
+      await renderApp();
+      press(within(screen.getByRole('region', { name: 'Ratings from a link' })).getByRole('button', { name: first }));
+      if (second) press(within(screen.getByRole('region', { name: 'Ratings from a link' })).getByRole('button', { name: second }));
+      await waitFor(() => expect(screen.queryByRole('region', { name: 'Ratings from a link' })).toBeNull());
+      expect(focusedId(), `${first}, ${second}`).toBe(heading);
+      cleanup();
+    }
+  });
+
+  it('Clear all, then Undo → Clear all again', async () => {
+    const { store } = await renderApp();
+    store.rate(1, 4);
+    press(await screen.findByRole('button', { name: 'Clear all' }));
+    press(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clear all' })));
+  });
+
+  it('Undo import → the sentence that says the import was undone', async () => {
+    await renderApp();
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'imdb.csv')] } });
+    press(await screen.findByRole('button', { name: 'Undo import' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('.import-result p')));
+    expect(document.activeElement.textContent).toMatch(/the import was undone/);
+  });
+
+  it('Remove on a film not in this catalogue names it, says so, and keeps focus in Your ratings', async () => {
+    const { store } = await renderApp();
+    store.rate(9001, 4);
+    store.rate(9002, 3);
+    press(await screen.findByRole('button', { name: 'Remove rating of film 9001' }));
+    expect(screen.getByRole('button', { name: 'Remove rating of film 9002' })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove rating of film 9001' })).toBeNull());
+    expect(focusedId()).toBe('your-ratings-title');
+    expect(said).toContain('Removed the rating of film 9001.');
+  });
+
+  it('a film marked seen in the joint list of watch together → the list’s heading', async () => {
+    // As browsers do: a control inside a closed <details> has no boxes, so focus cannot follow the film there.
+    const rects = Element.prototype.getClientRects;
+    Element.prototype.getClientRects = function getClientRects() {
+      const details = this.closest('details');
+      return details && !details.open && !this.closest('summary') ? [] : rects.call(this);
+    };
+    try {
+      window.history.replaceState(null, '', '/#ratings=6:5');
+      const { store } = await renderApp();
+      store.rate(34, 4);
+      press(within(screen.getByRole('region', { name: 'Ratings from a link' })).getByRole('button', { name: 'Watch together' }));
+      const list = await screen.findByRole('list', { name: 'Watch together' });
+      await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(0));
+      await waitFor(() => expect(list.getAttribute('aria-busy')).toBe('false'));
+      await afterPaint(); // the rows' effects run after the browser paints them, as a person sees them first
+      press(within(within(list).getAllByRole('listitem')[0]).getByRole('button', { name: /^Seen / }));
+      await waitFor(() => expect(focusedId()).toBe('together-title'));
+    } finally {
+      Element.prototype.getClientRects = rects;
+    }
+  });
+});
+
+describe('what is said', () => {
+  it('a film X picked from the search by keyboard is said', async () => {
+    await renderApp();
+    const box = screen.getByRole('combobox', { name: 'Find films like' });
+    box.focus();
+    fireEvent.input(box, { target: { value: 'toy' } });
+    await waitFor(() => expect(box.getAttribute('aria-expanded')).toBe('true'));
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(said).toContain('Now showing films like Toy Story (1995).'));
+  });
+
+  it('films rated at once (an import) bring one sentence, not one for each starter replaced', async () => {
+    const client = fakeClient({
+      async starters({ k, exclude }) {
+        return FILMS.filter((f) => !exclude.includes(f.movieId)).slice(0, k === 12 ? 3 : k);
+      },
+    });
+    await renderApp(client);
+    await waitFor(() => expect(document.querySelectorAll('.starter')).toHaveLength(3));
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'imdb.csv')] } });
+    // The import rates films 1 and 6, both on show: each is replaced, silently.
+    await waitFor(() => expect([...document.querySelectorAll('.starter')].map((li) => Number(li.dataset.movieId))).not.toContain(6));
+    await waitFor(() => expect([...document.querySelectorAll('.starter')].map((li) => Number(li.dataset.movieId))).not.toContain(1));
+    expect(said.filter((s) => /matched from your IMDb export/.test(s))).toHaveLength(1);
+    expect(said.filter((s) => /is shown in place of/.test(s))).toEqual([]);
+  });
+});
+
+describe('the search box to rate a film', () => {
+  it('offers nothing on ArrowDown once a film is picked and the box is empty', async () => {
+    await renderApp();
+    const box = screen.getByRole('combobox', { name: 'Find a film you have seen' });
+    box.focus();
+    fireEvent.input(box, { target: { value: 'toy' } });
+    await waitFor(() => expect(box.getAttribute('aria-expanded')).toBe('true'));
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(box.value).toBe(''));
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    expect(box.getAttribute('aria-activedescendant')).toBeNull();
+  });
+});
