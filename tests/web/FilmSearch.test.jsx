@@ -16,10 +16,23 @@ function setup(search = vi.fn(async (q) => (q.toLowerCase().startsWith('toy') ? 
   const onPick = vi.fn();
   render(<FilmSearch search={search} onPick={onPick} />);
   const input = screen.getByRole('combobox');
+  input.focus(); // typed into, as a person does: the answers open only while the box has focus
   return { input, onPick, search };
 }
 
 describe('FilmSearch', () => {
+  it('keeps answers that come after focus has left the box closed, and shows them when it comes back', async () => {
+    let answer;
+    const { input } = setup(vi.fn(() => new Promise((resolve) => (answer = resolve))));
+    fireEvent.input(input, { target: { value: 'toy' } });
+    input.blur(); // Tab away while the search runs
+    answer(FILMS);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the answer taken in and rendered
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.focus(input);
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('is a labelled ARIA combobox that controls a listbox', () => {
     const { input } = setup();
     expect(input.getAttribute('aria-autocomplete')).toBe('list');

@@ -108,7 +108,47 @@ describe('focus after an action', () => {
   });
 });
 
+describe('focus after an action, continued', () => {
+  it('the friend that fills the group → the joint list’s heading, as the form for another goes', async () => {
+    window.history.replaceState(null, '', '/#ratings=6:5');
+    await renderApp();
+    press(within(screen.getByRole('region', { name: 'Ratings from a link' })).getByRole('button', { name: 'Watch together' }));
+    for (const link of ['#ratings=34:5', '#ratings=1:3']) {
+      fireEvent.input(await screen.findByRole('textbox', { name: /Another friend/ }), { target: { value: link } });
+      const add = screen.getByRole('button', { name: 'Add friend' });
+      add.focus();
+      fireEvent.submit(add.closest('form'));
+    }
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Add friend' })).toBeNull());
+    expect(focusedId()).toBe('together-title');
+  });
+
+  it('an import that failed is described to its file input', async () => {
+    await renderApp(
+      fakeClient({
+        async importRatings() {
+          throw new Error('line 2: not a CSV');
+        },
+      }),
+    );
+    const input = document.querySelector('.import input[type=file]');
+    fireEvent.change(input, { target: { files: [new File(['x'], 'notes.csv')] } });
+    await waitFor(() => expect(input.getAttribute('aria-describedby')).toBe('import-problem'));
+    expect(document.getElementById('import-problem').textContent).toBe('Could not import notes.csv: line 2: not a CSV');
+  });
+});
+
 describe('what is said', () => {
+  it('a viewer chosen by Surprise me is said, focus staying on the button', async () => {
+    await renderApp();
+    const surprise = screen.getByRole('button', { name: 'Surprise me' });
+    fireEvent.focus(screen.getByRole('combobox', { name: 'Viewer' })); // the viewers are asked for once the panel is near or focused
+    await waitFor(() => expect(surprise.disabled).toBe(false));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Viewer' }).options.length).toBeGreaterThan(1));
+    press(surprise);
+    expect(said.at(-1)).toMatch(/^Showing Viewer \d+ · [\d,]+ ratings/);
+  });
+
   it('a film X picked from the search by keyboard is said', async () => {
     await renderApp();
     const box = screen.getByRole('combobox', { name: 'Find films like' });

@@ -32,7 +32,9 @@ describe('the map section', () => {
       loaded: true,
     };
     const { rerender } = render(<MapSection {...props} filmId={null} />);
-    fireEvent.input(screen.getByRole('combobox', { name: 'Find on the map' }), { target: { value: 'lost' } });
+    const box = screen.getByRole('combobox', { name: 'Find on the map' });
+    box.focus();
+    fireEvent.input(box, { target: { value: 'lost' } });
     fireEvent.mouseDown((await screen.findAllByRole('option'))[0]);
     const note = () => screen.queryByText(/too few to place it on the map/);
     expect(note().textContent).toMatch(/has only 3 ratings to learn from/);

@@ -93,6 +93,9 @@ export function FilmSearch({
   const [active, setActive] = useState(-1);
   const [error, setError] = useState(null);
   const latest = useRef(0);
+  const box = useRef(null);
+  // Answers that come after focus has left the box wait closed until it comes back.
+  const openIfFocused = () => setOpen(document.activeElement === box.current);
 
   async function runSearch(text) {
     const ticket = ++latest.current;
@@ -107,12 +110,12 @@ export function FilmSearch({
       setResults(films);
       setError(null);
       setActive(-1);
-      setOpen(true);
+      openIfFocused();
     } catch (e) {
       if (ticket !== latest.current) return;
       setResults([]);
       setError(e.message);
-      setOpen(true);
+      openIfFocused();
     }
   }
 
@@ -142,6 +145,7 @@ export function FilmSearch({
         {label}
       </label>
       <input
+        ref={box}
         id={uid}
         class="combobox-input"
         type="text"

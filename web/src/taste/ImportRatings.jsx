@@ -65,11 +65,18 @@ export function ImportRatings({ client, loaded }) {
     <div class="import">
       <label class={`button-quiet file-button${!loaded ? ' is-disabled' : ''}`}>
         Import from IMDb, Letterboxd or Reel
-        <input type="file" accept=".csv,text/csv" class="visually-hidden" disabled={!loaded} onChange={onFile} />
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          class="visually-hidden"
+          disabled={!loaded}
+          onChange={onFile}
+          aria-describedby={state?.error ? 'import-problem' : undefined}
+        />
       </label>
       {state?.busy ? <p class="muted small">Reading {state.busy}…</p> : null}
       {state?.error ? (
-        <p class="inline-error" role="alert">
+        <p class="inline-error" role="alert" id="import-problem">
           Could not import {state.fileName}: {state.error}
         </p>
       ) : null}

@@ -20,6 +20,8 @@ export function GroupMembers({ list, friends, onAdd, onRemove }) {
     setProblem(r.error ?? null);
     if (r.error) return;
     setLink('');
+    // The last place taken: the form goes, with the button that holds focus; focus goes to the list.
+    if (friends.length + 1 === MAX_FRIENDS) document.getElementById('together-title')?.focus();
     onAdd(r.friend);
   }
 

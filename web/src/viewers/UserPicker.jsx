@@ -1,5 +1,6 @@
 // Choose a MovieLens viewer — named by how many films they rated and their favourite, not by a bare
 // number — with a glimpse of the films they rated highest.
+import { announce } from '../ui/announcer.js';
 import { FilmTitle } from '../films/FilmMeta.jsx';
 import { filmLinkProps } from '../films/filmLinks.js';
 import { formatCount } from '../ui/format.js';
@@ -37,7 +38,9 @@ export function UserPicker({ client, viewers, userId, onChange, loading = false,
 
   function pickRandom() {
     if (viewers.length === 0) return;
-    onChange(viewers[Math.floor(Math.random() * viewers.length)].userId);
+    const v = viewers[Math.floor(Math.random() * viewers.length)];
+    onChange(v.userId);
+    announce(`Showing ${viewerName(v)}.`); // focus stays on the button: the choice is said
   }
 
   return (
