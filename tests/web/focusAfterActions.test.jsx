@@ -123,6 +123,16 @@ describe('focus after an action, continued', () => {
     expect(focusedId()).toBe('together-title');
   });
 
+  it('Back to MovieLens latest-small → the file input that chose the other one', async () => {
+    await renderApp();
+    const input = screen.getByLabelText('Use a bigger MovieLens…');
+    fireEvent.change(input, { target: { files: [new File(['zip'], 'ml-1m.zip')] } });
+    await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('files'));
+    press(await screen.findByRole('button', { name: 'Back to MovieLens latest-small' }));
+    await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('bundled'));
+    expect(document.activeElement).toBe(screen.getByLabelText('Use a bigger MovieLens…'));
+  });
+
   it('an import that failed is described to its file input', async () => {
     await renderApp(
       fakeClient({

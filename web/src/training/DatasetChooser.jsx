@@ -2,6 +2,7 @@
 // with "Use a bigger MovieLens…" (a real file input, so keyboard and screen-reader users have the
 // same way in as a drop anywhere on the page) — and the way back. A refusal is said here, plainly,
 // with the sizes, while the page carries on with the data it had.
+import { useRef } from 'preact/hooks';
 
 export const BUNDLED_NAME = 'MovieLens latest-small';
 
@@ -10,6 +11,7 @@ export const BUNDLED_NAME = 'MovieLens latest-small';
  *           onBundled: () => void, refusal?: { name: string, message: string }|null }} props
  */
 export function DatasetChooser({ dataset, onFiles, onBundled, refusal = null }) {
+  const fileInput = useRef(null);
   function onChange(e) {
     const input = e.currentTarget;
     const files = Array.from(input.files ?? []);
@@ -21,10 +23,24 @@ export function DatasetChooser({ dataset, onFiles, onBundled, refusal = null }) 
       <div class="dataset-actions">
         <label class="button-quiet file-button">
           Use a bigger MovieLens…
-          <input type="file" class="visually-hidden" accept=".zip,.csv,application/zip,text/csv" multiple onChange={onChange} />
+          <input
+            ref={fileInput}
+            type="file"
+            class="visually-hidden"
+            accept=".zip,.csv,application/zip,text/csv"
+            multiple
+            onChange={onChange}
+          />
         </label>
         {dataset.kind === 'files' ? (
-          <button type="button" class="button-quiet" onClick={onBundled}>
+          <button
+            type="button"
+            class="button-quiet"
+            onClick={() => {
+              fileInput.current?.focus(); // this button goes with the dropped data: focus to the one that stays
+              onBundled();
+            }}
+          >
             Back to {BUNDLED_NAME}
           </button>
         ) : null}
