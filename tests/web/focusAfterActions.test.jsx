@@ -37,6 +37,17 @@ function press(button) {
   fireEvent.click(button);
 }
 const focusedId = () => document.activeElement?.id;
+
+/** Types `query` into the search box named `name` and picks its first answer with ArrowDown, Enter. */
+async function pickByKeyboard(name, query) {
+  const box = screen.getByRole('combobox', { name });
+  box.focus();
+  fireEvent.input(box, { target: { value: query } });
+  await waitFor(() => expect(box.getAttribute('aria-expanded')).toBe('true'));
+  fireEvent.keyDown(box, { key: 'ArrowDown' });
+  fireEvent.keyDown(box, { key: 'Enter' });
+  return box;
+}
 // Preact runs effects once the frame is painted: a frame, then a task.
 const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
@@ -161,12 +172,7 @@ describe('what is said', () => {
 
   it('a film X picked from the search by keyboard is said', async () => {
     await renderApp();
-    const box = screen.getByRole('combobox', { name: 'Find films like' });
-    box.focus();
-    fireEvent.input(box, { target: { value: 'toy' } });
-    await waitFor(() => expect(box.getAttribute('aria-expanded')).toBe('true'));
-    fireEvent.keyDown(box, { key: 'ArrowDown' });
-    fireEvent.keyDown(box, { key: 'Enter' });
+    await pickByKeyboard('Find films like', 'toy');
     await waitFor(() => expect(said).toContain('Now showing films like Toy Story (1995).'));
   });
 
@@ -190,12 +196,7 @@ describe('what is said', () => {
 describe('the search box to rate a film', () => {
   it('offers nothing on ArrowDown once a film is picked and the box is empty', async () => {
     await renderApp();
-    const box = screen.getByRole('combobox', { name: 'Find a film you have seen' });
-    box.focus();
-    fireEvent.input(box, { target: { value: 'toy' } });
-    await waitFor(() => expect(box.getAttribute('aria-expanded')).toBe('true'));
-    fireEvent.keyDown(box, { key: 'ArrowDown' });
-    fireEvent.keyDown(box, { key: 'Enter' });
+    const box = await pickByKeyboard('Find a film you have seen', 'toy');
     await waitFor(() => expect(box.value).toBe(''));
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     expect(box.getAttribute('aria-expanded')).toBe('false');
