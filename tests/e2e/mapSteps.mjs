@@ -111,6 +111,10 @@ export async function mapSteps(step, page, output, options = {}) {
       });
       await page.waitForFunction(() => document.querySelectorAll('.neighbours > .film-item').length === 10, null, { timeout: 10_000 });
       check(new URL(page.url()).searchParams.get('film') === String(hit.movieId), 'the clicked film should be in the address bar');
+      // The rings say in colour what a film is to the visitor; the tooltip says it in words.
+      await page.waitForFunction(() => /· film X$/.test(document.querySelector('.map-tip-meta')?.textContent ?? ''), null, {
+        timeout: 5_000,
+      });
       const inView = await page
         .locator('.map-frame')
         .evaluate((el) => el.getBoundingClientRect().top < innerHeight && el.getBoundingClientRect().bottom > 0);

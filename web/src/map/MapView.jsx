@@ -165,6 +165,16 @@ function markedOf(marks, indexOf) {
 }
 
 /**
+ * What film i is to the visitor, in words for the tooltip and the crosshair's sentence: on the map
+ * only the rings' colours tell a rated film from a next film.
+ */
+function relationOf(marked) {
+  const rated = new Set(marked.rated);
+  const next = new Set(marked.next);
+  return (i) => (i === marked.x ? 'film X' : rated.has(i) ? 'you rated it' : next.has(i) ? 'one of your next films' : '');
+}
+
+/**
  * The zoom, centred on film i, at which its neighbours are in view — but never wider than 2×:
  * when they are scattered across the map, the lines to them show which way they lie.
  */
@@ -196,13 +206,14 @@ function useFramesFollow(view, frame, schedule) {
 }
 
 /** The tooltip of film i; `tip` is the ref placeTipOn moves it by. */
-function MapTip({ map, i, group, tip }) {
+function MapTip({ map, i, group, relation, tip }) {
   return (
     <div class="map-tip" ref={tip} data-movie-id={map.movieIds[i]} aria-hidden="true">
       <strong>{map.names[i]}</strong>
       {map.years[i] ? <span class="film-year"> ({map.years[i]})</span> : null}
       <span class="map-tip-meta">
         {formatCount(map.counts[i])} ratings · {groupName(group)}
+        {relation ? ` · ${relation}` : ''}
       </span>
     </div>
   );
@@ -317,6 +328,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
   // Once per change of the marks, not per render (a pointer move re-renders): with 20,000 rated films
   // the key alone is a string of some 100 KB.
   const marked = useMemo(() => markedOf(marks, indexOf), [marks, indexOf]);
+  const relation = useMemo(() => relationOf(marked), [marked]);
   const markKey = useMemo(() => JSON.stringify(marked), [marked]);
 
   // One frame: names placed for this zoom, then everything drawn; the tooltip follows.
@@ -409,7 +421,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the tip moves with the focused film; placeTip reads the layout at that moment
   useEffect(placeTip, [focus]);
   const describe = (i) =>
-    `${map.names[i]}${map.years[i] ? ` (${map.years[i]})` : ''}, ${formatCount(map.counts[i])} ratings, ${groupName(groups[i]).toLowerCase()}`;
+    `${map.names[i]}${map.years[i] ? ` (${map.years[i]})` : ''}, ${formatCount(map.counts[i])} ratings, ${groupName(groups[i]).toLowerCase()}${relation(i) ? `, ${relation(i)}` : ''}`;
 
   return (
     <div
@@ -433,7 +445,7 @@ export function MapView({ map, marks, flyTo, onPick }) {
         onPointerLeave={() => !keyboard && setFocusFilm(-1)}
         onClick={onClick}
       />
-      {focus >= 0 && layout ? <MapTip map={map} i={focus} group={groups[focus]} tip={tipEl} /> : null}
+      {focus >= 0 && layout ? <MapTip map={map} i={focus} group={groups[focus]} relation={relation(focus)} tip={tipEl} /> : null}
       {/* What the crosshair is on, said once it settles; the keys are described under the map. */}
       <p class="visually-hidden" aria-live="polite">
         {keyboard && focus >= 0 ? `${describe(focus)}. Enter shows films like it.` : ''}
