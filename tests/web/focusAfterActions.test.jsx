@@ -170,6 +170,15 @@ describe('what is said', () => {
     expect(said.at(-1)).toMatch(/^Showing Viewer \d+ · [\d,]+ ratings/);
   });
 
+  it('a change of filters says the new list once it is in, and the first list is not said', async () => {
+    const { store } = await renderApp();
+    store.rate(1, 5);
+    await waitFor(() => expect(document.querySelectorAll('.next-list > .film-item').length).toBeGreaterThan(0));
+    expect(said.filter((s) => /^Your next films/.test(s))).toEqual([]);
+    fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Drama' }));
+    await waitFor(() => expect(said.filter((s) => /^Your next films, only Drama: \d+ films\.$/.test(s))).toHaveLength(1));
+  });
+
   it('a film X picked from the search by keyboard is said', async () => {
     await renderApp();
     await pickByKeyboard('Find films like', 'toy');

@@ -2,6 +2,7 @@
 // a frame or two of each rating, each with the rated films that pushed it up most; more on request.
 // A film the visitor marked (seen, not interested, watchlist) is never offered.
 import { useEffect, useRef } from 'preact/hooks';
+import { announce } from '../ui/announcer.js';
 import { FilmRow } from '../films/FilmRow.jsx';
 import { describeFilters } from './filters.js';
 import { listText, starsText } from '../ui/format.js';
@@ -22,6 +23,21 @@ export function reasonText(pick, { fromPopularity }) {
   if (pick.because.length === 0)
     return 'Because your ratings leave it in: none of them pushes it up; it is here on how well it is liked overall.';
   return `Because you rated ${listText(pick.because.map((b) => `${b.name} ${starsText(b.stars)}`))}.`;
+}
+
+/**
+ * A change of filters asks for the lists again while focus stays on the filter: the new list is
+ * said once its answer is in (not the first list, nor one that answers a new rating).
+ */
+function useSaidOnNewFilters(data, filterKey, count, narrowed) {
+  const said = useRef(filterKey);
+  useEffect(() => {
+    if (!data || data.filterKey === said.current) return;
+    said.current = data.filterKey;
+    const only = narrowed ? `, only ${narrowed}` : '';
+    announce(count > 0 ? `Your next films${only}: ${count} films.` : `No film passes your filters${only} — widen them to see more.`);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- said when an answer arrives
+  }, [data]);
 }
 
 function EmptyState() {
@@ -66,7 +82,7 @@ export function NextFilms({
     const seen = [...marks.keys()]; // seen, not interested or on the watchlist: never offered
     return client.recommendFor({ ratings: profileArrays(list), seen, k, model, filter }).then((r) => {
       rememberFilms(r.films); // a film rated from this list shows at once in "Your ratings"
-      return { ...r, version };
+      return { ...r, version, filterKey };
     });
   }, [client, ready, version, model, filterKey, k]);
 
@@ -79,6 +95,7 @@ export function NextFilms({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the films shown (pickKey), not by the list object
   useEffect(() => showNext(picks.map((f) => f.movieId)), [pickKey]); // the map rings the same films
   const narrowed = describeFilters(filters);
+  useSaidOnNewFilters(data, filterKey, picks.length, narrowed);
 
   return (
     <div class="next-films" data-focus-fallback="next-films-title">
