@@ -134,6 +134,39 @@ describe('focus after an action, continued', () => {
     expect(focusedId()).toBe('together-title');
   });
 
+  it('Show more of your ratings, on its last page → the first rating added', async () => {
+    const { store } = await renderApp();
+    store.replace(Array.from({ length: 60 }, (_, i) => ({ movieId: 5000 + i, stars: 3 }))); // films not in this catalogue
+    press(await screen.findByRole('button', { name: 'Show more of your ratings' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Show more of your ratings' })).toBeNull());
+    const fifty = document.querySelectorAll('.rated-list > .rated')[50];
+    await waitFor(() => expect(fifty.contains(document.activeElement)).toBe(true));
+  });
+
+  it('Show more when no other film passes the filters → the list’s last film, and it is said', async () => {
+    const ten = FILMS.slice(0, 2).flatMap((f) => Array.from({ length: 5 }, (_, i) => ({ ...f, movieId: f.movieId * 1000 + i })));
+    const client = fakeClient({
+      async recommendFor() {
+        return {
+          model: 'ranking',
+          mixedIn: null,
+          mix: 0,
+          films: ten.map((f) => ({ ...f, score: 1, because: [] })),
+          fromPopularity: true,
+          unknown: [],
+          unrated: [],
+        };
+      },
+    });
+    const { store } = await renderApp(client);
+    store.rate(1, 2);
+    press(await screen.findByRole('button', { name: 'Show more of your next films' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Show more of your next films' })).toBeNull());
+    const items = document.querySelectorAll('.next-list > .film-item');
+    await waitFor(() => expect(items[items.length - 1].contains(document.activeElement)).toBe(true));
+    expect(said).toContain('No more films to show.');
+  });
+
   it('Back to MovieLens latest-small → the file input that chose the other one', async () => {
     await renderApp();
     const input = screen.getByLabelText('Use a bigger MovieLens…');

@@ -86,7 +86,15 @@ export function YourRatings({ client, store, loaded, onPick, children }) {
           type="button"
           class="button-quiet show-more"
           aria-label="Show more of your ratings"
-          onClick={() => setShown((n) => n + RATINGS_PAGE)}
+          onClick={() => {
+            const from = shown;
+            setShown((n) => n + RATINGS_PAGE);
+            // The button may go with the last page: focus moves to the first rating added, as in the other lists.
+            setTimeout(() => {
+              const row = document.querySelectorAll('.rated-list > .rated')[from];
+              /** @type {HTMLElement | null | undefined} */ (row?.querySelector('a, button, input:checked, input'))?.focus();
+            }, 0);
+          }}
         >
           Show more ({Math.min(RATINGS_PAGE, list.length - shown)} of {list.length - shown})
         </button>

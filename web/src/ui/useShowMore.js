@@ -2,6 +2,7 @@
 // to fifty or the engine's own cap), back to ten when the list is about something else, and focus
 // moved to the first film newly shown once the longer answer is on screen.
 import { useEffect, useState } from 'preact/hooks';
+import { announce } from './announcer.js';
 
 export const PAGE = 10;
 /** Fifty is where a list stops being a shortlist; the engine's Limits may cap it lower, never higher. */
@@ -36,7 +37,10 @@ export function useMoreButton({ k, most, resetKey, setAsked, press, setPress }, 
   useEffect(() => {
     if (press === null || press.before === answer) return;
     setPress(null);
-    const item = list.current?.querySelectorAll(':scope > .film-item')[press.from];
+    const items = list.current?.querySelectorAll(':scope > .film-item') ?? [];
+    // No film came that was not on show already: the button goes, and focus stays in the list.
+    const item = items[press.from] ?? items[items.length - 1];
+    if (!items[press.from]) announce('No more films to show.');
     /** @type {HTMLElement | null | undefined} */ (item?.querySelector('.film-link'))?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- run when an answer arrives, not when the press is noted
   }, [answer]);
