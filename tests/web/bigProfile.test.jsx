@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../web/src/App.jsx';
 import { keepWithin } from '../../web/src/taste/profileLimit.js';
 import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
+import { onAnnounce } from '../../web/src/ui/announcer.js';
 import { fakeClient } from './fakeClient.js';
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
@@ -29,18 +30,26 @@ describe('which ratings to keep', () => {
   });
 });
 
+/**
+ * The page with eight ratings (`stars(i)` each) and a fake engine whose limit is 5, so the page works
+ * as it does with 20,000 at the real one.
+ */
+function overTheLimit(stars) {
+  const client = fakeClient();
+  const load = client.answers.load;
+  client.answers.load = async (fields, onProgress) => {
+    const r = await load(fields, onProgress);
+    return { ...r, limits: { ...r.limits, maxProfile: 5 } };
+  };
+  const store = createRatingsStore({ storage: null });
+  store.replace(Array.from({ length: 8 }, (_, i) => ({ movieId: i + 1, stars: stars(i), at: i })));
+  render(<App client={client} dataUrl="/data/" store={store} />);
+  return { client, store };
+}
+
 describe('a profile over the limit', () => {
-  // The fake engine's limit is 5 here, so the page works as it does with 20,000 at the real one.
   it('asks which to keep instead of a dead end; each choice keeps the limit, Undo brings the others back, Cancel keeps all', async () => {
-    const client = fakeClient();
-    const load = client.answers.load;
-    client.answers.load = async (fields, onProgress) => {
-      const r = await load(fields, onProgress);
-      return { ...r, limits: { ...r.limits, maxProfile: 5 } };
-    };
-    const store = createRatingsStore({ storage: null });
-    store.replace(Array.from({ length: 8 }, (_, i) => ({ movieId: i + 1, stars: i < 2 ? 5 : 3, at: i })));
-    render(<App client={client} dataUrl="/data/" store={store} />);
+    const { client, store } = overTheLimit((i) => (i < 2 ? 5 : 3));
     await waitFor(() => expect(trainingState()).toBe('ready'));
     const ask = await screen.findByRole('group', { name: /You have 8 ratings, and Reel folds at most 5/ });
     expect(client.calls.filter((c) => c[0] === 'recommendFor')).toHaveLength(0); // the engine is not asked to refuse
@@ -57,6 +66,31 @@ describe('a profile over the limit', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Choose which to keep' }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep the 5 most recent' }));
     expect(store.get().list.map((e) => e.movieId)).toEqual([4, 5, 6, 7, 8]);
+  });
+});
+
+describe('a profile over the limit, by keyboard', () => {
+  it('keeps focus in the notice as each answer replaces it, and says the ratings are back on Undo', async () => {
+    const said = [];
+    const stop = onAnnounce((text) => said.push(text));
+    overTheLimit(() => 3);
+    const press = async (name) => {
+      const button = await screen.findByRole('button', { name });
+      button.focus(); // Enter or Space on it
+      fireEvent.click(button);
+    };
+    const focusedButton = () => waitFor(() => expect(document.activeElement.closest('.too-many')).not.toBeNull());
+    await press('Cancel');
+    await focusedButton();
+    expect(document.activeElement.textContent).toBe('Choose which to keep');
+    await press('Choose which to keep');
+    await focusedButton();
+    await press('Keep the 5 most recent');
+    await waitFor(() => expect(document.activeElement.textContent).toBe('Undo'));
+    await press('Undo');
+    await waitFor(() => expect(document.activeElement.textContent).toBe('Keep the 5 most recent'));
+    expect(said).toContain('Your 8 ratings are back.');
+    stop();
   });
 });
 
