@@ -2,9 +2,8 @@
 // be removed), and a field for another friend's share link, read in the page, with a plain sentence
 // when it is not one.
 import { useState } from 'preact/hooks';
+import { count } from '../ui/format.js';
 import { MAX_FRIENDS, memberName, readFriendLink } from './friends.js';
-
-export const count = (n, one) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 /**
  * @param {{ list: object[], friends: { entries: object[], marks: object[] }[], onAdd: (friend: object) => void,

@@ -6,10 +6,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import { FilmRow } from '../films/FilmRow.jsx';
 import { rememberFilms } from '../films/useFilms.js';
 import { announce } from '../ui/announcer.js';
-import { listText } from '../ui/format.js';
+import { count, listText } from '../ui/format.js';
 import { useAsync } from '../ui/useAsync.js';
 import { useStore } from '../ui/useStore.js';
-import { GroupMembers, count } from './GroupMembers.jsx';
+import { GroupMembers } from './GroupMembers.jsx';
 import { memberName, togetherReason } from './friends.js';
 
 /**

@@ -1,5 +1,8 @@
 // Small formatting helpers shared by the panels, so numbers read the same everywhere on the page.
 
+/** "1 rating", "3 marks": a count with its noun, plural after any number but one. */
+export const count = (n, one) => `${n} ${n === 1 ? one : `${one}s`}`;
+
 /** 65_000 → "1 min 5 s"; under ten seconds keeps one decimal so short waits still visibly move. */
 export function formatDuration(ms) {
   if (!Number.isFinite(ms) || ms < 0) return '—';
