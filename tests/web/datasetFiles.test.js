@@ -348,13 +348,26 @@ describe('loose CSV files', () => {
     expect(neither.message).toMatch(/“ratings\.csv”, “movies\.csv” are missing/);
   });
 
-  it('are refused when one is named otherwise, naming it', async () => {
-    const { message } = await refusal([
+  it('leave any other file unread, as a zip does, and name it when what Reel needs is missing', async () => {
+    // The whole of an unzipped MovieLens folder, dropped: tags.csv and README.txt are never sliced.
+    const unread = (/** @type {string} */ name) => ({ name, size: 10, slice: () => expect.unreachable(`${name} was read`) });
+    const { result, progress } = await read([
       fileOf(text(RATINGS), 'ratings.csv'),
+      unread('tags.csv'),
       fileOf(text(MOVIES), 'movies.csv'),
-      fileOf(text('x'), 'tags.csv'),
+      unread('README.txt'),
     ]);
-    expect(message).toMatch(/“tags\.csv” is none of those/);
+    expect(same(result.ratings, text(RATINGS))).toBe(true);
+    expect(same(result.movies, text(MOVIES))).toBe(true);
+    expect(result.source).toBe('movies.csv + ratings.csv');
+    expect(progress.at(-1)).toMatchObject({ total: text(MOVIES).length + text(RATINGS).length });
+
+    // A browser's renamed download is the likely reason ratings.csv is missing: the refusal names it.
+    const renamed = await refusal([fileOf(text(RATINGS), 'ratings (1).csv'), fileOf(text(MOVIES), 'movies.csv')]);
+    expect(renamed.message).toBe(
+      'Drop ratings.csv and movies.csv together (links.csv too, if you have it): “ratings.csv” is missing; Reel does not read “ratings (1).csv”.',
+    );
+    expect(renamed.progress).toEqual([]);
   });
 
   it('are refused when two share a name', async () => {

@@ -1,7 +1,8 @@
 // A MovieLens the visitor dropped or picked, read in the worker from the File objects themselves
 // (nothing is uploaded): one zip (ml-latest-small.zip, ml-25m.zip, a folder of CSVs zipped) or the
-// CSV files loose. Finds ratings.csv, movies.csv and links.csv (optional), refuses by size before
-// reading (datasetLimits.js), then reads or unzips only those, reporting bytes as they come.
+// CSV files loose. Finds ratings.csv, movies.csv and links.csv (optional), leaving any other file
+// unread; refuses by size before reading (datasetLimits.js), then reads or unzips only those,
+// reporting bytes as they come.
 import { checkFits } from './datasetLimits.js';
 import { checkReadable, readZipEntry } from './zipEntry.js';
 import { looksLikeZip, zipDirectory } from './zipDirectory.js';
@@ -69,23 +70,29 @@ function pickFromZip(entries, zipName) {
 }
 
 /**
- * Loose CSVs by name: exactly one of each, ratings.csv and movies.csv required.
+ * Loose CSVs by name: at most one of each, ratings.csv and movies.csv required. Other files are left
+ * unread, as a zip's are, so the whole of an unzipped MovieLens folder (tags.csv, README.txt…) can
+ * be dropped; they are named only when what Reel needs is missing, since a renamed file
+ * ("ratings (1).csv") is then the likely cause.
  * @param {File[]} files
  */
 function pickLoose(files) {
   const byName = new Map();
+  const others = [];
   for (const f of files) {
     const name = f.name.toLowerCase();
     if (!WANTED.includes(name)) {
-      throw new Error(`Reel reads a MovieLens zip, or its ratings.csv and movies.csv (and links.csv); ${list([f.name])} is none of those.`);
+      others.push(f.name);
+      continue;
     }
     if (byName.has(name)) throw new Error(`Two files are named ${name}: drop one dataset at a time.`);
     byName.set(name, f);
   }
   const missing = ['ratings.csv', 'movies.csv'].filter((n) => !byName.has(n));
   if (missing.length) {
+    const unread = others.length ? `; Reel does not read ${list(others)}` : '';
     throw new Error(
-      `Drop ratings.csv and movies.csv together (links.csv too, if you have it): ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+      `Drop ratings.csv and movies.csv together (links.csv too, if you have it): ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} missing${unread}.`,
     );
   }
   return { ratings: byName.get('ratings.csv'), movies: byName.get('movies.csv'), links: byName.get('links.csv') ?? null };
