@@ -233,6 +233,23 @@ describe('what is said', () => {
     expect(said.filter((s) => /matched from your IMDb export/.test(s))).toHaveLength(1);
     expect(said.filter((s) => /is shown in place of/.test(s))).toEqual([]);
   });
+
+  it('Retrain here → the card’s Pause, which becomes Training details at ready, focus staying on it', async () => {
+    let finish;
+    const client = fakeClient();
+    const train = client.answers.train;
+    await renderApp(client);
+    client.answers.train = (fields, onProgress) => new Promise((resolve) => (finish = () => resolve(train(fields, onProgress))));
+    const card = screen.getByRole('region', { name: 'Training' });
+    press(within(card).getByRole('button', { name: 'Retrain here' }));
+    await waitFor(() => expect(card.querySelector('.training-status').dataset.state).toBe('training'));
+    await afterPaint();
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Pause' }));
+    finish();
+    await waitFor(() => expect(card.querySelector('.training-status').dataset.state).toBe('ready'));
+    await afterPaint();
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Training details' }));
+  });
 });
 
 describe('the search box to rate a film', () => {

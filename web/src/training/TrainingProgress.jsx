@@ -166,6 +166,7 @@ export function TrainingProgress({
 }) {
   const { progress, models: epochs } = useStore(store);
   const card = useRef(null);
+  const headButton = useRef(/** @type {HTMLButtonElement | null} */ (null));
   const ready = phase === 'ready';
   const outOfSight = useOutOfSight(card, ready);
   const [phone] = useState(() => typeof matchMedia === 'function' && matchMedia(PHONE).matches);
@@ -173,8 +174,9 @@ export function TrainingProgress({
   // unfold: something in the details needs reading (a refusal)
   const folded = !unfold && (open === null ? phone || (ready && outOfSight) : !open);
   const canToggle = phase === 'training' || phase === 'paused';
-  // One button in one place: Pause and Resume while training (it keeps focus across them), then
-  // the details' disclosure once ready, where "Retrain here" waits for the curious.
+  // One button in one place: Pause and Resume while training, then the details' disclosure once
+  // ready, where "Retrain here" waits for the curious. It is one element throughout, so it keeps
+  // focus across them all, and "Retrain here", which goes as training starts, hands focus to it.
   const button = canToggle
     ? { text: phase === 'paused' ? 'Resume' : 'Pause', onClick: phase === 'paused' ? onResume : onPause, strong: phase === 'paused' }
     : null;
@@ -193,6 +195,7 @@ export function TrainingProgress({
         </p>
         {ready ? (
           <button
+            ref={headButton}
             type="button"
             class="button-quiet training-toggle"
             aria-expanded={folded ? 'false' : 'true'}
@@ -204,6 +207,7 @@ export function TrainingProgress({
           </button>
         ) : (
           <button
+            ref={headButton}
             type="button"
             class={button?.strong ? 'button' : 'button-quiet'}
             style={button ? undefined : { visibility: 'hidden' }}
@@ -223,7 +227,10 @@ export function TrainingProgress({
               type="button"
               class="button-quiet"
               title="Train every model again from scratch in this browser, and keep the result"
-              onClick={onRetrain}
+              onClick={() => {
+                headButton.current?.focus();
+                onRetrain();
+              }}
             >
               Retrain here
             </button>
