@@ -686,6 +686,21 @@ describe('App', () => {
     expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(loads + 1);
   });
 
+  it('when a dropped MovieLens stops the engine, offers the bundled one beside Retry', async () => {
+    const { client } = await renderApp();
+    expect(screen.queryByRole('button', { name: 'Back to MovieLens latest-small' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Use a bigger MovieLens…'), { target: { files: [new File(['zip'], 'ml-20m.zip')] } });
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    client.crash(engineError(CRASH_SENTENCE, { fatal: true, detail: 'RuntimeError: unreachable' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeTruthy();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Back to MovieLens latest-small' }));
+    await waitFor(() => expect(trainingState()).toBe('ready'));
+    expect(document.querySelector('.training').dataset.dataset).toBe('bundled');
+    expect(client.calls.filter((c) => c[0] === 'loadFiles')).toHaveLength(1); // not read again
+    expect(client.calls.filter((c) => c[0] === 'load')).toHaveLength(2);
+  });
+
   it('uses a MovieLens picked from the file input, and goes back to the bundled one', async () => {
     const { client } = await renderApp();
     const input = screen.getByLabelText('Use a bigger MovieLens…');

@@ -1,7 +1,8 @@
 // The top of the page while the engine works: the training card with the dataset chooser, or, when
-// loading or training failed or the engine stopped, what went wrong with a Retry.
+// loading or training failed or the engine stopped, what went wrong with a Retry (and, after a
+// dropped MovieLens, the way back to the bundled one).
 import { ErrorPanel } from '../ui/ErrorPanel.jsx';
-import { DatasetChooser } from './DatasetChooser.jsx';
+import { BUNDLED_NAME, DatasetChooser } from './DatasetChooser.jsx';
 import { TrainingProgress } from './TrainingProgress.jsx';
 import { BUNDLED } from './useEngineRun.js';
 
@@ -11,7 +12,17 @@ import { BUNDLED } from './useEngineRun.js';
 export function TrainingSection({ run }) {
   if (run.phase === 'error') {
     const { error } = run;
-    return <ErrorPanel title={error.title} message={error.message} detail={error.detail} onRetry={() => run.start(run.dataset)} />;
+    // Retry reads a dropped file again, which may stop the engine the same way: the bundled data is offered too.
+    const instead = run.dataset.kind === 'files' ? { text: `Back to ${BUNDLED_NAME}`, onClick: () => run.start(BUNDLED) } : null;
+    return (
+      <ErrorPanel
+        title={error.title}
+        message={error.message}
+        detail={error.detail}
+        onRetry={() => run.start(run.dataset)}
+        instead={instead}
+      />
+    );
   }
   const { info } = run;
   const models = info?.models ?? [];

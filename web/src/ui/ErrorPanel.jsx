@@ -1,7 +1,12 @@
 // What a visitor sees when loading or training fails, or the engine stops: a plain sentence, the
-// technical detail tucked away for whoever wants it, and Retry.
+// technical detail tucked away for whoever wants it, Retry, and where Retry may fail the same way
+// again (a dropped file that stopped the engine), a way back to what worked.
 
-export function ErrorPanel({ title = 'Something went wrong', message, detail, onRetry }) {
+/**
+ * @param {{ title?: string, message: string, detail?: string, onRetry: () => void,
+ *           instead?: { text: string, onClick: () => void } | null }} props
+ */
+export function ErrorPanel({ title = 'Something went wrong', message, detail, onRetry, instead = null }) {
   return (
     <section class="panel error-panel" role="alert">
       <h2>{title}</h2>
@@ -12,9 +17,16 @@ export function ErrorPanel({ title = 'Something went wrong', message, detail, on
           <code>{detail}</code>
         </details>
       ) : null}
-      <button type="button" class="button" onClick={onRetry}>
-        Retry
-      </button>
+      <p class="error-actions">
+        <button type="button" class="button" onClick={onRetry}>
+          Retry
+        </button>
+        {instead ? (
+          <button type="button" class="button-quiet" onClick={instead.onClick}>
+            {instead.text}
+          </button>
+        ) : null}
+      </p>
     </section>
   );
 }
