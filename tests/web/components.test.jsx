@@ -314,10 +314,10 @@ describe('starting out and sharing', () => {
     await waitFor(() => expect(share.disabled).toBe(false));
     fireEvent.click(share);
     const field = await screen.findByRole('textbox', { name: /Your ratings in a link/ });
-    expect(field.value).toMatch(/#ratings=1:5,6:3\.5$/);
+    expect(field.value).toMatch(/#n=2\.0&ratings=1:5,6:3\.5&end$/);
     // Rated after the link was made: the link follows, so a copy never carries an older taste.
     store.rate(34, 4);
-    await waitFor(() => expect(field.value).toMatch(/#ratings=1:5,6:3\.5,34:4$/));
+    await waitFor(() => expect(field.value).toMatch(/#n=3\.0&ratings=1:5,6:3\.5,34:4&end$/));
     store.clear();
     await waitFor(() => expect(screen.queryByRole('textbox', { name: /Your ratings in a link/ })).toBeNull());
   });
@@ -839,6 +839,25 @@ describe('many ratings at once: an import or a link', () => {
     expect(offer.textContent).toMatch(/Added the 1 mark from the link to yours/);
     expect(store.get().marks.get(318)?.mark).toBe('watchlist');
     expect(store.get().list.map((r) => r.movieId)).toEqual([1]);
+  });
+
+  it('a link that arrived cut short says so, with what it was made with; a long link says chat apps may cut it', async () => {
+    window.history.replaceState(null, '', '/#n=3.1&ratings=1:5,6:4.5,34:4&marks=31'); // cut inside its marks
+    const { store } = await renderApp();
+    const offer = screen.getByRole('region', { name: 'Ratings from a link' });
+    expect(offer.textContent).toMatch(/This link carries 3 ratings\./);
+    expect(offer.textContent).toMatch(/It looks cut short: it was made with 3 ratings and 1 mark\./);
+    fireEvent.click(within(offer).getByRole('button', { name: 'Load them' }));
+    expect(store.get().list.map((r) => r.movieId)).toEqual([1, 6, 34]);
+
+    // 300 ratings make a link of some 3,300 characters: the field says a chat app may cut it.
+    store.replace(Array.from({ length: 300 }, (_, i) => ({ movieId: 100000 + i, stars: 4.5 })));
+    fireEvent.click(screen.getByRole('button', { name: 'Share link' }));
+    const field = await screen.findByRole('textbox', { name: /Your ratings in a link/ });
+    expect(field.value.length).toBeGreaterThan(2000);
+    expect(document.getElementById('share-link-long').textContent).toMatch(/^This link is \d,\d{3} characters long: a chat app or mail may cut it/);
+    store.replace([{ movieId: 1, stars: 5 }]);
+    await waitFor(() => expect(document.getElementById('share-link-long')).toBeNull());
   });
 
   it('a link pasted into a tab already showing Reel is offered, without a reload', async () => {

@@ -128,7 +128,7 @@ describe('marks in the page', () => {
     await waitFor(() => expect(within(watchlist).getByRole('link', { name: /^Heat \(1995\)$/ })).toBeTruthy());
     fireEvent.click(screen.getByRole('button', { name: 'Share link' }));
     const field = await screen.findByLabelText(/Your ratings in a link/);
-    expect(field.value).toMatch(/#ratings=1:4&marks=6:w$/);
+    expect(field.value).toMatch(/#n=1\.1&ratings=1:4&marks=6:w&end$/);
   });
 
   it("go out with the exports: Reel's CSV carries them, Letterboxd's takes the films seen, the watchlist has its own", async () => {

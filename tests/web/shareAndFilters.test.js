@@ -10,9 +10,11 @@ describe('share links', () => {
       { movieId: 2571, stars: 4.5 },
     ];
     const url = shareUrl('https://example.org/reel/?film=1#old', entries);
-    expect(url).toBe('https://example.org/reel/?film=1#ratings=1:5,2571:4.5');
-    expect(readShare(new URL(url).hash)).toEqual({ entries, marks: [], skipped: 0 });
-    expect(encodeShare([])).toBe('ratings=');
+    expect(url).toBe('https://example.org/reel/?film=1#n=2.0&ratings=1:5,2571:4.5&end');
+    expect(readShare(new URL(url).hash)).toEqual({ entries, marks: [], skipped: 0, cut: null });
+    expect(encodeShare([])).toBe('n=0.0&ratings=&end');
+    // Links made before the count and the end were added read as they always did.
+    expect(readShare('#ratings=1:5,2571:4.5')).toEqual({ entries, marks: [], skipped: 0, cut: null });
   });
 
   it('carry marks beside the ratings, and skip a mark they do not know', () => {
@@ -23,10 +25,10 @@ describe('share links', () => {
       { movieId: 3, mark: 'seen' },
     ];
     const url = shareUrl('https://example.org/reel/', entries, marks);
-    expect(url).toBe('https://example.org/reel/#ratings=1:5&marks=318:w,2:n,3:s');
-    expect(readShare(new URL(url).hash)).toEqual({ entries, marks, skipped: 0 });
+    expect(url).toBe('https://example.org/reel/#n=1.3&ratings=1:5&marks=318:w,2:n,3:s&end');
+    expect(readShare(new URL(url).hash)).toEqual({ entries, marks, skipped: 0, cut: null });
     // Marks alone still make a link the page offers; a mark it does not know is counted, not guessed.
-    expect(readShare('#ratings=&marks=5:w,6:x,7,5:s')).toEqual({ entries: [], marks: [{ movieId: 5, mark: 'seen' }], skipped: 2 });
+    expect(readShare('#ratings=&marks=5:w,6:x,7,5:s')).toEqual({ entries: [], marks: [{ movieId: 5, mark: 'seen' }], skipped: 2, cut: null });
   });
 
   it('skip what is not a film and a half star, and keep the last of a film listed twice', () => {
@@ -37,9 +39,52 @@ describe('share links', () => {
       ],
       marks: [],
       skipped: 3,
+      cut: null,
     });
     expect(readShare('#film=1')).toBeNull();
     expect(readShare('')).toBeNull();
+  });
+});
+
+describe('a share link as chat apps and mail deliver it', () => {
+  const entries = [
+    { movieId: 1, stars: 5 },
+    { movieId: 2571, stars: 4.5 },
+    { movieId: 318, stars: 4 },
+  ];
+  const marks = [
+    { movieId: 858, mark: 'watchlist' },
+    { movieId: 2, mark: 'seen' },
+  ];
+  const link = encodeShare(entries, marks); // n=3.2&ratings=1:5,2571:4.5,318:4&marks=858:w,2:s&end
+
+  it('cut anywhere is said to be cut, with what it was made with, and its last pair, maybe cut itself, is left out', () => {
+    for (let at = link.indexOf('ratings='); at < link.length - 1; at++) {
+      const read = readShare(link.slice(0, at));
+      if (read === null) continue; // cut inside "ratings=": nothing to offer
+      expect(read.cut).toEqual({ ratings: 3, marks: 2 });
+      // Whatever arrived is the link's own: no rating read wrong ("2571:4.5" cut to "2571:4").
+      for (const e of read.entries) expect(entries).toContainEqual(e);
+      for (const m of read.marks) expect(marks).toContainEqual(m);
+    }
+    expect(readShare(link).cut).toBeNull();
+  });
+
+  it('cut exactly where a whole pair ends is still said to be cut', () => {
+    expect(readShare('#n=3.0&ratings=1:5,2571:4.5,318:4&end').cut).toBeNull();
+    expect(readShare('#n=3.0&ratings=1:5,2571:4.5&end').cut).toEqual({ ratings: 3, marks: 0 });
+  });
+
+  it('percent-encoded once or twice, or with &amp; for &, or with punctuation after it, reads whole', () => {
+    for (const mangled of [
+      encodeURIComponent(link),
+      encodeURIComponent(encodeURIComponent(link)),
+      link.replaceAll('&', '&amp;'),
+      `${link})`,
+      `${link}.`,
+    ]) {
+      expect(readShare(`#${mangled}`)).toEqual({ entries, marks, skipped: 0, cut: null });
+    }
   });
 });
 

@@ -31,8 +31,17 @@ describe('a friend’s link', () => {
         { movieId: 6, stars: 4.5 },
       ],
       marks: [{ movieId: 34, mark: 'watchlist' }],
+      cut: null,
     });
     expect(readFriendLink('#ratings=1:5', 0).friend.entries).toHaveLength(1);
+    // A link that arrived cut short is taken, saying what it was made with.
+    expect(readFriendLink('https://reel.example/#n=3.0&ratings=1:5,6:4.5,34', 0).friend).toMatchObject({
+      entries: [
+        { movieId: 1, stars: 5 },
+        { movieId: 6, stars: 4.5 },
+      ],
+      cut: { ratings: 3, marks: 0 },
+    });
     expect(readFriendLink('https://reel.example/', 0).error).toMatch(/not a Reel share link/);
     expect(readFriendLink('#ratings=1:7,abc', 0).error).toMatch(/no rating Reel can read/);
     expect(readFriendLink('', 0).error).toMatch(/Paste/);
@@ -149,10 +158,12 @@ describe('the joint list', () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(friends()).toHaveLength(1);
     expect(screen.getByRole('list', { name: 'Watch together' })).toBeTruthy();
-    fireEvent.input(field, { target: { value: '#ratings=318:5,858:4.5' } });
+    fireEvent.input(field, { target: { value: '#n=3.0&ratings=318:5,858:4.5,1:4' } }); // cut short: no end
     fireEvent.click(screen.getByRole('button', { name: 'Add friend' }));
     expect(friends()).toHaveLength(2);
     expect(screen.queryByRole('alert')).toBeNull();
+    const members = screen.getByRole('list', { name: 'Watching together' });
+    expect(members.textContent).toMatch(/Friend 2: 2 ratings \(their link arrived cut short: it was made with 3\)/);
     await waitFor(() => expect(asked.at(-1)).toHaveLength(3));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove friend 2' })).toBeTruthy());
   });

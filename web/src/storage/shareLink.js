@@ -1,18 +1,26 @@
-// Ratings and marks carried in a link's fragment (#ratings=1:5,2571:4.5&marks=318:w,2:n): a browser
-// never sends the part after # to any server, so a shared taste goes from one visitor to another
-// and nowhere else.
+// Ratings and marks carried in a link's fragment (#n=2.2&ratings=1:5,2571:4.5&marks=318:w,2:n&end):
+// a browser never sends the part after # to any server, so a shared taste goes from one visitor to
+// another and nowhere else. A link of hundreds of ratings is thousands of characters, which chat
+// apps and mail cut: so a link says at its start how many it carries and marks its end, and one cut
+// short is said to be (links made before either was added are read as they are).
 import { isMovieId, isStars } from './storage.js';
 
 const PARAM = 'ratings';
 const MARKS_PARAM = 'marks';
+const COUNTS_PARAM = 'n'; // "ratings.marks": how many the link was made with
+const END_PARAM = 'end';
 // One letter a mark keeps the link short; a link is read by Reel, not by people.
 const MARK_CODES = { seen: 's', 'not interested': 'n', watchlist: 'w' };
 const MARK_OF_CODE = Object.fromEntries(Object.entries(MARK_CODES).map(([mark, code]) => [code, mark]));
 
-/** [{movieId, stars}], [{movieId, mark}] → "ratings=1:5,2571:4.5&marks=318:w". */
+/** [{movieId, stars}], [{movieId, mark}] → "n=1.1&ratings=1:5&marks=318:w&end". */
 export function encodeShare(entries, marks = []) {
-  const ratings = `${PARAM}=${entries.map((e) => `${e.movieId}:${e.stars}`).join(',')}`;
-  return marks.length === 0 ? ratings : `${ratings}&${MARKS_PARAM}=${marks.map((m) => `${m.movieId}:${MARK_CODES[m.mark]}`).join(',')}`;
+  const parts = [
+    `${COUNTS_PARAM}=${entries.length}.${marks.length}`,
+    `${PARAM}=${entries.map((e) => `${e.movieId}:${e.stars}`).join(',')}`,
+  ];
+  if (marks.length > 0) parts.push(`${MARKS_PARAM}=${marks.map((m) => `${m.movieId}:${MARK_CODES[m.mark]}`).join(',')}`);
+  return [...parts, END_PARAM].join('&');
 }
 
 /** The page's address with the ratings and marks in its fragment (any film shown stays in the query). */
@@ -22,12 +30,11 @@ export function shareUrl(href, entries, marks = []) {
   return url.href;
 }
 
-/** "318:w,2:n" → the marks read, and how many parts were not a film id and a mark. */
-function readMarks(value) {
+/** ["318:w", "2:n"] → the marks read, and how many parts were not a film id and a mark. */
+function readMarks(/** @type {string[]} */ markParts) {
   const byId = new Map();
   let skipped = 0;
-  for (const part of (value ?? '').split(',')) {
-    if (part.trim() === '') continue;
+  for (const part of markParts) {
     const m = /^\s*(\d+):([a-z])\s*$/.exec(part);
     const movieId = m ? Number(m[1]) : NaN;
     const mark = m ? MARK_OF_CODE[m[2]] : undefined;
@@ -40,20 +47,48 @@ function readMarks(value) {
 }
 
 /**
- * A fragment → { entries, marks, skipped } when it carries ratings, else null. Pairs that are not a
- * film id and a half star (or a mark) are counted in `skipped`, not passed on; a film listed twice
- * keeps its last.
+ * The fragment as written, undoing what chat apps and mail do to links: the whole of it
+ * percent-encoded (once or twice), or its & written as HTML's &amp;.
+ * @param {string} text
+ */
+function unmangled(text) {
+  let out = text.replace(/&amp;/g, '&');
+  for (let i = 0; i < 2 && !out.includes(`${PARAM}=`) && /%(25)*3D/i.test(out); i++) {
+    try {
+      out = decodeURIComponent(out);
+    } catch {
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A fragment → { entries, marks, skipped, cut } when it carries ratings, else null. Pairs that are
+ * not a film id and a half star (or a mark) are counted in `skipped`, not passed on; a film listed
+ * twice keeps its last. cut: { ratings, marks } the link was made with, when it arrived short of
+ * them or without its end (its last pair is then left out: "2571:4.5" cut to "2571:4" still reads).
+ * @param {string} hash
  */
 export function readShare(hash) {
-  const text = String(hash ?? '').replace(/^#/, '');
+  const text = unmangled(String(hash ?? '').replace(/^#/, ''));
   const params = new URLSearchParams(text);
   const value = params.get(PARAM);
   if (value === null) return null;
-  const { marks, skipped: marksSkipped } = readMarks(params.get(MARKS_PARAM));
+  const counts = /^(\d+)\.(\d+)$/.exec(params.get(COUNTS_PARAM) ?? '');
+  const made = counts ? { ratings: Number(counts[1]), marks: Number(counts[2]) } : null;
+  // Anything a chat app glued on after the end ("end)", "end.") is still its end.
+  const ended = [...params.keys()].some((k) => k.startsWith(END_PARAM));
+  const ratingParts = parts(value);
+  const markParts = parts(params.get(MARKS_PARAM));
+  const cutAtEnd = made !== null && !ended;
+  if (cutAtEnd) (markParts.length > 0 ? markParts : ratingParts).pop();
+  const cut = made && (cutAtEnd || ratingParts.length < made.ratings || markParts.length < made.marks) ? made : null;
+
+  const { marks, skipped: marksSkipped } = readMarks(markParts);
   const byId = new Map();
   let skipped = marksSkipped;
-  for (const part of value.split(',')) {
-    if (part.trim() === '') continue;
+  for (const part of ratingParts) {
     const m = /^\s*(\d+):(\d+(?:\.\d+)?)\s*$/.exec(part);
     const movieId = m ? Number(m[1]) : NaN;
     const stars = m ? Number(m[2]) : NaN;
@@ -62,8 +97,11 @@ export function readShare(hash) {
       byId.set(movieId, { movieId, stars });
     } else skipped += 1;
   }
-  return { entries: [...byId.values()], marks, skipped };
+  return { entries: [...byId.values()], marks, skipped, cut };
 }
+
+/** "1:5,,2:4" → ["1:5", "2:4"]: the pairs of one parameter, empty ones dropped. */
+const parts = (/** @type {string | null} */ value) => (value ?? '').split(',').filter((p) => p.trim() !== '');
 
 /** Takes the ratings out of the address bar once the visitor has answered the offer. */
 export function forgetShareInUrl(win = window) {

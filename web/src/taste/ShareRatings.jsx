@@ -1,8 +1,12 @@
 // A link that carries your ratings and marks in its fragment (after #), which browsers never send
 // to a server: whoever opens it is offered to load them. Once shown, the link follows the ratings,
-// so what is copied is always the visitor's taste as it is now.
+// so what is copied is always the visitor's taste as it is now. A link longer than chat apps keep
+// says so, and points to the CSV, which carries any number.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { shareUrl } from '../storage/shareLink.js';
+
+// Discord's messages stop at 2,000 characters, and some chat apps and mail clients cut sooner.
+const LONG_LINK = 2000;
 
 export function ShareRatings({ list, marks = [] }) {
   const [shown, setShown] = useState(false);
@@ -46,6 +50,12 @@ export function ShareRatings({ list, marks = [] }) {
               {copied === link ? 'Copied' : 'Copy'}
             </button>
           </div>
+          {link.length > LONG_LINK ? (
+            <p class="small muted" id="share-link-long">
+              This link is {link.length.toLocaleString('en')} characters long: a chat app or mail may cut it. “Download as CSV” carries any
+              number of ratings in a file.
+            </p>
+          ) : null}
         </div>
       ) : null}
     </>

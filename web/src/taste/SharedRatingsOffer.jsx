@@ -16,8 +16,29 @@ function carried(n, marks) {
   return parts.join(' and ');
 }
 
+/** What did not arrive: parts that could not be read, and a link cut short. */
+function LinkDamage({ offer }) {
+  const { skipped, cut } = offer;
+  return (
+    <>
+      {skipped > 0 ? (
+        <p>
+          {skipped} part{skipped === 1 ? '' : 's'} of the link could not be read and {skipped === 1 ? 'is' : 'are'} left out.
+        </p>
+      ) : null}
+      {cut ? (
+        <p class="cut-link">
+          It looks cut short: it was made with {carried(cut.ratings, cut.marks)}. Chat apps and mail can cut a long link; ask for it again,
+          or for a file from “Download as CSV”, which Reel imports whole.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /**
- * @param {{ offer: { entries: {movieId: number, stars: number}[], marks?: {movieId: number, mark: string}[], skipped: number },
+ * @param {{ offer: { entries: {movieId: number, stars: number}[], marks?: {movieId: number, mark: string}[], skipped: number,
+ *                    cut?: { ratings: number, marks: number } | null },
  *           yours: number, onDone: () => void, onTogether?: (friend: object) => void }} props
  *   onTogether: "Watch together" — the link's ratings and marks become a friend's, kept apart from yours
  */
@@ -78,10 +99,8 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
       <p>
         <strong>This link carries {what}.</strong>{' '}
         {yours > 0 ? `You have ${yours} of your own in this browser.` : 'Load them to see the next films they lead to.'}
-        {offer.skipped > 0
-          ? ` (${offer.skipped} part${offer.skipped === 1 ? '' : 's'} of the link could not be read and ${offer.skipped === 1 ? 'is' : 'are'} left out.)`
-          : ''}
       </p>
+      <LinkDamage offer={offer} />
       <div class="button-row">
         {yours > 0 ? (
           <>

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { FilmRow } from '../films/FilmRow.jsx';
 import { rememberFilms } from '../films/useFilms.js';
 import { announce } from '../ui/announcer.js';
-import { count, listText } from '../ui/format.js';
+import { count, listText, upperFirst } from '../ui/format.js';
 import { useAsync } from '../ui/useAsync.js';
 import { useStore } from '../ui/useStore.js';
 import { GroupMembers } from './GroupMembers.jsx';
@@ -80,8 +80,8 @@ export function WatchTogether({ client, store, ready, friends, onFriends, filter
       ) : null}
       {data && data.models.some((m) => m === null) ? (
         <p class="muted small">
-          {listText(data.models.flatMap((m, i) => (m === null ? [memberName(i, data.friendCount)] : [])))} rated no film they liked yet, so
-          the list leans on the most-rated films for them.
+          {upperFirst(listText(data.models.flatMap((m, i) => (m === null ? [memberName(i, data.friendCount)] : []))))}: no film liked in
+          this MovieLens yet, so the list leans on the most-rated films there.
         </p>
       ) : null}
       <ol

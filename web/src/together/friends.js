@@ -2,13 +2,14 @@
 // in the link's fragment, nothing is fetched), what each member is called, and a pick's line saying
 // whose ratings led to it.
 import { readShare } from '../storage/shareLink.js';
-import { listText, starsText } from '../ui/format.js';
+import { listText, starsText, upperFirst } from '../ui/format.js';
 
 export const MAX_FRIENDS = 3; // four people in all: the engine's limit (together.hpp)
 
 /**
  * A pasted share link (the whole address, or just its "#ratings=…" part) → { friend } or { error } with
- * a sentence for the visitor. A friend is { entries, marks } as readShare gives them.
+ * a sentence for the visitor. A friend is { entries, marks, cut } as readShare gives them (cut: what a
+ * link that arrived cut short was made with).
  * @param {string} text
  * @param {number} friendsSoFar
  */
@@ -21,7 +22,7 @@ export function readFriendLink(text, friendsSoFar) {
   if (!share) return { error: 'That is not a Reel share link: it should end in #ratings=… (use “Share link” on their Reel page).' };
   if (share.entries.length === 0)
     return { error: 'That link carries no rating Reel can read, so there is no taste to watch with. Ask your friend for a new link.' };
-  return { friend: { entries: share.entries, marks: share.marks } };
+  return { friend: { entries: share.entries, marks: share.marks, cut: share.cut } };
 }
 
 /** "you", then "your friend" (one friend) or "friend 1", "friend 2", … (several). */
@@ -44,5 +45,5 @@ export function togetherReason(pick, friends) {
     .filter(Boolean);
   if (parts.length === 0) return 'No one’s ratings single it out: it is here on how well it is liked overall.';
   const line = parts.join(' · ');
-  return line[0].toUpperCase() + line.slice(1);
+  return upperFirst(line);
 }

@@ -3,6 +3,9 @@
 /** "1 rating", "3 marks": a count with its noun, plural after any number but one. */
 export const count = (n, one) => `${n} ${n === 1 ? one : `${one}s`}`;
 
+/** "your friend" → "Your friend": a sentence that starts with a name. */
+export const upperFirst = (/** @type {string} */ text) => text.replace(/^./, (c) => c.toUpperCase());
+
 /** 65_000 → "1 min 5 s"; under ten seconds keeps one decimal so short waits still visibly move. */
 export function formatDuration(ms) {
   if (!Number.isFinite(ms) || ms < 0) return '—';
