@@ -855,7 +855,9 @@ describe('many ratings at once: an import or a link', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Share link' }));
     const field = await screen.findByRole('textbox', { name: /Your ratings in a link/ });
     expect(field.value.length).toBeGreaterThan(2000);
-    expect(document.getElementById('share-link-long').textContent).toMatch(/^This link is \d,\d{3} characters long: a chat app or mail may cut it/);
+    expect(document.getElementById('share-link-long').textContent).toMatch(
+      /^This link is \d,\d{3} characters long: a chat app or mail may cut it/,
+    );
     store.replace([{ movieId: 1, stars: 5 }]);
     await waitFor(() => expect(document.getElementById('share-link-long')).toBeNull());
   });

@@ -28,7 +28,12 @@ describe('share links', () => {
     expect(url).toBe('https://example.org/reel/#n=1.3&ratings=1:5&marks=318:w,2:n,3:s&end');
     expect(readShare(new URL(url).hash)).toEqual({ entries, marks, skipped: 0, cut: null });
     // Marks alone still make a link the page offers; a mark it does not know is counted, not guessed.
-    expect(readShare('#ratings=&marks=5:w,6:x,7,5:s')).toEqual({ entries: [], marks: [{ movieId: 5, mark: 'seen' }], skipped: 2, cut: null });
+    expect(readShare('#ratings=&marks=5:w,6:x,7,5:s')).toEqual({
+      entries: [],
+      marks: [{ movieId: 5, mark: 'seen' }],
+      skipped: 2,
+      cut: null,
+    });
   });
 
   it('skip what is not a film and a half star, and keep the last of a film listed twice', () => {
