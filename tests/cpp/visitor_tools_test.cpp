@@ -7,6 +7,9 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string>
+#include <tuple>
+#include <utility>
 
 #include "engine.hpp"
 #include "error.hpp"
@@ -61,11 +64,110 @@ TEST_F(LatestSmall, ImportsALetterboxdExportByTitleAndYearAsMovieLensNamesThem) 
     // Postino (aliases), Crouching Tiger (comma in the title); Toy Story's later row stands.
     EXPECT_EQ(matched(r), (std::vector<std::pair<int32_t, float>>{
                               {1, 4.5f}, {50, 4.5f}, {4973, 4.0f}, {293, 4.0f}, {47, 3.5f}, {3996, 4.0f}, {58, 3.0f}, {541, 4.5f}}));
-    ASSERT_EQ(r.unmatched.size(), 3u);
+    ASSERT_EQ(r.unmatched.size(), 2u);
     EXPECT_EQ(r.unmatched[0].title, "Parasite");
     EXPECT_EQ(r.unmatched[0].year, 2019);
     EXPECT_EQ(r.unmatched[1].reason, "rating '7' is not a half star from 0.5 to 5");
-    EXPECT_EQ(r.unmatched[2].reason, "no rating (logged or reviewed only)");
+    // The Godfather, logged without a rating: watched, so seen.
+    ASSERT_EQ(r.marks.size(), 1u);
+    EXPECT_EQ(r.marks[0].movie_id, 858);
+    EXPECT_EQ(r.marks[0].mark, "seen");
+}
+
+// Titles as Letterboxd writes them, each a film MovieLens names otherwise (the misses a real export
+// showed before FilmByTitle): the whole title before a part of one, and a part only when one film has it.
+TEST_F(LatestSmall, FindsLetterboxdsTitlesThatMovieLensWritesOtherwise) {
+    const std::vector<std::tuple<std::string, int, int32_t>> cases = {
+        {"Star Wars", 1977, 260},                             // Star Wars: Episode IV - A New Hope
+        {"The Empire Strikes Back", 1980, 1196},              // Star Wars: Episode V - The Empire Strikes Back
+        {"Return of the Jedi", 1983, 1210},                   // Star Wars: Episode VI - Return of the Jedi
+        {"Star Wars: The Force Awakens", 2015, 122886},       // Star Wars: Episode VII - The Force Awakens
+        {"Lock, Stock and Two Smoking Barrels", 1998, 2542},  // Lock, Stock & Two Smoking Barrels
+        {"The Intouchables", 2011, 92259},                    // Intouchables
+        {"Guardians of the Galaxy Vol. 2", 2017, 122918},     // Guardians of the Galaxy 2
+        {"Avengers: Infinity War", 2018, 122912},             // Avengers: Infinity War - Part I
+        {"Castle in the Sky", 1986, 6350},                    // Laputa: Castle in the Sky
+        {"Three Colours: Blue", 1993, 307},                   // Three Colors: Blue
+        {"Moonlight", 2016, 162414},                          // Moonlight, with no year in MovieLens
+        {"Oldboy", 2003, 27773},                              // Old Boy (not the 2013 remake, Oldboy)
+        {"Toy Story", 1995, 1},                               // as before: the whole title
+    };
+    std::string csv = "Date,Name,Year,Letterboxd URI,Rating\n";
+    for (const auto& [name, year, id] : cases) csv += "2024-01-01,\"" + name + "\"," + std::to_string(year) + ",https://boxd.it/x,4\n";
+    // A part of titles with no film of it that year matches nothing rather than guess; with no
+    // year, a title matches when one film has it (Spirited Away), not when two do (Oldboy).
+    csv +=
+        "2024-01-01,Star Wars,1990,https://boxd.it/x,4\n2024-01-01,Spirited Away,,https://boxd.it/x,4\n"
+        "2024-01-01,Oldboy,,https://boxd.it/x,4\n";
+    const reel::Imported r = engine->import_ratings(csv, "ratings.csv");
+    ASSERT_EQ(r.matched.size(), cases.size() + 1);
+    EXPECT_EQ(r.matched.back().movie_id, 5618);  // Spirited Away
+    for (size_t i = 0; i < cases.size(); ++i) {
+        const auto& [name, year, id] = cases[i];
+        const int film = engine->catalog().index_of(r.matched[i].movie_id);
+        EXPECT_EQ(r.matched[i].movie_id, id) << name << " found " << engine->catalog().film(static_cast<size_t>(film)).title;
+    }
+    ASSERT_EQ(r.unmatched.size(), 2u);
+    EXPECT_EQ(r.unmatched[0].title, "Star Wars");
+    EXPECT_EQ(r.unmatched[1].title, "Oldboy");
+}
+
+TEST_F(LatestSmall, LetterboxdsWatchedAndWatchlistFilesAreMarksTheirNamesTellApart) {
+    const std::string list =
+        "Date,Name,Year,Letterboxd URI\n2024-01-01,Heat,1995,https://boxd.it/x\n"
+        "2024-01-02,Amélie,2001,https://boxd.it/y\n2024-01-03,Parasite,2019,https://boxd.it/z\n";
+    for (const auto& [file, mark] : {std::pair{"watched.csv", "seen"}, std::pair{"watchlist.csv", "watchlist"}}) {
+        const reel::Imported r = engine->import_ratings(list, file);
+        EXPECT_EQ(r.format, "Letterboxd");
+        EXPECT_TRUE(r.matched.empty());
+        ASSERT_EQ(r.marks.size(), 2u) << file;
+        EXPECT_EQ(r.marks[0].movie_id, 6);
+        EXPECT_EQ(r.marks[1].movie_id, 4973);
+        for (const reel::FilmMark& m : r.marks) EXPECT_EQ(m.mark, mark) << file;
+        ASSERT_EQ(r.unmatched.size(), 1u);  // Parasite: newer than the catalogue
+    }
+    // A diary logs a film unrated, then rated: it is rated, and not also marked seen.
+    const reel::Imported diary = engine->import_ratings(
+        "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n"
+        "2024-01-01,Heat,1995,https://boxd.it/a,,,,2024-01-01\n2024-02-01,Heat,1995,https://boxd.it/b,4.5,Yes,,2024-02-01\n",
+        "diary.csv");
+    EXPECT_EQ(matched(diary), (std::vector<std::pair<int32_t, float>>{{6, 4.5f}}));
+    EXPECT_TRUE(diary.marks.empty());
+}
+
+TEST_F(LatestSmall, WhatDownloadForLetterboxdWroteImportsBack) {
+    const std::vector<reel::ProfileEntry> films = {{1, 5.0f}, {4973, 3.5f}, {6, 0.0f}};  // Heat: seen, not rated
+    const std::string csv = engine->letterboxd_csv(films);
+    const reel::Imported r = engine->import_ratings(csv, "reel-letterboxd.csv");
+    EXPECT_EQ(r.format, "Letterboxd");
+    EXPECT_EQ(matched(r), (std::vector<std::pair<int32_t, float>>{{1, 5.0f}, {4973, 3.5f}}));
+    ASSERT_EQ(r.marks.size(), 1u);
+    EXPECT_EQ(r.marks[0].movie_id, 6);
+    EXPECT_EQ(r.marks[0].mark, "seen");
+    EXPECT_TRUE(r.unmatched.empty());
+    // Without an IMDb id it matches as Letterboxd's importer would, by title and year.
+    const reel::Imported by_title = engine->import_ratings("Title,Year,imdbID,tmdbID,Rating,WatchedDate\nStar Wars,1977,,,4.5,\n", "x.csv");
+    EXPECT_EQ(matched(by_title), (std::vector<std::pair<int32_t, float>>{{260, 4.5f}}));
+}
+
+TEST_F(LatestSmall, AnImdbWatchlistsUnratedFilmsAreOnTheWatchlistAndAnotherListsAreNotRatings) {
+    const std::string list =
+        "Position,Const,Created,Modified,Description,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,"
+        "Release Date,Directors,Your Rating,Date Rated\n"
+        "1,tt0114709,2024-01-01,2024-01-01,,Toy Story,https://www.imdb.com/title/tt0114709/,Movie,8.3,81,1995,Animation,1,1995-11-22,"
+        "John Lasseter,,\n"
+        "2,tt0133093,2024-01-01,2024-01-01,,The Matrix,https://www.imdb.com/title/tt0133093/,Movie,8.7,136,1999,Action,1,1999-03-31,"
+        "Lana Wachowski,9,2024-01-02\n";
+    const reel::Imported watchlist = engine->import_ratings(list, "WATCHLIST.csv");
+    EXPECT_EQ(matched(watchlist), (std::vector<std::pair<int32_t, float>>{{2571, 4.5f}}));
+    ASSERT_EQ(watchlist.marks.size(), 1u);
+    EXPECT_EQ(watchlist.marks[0].movie_id, 1);
+    EXPECT_EQ(watchlist.marks[0].mark, "watchlist");
+    const reel::Imported other = engine->import_ratings(list, "favourites.csv");
+    EXPECT_EQ(matched(other), (std::vector<std::pair<int32_t, float>>{{2571, 4.5f}}));
+    EXPECT_TRUE(other.marks.empty());
+    ASSERT_EQ(other.unmatched.size(), 1u);
+    EXPECT_EQ(other.unmatched[0].reason, "not rated (a list of films, not your ratings)");
 }
 
 TEST_F(LatestSmall, AFileThatIsNeitherExportIsAClearError) {
@@ -73,8 +175,27 @@ TEST_F(LatestSmall, AFileThatIsNeitherExportIsAClearError) {
         engine->import_ratings("a,b\n1,2\n", "notes.csv");
         FAIL() << "no error";
     } catch (const reel::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("notes.csv is neither an IMDb ratings export"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("notes.csv is neither an IMDb export"), std::string::npos) << e.what();
     }
+}
+
+TEST_F(LatestSmall, AZipIsAskedToBeUnzippedNamingTheFilesToChoose) {
+    const std::string zip = std::string("PK\x03\x04", 4) + std::string(40, '\0');
+    const std::string message = reel_test::error_of([&] { engine->import_ratings(zip, "letterboxd-me-2024.zip"); });
+    EXPECT_EQ(message,
+              "letterboxd-me-2024.zip is a zip: unzip it and import one of its files, such as ratings.csv, watched.csv or watchlist.csv");
+}
+
+TEST_F(LatestSmall, AFileExcelSavedIsReadOrRefusedSayingHowToSaveIt) {
+    // Windows-1252, as Excel on Windows saves a CSV: Amélie's é is one byte, and still matches.
+    const reel::Imported latin =
+        engine->import_ratings("Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,Am\xE9lie,2001,https://boxd.it/x,4\n", "ratings.csv");
+    EXPECT_EQ(matched(latin), (std::vector<std::pair<int32_t, float>>{{4973, 4.0f}}));
+    EXPECT_EQ(reel_test::error_of([&] { engine->import_ratings("Date;Name;Year;Letterboxd URI;Rating\n", "ratings.csv"); }),
+              "ratings.csv separates its columns with semicolons: save it again as CSV with commas and import that");
+    const std::string utf16 = std::string("\xFF\xFE", 2) + std::string("D\0a\0", 4);  // "Da", little-endian, after its BOM
+    EXPECT_EQ(reel_test::error_of([&] { engine->import_ratings(utf16, "ratings.csv"); }),
+              "ratings.csv is UTF-16 text: save it again as CSV in UTF-8 (Excel: \"CSV UTF-8\") and import that");
 }
 
 TEST_F(LatestSmall, KeepsEveryFilmsImdbAndTmdbIdsInCatalogueOrder) {

@@ -186,6 +186,26 @@ describe('Your taste', () => {
     expect(store.get().list).toEqual([]);
   });
 
+  it('imports a watchlist: says the films are on the watchlist, and puts them there', async () => {
+    const client = fakeClient();
+    client.answers.importRatings = async () => ({
+      format: 'Letterboxd',
+      noLinks: false,
+      linksFailed: false,
+      matched: [],
+      marks: [
+        { ...TOY, mark: 'watchlist', line: 2 },
+        { ...HEAT, mark: 'watchlist', line: 3 },
+      ],
+      unmatched: [],
+    });
+    const { store } = await renderApp(client);
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'watchlist.csv')] } });
+    const result = await waitFor(() => document.querySelector('.import-result') ?? expect.unreachable('no result yet'));
+    expect(result.textContent).toMatch(/matched this catalogue and are now in your marks \(2 on your watchlist\)\./);
+    expect([...store.get().marks.values()].map((m) => m.mark)).toEqual(['watchlist', 'watchlist']);
+  });
+
   it('offers the ratings a shared link carries, and loads them only when asked', async () => {
     window.history.replaceState(null, '', '/#ratings=1:5,6:4.5');
     const { store } = await renderApp();

@@ -71,15 +71,14 @@ describe('a Letterboxd ratings.csv', () => {
     expect(byId).toEqual({ 1: 4.5, 50: 4.5, 4973: 4, 293: 4, 47: 3.5, 3996: 4, 58: 3, 541: 4.5 });
   });
 
-  it('reports the film newer than the catalogue, the rating out of range and the one logged without a rating', () => {
+  it('reports the film newer than the catalogue and the rating out of range; the one logged without a rating is seen', () => {
     expect(r.unmatched.map((u) => [u.line, u.title])).toEqual([
       [9, 'Parasite'],
       [10, 'Heat'],
-      [11, 'The Godfather'],
     ]);
     expect(r.unmatched[0].reason).toMatch(/no film of that title and year/);
     expect(r.unmatched[1].reason).toMatch(/'7' is not a half star/);
-    expect(r.unmatched[2].reason).toMatch(/no rating/);
+    expect(r.marks.map(({ movieId, mark }) => [movieId, mark])).toEqual([[858, 'seen']]);
   });
 });
 
@@ -131,7 +130,7 @@ describe('values that are not there', () => {
 describe('other files', () => {
   it('refuses a file that is neither export, readably', async () => {
     const bytes = new TextEncoder().encode('a,b,c\n1,2,3\n');
-    await expect(client.importRatings({ bytes, fileName: 'mystery.csv' })).rejects.toThrow(/mystery\.csv is neither an IMDb/);
+    await expect(client.importRatings({ bytes, fileName: 'mystery.csv' })).rejects.toThrow(/mystery\.csv is neither an IMDb export/);
   });
 
   it("exports ratings and marks as Reel's own CSV with display titles, which imports back unchanged", async () => {

@@ -1,5 +1,5 @@
-// Both exports go through the strict CSV reader; titles are compared as the search folds them
-// (case, accents, punctuation), with MovieLens's moved articles and aliases read by parse_title.
+// Every export goes through the strict CSV reader; Letterboxd's titles are found by FilmByTitle
+// (as the search folds them, then loosely, then by a part of MovieLens's title).
 #include "imports.hpp"
 
 #include <algorithm>
@@ -11,8 +11,9 @@
 
 #include "csv.hpp"
 #include "error.hpp"
+#include "film_by_title.hpp"
 #include "search.hpp"
-#include "title.hpp"
+#include "text_encoding.hpp"
 
 namespace reel {
 
@@ -70,25 +71,14 @@ float half_stars(std::string_view text) {
 
 std::string field(const CsvRecord& rec, int column) { return column < 0 ? std::string() : rec.fields[static_cast<size_t>(column)]; }
 
-// Titles by folded name and year: every film's main title and each alias.
-std::multimap<std::pair<std::string, int>, int> titles_by_name(const Catalog& catalog) {
-    std::multimap<std::pair<std::string, int>, int> by_name;
-    for (size_t i = 0; i < catalog.size(); ++i) {
-        const TitleParts parts = parse_title(catalog.film(i).title);
-        by_name.emplace(std::pair{fold(parts.name), parts.year}, static_cast<int>(i));
-        for (const std::string& alias : parts.aliases) by_name.emplace(std::pair{fold(alias), parts.year}, static_cast<int>(i));
-    }
-    return by_name;
-}
-
 // Reel's own export (exports.hpp): by movieId, the title and year only for the visitor's eyes. A
 // row may carry a rating, a mark, or both; an empty rating is no rating.
-void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const std::function<void(int32_t, float, size_t)>& add) {
+void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const std::function<void(int32_t, float, size_t)>& add,
+                 const std::function<void(int32_t, const std::string&, size_t)>& add_mark) {
     out.format = "Reel";
     const size_t c_movie = csv.column("movieId");
     const int c_rating = csv.optional_column("rating"), c_mark = csv.optional_column("mark"), c_title = csv.optional_column("title"),
               c_year = csv.optional_column("year");
-    std::map<int32_t, size_t> marked;  // movieId → position in out.marks
     CsvRecord rec;
     while (csv.next(rec)) {
         int64_t movie = 0;
@@ -111,13 +101,7 @@ void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const st
         else {
             const auto id = static_cast<int32_t>(movie);
             if (stars > 0) add(id, stars, rec.line);
-            if (!mark.empty()) {
-                const auto [it, fresh] = marked.emplace(id, out.marks.size());
-                if (fresh)
-                    out.marks.push_back(FilmMark{id, mark, rec.line});
-                else
-                    out.marks[it->second] = FilmMark{id, mark, rec.line};
-            }
+            if (!mark.empty()) add_mark(id, mark, rec.line);
             continue;
         }
         out.unmatched.push_back(std::move(miss));
@@ -154,7 +138,15 @@ Links parse_links(std::string_view links_csv, std::string_view file) {
 
 Imported import_ratings(std::string_view bytes, std::string_view file, const Catalog& catalog,
                         const std::unordered_map<int64_t, int32_t>& imdb_to_movie) {
-    CsvReader csv(bytes, file);
+    // Letterboxd sends its export as one zip of CSVs: say which of them to choose.
+    if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4))
+        throw Error(std::string(file) +
+                    " is a zip: unzip it and import one of its files, such as ratings.csv, watched.csv or watchlist.csv");
+    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
+        throw Error(std::string(file) + " is UTF-16 text: save it again as CSV in UTF-8 (Excel: \"CSV UTF-8\") and import that");
+    // Not UTF-8: what Excel on Windows saves, Windows-1252, so that "Amélie" still matches.
+    const std::string transcoded = valid_utf8(bytes) ? std::string() : utf8_from_windows1252(bytes);
+    CsvReader csv(transcoded.empty() ? bytes : std::string_view(transcoded), file);
     Imported out;
     std::map<int32_t, size_t> seen;  // movieId → position in out.matched
     auto add = [&](int32_t movie_id, float stars, size_t line) {
@@ -164,6 +156,17 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
         else
             out.matched[it->second] = ImportedRating{movie_id, stars, line};
     };
+    std::map<int32_t, size_t> marked;  // movieId → position in out.marks
+    auto add_mark = [&](int32_t movie_id, const std::string& mark, size_t line) {
+        const auto [it, fresh] = marked.emplace(movie_id, out.marks.size());
+        if (fresh)
+            out.marks.push_back(FilmMark{movie_id, mark, line});
+        else
+            out.marks[it->second] = FilmMark{movie_id, mark, line};
+    };
+    // Letterboxd's watchlist.csv and watched.csv share one header, as IMDb's watchlist does with its
+    // other lists: only the file's name tells a list of films to watch.
+    const bool watchlist = fold(file).find("watchlist") != std::string::npos;
     CsvRecord rec;
     if (csv.optional_column("Const") >= 0 && csv.optional_column("Your Rating") >= 0) {
         out.format = "IMDb";
@@ -176,7 +179,9 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
             int64_t imdb = 0, rating = 0;
             if (id.size() < 3 || id.compare(0, 2, "tt") != 0 || !digits(std::string_view(id).substr(2), imdb) || imdb <= 0)
                 miss.reason = "IMDb id " + quoted(id) + " is not of the form tt0114709";
-            else if (!digits(rec.fields[c_rating], rating) || rating < 1 || rating > 10)
+            else if (rec.fields[c_rating].empty() && !watchlist)
+                miss.reason = "not rated (a list of films, not your ratings)";
+            else if (!rec.fields[c_rating].empty() && (!digits(rec.fields[c_rating], rating) || rating < 1 || rating > 10))
                 miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a whole number from 1 to 10";
             else if (year < 0)
                 miss.reason = not_a_year(field(rec, c_year));
@@ -187,44 +192,81 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
                 miss.reason = !type.empty() && type != "movie" && type != "Movie" ? "a " + type + ", not a film in MovieLens"
                                                                                   : "not in this MovieLens catalogue";
             } else {
-                add(it->second, static_cast<float>(rating) * 0.5f, rec.line);  // 1–10 → 0.5–5 stars
+                if (rating > 0)
+                    add(it->second, static_cast<float>(rating) * 0.5f, rec.line);  // 1–10 → 0.5–5 stars
+                else
+                    add_mark(it->second, "watchlist", rec.line);  // a watchlist's film not rated yet
                 continue;
             }
             out.unmatched.push_back(std::move(miss));
         }
         return out;
     }
-    if (csv.optional_column("Name") >= 0 && csv.optional_column("Rating") >= 0 && csv.optional_column("Letterboxd URI") >= 0) {
+    // ratings.csv and diary.csv carry a Rating (empty for a film logged unrated: seen); watched.csv
+    // and watchlist.csv none: every film in them is seen, or to watch.
+    if (csv.optional_column("Name") >= 0 && csv.optional_column("Letterboxd URI") >= 0) {
         out.format = "Letterboxd";
-        const size_t c_name = csv.column("Name"), c_rating = csv.column("Rating");
-        const int c_year = csv.optional_column("Year");
-        const auto by_name = titles_by_name(catalog);
+        const size_t c_name = csv.column("Name");
+        const int c_rating = csv.optional_column("Rating"), c_year = csv.optional_column("Year");
+        const std::string list_mark = c_rating >= 0 ? "seen" : watchlist ? "watchlist" : "seen";
+        const FilmByTitle by_title(catalog);
         while (csv.next(rec)) {
             const int year = year_of(field(rec, c_year));
             Unmatched miss{rec.line, shown(rec.fields[c_name]), std::max(year, 0), ""};
-            const float stars = half_stars(rec.fields[c_rating]);
-            if (rec.fields[c_rating].empty())
-                miss.reason = "no rating (logged or reviewed only)";
-            else if (stars < 0)
-                miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a half star from 0.5 to 5";
+            const std::string rating = field(rec, c_rating);
+            const float stars = rating.empty() ? 0.0f : half_stars(rating);
+            if (stars < 0)
+                miss.reason = "rating " + quoted(rating) + " is not a half star from 0.5 to 5";
             else if (year < 0)
                 miss.reason = not_a_year(field(rec, c_year));
-            else {
-                // The same year first; release years differ by one between sites now and then.
-                int film = -1;
-                for (const int y : {year, year - 1, year + 1}) {
-                    const auto [lo, hi] = by_name.equal_range({fold(rec.fields[c_name]), y});
-                    for (auto it = lo; it != hi; ++it)
-                        if (film < 0 ||
-                            catalog.film(static_cast<size_t>(it->second)).movie_id < catalog.film(static_cast<size_t>(film)).movie_id)
-                            film = it->second;
-                    if (film >= 0) break;
-                }
-                if (film >= 0) {
-                    add(catalog.film(static_cast<size_t>(film)).movie_id, stars, rec.line);
-                    continue;
-                }
+            else if (const int film = by_title.find(rec.fields[c_name], year); film < 0)
                 miss.reason = "no film of that title and year in this MovieLens catalogue";
+            else {
+                const int32_t id = catalog.film(static_cast<size_t>(film)).movie_id;
+                if (stars > 0)
+                    add(id, stars, rec.line);
+                else
+                    add_mark(id, list_mark, rec.line);
+                continue;
+            }
+            out.unmatched.push_back(std::move(miss));
+        }
+        // A film rated in one row and logged unrated in another (a diary) is rated, not only seen.
+        out.marks.erase(std::remove_if(out.marks.begin(), out.marks.end(),
+                                       [&](const FilmMark& m) { return m.mark == "seen" && seen.count(m.movie_id) > 0; }),
+                        out.marks.end());
+        return out;
+    }
+    // Letterboxd's import columns, as Reel's "Download for Letterboxd" writes them: by IMDb id where
+    // links.csv knows it, else by title and year; a film with no rating is seen (or to watch).
+    if (csv.optional_column("Title") >= 0 && csv.optional_column("imdbID") >= 0 && csv.optional_column("Rating") >= 0) {
+        out.format = "Letterboxd";
+        const size_t c_title = csv.column("Title"), c_imdb = csv.column("imdbID"), c_rating = csv.column("Rating");
+        const int c_year = csv.optional_column("Year");
+        const FilmByTitle by_title(catalog);
+        while (csv.next(rec)) {
+            const int year = year_of(field(rec, c_year));
+            Unmatched miss{rec.line, shown(rec.fields[c_title]), std::max(year, 0), ""};
+            const std::string& rating = rec.fields[c_rating];
+            const float stars = rating.empty() ? 0.0f : half_stars(rating);
+            const std::string& id = rec.fields[c_imdb];
+            int64_t imdb = 0;
+            const bool has_id = id.size() > 2 && id.compare(0, 2, "tt") == 0 && digits(std::string_view(id).substr(2), imdb);
+            const auto linked = has_id ? imdb_to_movie.find(imdb) : imdb_to_movie.end();
+            int film = linked != imdb_to_movie.end() ? catalog.index_of(linked->second) : -1;
+            if (stars < 0)
+                miss.reason = "rating " + quoted(rating) + " is not a half star from 0.5 to 5";
+            else if (year < 0)
+                miss.reason = not_a_year(field(rec, c_year));
+            else if (film < 0 && (film = by_title.find(rec.fields[c_title], year)) < 0)
+                miss.reason = "no film of that title and year in this MovieLens catalogue";
+            else {
+                const int32_t movie_id = catalog.film(static_cast<size_t>(film)).movie_id;
+                if (stars > 0)
+                    add(movie_id, stars, rec.line);
+                else
+                    add_mark(movie_id, watchlist ? "watchlist" : "seen", rec.line);
+                continue;
             }
             out.unmatched.push_back(std::move(miss));
         }
@@ -233,12 +275,16 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     // A MovieLens ratings.csv has movieId and rating too, but holds many people's ratings: not one visitor's file.
     if (csv.optional_column("movieId") >= 0 && csv.optional_column("userId") < 0 &&
         (csv.optional_column("rating") >= 0 || csv.optional_column("mark") >= 0)) {
-        import_reel(csv, catalog, out, add);
+        import_reel(csv, catalog, out, add, add_mark);
         return out;
     }
+    // Excel in much of Europe separates columns with semicolons.
+    const std::string_view header = bytes.substr(0, bytes.find_first_of("\r\n"));
+    if (header.find(';') != std::string_view::npos && header.find(',') == std::string_view::npos)
+        throw Error(std::string(file) + " separates its columns with semicolons: save it again as CSV with commas and import that");
     throw Error(std::string(file) +
-                " is neither an IMDb ratings export (Const, Your Rating, …) nor a Letterboxd ratings.csv "
-                "(Date, Name, Year, Letterboxd URI, Rating) nor Reel's own export (movieId, rating, mark)");
+                " is neither an IMDb export (Const, Your Rating, …) nor a Letterboxd ratings.csv, watched.csv or "
+                "watchlist.csv (Date, Name, Year, Letterboxd URI…) nor Reel's own export (movieId, rating, mark)");
 }
 
 }  // namespace reel

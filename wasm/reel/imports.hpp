@@ -1,7 +1,8 @@
-// A visitor's ratings brought from elsewhere: an IMDb "Your ratings" export (matched by IMDb id
-// through MovieLens's links.csv), a Letterboxd ratings.csv (matched by title and year through
-// the engine's title grammar), or Reel's own export (ratings and marks, by movieId). Nothing is
-// dropped in silence: every row is matched or reported.
+// A visitor's ratings brought from elsewhere: an IMDb "Your ratings" export or watchlist (matched
+// by IMDb id through MovieLens's links.csv), a Letterboxd ratings.csv, diary.csv, watched.csv or
+// watchlist.csv (matched by title and year, film_by_title.hpp), or Reel's own export (ratings and
+// marks, by movieId). A film watched or to watch but not rated is a mark. Nothing is dropped in
+// silence: every row is matched or reported.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -43,7 +44,7 @@ struct Unmatched {
 struct Imported {
     std::string format;  // "IMDb", "Letterboxd" or "Reel"
     std::vector<ImportedRating> matched;
-    std::vector<FilmMark> marks;  // Reel's own export only
+    std::vector<FilmMark> marks;  // films marked, or watched or to watch but not rated
     std::vector<Unmatched> unmatched;
 };
 
@@ -62,8 +63,9 @@ struct Links {
 
 Links parse_links(std::string_view links_csv, std::string_view file = "links.csv");
 
-// Reads any of the three, told apart by its header; throws reel::Error for a file that is none.
-// A film rated (or marked) twice keeps its later row.
+// Reads any of the three, told apart by its header; `file`, the file's name, tells a watchlist
+// from the lists that share its header. Throws reel::Error for a file that is none. A film rated
+// (or marked) twice keeps its later row.
 Imported import_ratings(std::string_view csv, std::string_view file, const Catalog& catalog,
                         const std::unordered_map<int64_t, int32_t>& imdb_to_movie);
 

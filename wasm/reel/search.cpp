@@ -27,18 +27,6 @@ constexpr std::array<const char*, 0x180 - 0xC0> kFolded = {
 const char* const kFoldedArticles[] = {"the", "a",   "an",  "les", "la", "le", "l",  "il",  "el", "los", "las", "der",
                                        "die", "das", "den", "det", "lo", "o",  "os", "gli", "i",  "un",  "une"};
 
-std::vector<std::string> words_of(std::string_view folded) {
-    std::vector<std::string> words;
-    size_t p = 0;
-    while (p < folded.size()) {
-        const size_t q = folded.find(' ', p);
-        const size_t end = q == std::string_view::npos ? folded.size() : q;
-        if (end > p) words.emplace_back(folded.substr(p, end - p));
-        p = end + 1;
-    }
-    return words;
-}
-
 // One bit per letter (and one shared by the digits) that starts a word.
 uint32_t initials_of(const std::vector<std::string>& words, const std::string& year) {
     uint32_t bits = year.empty() ? 0 : 1u << 26;
@@ -59,6 +47,18 @@ bool is_digits(const std::string& w) {
 }
 
 }  // namespace
+
+std::vector<std::string> words_of(std::string_view folded) {
+    std::vector<std::string> words;
+    size_t p = 0;
+    while (p < folded.size()) {
+        const size_t q = folded.find(' ', p);
+        const size_t end = q == std::string_view::npos ? folded.size() : q;
+        if (end > p) words.emplace_back(folded.substr(p, end - p));
+        p = end + 1;
+    }
+    return words;
+}
 
 std::vector<std::string> numbered(const std::vector<std::string>& words) {
     std::vector<std::string> out;

@@ -13,6 +13,8 @@ namespace reel {
 
 // Lower-case ASCII words: accents dropped ("Amélie" → "amelie"), punctuation to spaces.
 std::string fold(std::string_view text);
+// fold's words, one string each.
+std::vector<std::string> words_of(std::string_view folded);
 
 // Folded words with a sequel's number one way: Roman numerals and number words as digits, and
 // "part" dropped before one ("godfather part ii" → "godfather 2"). Unchanged when none is there.

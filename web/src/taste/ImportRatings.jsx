@@ -1,12 +1,22 @@
-// Bring your ratings from IMDb ("Your ratings" export), Letterboxd (ratings.csv) or a file Reel
-// exported (ratings and marks): the file is read in this tab and matched by the engine in the
-// worker; nothing is uploaded. The result says how many matched and lists every row that did not,
+// Bring your ratings from IMDb ("Your ratings" export, or the watchlist's), Letterboxd (ratings.csv,
+// diary.csv, watched.csv or watchlist.csv) or a file Reel exported (ratings and marks): the file is
+// read in this tab and matched by the engine in the worker; nothing is uploaded. The result says how many matched and lists every row that did not,
 // with why; Undo puts the ratings and marks back as they were, until the visitor changes them.
 import { useContext, useRef, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
 import { rememberFilms } from '../films/useFilms.js';
 import { useUndoUntilChanged } from './useUndoUntilChanged.js';
+
+// How the summary names each mark.
+const MARKED = { seen: 'marked seen', 'not interested': 'marked not interested', watchlist: 'on your watchlist' };
+
+/** "28 on your watchlist, 3 marked seen": the marks a file brought, by kind. */
+function marksText(marks) {
+  const by = new Map();
+  for (const m of marks) by.set(m.mark, (by.get(m.mark) ?? 0) + 1);
+  return [...by].map(([mark, n]) => `${n} ${MARKED[mark] ?? mark}`).join(', ');
+}
 
 /** The films a file brought: rated, marked, or both (Reel's own export may do either). */
 function filmsFound(result) {
@@ -90,7 +100,7 @@ export function ImportRatings({ client, loaded }) {
             {state.undone
               ? ' — the import was undone.'
               : r.marks.length
-                ? ` and are now in your ratings and marks (${r.marks.length} marked).`
+                ? ` and are now in your ${r.matched.length ? 'ratings and ' : ''}marks (${marksText(r.marks)}).`
                 : r.matched.length
                   ? ' and are now in your ratings.'
                   : '.'}{' '}
