@@ -1,7 +1,7 @@
 // Ratings carried in a link's fragment, and the filters' translation into the engine's terms.
 import { describe, expect, it } from 'vitest';
 import { FAME, NO_FILTERS, decadesOf, describeFilters, engineFilter, toggleGenre } from '../../web/src/taste/filters.js';
-import { encodeShare, readShare, shareUrl } from '../../web/src/storage/shareLink.js';
+import { encodeShare, forgetShareInUrl, readShare, shareUrl } from '../../web/src/storage/shareLink.js';
 
 describe('share links', () => {
   it('carry ratings after the #, and read back', () => {
@@ -63,11 +63,18 @@ describe('a share link as chat apps and mail deliver it', () => {
   ];
   const link = encodeShare(entries, marks); // n=3.2&ratings=1:5,2571:4.5,318:4&marks=858:w,2:s&end
 
-  it('cut anywhere is said to be cut, with what it was made with, and its last pair, maybe cut itself, is left out', () => {
-    for (let at = link.indexOf('ratings='); at < link.length - 1; at++) {
-      const read = readShare(link.slice(0, at));
-      if (read === null) continue; // cut inside "ratings=": nothing to offer
-      expect(read.cut).toEqual({ ratings: 3, marks: 2 });
+  // The pairs a cut link surely carries whole: those followed by a "," or an "&".
+  const wholePairs = (text) => (text.match(/\d+:[\d.a-z]+(?=[,&])/g) ?? []).length;
+
+  it('cut anywhere after "ratings=" is offered, said to be cut unless every pair came, and loses no whole pair', () => {
+    const from = link.indexOf('ratings=') + 'ratings='.length;
+    for (let at = from; at < link.length; at++) {
+      const cutText = link.slice(0, at);
+      const read = readShare(cutText);
+      expect(read, cutText).not.toBeNull();
+      const arrived = read.entries.length + read.marks.length;
+      expect(read.cut, cutText).toEqual(arrived === 5 ? null : { ratings: 3, marks: 2 });
+      expect(arrived, cutText).toBeGreaterThanOrEqual(wholePairs(cutText));
       // Whatever arrived is the link's own: no rating read wrong ("2571:4.5" cut to "2571:4").
       for (const e of read.entries) expect(entries).toContainEqual(e);
       for (const m of read.marks) expect(marks).toContainEqual(m);
@@ -75,7 +82,32 @@ describe('a share link as chat apps and mail deliver it', () => {
     expect(readShare(link).cut).toBeNull();
   });
 
-  it('cut exactly where a whole pair ends is still said to be cut', () => {
+  it('percent-encoded and then cut, even inside an escape, is offered and said to be cut', () => {
+    for (const encoded of [encodeURIComponent(link), encodeURIComponent(encodeURIComponent(link))]) {
+      const from = encoded.indexOf('ratings') + 'ratings'.length + encoded.slice(encoded.indexOf('ratings') + 7).indexOf('D') + 1;
+      for (let at = from; at < encoded.length - 12; at++) {
+        const read = readShare(`#${encoded.slice(0, at)}`);
+        expect(read, encoded.slice(0, at)).not.toBeNull();
+        expect(read.cut).toEqual({ ratings: 3, marks: 2 });
+      }
+    }
+    // The whole address encoded, its # included.
+    expect(readShare(`#${encodeURIComponent(`https://reel.example/?film=1#${link}`)}`)).toEqual({ entries, marks, skipped: 0, cut: null });
+  });
+
+  it('leaves the address bar once answered, however it was mangled', () => {
+    for (const hash of [`#${link}`, `#${encodeURIComponent(link)}`, `#${link.replaceAll('&', '&amp;')}`]) {
+      const replaced = [];
+      const win = {
+        location: { hash, href: `https://reel.example/?film=1${hash}` },
+        history: { state: null, replaceState: (_state, _title, url) => replaced.push(url) },
+      };
+      forgetShareInUrl(win);
+      expect(replaced).toEqual(['https://reel.example/?film=1']);
+    }
+  });
+
+  it('arrived with its end but short of what it was made with, is said to be cut', () => {
     expect(readShare('#n=3.0&ratings=1:5,2571:4.5,318:4&end').cut).toBeNull();
     expect(readShare('#n=3.0&ratings=1:5,2571:4.5&end').cut).toEqual({ ratings: 3, marks: 0 });
   });

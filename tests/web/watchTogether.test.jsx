@@ -163,7 +163,7 @@ describe('the joint list', () => {
     expect(friends()).toHaveLength(2);
     expect(screen.queryByRole('alert')).toBeNull();
     const members = screen.getByRole('list', { name: 'Watching together' });
-    expect(members.textContent).toMatch(/Friend 2: 2 ratings \(their link arrived cut short: it was made with 3\)/);
+    expect(members.textContent).toMatch(/Friend 2: 2 ratings \(their link arrived cut short: it was made with 3 ratings\)/);
     await waitFor(() => expect(asked.at(-1)).toHaveLength(3));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove friend 2' })).toBeTruthy());
   });

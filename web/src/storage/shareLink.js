@@ -48,17 +48,20 @@ function readMarks(/** @type {string[]} */ markParts) {
 
 /**
  * The fragment as written, undoing what chat apps and mail do to links: the whole of it
- * percent-encoded (once or twice), or its & written as HTML's &amp;.
+ * percent-encoded (once or twice, the page's address and its # included), or its & written as
+ * HTML's &amp;.
  * @param {string} text
  */
 function unmangled(text) {
   let out = text.replace(/&amp;/g, '&');
   for (let i = 0; i < 2 && !out.includes(`${PARAM}=`) && /%(25)*3D/i.test(out); i++) {
+    // A link cut inside an escape ("…%2", "…%252") ends with half of one, which would stop the decoding.
     try {
-      out = decodeURIComponent(out);
+      out = decodeURIComponent(out.replace(/%(25)*[0-9a-f]?$/i, ''));
     } catch {
-      break;
+      break; // a % that starts no escape: not something Reel encoded
     }
+    out = out.slice(out.lastIndexOf('#') + 1);
   }
   return out;
 }
@@ -67,7 +70,7 @@ function unmangled(text) {
  * A fragment → { entries, marks, skipped, cut } when it carries ratings, else null. Pairs that are
  * not a film id and a half star (or a mark) are counted in `skipped`, not passed on; a film listed
  * twice keeps its last. cut: { ratings, marks } the link was made with, when it arrived short of
- * them or without its end (its last pair is then left out: "2571:4.5" cut to "2571:4" still reads).
+ * them (a link without its end loses its last pair, which may itself be cut: "2571:4.5" to "2571:4").
  * @param {string} hash
  */
 export function readShare(hash) {
@@ -82,8 +85,15 @@ export function readShare(hash) {
   const ratingParts = parts(value);
   const markParts = parts(params.get(MARKS_PARAM));
   const cutAtEnd = made !== null && !ended;
-  if (cutAtEnd) (markParts.length > 0 ? markParts : ratingParts).pop();
-  const cut = made && (cutAtEnd || ratingParts.length < made.ratings || markParts.length < made.marks) ? made : null;
+  // Cut inside a pair, the last pair of the last parameter may read wrong ("2571:4.5" as
+  // "2571:4"): it goes. Cut just after a pair (",", "&", "&ma"), every pair is whole.
+  const last = text.slice(text.lastIndexOf('&') + 1);
+  if (cutAtEnd && !/[,=]$/.test(text)) {
+    if (last.startsWith(`${MARKS_PARAM}=`)) markParts.pop();
+    else if (last.startsWith(`${PARAM}=`)) ratingParts.pop();
+  }
+  // Short of what it was made with: cut (a link that lost only its end lost nothing).
+  const cut = made && (ratingParts.length < made.ratings || markParts.length < made.marks) ? made : null;
 
   const { marks, skipped: marksSkipped } = readMarks(markParts);
   const byId = new Map();
@@ -106,7 +116,7 @@ const parts = (/** @type {string | null} */ value) => (value ?? '').split(',').f
 /** Takes the ratings out of the address bar once the visitor has answered the offer. */
 export function forgetShareInUrl(win = window) {
   // Whether it carries ratings, without reading them: a link of 10,000 took 15 ms to read again here.
-  if (!new URLSearchParams(win.location.hash.replace(/^#/, '')).has(PARAM)) return;
+  if (!new URLSearchParams(unmangled(win.location.hash.replace(/^#/, ''))).has(PARAM)) return;
   const url = new URL(win.location.href);
   url.hash = '';
   win.history.replaceState(win.history.state, '', url.href.replace(/#$/, ''));

@@ -45,7 +45,15 @@ export function ShareRatings({ list, marks = [] }) {
             Your ratings in a link (they travel after the #, which is never sent to a server):
           </label>
           <div class="share-row">
-            <input id="share-link-field" ref={field} type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="share-link-field"
+              ref={field}
+              type="text"
+              readOnly
+              value={link}
+              onFocus={(e) => e.currentTarget.select()}
+              aria-describedby={link.length > LONG_LINK ? 'share-link-long' : undefined}
+            />
             <button type="button" class="button-quiet" onClick={copy}>
               {copied === link ? 'Copied' : 'Copy'}
             </button>

@@ -3,18 +3,10 @@
 // them), or kept apart as a friend's to watch together with.
 import { useContext, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
-import { count } from '../ui/format.js';
+import { carried } from '../ui/format.js';
 import { RatingsContext } from './ratingsContext.js';
 import { forgetShareInUrl } from '../storage/shareLink.js';
 import { useUndoUntilChanged } from './useUndoUntilChanged.js';
-
-/** "3 ratings and 1 mark", "2 marks": what a link carries, its empty parts left out. */
-function carried(n, marks) {
-  const parts = [];
-  if (n > 0 || marks === 0) parts.push(count(n, 'rating'));
-  if (marks > 0) parts.push(count(marks, 'mark'));
-  return parts.join(' and ');
-}
 
 /** What did not arrive: parts that could not be read, and a link cut short. */
 function LinkDamage({ offer }) {

@@ -2,11 +2,11 @@
 // be removed), and a field for another friend's share link, read in the page, with a plain sentence
 // when it is not one.
 import { useState } from 'preact/hooks';
-import { count, upperFirst } from '../ui/format.js';
+import { carried, count, upperFirst } from '../ui/format.js';
 import { MAX_FRIENDS, memberName, readFriendLink } from './friends.js';
 
 /**
- * @param {{ list: object[], friends: { entries: object[], marks: object[], cut?: { ratings: number } | null }[], onAdd: (friend: object) => void,
+ * @param {{ list: object[], friends: { entries: object[], marks: object[], cut?: { ratings: number, marks: number } | null }[], onAdd: (friend: object) => void,
  *           onRemove: (index: number) => void }} props
  */
 export function GroupMembers({ list, friends, onAdd, onRemove }) {
@@ -32,7 +32,7 @@ export function GroupMembers({ list, friends, onAdd, onRemove }) {
           <li key={i}>
             {upperFirst(memberName(i + 1, friends.length))}: {count(f.entries.length, 'rating')}
             {f.marks.length ? `, ${count(f.marks.length, 'mark')}` : ''}
-            {f.cut ? ` (their link arrived cut short: it was made with ${f.cut.ratings})` : ''}{' '}
+            {f.cut ? ` (their link arrived cut short: it was made with ${carried(f.cut.ratings, f.cut.marks)})` : ''}{' '}
             <button type="button" class="button-quiet" onClick={() => onRemove(i)}>
               Remove {memberName(i + 1, friends.length)}
             </button>

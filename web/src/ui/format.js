@@ -3,6 +3,14 @@
 /** "1 rating", "3 marks": a count with its noun, plural after any number but one. */
 export const count = (n, one) => `${n} ${n === 1 ? one : `${one}s`}`;
 
+/** "3 ratings and 1 mark", "2 marks": what a link or a list carries, its empty parts left out. */
+export function carried(ratings, marks) {
+  const parts = [];
+  if (ratings > 0 || marks === 0) parts.push(count(ratings, 'rating'));
+  if (marks > 0) parts.push(count(marks, 'mark'));
+  return parts.join(' and ');
+}
+
 /** "your friend" → "Your friend": a sentence that starts with a name. */
 export const upperFirst = (/** @type {string} */ text) => text.replace(/^./, (c) => c.toUpperCase());
 
