@@ -250,6 +250,32 @@ describe('what is said', () => {
     await afterPaint();
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Training details' }));
   });
+  it('Retrain here on a dropped MovieLens: focus stays on the card’s button, unavailable while the file is read again', async () => {
+    let finish;
+    const client = fakeClient();
+    await renderApp(client);
+    fireEvent.change(screen.getByLabelText('Use a bigger MovieLens…'), { target: { files: [new File(['zip'], 'ml-20m.zip')] } });
+    await waitFor(() => expect(document.querySelector('.training').dataset.dataset).toBe('files'));
+    await waitFor(() => expect(document.querySelector('.training-status').dataset.state).toBe('ready'));
+    const train = client.answers.train;
+    client.answers.train = (fields, onProgress) =>
+      new Promise((resolve) => {
+        onProgress({ stage: 'read', source: 'ml-20m.zip', loaded: 1, total: 10, file: 'ml-20m.zip' });
+        finish = () => resolve(train(fields, onProgress));
+      });
+    const card = screen.getByRole('region', { name: 'Training' });
+    press(within(card).getByRole('button', { name: 'Retrain here' }));
+    await waitFor(() => expect(card.querySelector('.training-status').dataset.state).toBe('loading'));
+    await afterPaint();
+    const held = document.activeElement;
+    expect(held?.closest('.training-head')).toBeTruthy();
+    expect(held.getAttribute('aria-disabled')).toBe('true');
+    expect(held.getAttribute('aria-hidden')).toBeNull();
+    finish();
+    await waitFor(() => expect(card.querySelector('.training-status').dataset.state).toBe('ready'));
+    await afterPaint();
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Training details' }));
+  });
 });
 
 describe('the search box to rate a film', () => {

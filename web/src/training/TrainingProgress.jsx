@@ -180,6 +180,9 @@ export function TrainingProgress({
   const button = canToggle
     ? { text: phase === 'paused' ? 'Resume' : 'Pause', onClick: phase === 'paused' ? onResume : onPause, strong: phase === 'paused' }
     : null;
+  // Retraining a dropped MovieLens reads its file first, when there is nothing to pause: the button
+  // that holds focus stays in sight, unavailable, rather than hide and let focus fall.
+  const holdsFocus = !button && !ready && headButton.current !== null && headButton.current === document.activeElement;
   return (
     <section
       ref={card}
@@ -210,9 +213,10 @@ export function TrainingProgress({
             ref={headButton}
             type="button"
             class={button?.strong ? 'button' : 'button-quiet'}
-            style={button ? undefined : { visibility: 'hidden' }}
-            aria-hidden={button ? undefined : 'true'}
-            tabIndex={button ? 0 : -1}
+            style={button || holdsFocus ? undefined : { visibility: 'hidden' }}
+            aria-hidden={button || holdsFocus ? undefined : 'true'}
+            aria-disabled={holdsFocus ? 'true' : undefined}
+            tabIndex={button || holdsFocus ? 0 : -1}
             onClick={button?.onClick}
           >
             {button?.text ?? 'Pause'}
