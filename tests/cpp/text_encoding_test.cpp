@@ -17,8 +17,14 @@ TEST(TextEncoding, Utf8IsToldByItsBytePatterns) {
 }
 
 TEST(TextEncoding, Windows1252BecomesUtf8WithItsOwnUpperHalf) {
-    EXPECT_EQ(reel::utf8_from_windows1252("Am\xE9lie"), "Am\xC3\xA9lie");
-    EXPECT_EQ(reel::utf8_from_windows1252("\x93Heat\x94 \x96 \x80"), "\xE2\x80\x9CHeat\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC");
-    EXPECT_EQ(reel::utf8_from_windows1252("\x81"), "\xEF\xBF\xBD");  // undefined in the code page
-    EXPECT_TRUE(reel::valid_utf8(reel::utf8_from_windows1252(std::string("\x80\x9F\xA0\xFF", 4))));
+    EXPECT_EQ(reel::utf8_repaired("Am\xE9lie"), "Am\xC3\xA9lie");
+    EXPECT_EQ(reel::utf8_repaired("\x93Heat\x94 \x96 \x80"), "\xE2\x80\x9CHeat\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC");
+    EXPECT_EQ(reel::utf8_repaired("\x81"), "\xEF\xBF\xBD");  // undefined in the code page
+    EXPECT_TRUE(reel::valid_utf8(reel::utf8_repaired(std::string("\x80\x9F\xA0\xFF", 4))));
+}
+
+TEST(TextEncoding, AUtf8FileWithOneStrayByteKeepsItsOtherAccents) {
+    // Amélie in UTF-8, then a lone Windows-1252 é: only the lone byte is read as the code page.
+    EXPECT_EQ(reel::utf8_repaired("Am\xC3\xA9lie, Am\xE9lie"), "Am\xC3\xA9lie, Am\xC3\xA9lie");
+    EXPECT_EQ(reel::utf8_repaired("Toy Story"), "Toy Story");
 }

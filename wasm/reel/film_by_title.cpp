@@ -33,6 +33,18 @@ std::vector<std::string> parts_of(const std::string& title) {
     return parts;
 }
 
+// Whether a part names a film, not a place in a series: two words or more beside articles,
+// sequel words and numbers ("A New Hope", "Infinity War"; not "Part I", "Episode IV", "Blue",
+// "Awakening", which a different film's whole title would match).
+bool names_a_film(const std::string& part) {
+    static const std::set<std::string> kSeriesWords = {"the", "a", "an", "and", "of", "part", "pt", "chapter",
+                                                        "vol", "volume", "episode", "movie", "film"};
+    int words = 0;
+    for (const std::string& w : numbered(words_of(fold(part))))
+        if (!kSeriesWords.count(w) && w.find_first_not_of("0123456789") != std::string::npos) ++words;
+    return words >= 2;
+}
+
 // A title's shorter names: each part, the first part with the last ("Star Wars: The Force
 // Awakens"), and all but the last ("Avengers: Infinity War" of "… - Part I").
 std::vector<std::string> shorter_names(const std::string& title) {
@@ -62,6 +74,7 @@ std::string FilmByTitle::loose(std::string_view text) {
 }
 
 FilmByTitle::FilmByTitle(const Catalog& catalog) : catalog_(catalog) {
+    for (size_t i = 0; i < catalog.size(); ++i) latest_ = std::max(latest_, catalog.film(i).year);
     for (size_t i = 0; i < catalog.size(); ++i) {
         const TitleParts t = parse_title(catalog.film(i).title);
         const int film = static_cast<int>(i);
@@ -71,7 +84,7 @@ FilmByTitle::FilmByTitle(const Catalog& catalog) : catalog_(catalog) {
             exact_.emplace(std::pair{fold(name), t.year}, film);
             loose_.emplace(std::pair{loose(name), t.year}, film);
             for (const std::string& part : shorter_names(name))
-                if (const std::string key = loose(part); !key.empty()) parts_.emplace(std::pair{key, t.year}, film);
+                if (names_a_film(part)) parts_.emplace(std::pair{loose(part), t.year}, film);
         }
     }
 }
@@ -94,10 +107,20 @@ int FilmByTitle::find(std::string_view name, int year) const {
     const std::string exact = fold(name), key = loose(name);
     int film = in(exact_, exact, {year, year - 1, year + 1}, false);
     if (film < 0) film = in(loose_, key, {year, year - 1, year + 1}, false);
-    if (film < 0) film = in(parts_, key, {year, year - 1, year + 1}, true);
-    // A film MovieLens gives no year (recent ones, now and then), by its whole title only.
-    if (film < 0 && year > 0) film = in(exact_, exact, {0}, false);
-    if (film < 0 && year > 0) film = in(loose_, key, {0}, false);
+    // A title with a bracketed part, as MovieLens brackets its other titles: "Birdman or (The
+    // Unexpected Virtue of Ignorance)" is MovieLens's "Birdman: Or", a.k.a. the rest.
+    if (film < 0 && name.find('(') != std::string_view::npos) {
+        const TitleParts t = parse_title(name);
+        for (size_t a = 0; film < 0 && a <= t.aliases.size(); ++a)
+            film = in(loose_, loose(a == 0 ? t.name : t.aliases[a - 1]), {year, year - 1, year + 1}, false);
+    }
+    // A part of a title only in the film's own year: a year either side let "The Awakening" (2011)
+    // find "Underworld: Awakening" (2012) when the catalogue lacks it.
+    if (film < 0) film = in(parts_, key, {year}, true);
+    // A film MovieLens gives no year is a recent one, added before its year was known: only a
+    // recent row may be it ("Moonlight", 2016; not the 2002 film of that name).
+    if (film < 0 && year >= latest_ - 3) film = in(exact_, exact, {0}, false);
+    if (film < 0 && year >= latest_ - 3) film = in(loose_, key, {0}, false);
     // A row with no year: the one film of that title, whatever its year, loosely (so "Oldboy" names
     // both MovieLens's "Old Boy" and the remake, "Oldboy", and matches neither).
     if (film < 0 && year == 0) film = only(loose_, key);

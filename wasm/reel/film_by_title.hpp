@@ -21,11 +21,12 @@ public:
     // The catalogue index of the film `name` and `year` (0: none given) name, or -1. Tried in turn,
     // each in the same year, then a year either side (sites differ by one now and then): the title
     // as search folds it; then loosely (no article, "and" or "vol", sequel numbers as digits,
-    // American spelling, no spaces); then a part of MovieLens's title ("A New Hope" of "Star Wars:
-    // Episode IV - A New Hope"). Last, a film MovieLens gives no year, by its whole title; and for a
-    // row with no year, the one film of its loose title in any year. Among several films of one title,
-    // the lowest movieId (the original before a remake of the same year); a part of a title must
-    // name one film alone.
+    // American spelling, no spaces), also by its bracketed parts; then, in its own year only, a part
+    // of MovieLens's title that names a film ("A New Hope" of "Star Wars: Episode IV - A New Hope").
+    // Last, for a row of the catalogue's last few years, a film MovieLens gives no year; and for a
+    // row with no year, the one film of its loose title in any year. Among several films of one
+    // title, the lowest movieId (the original before a remake of the same year); a part of a title
+    // must name one film alone.
     int find(std::string_view name, int year) const;
 
     // `text` as loose matching compares it, its words run together: "The Lock, Stock & Two Smoking
@@ -40,6 +41,7 @@ private:
 
     const Catalog& catalog_;
     Index exact_, loose_, parts_;
+    int latest_ = 0;  // the catalogue's last year
 };
 
 }  // namespace reel

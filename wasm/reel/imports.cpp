@@ -145,7 +145,7 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
         throw Error(std::string(file) + " is UTF-16 text: save it again as CSV in UTF-8 (Excel: \"CSV UTF-8\") and import that");
     // Not UTF-8: what Excel on Windows saves, Windows-1252, so that "Amélie" still matches.
-    const std::string transcoded = valid_utf8(bytes) ? std::string() : utf8_from_windows1252(bytes);
+    const std::string transcoded = valid_utf8(bytes) ? std::string() : utf8_repaired(bytes);
     CsvReader csv(transcoded.empty() ? bytes : std::string_view(transcoded), file);
     Imported out;
     std::map<int32_t, size_t> seen;  // movieId → position in out.matched
@@ -166,7 +166,8 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     };
     // Letterboxd's watchlist.csv and watched.csv share one header, as IMDb's watchlist does with its
     // other lists: only the file's name tells a list of films to watch.
-    const bool watchlist = fold(file).find("watchlist") != std::string::npos;
+    const size_t slash = file.find_last_of("/\\");  // the CLI passes a path: its folders say nothing
+    const bool watchlist = fold(file.substr(slash == std::string_view::npos ? 0 : slash + 1)).find("watchlist") != std::string::npos;
     CsvRecord rec;
     if (csv.optional_column("Const") >= 0 && csv.optional_column("Your Rating") >= 0) {
         out.format = "IMDb";

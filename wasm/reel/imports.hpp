@@ -63,9 +63,10 @@ struct Links {
 
 Links parse_links(std::string_view links_csv, std::string_view file = "links.csv");
 
-// Reads any of the three, told apart by its header; `file`, the file's name, tells a watchlist
-// from the lists that share its header. Throws reel::Error for a file that is none. A film rated
-// (or marked) twice keeps its later row.
+// Reads any of the four (IMDb's export, Letterboxd's export and its import columns, Reel's own),
+// told apart by its header; `file`, the file's name, tells a watchlist from the lists that share
+// its header. Throws reel::Error for a file that is none. A film rated (or marked) twice keeps its
+// later row.
 Imported import_ratings(std::string_view csv, std::string_view file, const Catalog& catalog,
                         const std::unordered_map<int64_t, int32_t>& imdb_to_movie);
 

@@ -1,5 +1,5 @@
-// UTF-8 checked by its byte patterns (RFC 3629's table); Windows-1252 mapped through its one
-// table of 32 code points, the rest of its upper half being Latin-1's.
+// UTF-8 checked by its byte patterns (RFC 3629's table); a byte that starts no UTF-8 sequence is
+// Windows-1252's, mapped through its one table of 32 code points, the rest being Latin-1's.
 #include "text_encoding.hpp"
 
 #include <cstdint>
@@ -26,43 +26,45 @@ void append_utf8(std::string& out, uint32_t cp) {
     }
 }
 
-}  // namespace
-
-bool valid_utf8(std::string_view bytes) {
-    size_t i = 0;
+// The length of the well-formed UTF-8 sequence at `i` (RFC 3629's table: no overlong form,
+// surrogate or code point past U+10FFFF), or 0 when none starts there.
+size_t sequence_at(std::string_view bytes, size_t i) {
     const size_t n = bytes.size();
     auto at = [&](size_t k) { return static_cast<uint8_t>(bytes[k]); };
     auto tail = [&](size_t k, uint8_t lo = 0x80, uint8_t hi = 0xBF) { return k < n && at(k) >= lo && at(k) <= hi; };
-    while (i < n) {
-        const uint8_t b = at(i);
-        if (b < 0x80) {
-            i += 1;
-        } else if (b >= 0xC2 && b <= 0xDF) {
-            if (!tail(i + 1)) return false;
-            i += 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            // E0 needs A0–BF next (no overlong form), ED 80–9F (no surrogate).
-            const uint8_t lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
-            if (!tail(i + 1, lo, hi) || !tail(i + 2)) return false;
-            i += 3;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            // F0 needs 90–BF next (no overlong form), F4 80–8F (nothing past U+10FFFF).
-            const uint8_t lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
-            if (!tail(i + 1, lo, hi) || !tail(i + 2) || !tail(i + 3)) return false;
-            i += 4;
-        } else {
-            return false;
-        }
+    const uint8_t b = at(i);
+    if (b < 0x80) return 1;
+    if (b >= 0xC2 && b <= 0xDF) return tail(i + 1) ? 2 : 0;
+    if (b >= 0xE0 && b <= 0xEF) {
+        const uint8_t lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+        return tail(i + 1, lo, hi) && tail(i + 2) ? 3 : 0;
     }
+    if (b >= 0xF0 && b <= 0xF4) {
+        const uint8_t lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+        return tail(i + 1, lo, hi) && tail(i + 2) && tail(i + 3) ? 4 : 0;
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool valid_utf8(std::string_view bytes) {
+    for (size_t i = 0, len = 0; i < bytes.size(); i += len)
+        if ((len = sequence_at(bytes, i)) == 0) return false;
     return true;
 }
 
-std::string utf8_from_windows1252(std::string_view bytes) {
+std::string utf8_repaired(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size() + bytes.size() / 8);
-    for (const char c : bytes) {
-        const auto b = static_cast<uint8_t>(c);
-        append_utf8(out, b < 0x80 ? b : b < 0xA0 ? kHigh[b - 0x80] : b);
+    for (size_t i = 0; i < bytes.size();) {
+        if (const size_t len = sequence_at(bytes, i); len > 0) {
+            out.append(bytes.substr(i, len));
+            i += len;
+        } else {
+            const auto b = static_cast<uint8_t>(bytes[i++]);  // ≥ 0x80: ASCII is always a sequence
+            append_utf8(out, b < 0xA0 ? kHigh[b - 0x80] : b);
+        }
     }
     return out;
 }
