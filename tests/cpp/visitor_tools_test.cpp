@@ -78,20 +78,20 @@ TEST_F(LatestSmall, ImportsALetterboxdExportByTitleAndYearAsMovieLensNamesThem) 
 // showed before FilmByTitle): the whole title before a part of one, and a part only when one film has it.
 TEST_F(LatestSmall, FindsLetterboxdsTitlesThatMovieLensWritesOtherwise) {
     const std::vector<std::tuple<std::string, int, int32_t>> cases = {
-        {"Star Wars", 1977, 260},                             // Star Wars: Episode IV - A New Hope
-        {"The Empire Strikes Back", 1980, 1196},              // Star Wars: Episode V - The Empire Strikes Back
-        {"Return of the Jedi", 1983, 1210},                   // Star Wars: Episode VI - Return of the Jedi
-        {"Star Wars: The Force Awakens", 2015, 122886},       // Star Wars: Episode VII - The Force Awakens
-        {"Lock, Stock and Two Smoking Barrels", 1998, 2542},  // Lock, Stock & Two Smoking Barrels
-        {"The Intouchables", 2011, 92259},                    // Intouchables
-        {"Guardians of the Galaxy Vol. 2", 2017, 122918},     // Guardians of the Galaxy 2
-        {"Avengers: Infinity War", 2018, 122912},             // Avengers: Infinity War - Part I
-        {"Castle in the Sky", 1986, 6350},                    // Laputa: Castle in the Sky
-        {"Three Colours: Blue", 1993, 307},                   // Three Colors: Blue
-        {"Moonlight", 2016, 162414},                          // Moonlight, with no year in MovieLens
-        {"Oldboy", 2003, 27773},                              // Old Boy (not the 2013 remake, Oldboy)
+        {"Star Wars", 1977, 260},                                           // Star Wars: Episode IV - A New Hope
+        {"The Empire Strikes Back", 1980, 1196},                            // Star Wars: Episode V - The Empire Strikes Back
+        {"Return of the Jedi", 1983, 1210},                                 // Star Wars: Episode VI - Return of the Jedi
+        {"Star Wars: The Force Awakens", 2015, 122886},                     // Star Wars: Episode VII - The Force Awakens
+        {"Lock, Stock and Two Smoking Barrels", 1998, 2542},                // Lock, Stock & Two Smoking Barrels
+        {"The Intouchables", 2011, 92259},                                  // Intouchables
+        {"Guardians of the Galaxy Vol. 2", 2017, 122918},                   // Guardians of the Galaxy 2
+        {"Avengers: Infinity War", 2018, 122912},                           // Avengers: Infinity War - Part I
+        {"Castle in the Sky", 1986, 6350},                                  // Laputa: Castle in the Sky
+        {"Three Colours: Blue", 1993, 307},                                 // Three Colors: Blue
+        {"Moonlight", 2016, 162414},                                        // Moonlight, with no year in MovieLens
+        {"Oldboy", 2003, 27773},                                            // Old Boy (not the 2013 remake, Oldboy)
         {"Birdman or (The Unexpected Virtue of Ignorance)", 2014, 112183},  // Birdman: Or (The Unexpected …)
-        {"Toy Story", 1995, 1},                               // as before: the whole title
+        {"Toy Story", 1995, 1},                                             // as before: the whole title
     };
     std::string csv = "Date,Name,Year,Letterboxd URI,Rating\n";
     for (const auto& [name, year, id] : cases) csv += "2024-01-01,\"" + name + "\"," + std::to_string(year) + ",https://boxd.it/x,4\n";
@@ -101,8 +101,8 @@ TEST_F(LatestSmall, FindsLetterboxdsTitlesThatMovieLensWritesOtherwise) {
     // that year; a part in the next year (Underworld: Awakening, 2012); a part of one word (Three
     // Colors: Blue) or one spelt otherwise (Resident Evil: Afterlife); MovieLens's yearless
     // "Moonlight" (2016) for the 2002 film; with no year, a title two films have (Old Boy, Oldboy).
-    const std::vector<std::string> strangers = {"Star Wars,1990", "The Awakening,2011", "Blue,1993",
-                                                "After.Life,2009", "Moonlight,2002",    "Oldboy,"};
+    const std::vector<std::string> strangers = {"Star Wars,1990",  "The Awakening,2011", "Blue,1993",
+                                                "After.Life,2009", "Moonlight,2002",     "Oldboy,"};
     for (const std::string& row : strangers) csv += "2024-01-01," + row + ",https://boxd.it/x,4\n";
     const reel::Imported r = engine->import_ratings(csv, "ratings.csv");
     ASSERT_EQ(r.matched.size(), cases.size() + 1);
@@ -121,8 +121,8 @@ TEST_F(LatestSmall, LetterboxdsWatchedAndWatchlistFilesAreMarksTheirNamesTellApa
         "Date,Name,Year,Letterboxd URI\n2024-01-01,Heat,1995,https://boxd.it/x\n"
         "2024-01-02,Amélie,2001,https://boxd.it/y\n2024-01-03,Parasite,2019,https://boxd.it/z\n";
     // The name, not its folders: the CLI passes a path.
-    for (const auto& [file, mark] : {std::pair{"watched.csv", "seen"}, std::pair{"watchlist.csv", "watchlist"},
-                                     std::pair{"watchlists/watched.csv", "seen"}}) {
+    for (const auto& [file, mark] :
+         {std::pair{"watched.csv", "seen"}, std::pair{"watchlist.csv", "watchlist"}, std::pair{"watchlists/watched.csv", "seen"}}) {
         const reel::Imported r = engine->import_ratings(list, file);
         EXPECT_EQ(r.format, "Letterboxd");
         EXPECT_TRUE(r.matched.empty());

@@ -37,8 +37,8 @@ std::vector<std::string> parts_of(const std::string& title) {
 // sequel words and numbers ("A New Hope", "Infinity War"; not "Part I", "Episode IV", "Blue",
 // "Awakening", which a different film's whole title would match).
 bool names_a_film(const std::string& part) {
-    static const std::set<std::string> kSeriesWords = {"the", "a", "an", "and", "of", "part", "pt", "chapter",
-                                                        "vol", "volume", "episode", "movie", "film"};
+    static const std::set<std::string> kSeriesWords = {"the",     "a",   "an",     "and",     "of",    "part", "pt",
+                                                       "chapter", "vol", "volume", "episode", "movie", "film"};
     int words = 0;
     for (const std::string& w : numbered(words_of(fold(part))))
         if (!kSeriesWords.count(w) && w.find_first_not_of("0123456789") != std::string::npos) ++words;
