@@ -101,6 +101,7 @@ async function main() {
                     ),
                   ),
                   stateWhenAnswered: document.querySelector('.training-status').dataset.state,
+                  cardHeight: document.querySelector('.training').offsetHeight,
                   first: list.querySelector('[role=option]').textContent,
                 });
               });
@@ -127,7 +128,13 @@ async function main() {
       // It folds to one line only out of sight (under the visitor's eyes it would move the whole page).
       const cardNow = () =>
         page.locator('.training').evaluate((el) => ({ folded: el.classList.contains('training-folded'), height: el.offsetHeight }));
-      check(!(await cardNow()).folded, "the training card folded under the visitor's eyes");
+      const atReady = await cardNow();
+      check(!atReady.folded, "the training card folded under the visitor's eyes");
+      // Nor does the card itself change height at ready ("Retrain here" appearing once moved all below it).
+      check(
+        atReady.height === outcome.cardHeight,
+        `the training card grew from ${outcome.cardHeight} to ${atReady.height} px at ready, moving the page below it`,
+      );
       await page.locator('#numbers').scrollIntoViewIfNeeded();
       await page.locator('.training.training-folded').waitFor();
       const card = await cardNow();
@@ -138,7 +145,7 @@ async function main() {
         moved.every((d) => Math.abs(d) <= 4),
         `sections moved when training finished: ${moved.join(', ')} px`,
       );
-      return `the search answered while training; sections moved ${moved.join('/')} px below the card; out of sight it folded to ${card.height} px`;
+      return `the search answered while training; the card kept its ${atReady.height} px; sections moved ${moved.join('/')} px below it; out of sight it folded to ${card.height} px`;
     });
     // The steps on this page from here on need it trained; the others open pages of their own.
     const onPage = { needs: [trained] };
