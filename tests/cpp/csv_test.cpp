@@ -71,6 +71,19 @@ TEST(Csv, QuotedNewlinesCountTowardLineNumbers) {
 
 TEST(Csv, BlankLinesAreSkipped) { EXPECT_EQ(all("a,b\n\n1,2\n\n\n3,4\n\n").size(), 2u); }
 
+// A line of spaces or tabs alone is blank too (it was one field against the header's two), and
+// line numbers still count it; a field of spaces in a record is kept as it is.
+TEST(Csv, LinesOfSpacesAloneAreSkippedAndCounted) {
+    reel::CsvReader csv("a,b\n1,2\n   \n\t \r\n3, \n  ", "f.csv");
+    reel::CsvRecord rec;
+    ASSERT_TRUE(csv.next(rec));
+    EXPECT_EQ(rec.line, 2u);
+    ASSERT_TRUE(csv.next(rec));
+    EXPECT_EQ(rec.line, 5u);
+    EXPECT_EQ(rec.fields, (std::vector<std::string>{"3", " "}));
+    EXPECT_FALSE(csv.next(rec));
+}
+
 TEST(Csv, MalformedInputNamesFileAndLine) {
     EXPECT_EQ(error_of("a,b\n1,2\n3,\"open\n"), "t.csv line 3: a quoted field is never closed");
     EXPECT_EQ(error_of("a,b\n1,\"x\"y\n"), "t.csv line 2: unexpected text 'y' after a closing quote");

@@ -28,8 +28,14 @@ bool CsvReader::next(CsvRecord& record) {
 bool CsvReader::read_record(CsvRecord& rec) {
     const std::string_view s = bytes_;
     auto at_line_end = [&](size_t p) { return p >= s.size() || s[p] == ',' || s[p] == '\n' || s[p] == '\r'; };
-    // Blank lines between records are skipped.
-    while (pos_ < s.size() && (s[pos_] == '\n' || s[pos_] == '\r')) {
+    // Blank lines between records are skipped, and so are lines of spaces or tabs alone (an
+    // editor's leftover, which as a record would be one field against the header's many).
+    for (;;) {
+        size_t p = pos_;
+        while (p < s.size() && (s[p] == ' ' || s[p] == '\t')) ++p;
+        if (p < s.size() && s[p] != '\n' && s[p] != '\r') break;
+        pos_ = p;
+        if (pos_ >= s.size()) break;
         if (s[pos_] == '\r' && pos_ + 1 < s.size() && s[pos_ + 1] == '\n') ++pos_;
         ++pos_;
         ++line_;
