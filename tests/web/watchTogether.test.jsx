@@ -90,7 +90,7 @@ describe('a friend’s link', () => {
 });
 
 describe('the joint list', () => {
-  function setUp({ hold = () => Promise.resolve() } = {}) {
+  function setUp({ hold = () => Promise.resolve(), modelOf = () => 'implicit' } = {}) {
     const asked = [];
     const client = fakeClient({
       together: async ({ members, k }) => (
@@ -102,7 +102,7 @@ describe('the joint list', () => {
             score: 1 - i / 10,
             because: members.map((_, m) => (m === i ? [because(m === 0 ? 'Alien' : 'Up', 5)] : [])),
           })),
-          models: members.map(() => 'implicit'),
+          models: members.map((_, i) => modelOf(i)),
         }
       ),
     });
@@ -166,6 +166,16 @@ describe('the joint list', () => {
     expect(members.textContent).toMatch(/Friend 2: 2 ratings \(their link arrived cut short: it was made with 3 ratings\)/);
     await waitFor(() => expect(asked.at(-1)).toHaveLength(3));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove friend 2' })).toBeTruthy());
+  });
+
+  it('says whose list leans on the most-rated films, as a sentence that reads for any member', async () => {
+    setUp({ modelOf: (i) => (i === 1 ? null : 'implicit') }); // the friend liked no film here
+    await screen.findByRole('list', { name: 'Watch together' });
+    await waitFor(() =>
+      expect(screen.getByText(/no film liked in this/).textContent).toBe(
+        'Your friend: no film liked in this MovieLens yet, so the list leans on the most-rated films there.',
+      ),
+    );
   });
 
   it('names the members of the list on show as they were when it was asked, while the next one is on its way', async () => {
