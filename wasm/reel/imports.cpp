@@ -71,10 +71,63 @@ float half_stars(std::string_view text) {
 
 std::string field(const CsvRecord& rec, int column) { return column < 0 ? std::string() : rec.fields[static_cast<size_t>(column)]; }
 
+// Puts `item` in `list` once per film: a film met again keeps its later row, in its first place.
+template <class T>
+void keep_later(std::vector<T>& list, std::map<int32_t, size_t>& at, T item) {
+    const auto [it, fresh] = at.emplace(item.movie_id, list.size());
+    if (fresh)
+        list.push_back(std::move(item));
+    else
+        list[it->second] = std::move(item);
+}
+
+// The number of an IMDb id, "tt0114709" → 114709, or 0 when it is not of that form.
+int64_t imdb_number(std::string_view id) {
+    int64_t n = 0;
+    return id.size() > 2 && id.substr(0, 2) == "tt" && digits(id.substr(2), n) && n > 0 ? n : 0;
+}
+
+using AddRating = std::function<void(int32_t, float, size_t)>;
+using AddMark = std::function<void(int32_t, const std::string&, size_t)>;
+
+// Letterboxd's files, by title and year (and first by IMDb id where a column gives one and
+// links.csv knows it): a row with a rating is rated, one without is `unrated` (seen, or to watch).
+void import_by_title(CsvReader& csv, const Catalog& catalog, const std::unordered_map<int64_t, int32_t>& imdb_to_movie,
+                     std::string_view title_column, const std::string& unrated, Imported& out, const AddRating& add,
+                     const AddMark& add_mark) {
+    out.format = "Letterboxd";
+    const size_t c_title = csv.column(title_column);
+    const int c_rating = csv.optional_column("Rating"), c_year = csv.optional_column("Year"), c_imdb = csv.optional_column("imdbID");
+    const FilmByTitle by_title(catalog);
+    CsvRecord rec;
+    while (csv.next(rec)) {
+        const int year = year_of(field(rec, c_year));
+        Unmatched miss{rec.line, shown(rec.fields[c_title]), std::max(year, 0), ""};
+        const std::string rating = field(rec, c_rating);
+        const float stars = rating.empty() ? 0.0f : half_stars(rating);
+        const auto linked = imdb_to_movie.find(imdb_number(field(rec, c_imdb)));
+        int film = linked != imdb_to_movie.end() ? catalog.index_of(linked->second) : -1;
+        if (stars < 0)
+            miss.reason = "rating " + quoted(rating) + " is not a half star from 0.5 to 5";
+        else if (year < 0)
+            miss.reason = not_a_year(field(rec, c_year));
+        else if (film < 0 && (film = by_title.find(rec.fields[c_title], year)) < 0)
+            miss.reason = "no film of that title and year in this MovieLens catalogue";
+        else {
+            const int32_t movie_id = catalog.film(static_cast<size_t>(film)).movie_id;
+            if (stars > 0)
+                add(movie_id, stars, rec.line);
+            else
+                add_mark(movie_id, unrated, rec.line);
+            continue;
+        }
+        out.unmatched.push_back(std::move(miss));
+    }
+}
+
 // Reel's own export (exports.hpp): by movieId, the title and year only for the visitor's eyes. A
 // row may carry a rating, a mark, or both; an empty rating is no rating.
-void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const std::function<void(int32_t, float, size_t)>& add,
-                 const std::function<void(int32_t, const std::string&, size_t)>& add_mark) {
+void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const AddRating& add, const AddMark& add_mark) {
     out.format = "Reel";
     const size_t c_movie = csv.column("movieId");
     const int c_rating = csv.optional_column("rating"), c_mark = csv.optional_column("mark"), c_title = csv.optional_column("title"),
@@ -148,21 +201,12 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     const std::string transcoded = valid_utf8(bytes) ? std::string() : utf8_repaired(bytes);
     CsvReader csv(transcoded.empty() ? bytes : std::string_view(transcoded), file);
     Imported out;
-    std::map<int32_t, size_t> seen;  // movieId → position in out.matched
-    auto add = [&](int32_t movie_id, float stars, size_t line) {
-        const auto [it, fresh] = seen.emplace(movie_id, out.matched.size());
-        if (fresh)
-            out.matched.push_back(ImportedRating{movie_id, stars, line});
-        else
-            out.matched[it->second] = ImportedRating{movie_id, stars, line};
+    std::map<int32_t, size_t> seen, marked;  // movieId → position in out.matched, in out.marks
+    const AddRating add = [&](int32_t movie_id, float stars, size_t line) {
+        keep_later(out.matched, seen, ImportedRating{movie_id, stars, line});
     };
-    std::map<int32_t, size_t> marked;  // movieId → position in out.marks
-    auto add_mark = [&](int32_t movie_id, const std::string& mark, size_t line) {
-        const auto [it, fresh] = marked.emplace(movie_id, out.marks.size());
-        if (fresh)
-            out.marks.push_back(FilmMark{movie_id, mark, line});
-        else
-            out.marks[it->second] = FilmMark{movie_id, mark, line};
+    const AddMark add_mark = [&](int32_t movie_id, const std::string& mark, size_t line) {
+        keep_later(out.marks, marked, FilmMark{movie_id, mark, line});
     };
     // Letterboxd's watchlist.csv and watched.csv share one header, as IMDb's watchlist does with its
     // other lists: only the file's name tells a list of films to watch.
@@ -177,8 +221,9 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
             const int year = year_of(field(rec, c_year));
             Unmatched miss{rec.line, shown(field(rec, c_title)), std::max(year, 0), ""};
             const std::string& id = rec.fields[c_const];
-            int64_t imdb = 0, rating = 0;
-            if (id.size() < 3 || id.compare(0, 2, "tt") != 0 || !digits(std::string_view(id).substr(2), imdb) || imdb <= 0)
+            const int64_t imdb = imdb_number(id);
+            int64_t rating = 0;
+            if (imdb == 0)
                 miss.reason = "IMDb id " + quoted(id) + " is not of the form tt0114709";
             else if (rec.fields[c_rating].empty() && !watchlist)
                 miss.reason = "not rated (a list of films, not your ratings)";
@@ -206,32 +251,8 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     // ratings.csv and diary.csv carry a Rating (empty for a film logged unrated: seen); watched.csv
     // and watchlist.csv none: every film in them is seen, or to watch.
     if (csv.optional_column("Name") >= 0 && csv.optional_column("Letterboxd URI") >= 0) {
-        out.format = "Letterboxd";
-        const size_t c_name = csv.column("Name");
-        const int c_rating = csv.optional_column("Rating"), c_year = csv.optional_column("Year");
-        const std::string list_mark = c_rating >= 0 ? "seen" : watchlist ? "watchlist" : "seen";
-        const FilmByTitle by_title(catalog);
-        while (csv.next(rec)) {
-            const int year = year_of(field(rec, c_year));
-            Unmatched miss{rec.line, shown(rec.fields[c_name]), std::max(year, 0), ""};
-            const std::string rating = field(rec, c_rating);
-            const float stars = rating.empty() ? 0.0f : half_stars(rating);
-            if (stars < 0)
-                miss.reason = "rating " + quoted(rating) + " is not a half star from 0.5 to 5";
-            else if (year < 0)
-                miss.reason = not_a_year(field(rec, c_year));
-            else if (const int film = by_title.find(rec.fields[c_name], year); film < 0)
-                miss.reason = "no film of that title and year in this MovieLens catalogue";
-            else {
-                const int32_t id = catalog.film(static_cast<size_t>(film)).movie_id;
-                if (stars > 0)
-                    add(id, stars, rec.line);
-                else
-                    add_mark(id, list_mark, rec.line);
-                continue;
-            }
-            out.unmatched.push_back(std::move(miss));
-        }
+        const bool rated = csv.optional_column("Rating") >= 0;
+        import_by_title(csv, catalog, imdb_to_movie, "Name", rated || !watchlist ? "seen" : "watchlist", out, add, add_mark);
         // A film rated in one row and logged unrated in another (a diary) is rated, not only seen.
         out.marks.erase(std::remove_if(out.marks.begin(), out.marks.end(),
                                        [&](const FilmMark& m) { return m.mark == "seen" && seen.count(m.movie_id) > 0; }),
@@ -241,36 +262,7 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     // Letterboxd's import columns, as Reel's "Download for Letterboxd" writes them: by IMDb id where
     // links.csv knows it, else by title and year; a film with no rating is seen (or to watch).
     if (csv.optional_column("Title") >= 0 && csv.optional_column("imdbID") >= 0 && csv.optional_column("Rating") >= 0) {
-        out.format = "Letterboxd";
-        const size_t c_title = csv.column("Title"), c_imdb = csv.column("imdbID"), c_rating = csv.column("Rating");
-        const int c_year = csv.optional_column("Year");
-        const FilmByTitle by_title(catalog);
-        while (csv.next(rec)) {
-            const int year = year_of(field(rec, c_year));
-            Unmatched miss{rec.line, shown(rec.fields[c_title]), std::max(year, 0), ""};
-            const std::string& rating = rec.fields[c_rating];
-            const float stars = rating.empty() ? 0.0f : half_stars(rating);
-            const std::string& id = rec.fields[c_imdb];
-            int64_t imdb = 0;
-            const bool has_id = id.size() > 2 && id.compare(0, 2, "tt") == 0 && digits(std::string_view(id).substr(2), imdb);
-            const auto linked = has_id ? imdb_to_movie.find(imdb) : imdb_to_movie.end();
-            int film = linked != imdb_to_movie.end() ? catalog.index_of(linked->second) : -1;
-            if (stars < 0)
-                miss.reason = "rating " + quoted(rating) + " is not a half star from 0.5 to 5";
-            else if (year < 0)
-                miss.reason = not_a_year(field(rec, c_year));
-            else if (film < 0 && (film = by_title.find(rec.fields[c_title], year)) < 0)
-                miss.reason = "no film of that title and year in this MovieLens catalogue";
-            else {
-                const int32_t movie_id = catalog.film(static_cast<size_t>(film)).movie_id;
-                if (stars > 0)
-                    add(movie_id, stars, rec.line);
-                else
-                    add_mark(movie_id, watchlist ? "watchlist" : "seen", rec.line);
-                continue;
-            }
-            out.unmatched.push_back(std::move(miss));
-        }
+        import_by_title(csv, catalog, imdb_to_movie, "Title", watchlist ? "watchlist" : "seen", out, add, add_mark);
         return out;
     }
     // A MovieLens ratings.csv has movieId and rating too, but holds many people's ratings: not one visitor's file.
