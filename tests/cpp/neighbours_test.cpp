@@ -237,7 +237,9 @@ TEST_F(Canonical, AFilmWithNoGenresListedIsNeitherSameNorOtherGenre) {
         other.other_genres = true;
         for (const reel::Neighbour& n : engine->similar(x, 200, model, other)) EXPECT_EQ(none.count(n.movie_id), 0u) << x;
         for (const reel::Neighbour& n : engine->similar(x, 200, model)) {
-            if (none.count(n.movie_id)) EXPECT_FALSE(n.other_genre) << x << " → " << n.movie_id;
+            if (none.count(n.movie_id)) {
+                EXPECT_FALSE(n.other_genre) << x << " → " << n.movie_id;
+            }
             badged += n.other_genre;
         }
     }
