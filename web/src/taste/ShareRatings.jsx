@@ -4,6 +4,7 @@
 // says so, and points to the CSV, which carries any number.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { shareUrl } from '../storage/shareLink.js';
+import { formatCount } from '../ui/format.js';
 
 // Discord's messages stop at 2,000 characters, and some chat apps and mail clients cut sooner.
 const LONG_LINK = 2000;
@@ -60,8 +61,8 @@ export function ShareRatings({ list, marks = [] }) {
           </div>
           {link.length > LONG_LINK ? (
             <p class="small muted" id="share-link-long">
-              This link is {link.length.toLocaleString('en')} characters long: a chat app or mail may cut it. “Download as CSV” carries any
-              number of ratings in a file.
+              This link is {formatCount(link.length)} characters long: a chat app or mail may cut it. “Download as CSV” carries any number
+              of ratings in a file.
             </p>
           ) : null}
         </div>

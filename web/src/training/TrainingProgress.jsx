@@ -10,7 +10,7 @@
 // 0.61, Lighthouse's mobile score 60); on a phone it is one line from the start, so "Your taste"
 // opens the first screen and nothing moves at ready.
 import { BUNDLED_NAME } from './DatasetChooser.jsx';
-import { formatCount, formatDuration, formatMB as mb, formatNumber } from '../ui/format.js';
+import { formatCount, formatDuration, formatMB as mb, formatNumber, formatWhen } from '../ui/format.js';
 import { ReadRow } from './ReadRow.jsx';
 import { StageBar } from './StageBar.jsx';
 import { useRef, useState } from 'preact/hooks';
@@ -73,9 +73,6 @@ function DownloadRow({ download, searchable, loaded }) {
   );
 }
 
-const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-const savedWhen = (ms) => WHEN.format(new Date(ms));
-
 function statusText({ phase, loadStage, stats, trainMs, restored, kept, searchable, dataset }) {
   const total = formatDuration(Object.values(trainMs ?? {}).reduce((a, b) => a + b, 0));
   switch (phase) {
@@ -94,7 +91,7 @@ function statusText({ phase, loadStage, stats, trainMs, restored, kept, searchab
       return 'Training paused.';
     case 'ready':
       // The tail is left out of the folded line on a phone (styles.css), so it stays one line there.
-      if (restored) return `Ready — restored the models this browser trained on ${savedWhen(restored.savedAt)}.`;
+      if (restored) return `Ready — restored the models this browser trained on ${formatWhen(restored.savedAt)}.`;
       return (
         <>
           Ready — trained in {total}
@@ -107,7 +104,7 @@ function statusText({ phase, loadStage, stats, trainMs, restored, kept, searchab
 }
 
 const seconds = (ms) => formatDuration(ms);
-const mbText = (bytes) => `${Math.round(bytes / 1e6).toLocaleString('en-GB')} MB`;
+const mbText = (bytes) => `${formatCount(Math.round(bytes / 1e6))} MB`;
 
 /** Which MovieLens, its size, and how the models are measured; for a dropped one, how long it took to read. */
 function DatasetText({ stats, lastYear, dataset, source, heapBytes }) {

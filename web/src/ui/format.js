@@ -39,12 +39,24 @@ export function formatPercent(x, digits = 1) {
   return `${sign}${Math.abs(x * 100).toFixed(digits)} %`;
 }
 
-// One formatter for the page: toLocaleString builds a new one on every call, which over 610
-// viewers' names took most of the main thread's time at ready.
-const COUNT = new Intl.NumberFormat('en-GB');
+// Written out rather than with Intl: a page's first Intl formatter loads ICU's data, 100–200 ms of the
+// main thread with the CPU slowed 4× (a phone), inside the page's first task. British usage, as
+// Intl.NumberFormat('en-GB') and Intl.DateTimeFormat('en-GB') write them (tests/web/format.test.jsx).
 
+/** 100836 → "100,836": a whole number with its thousands grouped. */
 export function formatCount(n) {
-  return Number.isFinite(n) ? COUNT.format(n) : '—';
+  if (!Number.isFinite(n)) return '—';
+  const digits = String(Math.round(Math.abs(n)));
+  return (n < 0 && digits !== '0' ? '-' : '') + digits.replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const twoDigits = (/** @type {number} */ n) => String(n).padStart(2, '0');
+
+/** A time in this browser's zone as "7 Dec, 18:43": when something was kept here. */
+export function formatWhen(ms) {
+  const d = new Date(ms);
+  return `${d.getDate()} ${MONTHS[d.getMonth()]}, ${twoDigits(d.getHours())}:${twoDigits(d.getMinutes())}`;
 }
 
 /** Half-star rating as star characters, for the eye only (screen readers get starsText): 4.5 → "★★★★½". */
