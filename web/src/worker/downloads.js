@@ -1,9 +1,9 @@
-// The bundled MovieLens's downloads: the engine and the packed data (wasm/reel/packed.hpp) at once,
-// the packed data kept as it arrives so its films can go to the engine, and search work, while its
-// ratings are still on their way; links.csv (every film's IMDb and TMDB ids, for its links out and
-// an IMDb import) only when asked for, once the models are ready or an import needs it, so on a
-// slow line it takes no bandwidth from the first answer. The models kept in this browser are read
-// meanwhile. Progress is kept here until a load is there to report it.
+// The bundled MovieLens's downloads: the engine, then the packed data (wasm/reel/packed.hpp), asked
+// for as the engine's last bytes come and kept as it arrives, so its films can go to the engine,
+// and search work, while its ratings are still on their way; links.csv (every film's IMDb and TMDB
+// ids, for its links out and an IMDb import) only when asked for, once the models are ready or an
+// import needs it, so on a slow line it takes no bandwidth from the first answer. The models kept in
+// this browser are read meanwhile. Progress is kept here until a load is there to report it.
 import { moduleOf } from './module.js';
 
 const ENGINE_FILE = 'engine'; // the download progress's name for the wasm module
@@ -71,6 +71,34 @@ function arriving() {
 }
 
 /**
+ * When to ask for the packed data: once the engine's download will end within about the time its
+ * response took to start (a round trip, measured), so the data's first bytes come as the engine's
+ * last do. The line is never idle, yet the engine has it to itself until then, and search, which
+ * needs the engine and the data's films, works about a second sooner on a phone network (3G); the
+ * first answer, which needs every byte, comes no later. Without a size to foresee by, at once.
+ * @param {() => number} now
+ */
+function whenEngineNearlyIn(now) {
+  const asked = now();
+  /** @type {number | null} */
+  let started = null;
+  /** @type {() => void} */
+  let go = () => {};
+  const promise = new Promise((resolve) => {
+    go = () => resolve(undefined);
+  });
+  /** @param {number} loaded @param {number | null} total */
+  const progress = (loaded, total) => {
+    const t = now();
+    started ??= t;
+    if (!total || loaded >= total) return go();
+    // What is left, at the rate the bytes have come so far, against the response's start.
+    if (loaded > 0 && ((total - loaded) * (t - started)) / loaded <= started - asked) go();
+  };
+  return { promise, progress, go };
+}
+
+/**
  * @param {import('./context.js').Context} c @param {string} dataUrl
  * @returns {Downloads}
  */
@@ -90,25 +118,31 @@ export function startDownloads(c, dataUrl) {
       listener({ ...files });
     }
   };
-  const module = moduleOf(c, track(ENGINE_FILE));
+  const engineNear = whenEngineNearlyIn(deps.now);
+  const trackEngine = track(ENGINE_FILE);
+  const module = moduleOf(c, (loaded, total) => {
+    engineNear.progress(loaded, total);
+    trackEngine(loaded, total);
+  });
+  module.then(engineNear.go, engineNear.go); // a module already there, or one that failed to come
   const bytes = arriving();
-  const packed = deps
-    .fetchBytes(`${base}${PACKED_FILE}`, {
+  const fetchPacked = () =>
+    deps.fetchBytes(`${base}${PACKED_FILE}`, {
       onProgress: track(PACKED_FILE),
       onChunk: bytes.push,
       expected: deps.sizes[PACKED_FILE] ?? null,
       gzipped: true,
-    })
-    .then(
-      (all) => {
-        bytes.end(all);
-        return all;
-      },
-      (e) => {
-        bytes.end();
-        throw e;
-      },
-    );
+    });
+  const packed = engineNear.promise.then(fetchPacked).then(
+    (all) => {
+      bytes.end(all);
+      return all;
+    },
+    (e) => {
+      bytes.end();
+      throw e;
+    },
+  );
   // Without links.csv the films have no links out and an IMDb import says why, but the page still
   // works: the ratings are what it cannot do without. A failed download is asked for again next time.
   /** @type {Promise<Uint8Array | null> | null} */
