@@ -1,5 +1,6 @@
 // libFuzzer: the CSV reader on any bytes. Records come with rising line numbers within the file,
-// and what it reads, written back fully quoted, reads back the same.
+// and what it reads, written back fully quoted, reads back the same. Read as an import reads,
+// passing over each unreadable record, it always moves on and reads the same records when none is.
 #include <vector>
 
 #include "csv.hpp"
@@ -21,6 +22,29 @@ Records read_all(std::string_view bytes, size_t line_breaks) {
         records.push_back(rec.fields);
     }
     (void)csv.optional_column("userId");
+    return records;
+}
+
+// As a visitor's import reads (imports.cpp): each unreadable record passed over. Every attempt
+// starts on a later line than the one before, so the reading ends.
+Records read_past_unreadable(std::string_view bytes, size_t line_breaks, size_t& unreadable) {
+    reel::CsvReader csv(bytes, "fuzz.csv");
+    Records records;
+    reel::CsvRecord rec;
+    size_t last = 1;
+    for (;;) {
+        try {
+            if (!csv.next(rec)) break;
+            records.push_back(rec.fields);
+        } catch (const reel::Error& e) {
+            fuzz::check_message(e);
+            ++unreadable;
+            csv.skip_unreadable();
+        }
+        REEL_CHECK(csv.record_line() > last);
+        REEL_CHECK(csv.record_line() <= line_breaks + 1);
+        last = csv.record_line();
+    }
     return records;
 }
 
@@ -50,13 +74,16 @@ std::string quoted_csv(const Records& records) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view bytes = fuzz::text(data, size);
-    Records records;
+    Records records, past;
+    size_t unreadable = 0;
     try {
+        past = read_past_unreadable(bytes, line_breaks(bytes), unreadable);
         records = read_all(bytes, line_breaks(bytes));
     } catch (const reel::Error& e) {
         fuzz::check_message(e);
         return 0;
     }
+    REEL_CHECK(unreadable == 0 && past == records);
     if (records.empty()) return 0;
     const std::string again = quoted_csv(records);
     REEL_CHECK(read_all(again, line_breaks(again)) == records);

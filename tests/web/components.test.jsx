@@ -206,6 +206,22 @@ describe('Your taste', () => {
     expect([...store.get().marks.values()].map((m) => m.mark)).toEqual(['watchlist', 'watchlist']);
   });
 
+  it('lists a line the engine could not read by its line and why, with no empty title', async () => {
+    const client = fakeClient();
+    client.answers.importRatings = async () => ({
+      format: 'Letterboxd',
+      noLinks: false,
+      linksFailed: false,
+      matched: [{ ...TOY, stars: 4, line: 2 }],
+      marks: [],
+      unmatched: [{ line: 3, title: '', year: 0, reason: 'the line could not be read: a quote inside an unquoted field' }],
+    });
+    await renderApp(client);
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'ratings.csv')] } });
+    const result = await waitFor(() => document.querySelector('.import-result') ?? expect.unreachable('no result yet'));
+    expect(result.querySelector('.unmatched li').textContent).toBe('line 3 — the line could not be read: a quote inside an unquoted field');
+  });
+
   it('offers the ratings a shared link carries, and loads them only when asked', async () => {
     window.history.replaceState(null, '', '/#ratings=1:5,6:4.5');
     const { store } = await renderApp();

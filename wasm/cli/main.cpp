@@ -636,7 +636,8 @@ int run_import(const Args& a) {
                  r.marks.empty() || !a.marks.empty() ? "" : " (give --marks OUT.csv to keep them)", r.unmatched.size());
     for (const reel::Unmatched& u : r.unmatched) {
         const std::string year = u.year ? " (" + std::to_string(u.year) + ")" : "";  // 0: the file gives none, or not a year
-        std::fprintf(stderr, "  line %zu: %s%s: %s\n", u.line, u.title.c_str(), year.c_str(), u.reason.c_str());
+        const char* said = u.title.empty() && year.empty() ? "" : ": ";              // a line that could not be read has no title
+        std::fprintf(stderr, "  line %zu: %s%s%s%s\n", u.line, u.title.c_str(), year.c_str(), said, u.reason.c_str());
     }
     return 0;
 }

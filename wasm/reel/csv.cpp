@@ -18,10 +18,13 @@ CsvReader::CsvReader(std::string_view bytes, const CsvReader& before)
 std::string CsvReader::where(size_t line) const { return file_ + " line " + std::to_string(line); }
 
 bool CsvReader::next(CsvRecord& record) {
+    record_whole_ = false;
     if (!read_record(record)) return false;
-    if (record.fields.size() != header_.size())
+    if (record.fields.size() != header_.size()) {
+        record_whole_ = true;
         throw Error(where(record.line) + ": expected " + std::to_string(header_.size()) + " fields, found " +
                     std::to_string(record.fields.size()));
+    }
     return true;
 }
 
@@ -41,7 +44,8 @@ bool CsvReader::read_record(CsvRecord& rec) {
         ++line_;
     }
     if (pos_ >= s.size()) return false;
-    rec.line = line_;
+    record_start_ = pos_;
+    record_line_ = rec.line = line_;
     rec.fields.clear();
     std::string field;
     for (;;) {
@@ -94,6 +98,18 @@ bool CsvReader::read_record(CsvRecord& rec) {
         ++line_;
         return true;
     }
+}
+
+void CsvReader::skip_unreadable() {
+    const std::string_view s = bytes_;
+    size_t next = s.find_first_of("\r\n", record_start_);
+    if (next == std::string_view::npos)
+        next = s.size();
+    else
+        next += s.compare(next, 2, "\r\n") == 0 ? 2 : 1;
+    if (record_whole_) return;  // read to its end, but with a field too many or too few: go on after it
+    pos_ = next;
+    line_ = record_line_ + 1;
 }
 
 int CsvReader::optional_column(std::string_view name) const {

@@ -23,6 +23,12 @@ public:
     // quote, a stray quote, or a field count that differs from the header's.
     bool next(CsvRecord& record);
 
+    // After next() threw: goes on from the line after the one where the unreadable record started
+    // (after the record, when it was read to its end with a wrong field count), so a reader that
+    // reports the line can read the rest. MovieLens's files are refused whole instead.
+    void skip_unreadable();
+    size_t record_line() const { return record_line_; }  // where the last record read (or tried) started
+
     // The position of a column found by its header name; throws naming the columns there are,
     // or when two columns share the name.
     size_t column(std::string_view name) const;
@@ -38,6 +44,8 @@ private:
     std::string_view bytes_;
     std::string file_;
     size_t pos_ = 0, line_ = 1;
+    size_t record_start_ = 0, record_line_ = 1;  // where the last record read (or tried) started
+    bool record_whole_ = false;                  // it was read to its end (its field count was wrong)
     std::vector<std::string> header_;
 };
 

@@ -87,6 +87,43 @@ int64_t imdb_number(std::string_view id) {
     return id.size() > 2 && id.substr(0, 2) == "tt" && digits(id.substr(2), n) && n > 0 ? n : 0;
 }
 
+// A visitor's file row by row. A line the reader cannot read (a stray quote, a field too many: what a
+// hand edit leaves) is reported among the rows that did not match and passed over, so that one line
+// does not cost the file's other rows; a file with no readable row is refused with the first
+// such line's message, as it would have been whole.
+class Rows {
+public:
+    Rows(CsvReader& csv, Imported& out) : csv_(csv), out_(out) {}
+
+    bool next(CsvRecord& rec) {
+        for (;;) {
+            try {
+                if (!csv_.next(rec)) return false;
+                ++read_;
+                return true;
+            } catch (const Error& e) {
+                if (first_.empty()) first_ = e.what();
+                // "ratings.csv line 14: a quote inside an unquoted field": the list shows the line itself.
+                const std::string what = e.what(), where = csv_.where(csv_.record_line()) + ": ";
+                const std::string reason = what.compare(0, where.size(), where) == 0 ? what.substr(where.size()) : what;
+                out_.unmatched.push_back({csv_.record_line(), "", 0, "the line could not be read: " + reason});
+                csv_.skip_unreadable();
+            }
+        }
+    }
+
+    // Once every row is read: refuses a file none of whose rows could be read.
+    void refuse_if_none_read() const {
+        if (read_ == 0 && !first_.empty()) throw Error(first_);
+    }
+
+private:
+    CsvReader& csv_;
+    Imported& out_;
+    size_t read_ = 0;
+    std::string first_;
+};
+
 using AddRating = std::function<void(int32_t, float, size_t)>;
 using AddMark = std::function<void(int32_t, const std::string&, size_t)>;
 
@@ -99,8 +136,9 @@ void import_by_title(CsvReader& csv, const Catalog& catalog, const std::unordere
     const size_t c_title = csv.column(title_column);
     const int c_rating = csv.optional_column("Rating"), c_year = csv.optional_column("Year"), c_imdb = csv.optional_column("imdbID");
     const FilmByTitle by_title(catalog);
+    Rows rows(csv, out);
     CsvRecord rec;
-    while (csv.next(rec)) {
+    while (rows.next(rec)) {
         const int year = year_of(field(rec, c_year));
         Unmatched miss{rec.line, shown(rec.fields[c_title]), std::max(year, 0), ""};
         const std::string rating = field(rec, c_rating);
@@ -123,6 +161,7 @@ void import_by_title(CsvReader& csv, const Catalog& catalog, const std::unordere
         }
         out.unmatched.push_back(std::move(miss));
     }
+    rows.refuse_if_none_read();
 }
 
 // Reel's own export (exports.hpp): by movieId, the title and year only for the visitor's eyes. A
@@ -132,8 +171,9 @@ void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const Ad
     const size_t c_movie = csv.column("movieId");
     const int c_rating = csv.optional_column("rating"), c_mark = csv.optional_column("mark"), c_title = csv.optional_column("title"),
               c_year = csv.optional_column("year");
+    Rows rows(csv, out);
     CsvRecord rec;
-    while (csv.next(rec)) {
+    while (rows.next(rec)) {
         int64_t movie = 0;
         const int year = year_of(field(rec, c_year));
         Unmatched miss{rec.line, shown(field(rec, c_title)), std::max(year, 0), ""};
@@ -159,6 +199,7 @@ void import_reel(CsvReader& csv, const Catalog& catalog, Imported& out, const Ad
         }
         out.unmatched.push_back(std::move(miss));
     }
+    rows.refuse_if_none_read();
 }
 
 }  // namespace
@@ -217,7 +258,8 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
         out.format = "IMDb";
         const size_t c_const = csv.column("Const"), c_rating = csv.column("Your Rating");
         const int c_title = csv.optional_column("Title"), c_year = csv.optional_column("Year"), c_type = csv.optional_column("Title Type");
-        while (csv.next(rec)) {
+        Rows rows(csv, out);
+        while (rows.next(rec)) {
             const int year = year_of(field(rec, c_year));
             Unmatched miss{rec.line, shown(field(rec, c_title)), std::max(year, 0), ""};
             const std::string& id = rec.fields[c_const];
@@ -246,6 +288,7 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
             }
             out.unmatched.push_back(std::move(miss));
         }
+        rows.refuse_if_none_read();
         return out;
     }
     // ratings.csv and diary.csv carry a Rating (empty for a film logged unrated: seen); watched.csv

@@ -123,7 +123,8 @@ export function ImportRatings({ client, loaded }) {
               <ul class="unmatched">
                 {r.unmatched.map((u) => (
                   <li key={u.line}>
-                    <span class="muted">line {u.line}</span> {u.title}
+                    <span class="muted">line {u.line}</span>
+                    {u.title ? ` ${u.title}` : ''}
                     {u.year ? ` (${u.year})` : ''} — {u.reason}
                   </li>
                 ))}
