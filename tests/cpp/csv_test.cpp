@@ -149,3 +149,18 @@ TEST(Csv, TwoColumnsOfOneNameAreAnError) {
         EXPECT_STREQ(e.what(), "t.csv line 1: the header has two 'userId' columns");
     }
 }
+
+TEST(Csv, SkippingMovesOnOnlyAfterARefusal) {
+    // After a record read whole, or at the end, there is nothing to pass over: reading goes on as it was.
+    reel::CsvReader csv("h\n\"a\nb\"\nc\n", "f.csv");
+    reel::CsvRecord rec;
+    ASSERT_TRUE(csv.next(rec));
+    EXPECT_EQ(rec.fields[0], "a\nb");
+    csv.skip_unreadable();
+    ASSERT_TRUE(csv.next(rec));
+    EXPECT_EQ(rec.fields[0], "c");
+    EXPECT_EQ(rec.line, 4u);
+    EXPECT_FALSE(csv.next(rec));
+    csv.skip_unreadable();
+    EXPECT_FALSE(csv.next(rec));
+}

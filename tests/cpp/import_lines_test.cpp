@@ -77,6 +77,17 @@ TEST(ImportLines, AQuotedTitleOverTwoLinesStillReadsAsOneRow) {
     EXPECT_EQ(r.unmatched[0].line, 2u);
 }
 
+TEST(ImportLines, ARowBrokenOnALaterLineOfAQuotedTitleIsListedOnceOnThatLine) {
+    // The title's quotes span lines 2 and 3; the stray quote is on line 3: one entry, and line 4 is read.
+    const reel::Imported r = letterboxd_rows(
+        "2024-01-01,\"Toy\nStory\",1995,x\"y,4\n"
+        "2024-01-03,Twelve Monkeys,1995,https://boxd.it/c,4.5\n");
+    EXPECT_EQ(matched_lines(r), "32@4 ");
+    ASSERT_EQ(r.unmatched.size(), 1u);
+    EXPECT_EQ(r.unmatched[0].line, 3u);
+    EXPECT_EQ(r.unmatched[0].reason, "the line could not be read: a quote inside an unquoted field");
+}
+
 TEST(ImportLines, EveryFormatPassesOverAnUnreadableLine) {
     const std::unordered_map<int64_t, int32_t> links{{114709, 1}, {113497, 2}};
     const reel::Imported imdb = reel::import_ratings(

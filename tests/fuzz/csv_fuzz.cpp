@@ -1,6 +1,7 @@
 // libFuzzer: the CSV reader on any bytes. Records come with rising line numbers within the file,
 // and what it reads, written back fully quoted, reads back the same. Read as an import reads,
 // passing over each unreadable record, it always moves on and reads the same records when none is.
+#include <string>
 #include <vector>
 
 #include "csv.hpp"
@@ -25,25 +26,29 @@ Records read_all(std::string_view bytes, size_t line_breaks) {
     return records;
 }
 
-// As a visitor's import reads (imports.cpp): each unreadable record passed over. Every attempt
-// starts on a later line than the one before, so the reading ends.
+// As a visitor's import reads (imports.cpp): each unreadable record passed over. Every record
+// read or refused is on a later line than the one before, so the reading ends.
 Records read_past_unreadable(std::string_view bytes, size_t line_breaks, size_t& unreadable) {
     reel::CsvReader csv(bytes, "fuzz.csv");
     Records records;
     reel::CsvRecord rec;
     size_t last = 1;
     for (;;) {
+        size_t at = 0;  // the line of the record read, or the line its refusal names
         try {
             if (!csv.next(rec)) break;
             records.push_back(rec.fields);
+            at = rec.line;
         } catch (const reel::Error& e) {
             fuzz::check_message(e);
             ++unreadable;
+            at = csv.unreadable().line;
+            REEL_CHECK(std::string(e.what()).find(csv.unreadable().reason) != std::string::npos);
             csv.skip_unreadable();
         }
-        REEL_CHECK(csv.record_line() > last);
-        REEL_CHECK(csv.record_line() <= line_breaks + 1);
-        last = csv.record_line();
+        REEL_CHECK(at > last);
+        REEL_CHECK(at <= line_breaks + 1);
+        last = at;
     }
     return records;
 }

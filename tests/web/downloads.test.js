@@ -8,7 +8,7 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A worker's surroundings where the test moves the clock and says what of the engine has arrived. */
 function line({ module = null } = {}) {
-  const s = { t: 0, asked: /** @type {[string, number][]} */ ([]), progress: null, endModule: null };
+  const s = { t: 0, asked: /** @type {[string, number][]} */ ([]), progress: null, endModule: null, downloads: null };
   const deps = {
     now: () => s.t,
     sizes: {},
@@ -26,6 +26,7 @@ function line({ module = null } = {}) {
   };
   const downloads = startDownloads({ m: { module }, deps, post: () => {} }, './data/');
   downloads.packed.catch(() => {});
+  s.downloads = downloads;
   /** At time t, `loaded` of the engine's `total` bytes are in. */
   s.at = async (t, loaded, total) => {
     s.t = t;
@@ -66,14 +67,20 @@ describe('the packed data is asked for', () => {
     expect(s.packAskedAt()).toBe(300);
   });
 
-  it('when the engine fails to come, so the load can say why and what else failed', async () => {
+  it('not at all when the engine fails to come: the load stops there, and a retry asks for both again', async () => {
     const s = line();
     await settled();
     await s.at(300, 0, 1000);
-    s.t = 400;
     s.endModule.reject(new Error('offline'));
     await settled();
-    expect(s.packAskedAt()).toBe(400);
+    expect(s.asked).toEqual([]);
+    await expect(s.downloads.packed).rejects.toThrow('offline');
+  });
+
+  it('at once when an engine is already on its way, whose progress it cannot follow', async () => {
+    const s = line({ module: new Promise(() => {}) });
+    await settled();
+    expect(s.packAskedAt()).toBe(0);
   });
 
   it('at once when the engine is already in this worker', async () => {

@@ -18,14 +18,29 @@ CsvReader::CsvReader(std::string_view bytes, const CsvReader& before)
 std::string CsvReader::where(size_t line) const { return file_ + " line " + std::to_string(line); }
 
 bool CsvReader::next(CsvRecord& record) {
-    record_whole_ = false;
+    refused_ = false;
     if (!read_record(record)) return false;
-    if (record.fields.size() != header_.size()) {
-        record_whole_ = true;
-        throw Error(where(record.line) + ": expected " + std::to_string(header_.size()) + " fields, found " +
-                    std::to_string(record.fields.size()));
-    }
+    if (record.fields.size() != header_.size())
+        refuse(record.line, std::string_view::npos,
+               "expected " + std::to_string(header_.size()) + " fields, found " + std::to_string(record.fields.size()));
     return true;
+}
+
+void CsvReader::refuse(size_t line, size_t resume, const std::string& reason) {
+    unreadable_ = {line, reason};
+    resume_ = resume;
+    refused_ = true;
+    throw Error(where(line) + ": " + reason);
+}
+
+void CsvReader::skip_unreadable() {
+    if (!refused_) return;
+    refused_ = false;
+    if (resume_ == std::string_view::npos) return;  // the record was read to its end
+    const std::string_view s = bytes_;
+    const size_t end = s.find_first_of("\r\n", resume_);
+    pos_ = end == std::string_view::npos ? s.size() : end + (s.compare(end, 2, "\r\n") == 0 ? 2 : 1);
+    line_ = unreadable_.line + 1;
 }
 
 bool CsvReader::read_record(CsvRecord& rec) {
@@ -44,17 +59,16 @@ bool CsvReader::read_record(CsvRecord& rec) {
         ++line_;
     }
     if (pos_ >= s.size()) return false;
-    record_start_ = pos_;
-    record_line_ = rec.line = line_;
+    rec.line = line_;
     rec.fields.clear();
     std::string field;
     for (;;) {
         field.clear();
         if (s[pos_] == '"') {
-            const size_t opened = line_;
+            const size_t opened = line_, quote = pos_;
             ++pos_;
             for (;;) {
-                if (pos_ >= s.size()) throw Error(where(opened) + ": a quoted field is never closed");
+                if (pos_ >= s.size()) refuse(opened, quote, "a quoted field is never closed");
                 const char c = s[pos_++];
                 if (c == '"') {
                     if (pos_ < s.size() && s[pos_] == '"') {
@@ -74,14 +88,15 @@ bool CsvReader::read_record(CsvRecord& rec) {
                 // A field that ran on past its line most likely lost its closing quote where it
                 // opened, and the quote found later opens another field: name the line it opened.
                 if (line_ > opened)
-                    throw Error(where(opened) + ": a quoted field opened here is never closed properly (it runs on to line " +
-                                std::to_string(line_) + ", where " + after + " follows a quote)");
-                throw Error(where(line_) + ": unexpected text " + after + " after a closing quote");
+                    refuse(opened, quote,
+                           "a quoted field opened here is never closed properly (it runs on to line " + std::to_string(line_) + ", where " +
+                               after + " follows a quote)");
+                refuse(line_, pos_, "unexpected text " + after + " after a closing quote");
             }
         } else {
             const size_t start = pos_;
             for (; !at_line_end(pos_); ++pos_)
-                if (s[pos_] == '"') throw Error(where(line_) + ": a quote inside an unquoted field");
+                if (s[pos_] == '"') refuse(line_, pos_, "a quote inside an unquoted field");
             field.assign(s.substr(start, pos_ - start));
         }
         rec.fields.push_back(field);
@@ -98,18 +113,6 @@ bool CsvReader::read_record(CsvRecord& rec) {
         ++line_;
         return true;
     }
-}
-
-void CsvReader::skip_unreadable() {
-    const std::string_view s = bytes_;
-    size_t next = s.find_first_of("\r\n", record_start_);
-    if (next == std::string_view::npos)
-        next = s.size();
-    else
-        next += s.compare(next, 2, "\r\n") == 0 ? 2 : 1;
-    if (record_whole_) return;  // read to its end, but with a field too many or too few: go on after it
-    pos_ = next;
-    line_ = record_line_ + 1;
 }
 
 int CsvReader::optional_column(std::string_view name) const {

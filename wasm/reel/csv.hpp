@@ -23,11 +23,16 @@ public:
     // quote, a stray quote, or a field count that differs from the header's.
     bool next(CsvRecord& record);
 
-    // After next() threw: goes on from the line after the one where the unreadable record started
-    // (after the record, when it was read to its end with a wrong field count), so a reader that
-    // reports the line can read the rest. MovieLens's files are refused whole instead.
+    // A record next() refused, for a reader that lists it and reads on (a visitor's import;
+    // MovieLens's files are refused whole): the line the refusal names, and why, without the
+    // file and line. skip_unreadable() goes on after it: from the line after the one named, or
+    // after the record when it was read to its end with a wrong field count. Only after a refusal.
+    struct Unreadable {
+        size_t line = 0;
+        std::string reason;
+    };
+    const Unreadable& unreadable() const { return unreadable_; }
     void skip_unreadable();
-    size_t record_line() const { return record_line_; }  // where the last record read (or tried) started
 
     // The position of a column found by its header name; throws naming the columns there are,
     // or when two columns share the name.
@@ -40,12 +45,16 @@ public:
 
 private:
     bool read_record(CsvRecord& record);
+    // Refuses the record being read: names `line`, notes where reading could go on (the line
+    // after the one holding byte `resume`; npos: after the record, already read whole).
+    [[noreturn]] void refuse(size_t line, size_t resume, const std::string& reason);
 
     std::string_view bytes_;
     std::string file_;
     size_t pos_ = 0, line_ = 1;
-    size_t record_start_ = 0, record_line_ = 1;  // where the last record read (or tried) started
-    bool record_whole_ = false;                  // it was read to its end (its field count was wrong)
+    Unreadable unreadable_;
+    size_t resume_ = std::string_view::npos;
+    bool refused_ = false;
     std::vector<std::string> header_;
 };
 

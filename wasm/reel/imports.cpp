@@ -103,10 +103,8 @@ public:
                 return true;
             } catch (const Error& e) {
                 if (first_.empty()) first_ = e.what();
-                // "ratings.csv line 14: a quote inside an unquoted field": the list shows the line itself.
-                const std::string what = e.what(), where = csv_.where(csv_.record_line()) + ": ";
-                const std::string reason = what.compare(0, where.size(), where) == 0 ? what.substr(where.size()) : what;
-                out_.unmatched.push_back({csv_.record_line(), "", 0, "the line could not be read: " + reason});
+                const CsvReader::Unreadable& u = csv_.unreadable();
+                out_.unmatched.push_back({u.line, "", 0, "the line could not be read: " + u.reason});
                 csv_.skip_unreadable();
             }
         }

@@ -43,7 +43,7 @@ export function formatPercent(x, digits = 1) {
 // main thread with the CPU slowed 4× (a phone), inside the page's first task. British usage, as
 // Intl.NumberFormat('en-GB') and Intl.DateTimeFormat('en-GB') write them (tests/web/format.test.jsx).
 
-/** 100836 → "100,836": a whole number with its thousands grouped. */
+/** 100836 → "100,836": a count (a whole number, rounded, under 10²¹) with its thousands grouped. */
 export function formatCount(n) {
   if (!Number.isFinite(n)) return '—';
   const digits = String(Math.round(Math.abs(n)));

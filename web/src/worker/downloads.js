@@ -75,7 +75,8 @@ function arriving() {
  * response took to start (a round trip, measured), so the data's first bytes come as the engine's
  * last do. The line is never idle, yet the engine has it to itself until then, and search, which
  * needs the engine and the data's films, works about a second sooner on a phone network (3G); the
- * first answer, which needs every byte, comes no later. Without a size to foresee by, at once.
+ * first answer, which needs every byte, comes no later. Without a size to foresee by, at once;
+ * never, when the engine fails to come.
  * @param {() => number} now
  */
 function whenEngineNearlyIn(now) {
@@ -84,8 +85,11 @@ function whenEngineNearlyIn(now) {
   let started = null;
   /** @type {() => void} */
   let go = () => {};
-  const promise = new Promise((resolve) => {
+  /** @type {(e: unknown) => void} */
+  let fail = () => {};
+  const promise = new Promise((resolve, reject) => {
     go = () => resolve(undefined);
+    fail = reject;
   });
   /** @param {number} loaded @param {number | null} total */
   const progress = (loaded, total) => {
@@ -95,7 +99,7 @@ function whenEngineNearlyIn(now) {
     // What is left, at the rate the bytes have come so far, against the response's start.
     if (loaded > 0 && ((total - loaded) * (t - started)) / loaded <= started - asked) go();
   };
-  return { promise, progress, go };
+  return { promise, progress, go, fail };
 }
 
 /**
@@ -119,12 +123,16 @@ export function startDownloads(c, dataUrl) {
     }
   };
   const engineNear = whenEngineNearlyIn(deps.now);
+  // An engine already on its way (a load taking over from a prefetch of other data) reports its
+  // progress to no one here: the data is asked for at once.
+  if (c.m.module) engineNear.go();
   const trackEngine = track(ENGINE_FILE);
   const module = moduleOf(c, (loaded, total) => {
     engineNear.progress(loaded, total);
     trackEngine(loaded, total);
   });
-  module.then(engineNear.go, engineNear.go); // a module already there, or one that failed to come
+  // An engine that fails to come asks for no data: the load stops there, and its retry asks again.
+  module.then(engineNear.go, engineNear.fail);
   const bytes = arriving();
   const fetchPacked = () =>
     deps.fetchBytes(`${base}${PACKED_FILE}`, {
