@@ -52,6 +52,19 @@ TEST(ImportLines, AStrayQuoteOrAFieldTooManyCostsOnlyItsLine) {
     EXPECT_EQ(r.unmatched[1].reason, "the line could not be read: expected 5 fields, found 6");
     EXPECT_EQ(r.unmatched[2].line, 6u);
     EXPECT_EQ(r.unmatched[2].reason, "the line could not be read: unexpected text ' ' after a closing quote");
+    for (const reel::Unmatched& u : r.unmatched) EXPECT_TRUE(u.unreadable) << "line " << u.line;
+}
+
+TEST(ImportLines, AnUnreadableLineIsToldFromARowThatNamedNoKnownFilm) {
+    // The page counts films named against films matched: a line that could not be read named none.
+    const reel::Imported r = letterboxd_rows(
+        "2024-01-01,Toy Story,1995,https://boxd.it/a,4\n"
+        "2024-01-02,Jumanji,1995,https://boxd.it/b,3,x\n"
+        "2024-01-03,Not A Film,2031,https://boxd.it/c,4\n");
+    ASSERT_EQ(r.unmatched.size(), 2u);
+    EXPECT_TRUE(r.unmatched[0].unreadable);
+    EXPECT_FALSE(r.unmatched[1].unreadable);
+    EXPECT_EQ(r.unmatched[1].title, "Not A Film");
 }
 
 TEST(ImportLines, AQuoteNeverClosedCostsOnlyTheLineWhereItOpened) {

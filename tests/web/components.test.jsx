@@ -206,7 +206,7 @@ describe('Your taste', () => {
     expect([...store.get().marks.values()].map((m) => m.mark)).toEqual(['watchlist', 'watchlist']);
   });
 
-  it('lists a line the engine could not read by its line and why, with no empty title', async () => {
+  it('lists a line the engine could not read by its line and why, and does not count it as a film', async () => {
     const client = fakeClient();
     client.answers.importRatings = async () => ({
       format: 'Letterboxd',
@@ -214,12 +214,20 @@ describe('Your taste', () => {
       linksFailed: false,
       matched: [{ ...TOY, stars: 4, line: 2 }],
       marks: [],
-      unmatched: [{ line: 3, title: '', year: 0, reason: 'the line could not be read: a quote inside an unquoted field' }],
+      unmatched: [
+        { line: 3, title: '', year: 0, reason: 'the line could not be read: a quote inside an unquoted field', unreadable: true },
+        { line: 4, title: 'Nope', year: 2031, reason: 'no film of that title and year in this MovieLens catalogue', unreadable: false },
+      ],
     });
     await renderApp(client);
     fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'ratings.csv')] } });
     const result = await waitFor(() => document.querySelector('.import-result') ?? expect.unreachable('no result yet'));
-    expect(result.querySelector('.unmatched li').textContent).toBe('line 3 — the line could not be read: a quote inside an unquoted field');
+    const [unreadable, missing] = result.querySelectorAll('.unmatched li');
+    expect(unreadable.textContent).toBe('line 3 — the line could not be read: a quote inside an unquoted field');
+    expect(missing.textContent).toBe('line 4 Nope (2031) — no film of that title and year in this MovieLens catalogue');
+    // Two films named, one matched: the line that could not be read named none that the engine knows of.
+    expect(result.querySelector('strong').textContent).toBe('1 of 2');
+    expect(result.querySelector('summary').textContent).toBe('1 did not match and 1 line could not be read — why');
   });
 
   it('offers the ratings a shared link carries, and loads them only when asked', async () => {

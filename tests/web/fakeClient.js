@@ -286,7 +286,7 @@ function defaultAnswers(calls) {
           { ...HEAT, stars: 4, line: 3 },
         ],
         marks: [],
-        unmatched: [{ line: 4, title: 'Breaking Bad', year: 2008, reason: 'a TV Series, not a film in MovieLens' }],
+        unmatched: [{ line: 4, title: 'Breaking Bad', year: 2008, reason: 'a TV Series, not a film in MovieLens', unreadable: false }],
       };
     },
     async profileCsv({ ratings, marks = [] }) {

@@ -120,6 +120,18 @@ describe('values that are not there', () => {
     expect(raw).toBe('Bad\\x1b[2J\\rTitle');
   });
 
+  it('tells a line it could not read from a row that named no film of this catalogue', async () => {
+    const bytes = new TextEncoder().encode(
+      'Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,Toy Story,1995,https://boxd.it/a,4\n2024-01-02,Heat,1995,x,4,extra\n2024-01-03,No Such Film,2031,y,3\n',
+    );
+    const r = await client.importRatings({ bytes, fileName: 'ratings.csv' });
+    expect(r.matched.map((m) => m.movieId)).toEqual([1]);
+    expect(r.unmatched.map((u) => [u.line, u.unreadable])).toEqual([
+      [3, true],
+      [4, false],
+    ]);
+  });
+
   it('calls an IMDb id outside its grammar malformed, not unknown', async () => {
     const imdb = new TextEncoder().encode('Const,Your Rating,Title,Year\ntt-0114709,10,Toy Story,1995\n');
     const r = await client.importRatings({ bytes: imdb, fileName: 'imdb.csv' });

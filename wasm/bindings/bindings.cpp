@@ -553,6 +553,7 @@ public:
                 x.set("title", u.title);
                 x.set("year", u.year);
                 x.set("reason", u.reason);
+                x.set("unreadable", u.unreadable);
                 unmatched.call<void>("push", x);
             }
             std::vector<int32_t> mark_ids, mark_lines;

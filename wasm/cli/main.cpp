@@ -1,6 +1,7 @@
 // The native face of reel::Engine: reads files, parses arguments, prints; no logic of its own.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -632,8 +633,11 @@ int run_import(const Args& a) {
         for (const reel::FilmMark& m : r.marks) out << m.movie_id << ',' << m.mark << '\n';
         out.close();
     }
-    std::fprintf(stderr, "%s export: %zu matched, %zu marked%s, %zu not matched\n", r.format.c_str(), r.matched.size(), r.marks.size(),
-                 r.marks.empty() || !a.marks.empty() ? "" : " (give --marks OUT.csv to keep them)", r.unmatched.size());
+    const auto unreadable =
+        static_cast<size_t>(std::count_if(r.unmatched.begin(), r.unmatched.end(), [](const reel::Unmatched& u) { return u.unreadable; }));
+    std::fprintf(stderr, "%s export: %zu matched, %zu marked%s, %zu not matched, %zu lines unreadable\n", r.format.c_str(),
+                 r.matched.size(), r.marks.size(), r.marks.empty() || !a.marks.empty() ? "" : " (give --marks OUT.csv to keep them)",
+                 r.unmatched.size() - unreadable, unreadable);
     for (const reel::Unmatched& u : r.unmatched) {
         const std::string year = u.year ? " (" + std::to_string(u.year) + ")" : "";  // 0: the file gives none, or not a year
         const char* said = u.title.empty() && year.empty() ? "" : ": ";              // a line that could not be read has no title

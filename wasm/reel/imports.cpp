@@ -104,7 +104,7 @@ public:
             } catch (const Error& e) {
                 if (first_.empty()) first_ = e.what();
                 const CsvReader::Unreadable& u = csv_.unreadable();
-                out_.unmatched.push_back({u.line, "", 0, "the line could not be read: " + u.reason});
+                out_.unmatched.push_back({u.line, "", 0, "the line could not be read: " + u.reason, true});
                 csv_.skip_unreadable();
             }
         }

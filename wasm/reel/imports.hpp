@@ -36,9 +36,10 @@ constexpr size_t kShownTitle = 120;
 
 struct Unmatched {
     size_t line;
-    std::string title;   // as the file gives it, cut to kShownTitle bytes, control characters escaped
-    int year;            // 0 when the file gives none or no year (1870 to 2100)
-    std::string reason;  // "not in this MovieLens catalogue", "rating 11 is not 1 to 10", …
+    std::string title;        // as the file gives it, cut to kShownTitle bytes, control characters escaped
+    int year;                 // 0 when the file gives none or no year (1870 to 2100)
+    std::string reason;       // "not in this MovieLens catalogue", "rating 11 is not 1 to 10", …
+    bool unreadable = false;  // the line could not be read as a row: it may not have been a film at all
 };
 
 struct Imported {

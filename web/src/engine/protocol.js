@@ -227,7 +227,8 @@ export const REQUESTS = Object.freeze({
       matched: listOf({ ...Film, stars: number, line: number }),
       // Reel's own export only: the films it marks (seen, not interested, watchlist).
       marks: listOf({ ...Film, mark: string, line: number }),
-      unmatched: listOf({ line: number, title: string, year: number, reason: string }),
+      // unreadable: a line the reader could not read as a row (it may not have named a film at all).
+      unmatched: listOf({ line: number, title: string, year: number, reason: string, unreadable: boolean }),
     },
     progress: null,
   },

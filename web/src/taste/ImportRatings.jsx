@@ -23,6 +23,20 @@ function filmsFound(result) {
   return new Set([...result.matched, ...result.marks].map((f) => f.movieId)).size;
 }
 
+/** The rows that named a film this catalogue lacks, and the lines that could not be read as rows at all. */
+function misses(result) {
+  const unreadable = result.unmatched.filter((u) => u.unreadable).length;
+  return { films: result.unmatched.length - unreadable, unreadable };
+}
+
+/** "2 did not match and 1 line could not be read": what the list below the summary holds. */
+function missesText({ films, unreadable }) {
+  const parts = [];
+  if (films) parts.push(`${films} did not match`);
+  if (unreadable) parts.push(`${unreadable} ${unreadable === 1 ? 'line' : 'lines'} could not be read`);
+  return parts.join(' and ');
+}
+
 export function ImportRatings({ client, loaded }) {
   const store = useContext(RatingsContext);
   const [state, setState] = useState(null); // { busy } | { error } | { result, fileName, undone? }
@@ -52,7 +66,7 @@ export function ImportRatings({ client, loaded }) {
       const n = filmsFound(result);
       announce(
         `${n} ${n === 1 ? 'film' : 'films'} matched from your ${result.format} export` +
-          (result.unmatched.length ? `; ${result.unmatched.length} did not, listed below.` : '.'),
+          (result.unmatched.length ? `; ${missesText(misses(result))}, listed below.` : '.'),
       );
     } catch (err) {
       setState({ error: err.message, fileName: file.name });
@@ -94,7 +108,7 @@ export function ImportRatings({ client, loaded }) {
         <div class="import-result" data-matched={r.matched.length} data-marked={r.marks.length} data-unmatched={r.unmatched.length}>
           <p ref={summary} tabIndex={-1}>
             <strong>
-              {filmsFound(r)} of {filmsFound(r) + r.unmatched.length}
+              {filmsFound(r)} of {filmsFound(r) + misses(r).films}
             </strong>{' '}
             films in your {r.format} export ({state.fileName}) matched this catalogue
             {state.undone
@@ -119,7 +133,7 @@ export function ImportRatings({ client, loaded }) {
           ) : null}
           {r.unmatched.length > 0 ? (
             <details open={r.unmatched.length <= 8}>
-              <summary>{r.unmatched.length} did not match — why</summary>
+              <summary>{missesText(misses(r))} — why</summary>
               <ul class="unmatched">
                 {r.unmatched.map((u) => (
                   <li key={u.line}>
