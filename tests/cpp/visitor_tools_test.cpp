@@ -176,6 +176,25 @@ TEST_F(LatestSmall, AnImdbWatchlistsUnratedFilmsAreOnTheWatchlistAndAnotherLists
     EXPECT_EQ(other.unmatched[0].reason, "not rated (a list of films, not your ratings)");
 }
 
+TEST_F(LatestSmall, ImportsImdbsExportFromBefore2017WithItsOwnColumnNames) {
+    // What IMDb exported until 2017: every field quoted, const / You rated / Title type, a film a "Feature Film".
+    const std::string old =
+        "\"position\",\"const\",\"created\",\"modified\",\"description\",\"Title\",\"Title type\",\"Directors\",\"You rated\","
+        "\"IMDb Rating\",\"Runtime (mins)\",\"Year\",\"Genres\",\"Num. Votes\",\"Release Date (month/day/year)\",\"URL\"\n"
+        "\"1\",\"tt0114709\",\"Sat Dec 31 00:00:00 2016\",\"\",\"\",\"Toy Story\",\"Feature Film\",\"John Lasseter\",\"9\",\"8.3\","
+        "\"81\",\"1995\",\"animation, comedy\",\"600000\",\"1995-11-22\",\"http://www.imdb.com/title/tt0114709/\"\n"
+        "\"2\",\"tt0903747\",\"Sat Dec 31 00:00:00 2016\",\"\",\"\",\"Breaking Bad\",\"TV Series\",\"\",\"10\",\"9.5\","
+        "\"49\",\"2008\",\"crime, drama\",\"900000\",\"2008-01-20\",\"http://www.imdb.com/title/tt0903747/\"\n"
+        "\"3\",\"tt9999999\",\"Sat Dec 31 00:00:00 2016\",\"\",\"\",\"Not Here\",\"Feature Film\",\"\",\"7\",\"7.0\","
+        "\"100\",\"2016\",\"drama\",\"1000\",\"2016-05-01\",\"http://www.imdb.com/title/tt9999999/\"\n";
+    const reel::Imported r = engine->import_ratings(old, "ratings.csv");
+    EXPECT_EQ(r.format, "IMDb");
+    EXPECT_EQ(matched(r), (std::vector<std::pair<int32_t, float>>{{1, 4.5f}}));
+    ASSERT_EQ(r.unmatched.size(), 2u);
+    EXPECT_EQ(r.unmatched[0].reason, "a TV Series, not a film in MovieLens");
+    EXPECT_EQ(r.unmatched[1].reason, "not in this MovieLens catalogue");  // a Feature Film is a film
+}
+
 TEST_F(LatestSmall, AFileThatIsNeitherExportIsAClearError) {
     try {
         engine->import_ratings("a,b\n1,2\n", "notes.csv");

@@ -252,10 +252,15 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     const size_t slash = file.find_last_of("/\\");  // the CLI passes a path: its folders say nothing
     const bool watchlist = fold(file.substr(slash == std::string_view::npos ? 0 : slash + 1)).find("watchlist") != std::string::npos;
     CsvRecord rec;
-    if (csv.optional_column("Const") >= 0 && csv.optional_column("Your Rating") >= 0) {
+    // IMDb's export since 2017 names its columns Const, Your Rating, Title Type; the one before it
+    // (still in people's folders) const, You rated, Title type, with "Feature Film" for a film.
+    const bool imdb_before_2017 = csv.optional_column("const") >= 0 && csv.optional_column("You rated") >= 0;
+    if ((csv.optional_column("Const") >= 0 && csv.optional_column("Your Rating") >= 0) || imdb_before_2017) {
         out.format = "IMDb";
-        const size_t c_const = csv.column("Const"), c_rating = csv.column("Your Rating");
-        const int c_title = csv.optional_column("Title"), c_year = csv.optional_column("Year"), c_type = csv.optional_column("Title Type");
+        const size_t c_const = csv.column(imdb_before_2017 ? "const" : "Const"),
+                     c_rating = csv.column(imdb_before_2017 ? "You rated" : "Your Rating");
+        const int c_title = csv.optional_column("Title"), c_year = csv.optional_column("Year"),
+                  c_type = csv.optional_column(imdb_before_2017 ? "Title type" : "Title Type");
         Rows rows(csv, out);
         while (rows.next(rec)) {
             const int year = year_of(field(rec, c_year));
@@ -275,8 +280,8 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
                 miss.reason = "no links.csv in this MovieLens ties its films to IMDb ids";
             else if (const auto it = imdb_to_movie.find(imdb); it == imdb_to_movie.end() || catalog.index_of(it->second) < 0) {
                 const std::string type = field(rec, c_type);
-                miss.reason = !type.empty() && type != "movie" && type != "Movie" ? "a " + type + ", not a film in MovieLens"
-                                                                                  : "not in this MovieLens catalogue";
+                const bool film = type.empty() || type == "movie" || type == "Movie" || type == "Feature Film";
+                miss.reason = film ? "not in this MovieLens catalogue" : "a " + type + ", not a film in MovieLens";
             } else {
                 if (rating > 0)
                     add(it->second, static_cast<float>(rating) * 0.5f, rec.line);  // 1–10 → 0.5–5 stars
