@@ -131,6 +131,20 @@ TEST_F(LatestSmall, LetterboxdsWatchedAndWatchlistFilesAreMarksTheirNamesTellApa
         EXPECT_EQ(r.marks[1].movie_id, 4973);
         for (const reel::FilmMark& m : r.marks) EXPECT_EQ(m.mark, mark) << file;
         ASSERT_EQ(r.unmatched.size(), 1u);  // Parasite: newer than the catalogue
+        EXPECT_EQ(r.unrated_guess, "") << file;
+    }
+    // A name that says neither: seen, said to be a guess; the visitor's word decides, whatever the name.
+    const reel::Imported renamed = engine->import_ratings(list, "letterboxd-2024.csv");
+    ASSERT_EQ(renamed.marks.size(), 2u);
+    EXPECT_EQ(renamed.marks[0].mark, "seen");
+    EXPECT_EQ(renamed.unrated_guess, "seen");
+    for (const auto& [file, said, mark] :
+         {std::tuple{"letterboxd-2024.csv", reel::Unrated::to_watch, "watchlist"},
+          std::tuple{"watched.csv", reel::Unrated::to_watch, "watchlist"}, std::tuple{"watchlist.csv", reel::Unrated::seen, "seen"}}) {
+        const reel::Imported r = engine->import_ratings(list, file, said);
+        ASSERT_EQ(r.marks.size(), 2u) << file;
+        for (const reel::FilmMark& m : r.marks) EXPECT_EQ(m.mark, mark) << file;
+        EXPECT_EQ(r.unrated_guess, "") << file;
     }
     // A diary logs a film unrated, then rated: it is rated, and not also marked seen.
     const reel::Imported diary = engine->import_ratings(
@@ -174,6 +188,25 @@ TEST_F(LatestSmall, AnImdbWatchlistsUnratedFilmsAreOnTheWatchlistAndAnotherLists
     EXPECT_TRUE(other.marks.empty());
     ASSERT_EQ(other.unmatched.size(), 1u);
     EXPECT_EQ(other.unmatched[0].reason, "not rated (a list of films, not your ratings)");
+    EXPECT_EQ(other.unrated_guess, "not rated");
+    EXPECT_EQ(watchlist.unrated_guess, "");
+    // Said to be films seen, the list's unrated film is marked seen; its rated one stays rated.
+    const reel::Imported seen = engine->import_ratings(list, "favourites.csv", reel::Unrated::seen);
+    EXPECT_EQ(matched(seen), (std::vector<std::pair<int32_t, float>>{{2571, 4.5f}}));
+    ASSERT_EQ(seen.marks.size(), 1u);
+    EXPECT_EQ(seen.marks[0].mark, "seen");
+    EXPECT_TRUE(seen.unmatched.empty());
+    EXPECT_EQ(seen.unrated_guess, "");
+    EXPECT_EQ(engine->import_ratings(list, "favourites.csv", reel::Unrated::to_watch).marks.at(0).mark, "watchlist");
+    // A ratings export with every film rated guesses nothing.
+    EXPECT_EQ(engine->import_ratings(read(kFixtures + "/imdb_ratings.csv"), "imdb_ratings.csv").unrated_guess, "");
+}
+
+TEST(ImportUnrated, TheWordsForFilmsWithoutARatingAreSeenAndWatchlist) {
+    EXPECT_EQ(reel::unrated_from(""), reel::Unrated::by_name);
+    EXPECT_EQ(reel::unrated_from("seen"), reel::Unrated::seen);
+    EXPECT_EQ(reel::unrated_from("watchlist"), reel::Unrated::to_watch);
+    EXPECT_THROW(reel::unrated_from("to watch"), reel::Error);
 }
 
 TEST_F(LatestSmall, ImportsImdbsExportFromBefore2017WithItsOwnColumnNames) {

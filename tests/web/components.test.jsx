@@ -198,12 +198,73 @@ describe('Your taste', () => {
         { ...HEAT, mark: 'watchlist', line: 3 },
       ],
       unmatched: [],
+      unratedGuess: '',
     });
     const { store } = await renderApp(client);
     fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'watchlist.csv')] } });
     const result = await waitFor(() => document.querySelector('.import-result') ?? expect.unreachable('no result yet'));
     expect(result.textContent).toMatch(/matched this catalogue and are now in your marks \(2 on your watchlist\)\./);
     expect([...store.get().marks.values()].map((m) => m.mark)).toEqual(['watchlist', 'watchlist']);
+  });
+
+  it('reads a list whose name does not say again as a watchlist, replacing the first reading, and Undo puts all back', async () => {
+    const client = fakeClient();
+    const asked = [];
+    client.answers.importRatings = async ({ fileName, unrated }) => {
+      asked.push([fileName, unrated]);
+      const mark = unrated === 'watchlist' ? 'watchlist' : 'seen';
+      return {
+        format: 'Letterboxd',
+        noLinks: false,
+        linksFailed: false,
+        matched: [],
+        marks: [
+          { ...TOY, mark, line: 2 },
+          { ...HEAT, mark, line: 3 },
+        ],
+        unmatched: [],
+        unratedGuess: unrated ? '' : 'seen',
+      };
+    };
+    const { store } = await renderApp(client);
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'my-list.csv')] } });
+    const guess = await waitFor(() => document.querySelector('.import-guess') ?? expect.unreachable('no guess shown'));
+    expect(guess.textContent).toMatch(/The name my-list\.csv does not say .* so they were marked seen\./);
+    expect(within(guess).queryByRole('button', { name: 'Mark them seen' })).toBeNull(); // already so
+    expect([...store.get().marks.values()].map((m) => m.mark)).toEqual(['seen', 'seen']);
+
+    fireEvent.click(within(guess).getByRole('button', { name: 'Put them on my watchlist' }));
+    await waitFor(() => expect(document.querySelector('.import-guess')).toBeNull());
+    expect(asked).toEqual([
+      ['my-list.csv', undefined],
+      ['my-list.csv', 'watchlist'],
+    ]);
+    expect([...store.get().marks.values()].map((m) => m.mark)).toEqual(['watchlist', 'watchlist']); // not seen as well
+    expect(document.querySelector('.import-result').textContent).toMatch(/2 on your watchlist/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo import' }));
+    expect(store.get().marks.size).toBe(0); // as before the first reading
+  });
+
+  it('offers to read an IMDb list that matched nothing, its films left out as not rated, as films seen', async () => {
+    const client = fakeClient();
+    client.answers.importRatings = async ({ unrated }) => ({
+      format: 'IMDb',
+      noLinks: false,
+      linksFailed: false,
+      matched: [],
+      marks: unrated ? [{ ...TOY, mark: 'seen', line: 2 }] : [],
+      unmatched: unrated
+        ? []
+        : [{ line: 2, title: 'Toy Story', year: 1995, reason: 'not rated (a list of films, not your ratings)', unreadable: false }],
+      unratedGuess: unrated ? '' : 'not rated',
+    });
+    const { store } = await renderApp(client);
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'horror.csv')] } });
+    const guess = await waitFor(() => document.querySelector('.import-guess') ?? expect.unreachable('no guess shown'));
+    expect(guess.textContent).toMatch(/so they were left out\./);
+    fireEvent.click(within(guess).getByRole('button', { name: 'Mark them seen' }));
+    await waitFor(() => expect([...store.get().marks.values()].map((m) => m.mark)).toEqual(['seen']));
   });
 
   it('lists a line the engine could not read by its line and why, and does not count it as a film', async () => {
@@ -218,6 +279,7 @@ describe('Your taste', () => {
         { line: 3, title: '', year: 0, reason: 'the line could not be read: a quote inside an unquoted field', unreadable: true },
         { line: 4, title: 'Nope', year: 2031, reason: 'no film of that title and year in this MovieLens catalogue', unreadable: false },
       ],
+      unratedGuess: '',
     });
     await renderApp(client);
     fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'ratings.csv')] } });

@@ -287,6 +287,7 @@ function defaultAnswers(calls) {
         ],
         marks: [],
         unmatched: [{ line: 4, title: 'Breaking Bad', year: 2008, reason: 'a TV Series, not a film in MovieLens', unreadable: false }],
+        unratedGuess: '',
       };
     },
     async profileCsv({ ratings, marks = [] }) {

@@ -132,6 +132,16 @@ describe('values that are not there', () => {
     ]);
   });
 
+  it("says when a list's name does not tell seen from to watch, and reads it as the visitor says", async () => {
+    const bytes = new TextEncoder().encode('Date,Name,Year,Letterboxd URI\n2024-01-01,Heat,1995,https://boxd.it/x\n');
+    const guessed = await client.importRatings({ bytes, fileName: 'list.csv' });
+    expect([guessed.unratedGuess, guessed.marks.map((m) => [m.movieId, m.mark])]).toEqual(['seen', [[6, 'seen']]]);
+    const said = await client.importRatings({ bytes, fileName: 'list.csv', unrated: 'watchlist' });
+    expect([said.unratedGuess, said.marks.map((m) => [m.movieId, m.mark])]).toEqual(['', [[6, 'watchlist']]]);
+    const named = await client.importRatings({ bytes, fileName: 'watchlist.csv' });
+    expect([named.unratedGuess, named.marks.map((m) => m.mark)]).toEqual(['', ['watchlist']]);
+  });
+
   it('calls an IMDb id outside its grammar malformed, not unknown', async () => {
     const imdb = new TextEncoder().encode('Const,Your Rating,Title,Year\ntt-0114709,10,Toy Story,1995\n');
     const r = await client.importRatings({ bytes: imdb, fileName: 'imdb.csv' });

@@ -539,9 +539,9 @@ public:
     }
 
     // An IMDb or Letterboxd export: what matched, and each row that did not, with why.
-    val importRatings(const std::string& bytes, const val& name) {
+    val importRatings(const std::string& bytes, const val& name, const val& unrated) {
         return guarded([&] {
-            const reel::Imported r = engine_.import_ratings(bytes, text(name, "name"));
+            const reel::Imported r = engine_.import_ratings(bytes, text(name, "name"), reel::unrated_from(text(unrated, "unrated")));
             std::vector<int32_t> ids, lines;
             std::vector<float> stars;
             for (const reel::ImportedRating& m : r.matched)
@@ -569,6 +569,7 @@ public:
             out.set("stars", typed_copy("Float32Array", stars));
             out.set("lines", typed_copy("Int32Array", lines));
             out.set("unmatched", unmatched);
+            out.set("unratedGuess", r.unrated_guess);
             return out;
         });
     }

@@ -45,8 +45,9 @@ usage:
   reel train     DATA --save FILE                  train every model and save them
   reel starters  DATA [-k N]                       "rate a few you know": well-known films far apart in taste
   reel import    DATA FILE [--marks OUT.csv]       match an IMDb or Letterboxd export, or Reel's own CSV, to MovieLens
-                                                   (IMDb needs links.csv in DIR); prints MovieLens columns;
-                                                   Reel's marks (seen, not interested, watchlist) go to OUT.csv
+                 [--unrated seen|watchlist]        (IMDb needs links.csv in DIR); prints MovieLens columns;
+                                                   marks (seen, not interested, watchlist) go to OUT.csv; a list's
+                                                   films without a rating are what --unrated says, else its name
   reel map       DATA --out MAP.csv                the map of taste (movieId,x,y) and how faithful it is
   reel synth     --ratings N --out DIR [--seed S]  MovieLens-shaped movies.csv and ratings.csv with planted taste
   reel split     --data DIR --cold --out DIR [--seed S]
@@ -71,7 +72,8 @@ FILTER narrows a list inside the engine, so it still holds N films:
 )usage";
 
 struct Args {
-    std::string command, data, train, test, profile, exclude, ratings, model, model_file, save, predictions, topn, title, out, marks;
+    std::string command, data, train, test, profile, exclude, ratings, model, model_file, save, predictions, topn, title, out, marks,
+        unrated;
     std::string genres, not_genres, years;
     bool other_genres = false, cold = false;
     long long k = 10, n = 10, user = 0, min_ratings = 0, max_ratings = 0, starters = 0, together = 0;
@@ -195,6 +197,8 @@ Args parse_args(int argc, char** argv) {
             a.together = whole_number(arg, value(), static_cast<long long>(reel::kMinMembers), static_cast<long long>(reel::kMaxMembers));
         else if (arg == "--marks")
             a.marks = value();
+        else if (arg == "--unrated")
+            a.unrated = value();
         else if (arg == "--user")
             a.user = whole_number(arg, value(), 1, 2147483647);
         else if (arg.size() > 1 && arg[0] == '-')
@@ -624,7 +628,7 @@ int run_import(const Args& a) {
     reel::Engine engine = load(a);
     const std::string links = a.data + "/links.csv";
     if (!a.data.empty() && std::ifstream(links)) engine.load_links(read_file(links), links);
-    const reel::Imported r = engine.import_ratings(read_file(a.title), a.title);
+    const reel::Imported r = engine.import_ratings(read_file(a.title), a.title, reel::unrated_from(a.unrated));
     std::printf("userId,movieId,rating\n");
     for (const reel::ImportedRating& m : r.matched) std::printf("1,%d,%.1f\n", m.movie_id, m.stars);
     if (!a.marks.empty()) {
@@ -643,6 +647,9 @@ int run_import(const Args& a) {
         const char* said = u.title.empty() && year.empty() ? "" : ": ";              // a line that could not be read has no title
         std::fprintf(stderr, "  line %zu: %s%s%s%s\n", u.line, u.title.c_str(), year.c_str(), said, u.reason.c_str());
     }
+    if (!r.unrated_guess.empty())
+        std::fprintf(stderr, "its name does not say what its films without a rating are: read as %s (--unrated seen|watchlist says)\n",
+                     r.unrated_guess.c_str());
     return 0;
 }
 

@@ -334,9 +334,9 @@ std::vector<FilmLinks> Engine::film_links() const {
     return out;
 }
 
-Imported Engine::import_ratings(std::string_view csv, std::string_view name) const {
+Imported Engine::import_ratings(std::string_view csv, std::string_view name, Unrated unrated) const {
     const LoadedData& d = *state().data;
-    return reel::import_ratings(csv, name, d.data.catalog, d.links.imdb_to_movie);
+    return reel::import_ratings(csv, name, d.data.catalog, d.links.imdb_to_movie, unrated);
 }
 
 std::string Engine::profile_csv(const std::vector<ProfileEntry>& profile, const std::vector<FilmMark>& marks) const {

@@ -167,7 +167,7 @@ public:
     // Every film's ids elsewhere, in catalog() order; all 0 before load_links.
     std::vector<FilmLinks> film_links() const;
     // An IMDb or Letterboxd ratings export, matched to this catalogue (see imports.hpp).
-    Imported import_ratings(std::string_view csv, std::string_view name) const;
+    Imported import_ratings(std::string_view csv, std::string_view name, Unrated unrated = Unrated::by_name) const;
     // A visitor's ratings and marks as Reel's own CSV (exports.hpp), which import_ratings reads back.
     std::string profile_csv(const std::vector<ProfileEntry>& profile, const std::vector<FilmMark>& marks = {}) const;
     // Films in the columns Letterboxd's importer reads (exports.hpp); stars 0: no rating.

@@ -127,19 +127,22 @@ using AddMark = std::function<void(int32_t, const std::string&, size_t)>;
 
 // Letterboxd's files, by title and year (and first by IMDb id where a column gives one and
 // links.csv knows it): a row with a rating is rated, one without is `unrated` (seen, or to watch).
-void import_by_title(CsvReader& csv, const Catalog& catalog, const std::unordered_map<int64_t, int32_t>& imdb_to_movie,
-                     std::string_view title_column, const std::string& unrated, Imported& out, const AddRating& add,
-                     const AddMark& add_mark) {
+// Returns how many rows had no rating.
+size_t import_by_title(CsvReader& csv, const Catalog& catalog, const std::unordered_map<int64_t, int32_t>& imdb_to_movie,
+                       std::string_view title_column, const std::string& unrated, Imported& out, const AddRating& add,
+                       const AddMark& add_mark) {
     out.format = "Letterboxd";
     const size_t c_title = csv.column(title_column);
     const int c_rating = csv.optional_column("Rating"), c_year = csv.optional_column("Year"), c_imdb = csv.optional_column("imdbID");
     const FilmByTitle by_title(catalog);
     Rows rows(csv, out);
     CsvRecord rec;
+    size_t without_rating = 0;
     while (rows.next(rec)) {
         const int year = year_of(field(rec, c_year));
         Unmatched miss{rec.line, shown(rec.fields[c_title]), std::max(year, 0), ""};
         const std::string rating = field(rec, c_rating);
+        without_rating += rating.empty();
         const float stars = rating.empty() ? 0.0f : half_stars(rating);
         const auto linked = imdb_to_movie.find(imdb_number(field(rec, c_imdb)));
         int film = linked != imdb_to_movie.end() ? catalog.index_of(linked->second) : -1;
@@ -160,6 +163,7 @@ void import_by_title(CsvReader& csv, const Catalog& catalog, const std::unordere
         out.unmatched.push_back(std::move(miss));
     }
     rows.refuse_if_none_read();
+    return without_rating;
 }
 
 // Reel's own export (exports.hpp): by movieId, the title and year only for the visitor's eyes. A
@@ -206,6 +210,13 @@ const char* const kMarkNames = "seen, not interested or watchlist";
 
 bool is_mark(std::string_view text) { return text == "seen" || text == "not interested" || text == "watchlist"; }
 
+Unrated unrated_from(std::string_view word) {
+    if (word.empty()) return Unrated::by_name;
+    if (word == "seen") return Unrated::seen;
+    if (word == "watchlist") return Unrated::to_watch;
+    throw Error("unrated " + quoted(word) + " is neither seen nor watchlist");
+}
+
 Links parse_links(std::string_view links_csv, std::string_view file) {
     CsvReader csv(links_csv, file);
     const size_t c_movie = csv.column("movieId"), c_imdb = csv.column("imdbId");
@@ -229,7 +240,7 @@ Links parse_links(std::string_view links_csv, std::string_view file) {
 }
 
 Imported import_ratings(std::string_view bytes, std::string_view file, const Catalog& catalog,
-                        const std::unordered_map<int64_t, int32_t>& imdb_to_movie) {
+                        const std::unordered_map<int64_t, int32_t>& imdb_to_movie, Unrated unrated) {
     // Letterboxd sends its export as one zip of CSVs: say which of them to choose.
     if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4))
         throw Error(std::string(file) +
@@ -247,10 +258,13 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     const AddMark add_mark = [&](int32_t movie_id, const std::string& mark, size_t line) {
         keep_later(out.marks, marked, FilmMark{movie_id, mark, line});
     };
-    // Letterboxd's watchlist.csv and watched.csv share one header, as IMDb's watchlist does with its
-    // other lists: only the file's name tells a list of films to watch.
+    // A list's films without a rating: the visitor's word, else the file's name (as Letterboxd and
+    // IMDb name their exports), else a guess, said in unrated_guess.
     const size_t slash = file.find_last_of("/\\");  // the CLI passes a path: its folders say nothing
-    const bool watchlist = fold(file.substr(slash == std::string_view::npos ? 0 : slash + 1)).find("watchlist") != std::string::npos;
+    const std::string name = fold(file.substr(slash == std::string_view::npos ? 0 : slash + 1));
+    if (unrated == Unrated::by_name && name.find("watchlist") != std::string::npos) unrated = Unrated::to_watch;
+    if (unrated == Unrated::by_name && name.find("watched") != std::string::npos) unrated = Unrated::seen;
+    const char* const unrated_mark = unrated == Unrated::to_watch ? "watchlist" : "seen";  // Letterboxd's guess: seen
     CsvRecord rec;
     // IMDb's export since 2017 names its columns Const, Your Rating, Title Type; the one before it
     // (still in people's folders) const, You rated, Title type, with "Feature Film" for a film.
@@ -268,9 +282,11 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
             const std::string& id = rec.fields[c_const];
             const int64_t imdb = imdb_number(id);
             int64_t rating = 0;
+            const bool rated = !rec.fields[c_rating].empty();
+            if (!rated && unrated == Unrated::by_name) out.unrated_guess = "not rated";
             if (imdb == 0)
                 miss.reason = "IMDb id " + quoted(id) + " is not of the form tt0114709";
-            else if (rec.fields[c_rating].empty() && !watchlist)
+            else if (!rated && unrated == Unrated::by_name)  // IMDb's guess: a list of films, not ratings
                 miss.reason = "not rated (a list of films, not your ratings)";
             else if (!rec.fields[c_rating].empty() && (!digits(rec.fields[c_rating], rating) || rating < 1 || rating > 10))
                 miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a whole number from 1 to 10";
@@ -286,7 +302,7 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
                 if (rating > 0)
                     add(it->second, static_cast<float>(rating) * 0.5f, rec.line);  // 1–10 → 0.5–5 stars
                 else
-                    add_mark(it->second, "watchlist", rec.line);  // a watchlist's film not rated yet
+                    add_mark(it->second, unrated_mark, rec.line);  // a list's film not rated
                 continue;
             }
             out.unmatched.push_back(std::move(miss));
@@ -298,7 +314,9 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     // and watchlist.csv none: every film in them is seen, or to watch.
     if (csv.optional_column("Name") >= 0 && csv.optional_column("Letterboxd URI") >= 0) {
         const bool rated = csv.optional_column("Rating") >= 0;
-        import_by_title(csv, catalog, imdb_to_movie, "Name", rated || !watchlist ? "seen" : "watchlist", out, add, add_mark);
+        const size_t without_rating =
+            import_by_title(csv, catalog, imdb_to_movie, "Name", rated ? "seen" : unrated_mark, out, add, add_mark);
+        if (!rated && without_rating > 0 && unrated == Unrated::by_name) out.unrated_guess = "seen";
         // A film rated in one row and logged unrated in another (a diary) is rated, not only seen.
         out.marks.erase(std::remove_if(out.marks.begin(), out.marks.end(),
                                        [&](const FilmMark& m) { return m.mark == "seen" && seen.count(m.movie_id) > 0; }),
@@ -308,7 +326,8 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
     // Letterboxd's import columns, as Reel's "Download for Letterboxd" writes them: by IMDb id where
     // links.csv knows it, else by title and year; a film with no rating is seen (or to watch).
     if (csv.optional_column("Title") >= 0 && csv.optional_column("imdbID") >= 0 && csv.optional_column("Rating") >= 0) {
-        import_by_title(csv, catalog, imdb_to_movie, "Title", watchlist ? "watchlist" : "seen", out, add, add_mark);
+        const size_t without_rating = import_by_title(csv, catalog, imdb_to_movie, "Title", unrated_mark, out, add, add_mark);
+        if (without_rating > 0 && unrated == Unrated::by_name) out.unrated_guess = "seen";
         return out;
     }
     // A MovieLens ratings.csv has movieId and rating too, but holds many people's ratings: not one visitor's file.

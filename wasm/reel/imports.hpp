@@ -42,11 +42,27 @@ struct Unmatched {
     bool unreadable = false;  // the line could not be read as a row: it may not have been a film at all
 };
 
+// What a list's films without a rating are. Letterboxd's watched.csv and watchlist.csv share one
+// header, as IMDb's watchlist does with its other lists, so only the file's name tells, unless the
+// visitor says.
+enum class Unrated {
+    by_name,   // "watchlist" in the name: to watch; else Letterboxd's are seen and IMDb's left out
+    seen,      // films the visitor has seen
+    to_watch,  // films on the visitor's watchlist
+};
+
+// "seen" or "watchlist" (the marks the films become), "" for by_name; reel::Error for any other word.
+Unrated unrated_from(std::string_view word);
+
 struct Imported {
     std::string format;  // "IMDb", "Letterboxd" or "Reel"
     std::vector<ImportedRating> matched;
     std::vector<FilmMark> marks;  // films marked, or watched or to watch but not rated
     std::vector<Unmatched> unmatched;
+    // A list had films without a rating and its name said neither "watched" nor "watchlist": what
+    // they were taken for, by a guess the visitor may correct ("seen" for Letterboxd's, "not rated"
+    // for IMDb's, which are then left out); "" when nothing was guessed.
+    std::string unrated_guess;
 };
 
 // A film's ids elsewhere, 0 where links.csv gives none (some films have no tmdbId).
@@ -66,9 +82,9 @@ Links parse_links(std::string_view links_csv, std::string_view file = "links.csv
 
 // Reads any of the four (IMDb's export, Letterboxd's export and its import columns, Reel's own),
 // told apart by its header; `file`, the file's name, tells a watchlist from the lists that share
-// its header. Throws reel::Error for a file that is none. A film rated (or marked) twice keeps its
-// later row.
+// its header unless `unrated` says. Throws reel::Error for a file that is none. A film rated (or
+// marked) twice keeps its later row.
 Imported import_ratings(std::string_view csv, std::string_view file, const Catalog& catalog,
-                        const std::unordered_map<int64_t, int32_t>& imdb_to_movie);
+                        const std::unordered_map<int64_t, int32_t>& imdb_to_movie, Unrated unrated = Unrated::by_name);
 
 }  // namespace reel

@@ -219,7 +219,8 @@ export const REQUESTS = Object.freeze({
     progress: null,
   },
   importRatings: {
-    fields: { bytes, fileName: optional(string) },
+    // unrated: what a list's films without a rating are, when the visitor has said (else its name tells, or a guess).
+    fields: { bytes, fileName: optional(string), unrated: optional(oneOf(literal('seen'), literal('watchlist'))) },
     result: {
       format: string,
       noLinks: boolean,
@@ -229,6 +230,9 @@ export const REQUESTS = Object.freeze({
       marks: listOf({ ...Film, mark: string, line: number }),
       // unreadable: a line the reader could not read as a row (it may not have named a film at all).
       unmatched: listOf({ line: number, title: string, year: number, reason: string, unreadable: boolean }),
+      // What a list's films without a rating were taken for when neither its name nor the visitor said:
+      // 'seen', or 'not rated' (left out); '' when nothing was guessed.
+      unratedGuess: string,
     },
     progress: null,
   },

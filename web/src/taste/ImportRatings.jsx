@@ -1,7 +1,9 @@
 // Bring your ratings from IMDb ("Your ratings" export, or the watchlist's), Letterboxd (ratings.csv,
 // diary.csv, watched.csv or watchlist.csv) or a file Reel exported (ratings and marks): the file is
 // read in this tab and matched by the engine in the worker; nothing is uploaded. The result says how many matched and lists every row that did not,
-// with why; Undo puts the ratings and marks back as they were, until the visitor changes them.
+// with why; Undo puts the ratings and marks back as they were, until the visitor changes them. A
+// list whose name does not say whether its unrated films were seen or are to watch can be read again
+// the other way.
 import { useContext, useRef, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
 import { RatingsContext } from './ratingsContext.js';
@@ -29,6 +31,14 @@ function misses(result) {
   return { films: result.unmatched.length - unreadable, unreadable };
 }
 
+/** What a list's films without a rating were taken for, when its name did not say. */
+function guessText(fileName, guess) {
+  return (
+    `The name ${fileName} does not say whether its films without a rating are films you have seen or films to watch, ` +
+    `so they were ${guess === 'seen' ? 'marked seen' : 'left out'}.`
+  );
+}
+
 /** "2 did not match and 1 line could not be read": what the list below the summary holds. */
 function missesText({ films, unreadable }) {
   const parts = [];
@@ -39,9 +49,34 @@ function missesText({ films, unreadable }) {
 
 export function ImportRatings({ client, loaded }) {
   const store = useContext(RatingsContext);
-  const [state, setState] = useState(null); // { busy } | { error } | { result, fileName, undone? }
+  const [state, setState] = useState(null); // { busy } | { error } | { result, fileName, bytes, undone? }
   const [before, offerUndo] = useUndoUntilChanged(store); // the ratings and marks before the import
   const summary = useRef(null);
+
+  /**
+   * Reads a file's bytes and merges what matched; `unrated`: what its films without a rating are, when
+   * the visitor said. `first`: a first reading of the same file to put back before this one is merged.
+   */
+  async function read(bytes, fileName, unrated, first = null) {
+    const result = await client.importRatings({ bytes, fileName, ...(unrated ? { unrated } : {}) });
+    if (first) {
+      store.replace(first.ratings);
+      store.replaceMarks(first.marks);
+    }
+    rememberFilms(result.matched);
+    rememberFilms(result.marks);
+    const found = result.matched.length + result.marks.length > 0;
+    offerUndo(
+      found
+        ? {
+            ratings: store.merge(result.matched.map(({ movieId, stars }) => ({ movieId, stars }))),
+            marks: store.mergeMarks(result.marks.map(({ movieId, mark }) => ({ movieId, mark }))),
+          }
+        : null,
+    );
+    setState({ result, fileName, bytes });
+    return result;
+  }
 
   async function onFile(e) {
     const input = e.currentTarget;
@@ -49,29 +84,30 @@ export function ImportRatings({ client, loaded }) {
     if (!file) return;
     setState({ busy: file.name });
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await client.importRatings({ bytes, fileName: file.name });
-      rememberFilms(result.matched);
-      rememberFilms(result.marks);
-      const found = result.matched.length + result.marks.length > 0;
-      offerUndo(
-        found
-          ? {
-              ratings: store.merge(result.matched.map(({ movieId, stars }) => ({ movieId, stars }))),
-              marks: store.mergeMarks(result.marks.map(({ movieId, mark }) => ({ movieId, mark }))),
-            }
-          : null,
-      );
-      setState({ result, fileName: file.name });
+      const result = await read(new Uint8Array(await file.arrayBuffer()), file.name, '');
       const n = filmsFound(result);
       announce(
         `${n} ${n === 1 ? 'film' : 'films'} matched from your ${result.format} export` +
-          (result.unmatched.length ? `; ${missesText(misses(result))}, listed below.` : '.'),
+          (result.unmatched.length ? `; ${missesText(misses(result))}, listed below.` : '.') +
+          (result.unratedGuess ? ` ${guessText(file.name, result.unratedGuess)}` : ''),
       );
     } catch (err) {
       setState({ error: err.message, fileName: file.name });
     } finally {
       input.value = ''; // choosing the same file again is a new import
+    }
+  }
+
+  /** The same file again, its films without a rating read as the visitor says, in place of the first reading. */
+  async function readAgain(unrated) {
+    const { bytes, fileName } = state;
+    try {
+      const result = await read(bytes, fileName, unrated, before);
+      setTimeout(() => summary.current?.focus(), 0); // the button goes: focus to the sentence that says what was read
+      const n = result.marks.filter((m) => m.mark === (unrated === 'seen' ? 'seen' : 'watchlist')).length;
+      announce(`Read again: ${n} ${n === 1 ? 'film' : 'films'} ${unrated === 'seen' ? 'marked seen' : 'on your watchlist'}.`);
+    } catch (err) {
+      setState({ error: err.message, fileName });
     }
   }
 
@@ -85,6 +121,8 @@ export function ImportRatings({ client, loaded }) {
   }
 
   const r = state?.result;
+  // Read again only while the first reading stands as it left the ratings (or it left them as they were).
+  const canReadAgain = r?.unratedGuess && !state.undone && (before || filmsFound(r) === 0);
   return (
     <div class="import">
       <label class={`button-quiet file-button${!loaded ? ' is-disabled' : ''}`}>
@@ -124,6 +162,7 @@ export function ImportRatings({ client, loaded }) {
               </button>
             ) : null}
           </p>
+          {canReadAgain ? <ReadAgain fileName={state.fileName} guess={r.unratedGuess} onRead={readAgain} /> : null}
           {r.noLinks && r.format === 'IMDb' ? (
             <p class="muted small">
               {r.linksFailed
@@ -131,22 +170,44 @@ export function ImportRatings({ client, loaded }) {
                 : 'This MovieLens came without links.csv, which ties its films to IMDb ids, so IMDb rows cannot match it.'}
             </p>
           ) : null}
-          {r.unmatched.length > 0 ? (
-            <details open={r.unmatched.length <= 8}>
-              <summary>{missesText(misses(r))} — why</summary>
-              <ul class="unmatched">
-                {r.unmatched.map((u) => (
-                  <li key={u.line}>
-                    <span class="muted">line {u.line}</span>
-                    {u.title ? ` ${u.title}` : ''}
-                    {u.year ? ` (${u.year})` : ''} — {u.reason}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          {r.unmatched.length > 0 ? <UnmatchedRows result={r} /> : null}
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** What a list's films without a rating were taken for, and the other ways to read them. */
+function ReadAgain({ fileName, guess, onRead }) {
+  return (
+    <p class="import-guess">
+      {guessText(fileName, guess)}{' '}
+      {guess !== 'seen' ? (
+        <button type="button" class="link-button" onClick={() => onRead('seen')}>
+          Mark them seen
+        </button>
+      ) : null}{' '}
+      <button type="button" class="link-button" onClick={() => onRead('watchlist')}>
+        Put them on my watchlist
+      </button>
+    </p>
+  );
+}
+
+/** Every row that did not match, and every line that could not be read, with why. */
+function UnmatchedRows({ result }) {
+  return (
+    <details open={result.unmatched.length <= 8}>
+      <summary>{missesText(misses(result))} — why</summary>
+      <ul class="unmatched">
+        {result.unmatched.map((u) => (
+          <li key={u.line}>
+            <span class="muted">line {u.line}</span>
+            {u.title ? ` ${u.title}` : ''}
+            {u.year ? ` (${u.year})` : ''} — {u.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -160,11 +160,11 @@ export async function starters({ m }, { k = 12, exclude = [], ratings = [] }) {
 }
 
 /** An IMDb or Letterboxd export, matched by the engine. @type {Handler} */
-export async function importRatings(c, { bytes, fileName = 'ratings.csv' }) {
+export async function importRatings(c, { bytes, fileName = 'ratings.csv', unrated = '' }) {
   if (!(bytes instanceof Uint8Array)) throw new Error('bytes must be a Uint8Array');
   await dataState(c.m).data.linksIn?.(); // the bundled data sends links.csv when asked: IMDb rows match by it
   const { catalog, data } = dataState(c.m);
-  const r = c.m.engine.importRatings(bytes, fileName);
+  const r = c.m.engine.importRatings(bytes, fileName, unrated);
   const stars = Array.from(r.stars);
   const lines = Array.from(r.lines);
   return {
@@ -178,6 +178,7 @@ export async function importRatings(c, { bytes, fileName = 'ratings.csv' }) {
       line: r.markLines[i],
     })),
     unmatched: Array.from(r.unmatched, (/** @type {object} */ u) => ({ ...u })),
+    unratedGuess: String(r.unratedGuess),
   };
 }
 
