@@ -15,10 +15,12 @@ export const MARK_BUTTONS = [
 const STEP = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
 // A film marked in a list leaves it; its pressed mark in "Your watchlist" is where focus goes, when
-// shown (not inside a closed disclosure, where focus() would do nothing and focus would be lost).
+// shown. Inside a closed disclosure (films marked seen or not interested) focus() would do nothing
+// and focus would be lost: false says so, and focus goes to the list's heading without waiting.
 const markedFilm = (movieId) => {
   const el = document.querySelector(`[data-marks-home] .marks[data-movie-id="${movieId}"] [aria-pressed="true"]`);
-  return el && el.getClientRects().length > 0 ? el : null;
+  if (!el) return null;
+  return !el.closest('details:not([open])') && el.getClientRects().length > 0 ? el : false;
 };
 
 /**

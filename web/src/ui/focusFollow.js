@@ -21,7 +21,8 @@ const ratedFilm = (movieId) => {
 /**
  * @param {{ current: HTMLElement|null }} ref  the control's root element
  * @param {number} movieId
- * @param {(movieId: number) => Element|null} [findHome]  where the film's control is once it has left
+ * @param {(movieId: number) => Element|null|false} [findHome]  where the film's control is once it has left:
+ *   null while it is not there yet, false when it is but cannot take focus
  */
 export function useFocusFollowsFilm(ref, movieId, findHome = ratedFilm) {
   useEffect(() => {
@@ -42,9 +43,12 @@ export function useFocusFollowsFilm(ref, movieId, findHome = ratedFilm) {
         const active = document.activeElement;
         if (active && active !== document.body && active.isConnected) return; // focus was placed already
         const elsewhere = findHome(movieId);
-        if (!elsewhere && ++tries < 10) return void setTimeout(follow, 30);
-        const target = elsewhere ?? (fallbackId ? document.getElementById(fallbackId) : null);
-        target?.focus();
+        if (elsewhere === null && ++tries < 10) return void setTimeout(follow, 30);
+        const fallback = fallbackId ? document.getElementById(fallbackId) : null;
+        if (elsewhere) /** @type {HTMLElement} */ (elsewhere).focus();
+        // A control the browser will not focus (Chromium lays out a closed <details>'s content, so it
+        // has boxes, yet refuses it focus) leaves focus on the page's start: the fallback takes it.
+        if (document.activeElement !== elsewhere) fallback?.focus();
       };
       setTimeout(follow, 0);
     };
