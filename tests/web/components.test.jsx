@@ -388,6 +388,34 @@ describe('filters', () => {
     expect(document.querySelector('.filters-summary').textContent).toBe('Comedy · not Horror · 2000s · hidden gems');
   });
 
+  it('keep focus on Clear filters once it has cleared them, so Escape still closes the panel', () => {
+    let filters = { ...NO_FILTERS, exclude: ['Horror'] };
+    let open = true;
+    const view = () => (
+      <Filters
+        filters={filters}
+        onChange={(f) => (filters = f)}
+        genreNames={['Comedy', 'Horror']}
+        years={{ min: 1902, max: 2018 }}
+        open={open}
+        onToggleOpen={(o) => (open = o)}
+      />
+    );
+    const { rerender } = render(view());
+    const clear = screen.getByRole('button', { name: 'Clear filters' });
+    clear.focus();
+    fireEvent.click(clear);
+    rerender(view());
+    expect(filters).toEqual(NO_FILTERS);
+    expect(clear.disabled).toBe(false); // a disabled button would drop focus to the page's start
+    expect(clear.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(clear);
+    fireEvent.click(clear); // nothing left to clear: nothing happens
+    expect(filters).toEqual(NO_FILTERS);
+    fireEvent.keyDown(clear, { key: 'Escape' });
+    expect(open).toBe(false);
+  });
+
   it('reach the engine for your next films', async () => {
     const { client, store } = await renderApp();
     store.rate(1, 5);

@@ -116,7 +116,14 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
             {filters.fame === ANY_FAME ? 'Any film, however many people rated it' : `${fame.label}: ${fame.detail}`}
           </p>
         </div>
-        <button type="button" class="button-quiet" disabled={!isFiltered(filters)} onClick={() => onChange(NO_FILTERS)}>
+        {/* aria-disabled, not disabled: a disabled button drops the focus it holds to the page's start,
+            and Escape, heard only inside the panel, would no longer close it. */}
+        <button
+          type="button"
+          class="button-quiet"
+          aria-disabled={isFiltered(filters) ? undefined : 'true'}
+          onClick={() => isFiltered(filters) && onChange(NO_FILTERS)}
+        >
           Clear filters
         </button>
       </div>
