@@ -113,7 +113,7 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
         people love sit close together: the film vectors that find “films like X”, laid out in two dimensions in this browser. A dot’s
         colour is its most distinctive genre. {xOnMap ? 'Film X is ringed, with lines to its ten neighbours from the list above. ' : ''}
         {rated.length
-          ? `Your ${rated.length} rated ${rated.length === 1 ? 'film is' : 'films are'} circled in black, your next films in orange. `
+          ? `Your ${rated.length} rated ${rated.length === 1 ? 'film has' : 'films have'} a thin ring in the colour of this text, your next films an orange one. `
           : ''}
         {map
           ? `The map keeps ${pct(map.figures.map)} of each film’s ten nearest by taste among its ten nearest here (two dimensions cannot keep them all; a flat PCA projection keeps ${pct(map.figures.pca)}). Everything on it is also in the lists.`
