@@ -26,7 +26,7 @@ import { MemoryStorage } from './memoryStorage.js';
 import { allSectionsIn } from './allSections.js';
 
 const trainingState = () => document.querySelector('.training-status')?.dataset.state;
-const STAR_NAMES = ['0.5 stars', '1 stars', '1.5 stars', '2 stars', '2.5 stars', '3 stars', '3.5 stars', '4 stars', '4.5 stars', '5 stars'];
+const STAR_NAMES = ['0.5 stars', '1 star', '1.5 stars', '2 stars', '2.5 stars', '3 stars', '3.5 stars', '4 stars', '4.5 stars', '5 stars'];
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
 afterEach(cleanup);
@@ -62,6 +62,18 @@ describe('the rating control', () => {
     expect(rated).toEqual([4.5, 2]);
     fireEvent.click(screen.getByRole('button', { name: 'Remove rating of Toy Story (1995)' }));
     expect(removed).toBe(1);
+  });
+
+  it('stops at its ends: an arrow past 5 stars or before half a star does not wrap round', () => {
+    render(<RatingStars film={TOY} value={5} onRate={() => {}} onRemove={() => {}} />);
+    const radio = (name) => screen.getByRole('radio', { name });
+    // fireEvent returns false when the page prevented the browser's own move to the other end.
+    expect(fireEvent.keyDown(radio('5 stars'), { key: 'ArrowRight' })).toBe(false);
+    expect(fireEvent.keyDown(radio('5 stars'), { key: 'ArrowDown' })).toBe(false);
+    expect(fireEvent.keyDown(radio('0.5 stars'), { key: 'ArrowLeft' })).toBe(false);
+    expect(fireEvent.keyDown(radio('0.5 stars'), { key: 'ArrowUp' })).toBe(false);
+    expect(fireEvent.keyDown(radio('5 stars'), { key: 'ArrowLeft' })).toBe(true); // within: the browser moves
+    expect(fireEvent.keyDown(radio('4.5 stars'), { key: 'ArrowRight' })).toBe(true);
   });
 
   it('names a film by its main title, its alternative shown after', () => {
@@ -123,7 +135,7 @@ describe('Your taste', () => {
   it('says plainly when the list is only the most-rated films', async () => {
     await renderApp();
     const starters = await screen.findAllByRole('radiogroup', { name: /^Rate / });
-    fireEvent.click(within(starters[0]).getByRole('radio', { name: '1 stars' }));
+    fireEvent.click(within(starters[0]).getByRole('radio', { name: '1 star' }));
     await screen.findByText(/for now these are simply the most-rated films/);
     const list = screen.getByRole('list', { name: 'Your next films' });
     await waitFor(() => expect(within(list).getAllByText(/^Because you have not yet rated a film you liked/).length).toBeGreaterThan(0));
@@ -422,7 +434,7 @@ describe('filters', () => {
     fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Drama' }));
     await waitFor(() => expect(client.calls).toContainEqual(['recommendFor', [{ movieId: 1, stars: 5 }], '', { anyGenre: ['Drama'] }]));
     // One rating: a first visitor's list, the engine says which model's scores it mixed in, and how much.
-    expect(screen.getByText(/Picked by the ranking model, with 5 % of the implicit model's scores · only Drama/)).toBeTruthy();
+    expect(screen.getByText(/Picked by the ranking model, with 5 % of the implicit model's scores · filters: Drama/)).toBeTruthy();
   });
 });
 
@@ -558,7 +570,7 @@ describe('films like X', () => {
     });
     await screen.findByRole('list', { name: 'Films like Toy Story (1995)' });
     expect(client.calls).toContainEqual(['similar', 1, 'implicit', { anyGenre: ['Comedy'] }]);
-    expect(screen.getByText(/Only Comedy\./)).toBeTruthy();
+    expect(screen.getByText(/Filters: Comedy\./)).toBeTruthy();
   });
 
   it('says plainly that too few people rated a film to place it, and still lets it be rated', async () => {

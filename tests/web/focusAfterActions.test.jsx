@@ -209,7 +209,7 @@ describe('what is said', () => {
     await waitFor(() => expect(document.querySelectorAll('.next-list > .film-item').length).toBeGreaterThan(0));
     expect(said.filter((s) => /^Your next films/.test(s))).toEqual([]);
     fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Drama' }));
-    await waitFor(() => expect(said.filter((s) => /^Your next films, only Drama: \d+ films\.$/.test(s))).toHaveLength(1));
+    await waitFor(() => expect(said.filter((s) => /^Your next films, filtered \(Drama\): \d+ films\.$/.test(s))).toHaveLength(1));
   });
 
   it('a film X picked from the search by keyboard is said', async () => {

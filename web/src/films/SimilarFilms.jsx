@@ -214,7 +214,7 @@ export function SimilarFilms(props) {
             {narrowed ? (
               <>
                 {' '}
-                Only {narrowed}.{' '}
+                Filters: {narrowed}.{' '}
                 <button type="button" class="link-button" onClick={onOpenFilters}>
                   Change filters
                 </button>

@@ -34,8 +34,10 @@ function useSaidOnNewFilters(data, filterKey, count, narrowed) {
   useEffect(() => {
     if (!data || data.filterKey === said.current) return;
     said.current = data.filterKey;
-    const only = narrowed ? `, only ${narrowed}` : '';
-    announce(count > 0 ? `Your next films${only}: ${count} films.` : `No film passes your filters${only} — widen them to see more.`);
+    const which = narrowed ? ` (${narrowed})` : '';
+    announce(
+      count > 0 ? `Your next films, filtered${which}: ${count} films.` : `No film passes your filters${which} — widen them to see more.`,
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- said when an answer arrives
   }, [data]);
 }
@@ -111,7 +113,7 @@ export function NextFilms({
               : data?.fromPopularity
                 ? 'The most-rated films, for now'
                 : 'Picked by the model that suits your number of ratings'}
-          {narrowed ? ` · only ${narrowed}` : ''}
+          {narrowed ? ` · filters: ${narrowed}` : ''}
         </p>
       </div>
       {children}

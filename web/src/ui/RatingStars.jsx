@@ -1,12 +1,12 @@
 // The half-star rating control, the same wherever a film is shown. Its accessible contract is
 // fixed (tests rely on it): a radiogroup named "Rate <title as shown>" holding native radios named
-// "0.5 stars" … "5 stars" (so arrow keys move between them as in any radio group), and a button
+// "0.5 stars", "1 star" … "5 stars" (so arrow keys move between them as in any radio group), and a button
 // that removes the rating. Each radio is laid over its half of a star, so a click or tap on the
 // picture is a click on the radio; a horizontal drag across the stars rates where it ends.
 import { useRef, useState } from 'preact/hooks';
 import { filmLabel } from '../films/FilmMeta.jsx';
 import { useFocusFollowsFilm } from './focusFollow.js';
-import { starsNumber } from './format.js';
+import { starsText } from './format.js';
 
 export const STAR_VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
 let instances = 0;
@@ -61,9 +61,19 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
     },
   };
 
+  // A radio group wraps around at its ends: one arrow press past 5 stars would rate the film half a
+  // star. The stars stop at their ends, as a slider does.
+  function onKeyDown(e) {
+    const at = STAR_VALUES.indexOf(Number(e.target.value));
+    const past =
+      (at === STAR_VALUES.length - 1 && (e.key === 'ArrowRight' || e.key === 'ArrowDown')) ||
+      (at === 0 && (e.key === 'ArrowLeft' || e.key === 'ArrowUp'));
+    if (past) e.preventDefault();
+  }
+
   return (
     <div ref={root} class={`rating${compact ? ' rating-compact' : ''}${value !== null ? ' rating-set' : ''}`} data-movie-id={film.movieId}>
-      <div class="rating-stars" role="radiogroup" aria-label={`Rate ${label}`} {...pointer}>
+      <div class="rating-stars" role="radiogroup" aria-label={`Rate ${label}`} onKeyDown={onKeyDown} {...pointer}>
         {/* Five stars drawn by CSS (a masked strip, filled to the rating): two boxes to lay out
             rather than ten SVG paths, in lists that hold dozens of these. */}
         <span class="rating-picture" aria-hidden="true" ref={picture} style={{ '--shown': shown / 5 }}>
@@ -78,9 +88,8 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
             style={{ left: `${i * 10}%` }}
             name={uid}
             value={String(v)}
-            // The accessible contract names every radio "<n> stars", "1 stars" included, so tests
-            // and assistive tech can find any value by one pattern.
-            aria-label={`${starsNumber(v)} stars`}
+            // As a sentence says it ("1 star"): what a screen reader reads out is the name.
+            aria-label={starsText(v)}
             checked={value === v}
             onChange={() => onRate(v)}
           />
