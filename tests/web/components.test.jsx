@@ -304,6 +304,18 @@ describe('Your taste', () => {
     expect(result.querySelector('summary').textContent).toBe('1 did not match and 1 line could not be read — why');
   });
 
+  it('says a link with nothing readable in it is so, offering only to dismiss it', async () => {
+    window.history.replaceState(null, '', '/#ratings=garbage');
+    const { store } = await renderApp();
+    const offer = screen.getByRole('region', { name: 'Ratings from a link' });
+    expect(offer.textContent).toMatch(/This link carries no rating or mark that could be read\./);
+    expect(within(offer).queryByRole('button', { name: 'Load them' })).toBeNull();
+    expect(within(offer).queryByRole('button', { name: 'Watch together' })).toBeNull();
+    fireEvent.click(within(offer).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('region', { name: 'Ratings from a link' })).toBeNull();
+    expect(store.get().list).toEqual([]);
+  });
+
   it('offers the ratings a shared link carries, and loads them only when asked', async () => {
     window.history.replaceState(null, '', '/#ratings=1:5,6:4.5');
     const { store } = await renderApp();

@@ -18,8 +18,8 @@ function AboutPanelView() {
         people loved both.
       </p>
       <p>
-        Your ratings never leave this tab: the engine folds them into a model as if you were one more viewer, ranks every film you have not
-        rated, and splits each pick’s score over the films you rated — which is how it can say “because you rated…”.
+        Your ratings never leave this browser: the engine folds them into a model as if you were one more viewer, ranks every film you have
+        not rated, and splits each pick’s score over the films you rated — which is how it can say “because you rated…”.
       </p>
       <h3>The data</h3>
       <p>

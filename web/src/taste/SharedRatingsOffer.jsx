@@ -86,6 +86,24 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
     );
   }
 
+  // A link none of whose ratings or marks could be read has nothing to offer but why.
+  if (n === 0 && marks.length === 0) {
+    return (
+      <div class="notice share-offer" role="region" aria-label="Ratings from a link">
+        <p>
+          <strong>This link carries no rating or mark that could be read.</strong> Ask for it again, or for a file from “Download as CSV”,
+          which Reel imports whole.
+        </p>
+        <LinkDamage offer={offer} />
+        <div class="button-row">
+          <button type="button" class="button-quiet" onClick={() => finish(null, 'The link was left alone.')}>
+            Dismiss
+          </button>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div class="notice share-offer" role="region" aria-label="Ratings from a link">
       <p>
@@ -99,7 +117,6 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
             <button
               type="button"
               class="button"
-              disabled={n === 0 && marks.length === 0}
               onClick={() =>
                 finish(
                   take((e) => store.merge(e)),
@@ -127,7 +144,6 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
           <button
             type="button"
             class="button"
-            disabled={n === 0 && marks.length === 0}
             onClick={() =>
               finish(
                 take((e) => store.replace(e)),
