@@ -28,6 +28,24 @@ function LinkDamage({ offer }) {
   );
 }
 
+/** A link none of whose ratings or marks could be read: why, and Dismiss. */
+function NothingReadable({ offer, onDismiss }) {
+  return (
+    <div class="notice share-offer" role="region" aria-label="Ratings from a link">
+      <p>
+        <strong>This link carries no rating or mark that could be read.</strong> Ask for it again, or for a file from “Download as CSV”,
+        which Reel imports whole.
+      </p>
+      <LinkDamage offer={offer} />
+      <div class="button-row">
+        <button type="button" class="button-quiet" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /**
  * @param {{ offer: { entries: {movieId: number, stars: number}[], marks?: {movieId: number, mark: string}[], skipped: number,
  *                    cut?: { ratings: number, marks: number } | null },
@@ -87,22 +105,7 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
   }
 
   // A link none of whose ratings or marks could be read has nothing to offer but why.
-  if (n === 0 && marks.length === 0) {
-    return (
-      <div class="notice share-offer" role="region" aria-label="Ratings from a link">
-        <p>
-          <strong>This link carries no rating or mark that could be read.</strong> Ask for it again, or for a file from “Download as CSV”,
-          which Reel imports whole.
-        </p>
-        <LinkDamage offer={offer} />
-        <div class="button-row">
-          <button type="button" class="button-quiet" onClick={() => finish(null, 'The link was left alone.')}>
-            Dismiss
-          </button>
-        </div>
-      </div>
-    );
-  }
+  if (n === 0 && marks.length === 0) return <NothingReadable offer={offer} onDismiss={() => finish(null, 'The link was left alone.')} />;
 
   return (
     <div class="notice share-offer" role="region" aria-label="Ratings from a link">
