@@ -190,6 +190,28 @@ describe('focus after an action, continued', () => {
     await waitFor(() => expect(input.getAttribute('aria-describedby')).toBe('import-problem'));
     expect(document.getElementById('import-problem').textContent).toBe('Could not import notes.csv: line 2: not a CSV');
   });
+
+  it("an import's problem names the file once, however the engine's message begins", async () => {
+    const problems = ['empty.csv: the file is empty (no header line)', 'junk.csv is neither an IMDb export nor…'];
+    await renderApp(
+      fakeClient({
+        async importRatings() {
+          throw new Error(problems.shift());
+        },
+      }),
+    );
+    const input = document.querySelector('.import input[type=file]');
+    const said = [];
+    for (const name of ['empty.csv', 'junk.csv']) {
+      fireEvent.change(input, { target: { files: [new File(['x'], name)] } });
+      await waitFor(() => expect(document.getElementById('import-problem')?.textContent).toMatch(name));
+      said.push(document.getElementById('import-problem').textContent);
+    }
+    expect(said).toEqual([
+      'Could not import empty.csv: the file is empty (no header line)',
+      'Could not import: junk.csv is neither an IMDb export nor…',
+    ]);
+  });
 });
 
 describe('what is said', () => {

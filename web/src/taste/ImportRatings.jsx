@@ -31,6 +31,16 @@ function misses(result) {
   return { films: result.unmatched.length - unreadable, unreadable };
 }
 
+/**
+ * Why a file was refused, naming it once: the engine's message mostly names the file itself
+ * ("empty.csv: the file is empty", "junk.csv is neither…").
+ */
+function problemText(fileName, message) {
+  if (message.startsWith(`${fileName}: `)) return `Could not import ${message}`;
+  if (message.startsWith(`${fileName} `)) return `Could not import: ${message}`;
+  return `Could not import ${fileName}: ${message}`;
+}
+
 /** What a list's films without a rating were taken for, when its name did not say. */
 function guessText(fileName, guess) {
   return (
@@ -139,7 +149,7 @@ export function ImportRatings({ client, loaded }) {
       {state?.busy ? <p class="muted small">Reading {state.busy}…</p> : null}
       {state?.error ? (
         <p class="inline-error" role="alert" id="import-problem">
-          Could not import {state.fileName}: {state.error}
+          {problemText(state.fileName, state.error)}
         </p>
       ) : null}
       {r ? (
