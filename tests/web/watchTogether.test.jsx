@@ -46,6 +46,14 @@ describe('a friend’s link', () => {
     expect(readFriendLink('#ratings=1:7,abc', 0).error).toMatch(/no rating Reel can read/);
     expect(readFriendLink('', 0).error).toMatch(/Paste/);
     expect(readFriendLink('#ratings=1:5', 3).error).toMatch(/up to four people/);
+    // The same ratings again add no one: a friend already in, or the visitor's own link.
+    const friend = [
+      { movieId: 6, stars: 4.5 },
+      { movieId: 1, stars: 5 },
+    ];
+    expect(readFriendLink('#ratings=1:5,6:4.5', 1, { friends: [friend] }).error).toBe('That friend is already watching with you.');
+    expect(readFriendLink('#ratings=1:5,6:4.5', 0, { yours: friend }).error).toMatch(/your own ratings/);
+    expect(readFriendLink('#ratings=1:5,6:4', 1, { yours: [], friends: [friend] }).friend.entries).toHaveLength(2); // one rating apart
   });
 
   it('names the members and says whose ratings led to a pick', () => {

@@ -15,7 +15,7 @@ export function GroupMembers({ list, friends, onAdd, onRemove }) {
 
   function add(event) {
     event.preventDefault();
-    const r = readFriendLink(link, friends.length);
+    const r = readFriendLink(link, friends.length, { yours: list, friends: friends.map((f) => f.entries) });
     setProblem(r.error ?? null);
     if (r.error) return;
     setLink('');

@@ -6,22 +6,33 @@ import { listText, starsText, upperFirst } from '../ui/format.js';
 
 export const MAX_FRIENDS = 3; // four people in all: the engine's limit (together.hpp)
 
+/** Whether two lists of ratings rate the same films the same. */
+function sameRatings(a, b) {
+  if (a.length !== b.length) return false;
+  const stars = new Map(a.map((e) => [e.movieId, e.stars]));
+  return b.every((e) => stars.get(e.movieId) === e.stars);
+}
+
 /**
- * A pasted share link (the whole address, or just its "#ratings=…" part) → { friend } or { error } with
+ * A pasted share link (the whole address, or just its "#…ratings=…" part) → { friend } or { error } with
  * a sentence for the visitor. A friend is { entries, marks, cut } as readShare gives them (cut: what a
  * link that arrived cut short was made with).
  * @param {string} text
  * @param {number} friendsSoFar
+ * @param {{ yours?: { movieId: number, stars: number }[], friends?: { movieId: number, stars: number }[][] }} [group]
+ *   the ratings already in the group: a link that carries the same again adds no one
  */
-export function readFriendLink(text, friendsSoFar) {
+export function readFriendLink(text, friendsSoFar, { yours = [], friends = [] } = {}) {
   if (friendsSoFar >= MAX_FRIENDS) return { error: 'Watching together is for up to four people: remove a friend first.' };
   const value = String(text ?? '').trim();
   if (value === '') return { error: 'Paste a friend’s Reel share link first.' };
   const at = value.indexOf('#');
   const share = readShare(at >= 0 ? value.slice(at) : value);
-  if (!share) return { error: 'That is not a Reel share link: it should end in #ratings=… (use “Share link” on their Reel page).' };
+  if (!share) return { error: 'That is not a Reel share link: ask your friend for the one “Share link” makes on their Reel page.' };
   if (share.entries.length === 0)
     return { error: 'That link carries no rating Reel can read, so there is no taste to watch with. Ask your friend for a new link.' };
+  if (sameRatings(share.entries, yours)) return { error: 'That link carries your own ratings: ask your friend for theirs.' };
+  if (friends.some((f) => sameRatings(share.entries, f))) return { error: 'That friend is already watching with you.' };
   return { friend: { entries: share.entries, marks: share.marks, cut: share.cut } };
 }
 
