@@ -440,6 +440,23 @@ describe('filters', () => {
     expect(open).toBe(false);
   });
 
+  it('close with Done, focus going back to the summary that opened them', () => {
+    let open = true;
+    render(
+      <Filters
+        filters={NO_FILTERS}
+        onChange={() => {}}
+        genreNames={['Comedy']}
+        years={{ min: 1902, max: 2018 }}
+        open
+        onToggleOpen={(o) => (open = o)}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(open).toBe(false);
+    expect(document.activeElement).toBe(document.querySelector('.filters summary'));
+  });
+
   it('reach the engine for your next films', async () => {
     const { client, store } = await renderApp();
     store.rate(1, 5);

@@ -23,6 +23,12 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
     onChange(next);
   }
 
+  // Focus goes back to the summary that opened the panel, which stays.
+  function close(details) {
+    onToggleOpen(false);
+    /** @type {HTMLElement | null} */ (details.querySelector('summary'))?.focus();
+  }
+
   return (
     <details
       class="filters"
@@ -30,13 +36,14 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
       open={open}
       onToggle={(e) => onToggleOpen(e.currentTarget.open)}
       onKeyDown={(e) => {
-        if (e.key !== 'Escape' || !open) return;
-        onToggleOpen(false);
-        /** @type {HTMLElement | null} */ (e.currentTarget.querySelector('summary'))?.focus();
+        if (e.key === 'Escape' && open) close(e.currentTarget);
       }}
     >
       <summary>
-        <span class="filters-title">Filters</span>
+        <span class="filters-title">
+          <span class="filters-mark" aria-hidden="true" />
+          Filters
+        </span>
         <span class="filters-summary">{summary || 'none — every film can be suggested'}</span>
       </summary>
       <div class="filters-body">
@@ -118,14 +125,20 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
         </div>
         {/* aria-disabled, not disabled: a disabled button drops the focus it holds to the page's start,
             and Escape, heard only inside the panel, would no longer close it. */}
-        <button
-          type="button"
-          class="button-quiet"
-          aria-disabled={isFiltered(filters) ? undefined : 'true'}
-          onClick={() => isFiltered(filters) && onChange(NO_FILTERS)}
-        >
-          Clear filters
-        </button>
+        <div class="button-row">
+          <button
+            type="button"
+            class="button-quiet"
+            aria-disabled={isFiltered(filters) ? undefined : 'true'}
+            onClick={() => isFiltered(filters) && onChange(NO_FILTERS)}
+          >
+            Clear filters
+          </button>
+          {/* On a wide screen the open panel lies over the search and starters: a way to put it away where it ends. */}
+          <button type="button" class="button-quiet" onClick={(e) => close(e.currentTarget.closest('details'))}>
+            Done
+          </button>
+        </div>
       </div>
     </details>
   );
