@@ -83,6 +83,7 @@ export function UserPicker({ client, viewers, userId, onChange, loading = false,
               ? `Viewer ${chosen.userId} (${formatCount(chosen.ratings)} ratings) rated highest`
               : `Viewer ${favourites.data.userId} rated highest`}
           </p>
+          <p class="muted small glimpse-key">Their stars before each title; yours after it, to rate any you have seen.</p>
           <ul class="glimpse-list">
             {favourites.data.films.map((f) => (
               <li key={f.movieId} data-movie-id={f.movieId}>
