@@ -279,6 +279,31 @@ describe('Your taste', () => {
     await waitFor(() => expect([...store.get().marks.values()].map((m) => m.mark)).toEqual(['seen']));
   });
 
+  it('says which ratings a file changed, so none changes unseen', async () => {
+    const client = fakeClient();
+    client.answers.importRatings = async () => ({
+      format: 'IMDb',
+      noLinks: false,
+      linksFailed: false,
+      matched: [
+        { ...TOY, stars: 5, line: 2 },
+        { ...HEAT, stars: 4, line: 3 },
+      ],
+      marks: [],
+      unmatched: [],
+      unratedGuess: '',
+    });
+    const { store } = await renderApp(client);
+    store.rate(HEAT.movieId, 2);
+    store.rate(TOY.movieId, 5); // the same rating again: no change to tell
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'ratings.csv')] } });
+    const changed = await waitFor(() => document.querySelector('.import-changed') ?? expect.unreachable('no change said'));
+    expect(changed.textContent).toBe(`It changed a rating you had: ${HEAT.name} 2 → 4 stars.`);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo import' }));
+    expect(document.querySelector('.import-changed')).toBeNull();
+    expect(store.get().ratings.get(HEAT.movieId).stars).toBe(2);
+  });
+
   it('lists a line the engine could not read by its line and why, and does not count it as a film', async () => {
     const client = fakeClient();
     client.answers.importRatings = async () => ({

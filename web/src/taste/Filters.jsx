@@ -26,7 +26,7 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
   // Focus goes back to the summary that opened the panel, which stays.
   function close(details) {
     onToggleOpen(false);
-    /** @type {HTMLElement | null} */ (details.querySelector('summary'))?.focus();
+    /** @type {HTMLElement | null | undefined} */ (details?.querySelector('summary'))?.focus();
   }
 
   return (
@@ -123,23 +123,28 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
             {filters.fame === ANY_FAME ? 'Any film, however many people rated it' : `${fame.label}: ${fame.detail}`}
           </p>
         </div>
-        {/* aria-disabled, not disabled: a disabled button drops the focus it holds to the page's start,
-            and Escape, heard only inside the panel, would no longer close it. */}
-        <div class="button-row">
-          <button
-            type="button"
-            class="button-quiet"
-            aria-disabled={isFiltered(filters) ? undefined : 'true'}
-            onClick={() => isFiltered(filters) && onChange(NO_FILTERS)}
-          >
-            Clear filters
-          </button>
-          {/* On a wide screen the open panel lies over the search and starters: a way to put it away where it ends. */}
-          <button type="button" class="button-quiet" onClick={(e) => close(e.currentTarget.closest('details'))}>
-            Done
-          </button>
-        </div>
+        <FilterButtons filtered={isFiltered(filters)} onClear={() => onChange(NO_FILTERS)} onDone={close} />
       </div>
     </details>
+  );
+}
+
+/**
+ * Clear filters and Done, where the panel ends.
+ * @param {{ filtered: boolean, onClear: () => void, onDone: (details: Element | null) => void }} props
+ */
+function FilterButtons({ filtered, onClear, onDone }) {
+  return (
+    <div class="button-row">
+      {/* aria-disabled, not disabled: a disabled button drops the focus it holds to the page's start,
+          and Escape, heard only inside the panel, would no longer close it. */}
+      <button type="button" class="button-quiet" aria-disabled={filtered ? undefined : 'true'} onClick={() => filtered && onClear()}>
+        Clear filters
+      </button>
+      {/* On a wide screen the open panel lies over the search and starters: a way to put it away where it ends. */}
+      <button type="button" class="button-quiet" onClick={(e) => onDone(e.currentTarget.closest('details'))}>
+        Done
+      </button>
+    </div>
   );
 }

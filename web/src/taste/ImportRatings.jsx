@@ -6,6 +6,7 @@
 // the other way.
 import { useContext, useRef, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
+import { listText, starsNumber, starsText } from '../ui/format.js';
 import { RatingsContext } from './ratingsContext.js';
 import { rememberFilms } from '../films/useFilms.js';
 import { useUndoUntilChanged } from './useUndoUntilChanged.js';
@@ -41,6 +42,20 @@ function problemText(fileName, message) {
   return `Could not import ${fileName}: ${message}`;
 }
 
+/** The ratings a file replaces, each film's before and after: said, so no rating changes unseen. */
+function changedRatings(had, matched) {
+  return matched
+    .filter((m) => had.has(m.movieId) && had.get(m.movieId).stars !== m.stars)
+    .map((m) => ({ name: m.name, from: had.get(m.movieId).stars, to: m.stars }));
+}
+
+/** "It changed 2 of your ratings: The Shining 5 → 4.5 stars, Jaws 2 → 5 stars." */
+function changedText(changed) {
+  const shown = changed.slice(0, 3).map((c) => `${c.name} ${starsNumber(c.from)} → ${starsText(c.to)}`);
+  const more = changed.length - shown.length;
+  return `It changed ${changed.length === 1 ? 'a rating you had' : `${changed.length} of your ratings`}: ${listText(more > 0 ? [...shown, `${more} more`] : shown)}.`;
+}
+
 /** What a list's films without a rating were taken for, when its name did not say. */
 function guessText(fileName, guess) {
   return (
@@ -59,7 +74,7 @@ function missesText({ films, unreadable }) {
 
 export function ImportRatings({ client, loaded }) {
   const store = useContext(RatingsContext);
-  const [state, setState] = useState(null); // { busy } | { error } | { result, fileName, bytes, undone? }
+  const [state, setState] = useState(null); // { busy } | { error } | { result, fileName, bytes, changed, undone? }
   const [before, offerUndo] = useUndoUntilChanged(store); // the ratings and marks before the import
   const summary = useRef(null);
 
@@ -75,6 +90,7 @@ export function ImportRatings({ client, loaded }) {
     }
     rememberFilms(result.matched);
     rememberFilms(result.marks);
+    const changed = changedRatings(store.get().ratings, result.matched);
     const found = result.matched.length + result.marks.length > 0;
     offerUndo(
       found
@@ -84,7 +100,7 @@ export function ImportRatings({ client, loaded }) {
           }
         : null,
     );
-    setState({ result, fileName, bytes });
+    setState({ result, fileName, bytes, changed });
     return result;
   }
 
@@ -172,6 +188,7 @@ export function ImportRatings({ client, loaded }) {
               </button>
             ) : null}
           </p>
+          {state.changed.length > 0 && !state.undone ? <p class="muted small import-changed">{changedText(state.changed)}</p> : null}
           {canReadAgain ? <ReadAgain fileName={state.fileName} guess={r.unratedGuess} onRead={readAgain} /> : null}
           {r.noLinks && r.format === 'IMDb' ? (
             <p class="muted small">
