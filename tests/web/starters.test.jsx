@@ -51,6 +51,24 @@ describe('rate a few you know', () => {
     expect(asked.at(-1).exclude).toEqual([1, 6, 34, POSTMAN.movieId]); // never one shown before
   });
 
+  it('offers, once a film is rated, a way down to the next films it leads to, its room kept before', async () => {
+    const { client } = startersClient();
+    const store = renderStarters(client);
+    const heading = document.createElement('h3');
+    heading.id = 'next-films-title';
+    heading.tabIndex = -1;
+    document.body.append(heading);
+    await waitFor(() => expect(shown()).toEqual([1, 6, 34]));
+    const jump = document.querySelector('.jump-next');
+    expect([jump.style.visibility, jump.getAttribute('aria-hidden'), jump.tabIndex]).toEqual(['hidden', 'true', -1]);
+    store.rate(HEAT.movieId, 4);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'See your next films ↓' }).tabIndex).toBe(0));
+    expect(jump.style.visibility).toBe('');
+    fireEvent.click(jump);
+    expect(document.activeElement).toBe(heading);
+    heading.remove();
+  });
+
   it('gives two films rated at once (an import, a shared link) two different successors', async () => {
     const { client, asked } = startersClient();
     const store = renderStarters(client);

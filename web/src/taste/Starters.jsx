@@ -89,10 +89,29 @@ function StartersView({ client, store, ready, onPick }) {
     announce(store.get().list.length > 0 ? 'Showing other films to rate, chosen from your ratings.' : 'Showing other films to rate.');
   }
 
+  const rated = ratings.size;
+  function toNextFilms() {
+    const heading = document.getElementById('next-films-title');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }
+
   return (
     <div class="starters">
       <div class="starters-head">
         <h3 id="starters-title">Rate a few you know</h3>
+        {/* One column: the list these ratings make lies below all twelve films, out of sight. Its
+            room is kept from the start (unseen until a first rating), so the films do not move down. */}
+        <button
+          type="button"
+          class="link-button jump-next"
+          onClick={toNextFilms}
+          style={rated ? undefined : { visibility: 'hidden' }}
+          aria-hidden={rated ? undefined : 'true'}
+          tabIndex={rated ? 0 : -1}
+        >
+          See your next films ↓
+        </button>
         <button
           type="button"
           class="button-quiet"
