@@ -365,7 +365,7 @@ describe('loose CSV files', () => {
     // A browser's renamed download is the likely reason ratings.csv is missing: the refusal names it.
     const renamed = await refusal([fileOf(text(RATINGS), 'ratings (1).csv'), fileOf(text(MOVIES), 'movies.csv')]);
     expect(renamed.message).toBe(
-      'Drop ratings.csv and movies.csv together (links.csv too, if you have it): “ratings.csv” is missing; Reel does not read “ratings (1).csv”.',
+      'Choose or drop ratings.csv and movies.csv together (links.csv too, if you have it): “ratings.csv” is missing; Reel does not read “ratings (1).csv”.',
     );
     expect(renamed.progress).toEqual([]);
   });

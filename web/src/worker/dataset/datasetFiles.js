@@ -92,7 +92,7 @@ function pickLoose(files) {
   if (missing.length) {
     const unread = others.length ? `; Reel does not read ${list(others)}` : '';
     throw new Error(
-      `Drop ratings.csv and movies.csv together (links.csv too, if you have it): ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} missing${unread}.`,
+      `Choose or drop ratings.csv and movies.csv together (links.csv too, if you have it): ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} missing${unread}.`,
     );
   }
   return { ratings: byName.get('ratings.csv'), movies: byName.get('movies.csv'), links: byName.get('links.csv') ?? null };
