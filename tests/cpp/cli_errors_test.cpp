@@ -413,6 +413,10 @@ const std::vector<Case>& cases() {
          1,
          "{D}/me.csv: user 99's rating of movieId 1 is in {D}/me.csv too (3 of its 3 hidden ratings repeat profile ratings): hidden "
          "ratings must be ones the profile does not give"},
+        {"--unrated of another word",
+         {"import", "--data", "{D}", "--unrated", "towatch", "{D}/me.csv"},
+         1,
+         "unrated 'towatch' is neither seen nor watchlist"},
         {"--train without --test", {"eval", "--train", "{D}/ratings.csv"}, 1, "--train and --test go together"},
         {"--test without --train", {"eval", "--test", "{D}/ratings.csv"}, 1, "--train and --test go together"},
         {"--profile without --test",

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "catalog.hpp"
 #include "error.hpp"
@@ -85,6 +87,25 @@ TEST(ImportRanges, AnImdbExportWithoutLinksCsvNamesTheMissingFile) {
     ASSERT_EQ(r.unmatched.size(), 2u);
     EXPECT_EQ(r.unmatched[0].reason, "no links.csv in this MovieLens ties its films to IMDb ids");  // not "not in this catalogue"
     EXPECT_EQ(r.unmatched[1].reason, "IMDb id 'tt-1' is not of the form tt0114709");
+    // A list's unrated rows could match no better read another way: no guess to offer correcting.
+    const reel::Imported list =
+        reel::import_ratings("Const,Your Rating,Title,Year\ntt0114709,,Toy Story,1995\n", "list.csv", catalog(), {});
+    EXPECT_EQ(list.unrated_guess, "");
+}
+
+TEST(ImportRanges, OnlySeriesEpisodesGamesAndPodcastsAreSaidNotToBeFilms) {
+    // MovieLens holds documentaries, shorts and TV films: one it lacks is "not in this catalogue".
+    const std::unordered_map<int64_t, int32_t> links{{114709, 1}};
+    const reel::Imported r = reel::import_ratings(
+        "Const,Your Rating,Title,Year,Title Type\n"
+        "tt0000001,8,A,2000,Documentary\ntt0000002,8,B,2000,TV Movie\ntt0000003,8,C,2000,Short\n"
+        "tt0000004,8,D,2000,TV Mini Series\ntt0000005,8,E,2000,TV Episode\ntt0000006,8,F,2000,Video Game\n",
+        "imdb.csv", catalog(), links);
+    std::vector<std::string> reasons;
+    for (const reel::Unmatched& u : r.unmatched) reasons.push_back(u.reason);
+    EXPECT_EQ(reasons, (std::vector<std::string>{"not in this MovieLens catalogue", "not in this MovieLens catalogue",
+                                                 "not in this MovieLens catalogue", "a TV Mini Series, not a film in MovieLens",
+                                                 "a TV Episode, not a film in MovieLens", "a Video Game, not a film in MovieLens"}));
 }
 
 TEST(ImportRanges, AnEchoedTitleIsCutAndItsControlCharactersEscaped) {

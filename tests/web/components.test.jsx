@@ -13,6 +13,7 @@ import { App } from '../../web/src/App.jsx';
 import { CRASH_SENTENCE, engineError } from '../../web/src/engine/engineErrors.js';
 import { NumbersPanel } from '../../web/src/numbers/NumbersPanel.jsx';
 import { RatingStars } from '../../web/src/ui/RatingStars.jsx';
+import { onAnnounce } from '../../web/src/ui/announcer.js';
 import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
 import { RatingsContext } from '../../web/src/taste/ratingsContext.js';
 import { SimilarFilms } from '../../web/src/films/SimilarFilms.jsx';
@@ -258,6 +259,56 @@ describe('Your taste', () => {
     expect(store.get().marks.size).toBe(0); // as before the first reading
   });
 
+  it('reading a list again leaves the first reading standing when the ratings change meanwhile, and says so', async () => {
+    const client = fakeClient();
+    let answerAgain = null;
+    const answer = (mark) => ({
+      format: 'Letterboxd',
+      noLinks: false,
+      linksFailed: false,
+      matched: [],
+      marks: [{ ...TOY, mark, line: 2 }],
+      unmatched: [],
+      unratedGuess: mark === 'seen' ? 'seen' : '',
+    });
+    client.answers.importRatings = ({ unrated }) =>
+      unrated ? new Promise((resolve) => (answerAgain = () => resolve(answer('watchlist')))) : Promise.resolve(answer('seen'));
+    const { store } = await renderApp(client);
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'list.csv')] } });
+    const guess = await waitFor(() => document.querySelector('.import-guess') ?? expect.unreachable('no guess shown'));
+    const button = within(guess).getByRole('button', { name: 'Put them on my watchlist' });
+    fireEvent.click(button);
+    await waitFor(() => expect(answerAgain).not.toBeNull());
+    expect(button.getAttribute('aria-disabled')).toBe('true'); // held, keeping its focus, while the engine reads
+    store.rate(HEAT.movieId, 4); // meanwhile
+    answerAgain();
+    await waitFor(() => expect(document.querySelector('.import-result').textContent).toMatch(/so its first reading stands/));
+    expect(store.get().marks.get(TOY.movieId).mark).toBe('seen');
+    expect(store.get().ratings.get(HEAT.movieId).stars).toBe(4);
+  });
+
+  it('offers to read a list again only while the ratings are as its import left them', async () => {
+    const client = fakeClient();
+    client.answers.importRatings = async () => ({
+      format: 'Letterboxd',
+      noLinks: false,
+      linksFailed: false,
+      matched: [],
+      marks: [{ ...TOY, mark: 'seen', line: 2 }],
+      unmatched: [],
+      unratedGuess: 'seen',
+    });
+    const said = [];
+    const stop = onAnnounce((text) => said.push(text));
+    const { store } = await renderApp(client);
+    fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'list.csv')] } });
+    await waitFor(() => document.querySelector('.import-guess') ?? expect.unreachable('no guess shown'));
+    expect(said.at(-1)).toMatch(/The name list\.csv does not say .* so they were marked seen\.$/); // said aloud, not only shown
+    store.rate(HEAT.movieId, 4);
+    await waitFor(() => expect(document.querySelector('.import-guess')).toBeNull());
+    stop();
+  });
+
   it('offers to read an IMDb list that matched nothing, its films left out as not rated, as films seen', async () => {
     const client = fakeClient();
     client.answers.importRatings = async ({ unrated }) => ({
@@ -293,12 +344,16 @@ describe('Your taste', () => {
       unmatched: [],
       unratedGuess: '',
     });
+    const said = [];
+    const stop = onAnnounce((text) => said.push(text));
     const { store } = await renderApp(client);
     store.rate(HEAT.movieId, 2);
     store.rate(TOY.movieId, 5); // the same rating again: no change to tell
     fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'ratings.csv')] } });
     const changed = await waitFor(() => document.querySelector('.import-changed') ?? expect.unreachable('no change said'));
     expect(changed.textContent).toBe(`It changed a rating you had: ${HEAT.name} 2 → 4 stars.`);
+    expect(said.at(-1)).toMatch(/It changed a rating you had: Heat 2 → 4 stars\.$/);
+    stop();
     fireEvent.click(screen.getByRole('button', { name: 'Undo import' }));
     expect(document.querySelector('.import-changed')).toBeNull();
     expect(store.get().ratings.get(HEAT.movieId).stars).toBe(2);
@@ -327,6 +382,16 @@ describe('Your taste', () => {
     // Two films named, one matched: the line that could not be read named none that the engine knows of.
     expect(result.querySelector('strong').textContent).toBe('1 of 2');
     expect(result.querySelector('summary').textContent).toBe('1 did not match and 1 line could not be read — why');
+  });
+
+  it('offers no watching together with the visitor’s own link, opened again', async () => {
+    window.history.replaceState(null, '', '/#ratings=1:5,6:4.5');
+    const { store } = await renderApp();
+    const offer = screen.getByRole('region', { name: 'Ratings from a link' });
+    expect(within(offer).getByRole('button', { name: 'Watch together' })).toBeTruthy();
+    store.rate(1, 5);
+    store.rate(6, 4.5);
+    await waitFor(() => expect(within(offer).queryByRole('button', { name: 'Watch together' })).toBeNull());
   });
 
   it('says a link with nothing readable in it is so, offering only to dismiss it', async () => {

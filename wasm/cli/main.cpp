@@ -47,7 +47,8 @@ usage:
   reel import    DATA FILE [--marks OUT.csv]       match an IMDb or Letterboxd export, or Reel's own CSV, to MovieLens
                  [--unrated seen|watchlist]        (IMDb needs links.csv in DIR); prints MovieLens columns;
                                                    marks (seen, not interested, watchlist) go to OUT.csv; a list's
-                                                   films without a rating are what --unrated says, else its name
+                                                   unrated films are what --unrated says, else what its name
+                                                   says (watched, watchlist), else a guess
   reel map       DATA --out MAP.csv                the map of taste (movieId,x,y) and how faithful it is
   reel synth     --ratings N --out DIR [--seed S]  MovieLens-shaped movies.csv and ratings.csv with planted taste
   reel split     --data DIR --cold --out DIR [--seed S]
@@ -198,7 +199,7 @@ Args parse_args(int argc, char** argv) {
         else if (arg == "--marks")
             a.marks = value();
         else if (arg == "--unrated")
-            a.unrated = value();
+            reel::unrated_from(a.unrated = value());  // refused here, not after the data has loaded
         else if (arg == "--user")
             a.user = whole_number(arg, value(), 1, 2147483647);
         else if (arg.size() > 1 && arg[0] == '-')
@@ -648,7 +649,7 @@ int run_import(const Args& a) {
         std::fprintf(stderr, "  line %zu: %s%s%s%s\n", u.line, u.title.c_str(), year.c_str(), said, u.reason.c_str());
     }
     if (!r.unrated_guess.empty())
-        std::fprintf(stderr, "its name does not say what its films without a rating are: read as %s (--unrated seen|watchlist says)\n",
+        std::fprintf(stderr, "its name does not say what its films without a rating are: taken as %s (--unrated seen|watchlist says)\n",
                      r.unrated_guess.c_str());
     return 0;
 }

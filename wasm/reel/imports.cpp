@@ -81,6 +81,15 @@ void keep_later(std::vector<T>& list, std::map<int32_t, size_t>& at, T item) {
         list[it->second] = std::move(item);
 }
 
+// Whether an IMDb title type can be a MovieLens film. MovieLens holds documentaries, shorts and TV
+// films as well as features ("Movie" today, "Feature Film" before 2017); series, their episodes,
+// games and podcasts it never holds.
+bool is_film(std::string_view type) {
+    for (const char* never : {"Series", "Episode", "Game", "Podcast"})
+        if (type.find(never) != std::string_view::npos) return false;
+    return true;
+}
+
 // The number of an IMDb id, "tt0114709" → 114709, or 0 when it is not of that form.
 int64_t imdb_number(std::string_view id) {
     int64_t n = 0;
@@ -283,7 +292,8 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
             const int64_t imdb = imdb_number(id);
             int64_t rating = 0;
             const bool rated = !rec.fields[c_rating].empty();
-            if (!rated && unrated == Unrated::by_name) out.unrated_guess = "not rated";
+            // Without links.csv no row can match, read either way: nothing to offer reading again.
+            if (!rated && unrated == Unrated::by_name && !imdb_to_movie.empty()) out.unrated_guess = "not rated";
             if (imdb == 0)
                 miss.reason = "IMDb id " + quoted(id) + " is not of the form tt0114709";
             else if (!rated && unrated == Unrated::by_name)  // IMDb's guess: a list of films, not ratings
@@ -296,8 +306,7 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
                 miss.reason = "no links.csv in this MovieLens ties its films to IMDb ids";
             else if (const auto it = imdb_to_movie.find(imdb); it == imdb_to_movie.end() || catalog.index_of(it->second) < 0) {
                 const std::string type = field(rec, c_type);
-                const bool film = type.empty() || type == "movie" || type == "Movie" || type == "Feature Film";
-                miss.reason = film ? "not in this MovieLens catalogue" : "a " + type + ", not a film in MovieLens";
+                miss.reason = is_film(type) ? "not in this MovieLens catalogue" : "a " + type + ", not a film in MovieLens";
             } else {
                 if (rating > 0)
                     add(it->second, static_cast<float>(rating) * 0.5f, rec.line);  // 1–10 → 0.5–5 stars

@@ -46,7 +46,7 @@ struct Unmatched {
 // header, as IMDb's watchlist does with its other lists, so only the file's name tells, unless the
 // visitor says.
 enum class Unrated {
-    by_name,   // "watchlist" in the name: to watch; else Letterboxd's are seen and IMDb's left out
+    by_name,   // "watchlist" in the name: to watch; "watched": seen; else a guess (Letterboxd's seen, IMDb's left out)
     seen,      // films the visitor has seen
     to_watch,  // films on the visitor's watchlist
 };

@@ -64,6 +64,22 @@ function guessText(fileName, guess) {
   );
 }
 
+const STALE = 'Your ratings changed while the file was read again, so its first reading stands: import it again to read it another way.';
+
+/**
+ * What an import says aloud: how many films matched, what did not, what it guessed and which of the
+ * visitor's ratings it changed (the sentences under the summary are not read out by themselves).
+ */
+function importedText(fileName, { result, changed }) {
+  const n = filmsFound(result);
+  return (
+    `${n} ${n === 1 ? 'film' : 'films'} matched from your ${result.format} export` +
+    (result.unmatched.length ? `; ${missesText(misses(result))}, listed below.` : '.') +
+    (changed.length ? ` ${changedText(changed)}` : '') +
+    (result.unratedGuess ? ` ${guessText(fileName, result.unratedGuess)}` : '')
+  );
+}
+
 /** "2 did not match and 1 line could not be read": what the list below the summary holds. */
 function missesText({ films, unreadable }) {
   const parts = [];
@@ -74,16 +90,19 @@ function missesText({ films, unreadable }) {
 
 export function ImportRatings({ client, loaded }) {
   const store = useContext(RatingsContext);
-  const [state, setState] = useState(null); // { busy } | { error } | { result, fileName, bytes, changed, undone? }
+  // { busy } | { error } | { result, fileName, bytes, changed, undone?, again?: 'reading' | 'stale' }
+  const [state, setState] = useState(null);
   const [before, offerUndo] = useUndoUntilChanged(store); // the ratings and marks before the import
   const summary = useRef(null);
 
   /**
    * Reads a file's bytes and merges what matched; `unrated`: what its films without a rating are, when
-   * the visitor said. `first`: a first reading of the same file to put back before this one is merged.
+   * the visitor said. `first`: a first reading of the same file to put back before this one is merged,
+   * unless the ratings changed (`at`: their version when asked) while the engine read: then null.
    */
   async function read(bytes, fileName, unrated, first = null) {
     const result = await client.importRatings({ bytes, fileName, ...(unrated ? { unrated } : {}) });
+    if (first && store.get().version !== first.at) return null; // putting the first back would lose what came since
     if (first) {
       store.replace(first.ratings);
       store.replaceMarks(first.marks);
@@ -101,7 +120,7 @@ export function ImportRatings({ client, loaded }) {
         : null,
     );
     setState({ result, fileName, bytes, changed });
-    return result;
+    return { result, changed };
   }
 
   async function onFile(e) {
@@ -110,13 +129,7 @@ export function ImportRatings({ client, loaded }) {
     if (!file) return;
     setState({ busy: file.name });
     try {
-      const result = await read(new Uint8Array(await file.arrayBuffer()), file.name, '');
-      const n = filmsFound(result);
-      announce(
-        `${n} ${n === 1 ? 'film' : 'films'} matched from your ${result.format} export` +
-          (result.unmatched.length ? `; ${missesText(misses(result))}, listed below.` : '.') +
-          (result.unratedGuess ? ` ${guessText(file.name, result.unratedGuess)}` : ''),
-      );
+      announce(importedText(file.name, await read(new Uint8Array(await file.arrayBuffer()), file.name, '')));
     } catch (err) {
       setState({ error: err.message, fileName: file.name });
     } finally {
@@ -126,12 +139,22 @@ export function ImportRatings({ client, loaded }) {
 
   /** The same file again, its films without a rating read as the visitor says, in place of the first reading. */
   async function readAgain(unrated) {
+    if (state.again === 'reading') return;
     const { bytes, fileName } = state;
+    setState({ ...state, again: 'reading' });
     try {
-      const result = await read(bytes, fileName, unrated, before);
+      const reread = await read(bytes, fileName, unrated, before && { ...before, at: store.get().version });
+      if (!reread) {
+        setState((s) => ({ ...s, again: 'stale' }));
+        announce(STALE);
+        return;
+      }
       setTimeout(() => summary.current?.focus(), 0); // the button goes: focus to the sentence that says what was read
-      const n = result.marks.filter((m) => m.mark === (unrated === 'seen' ? 'seen' : 'watchlist')).length;
-      announce(`Read again: ${n} ${n === 1 ? 'film' : 'films'} ${unrated === 'seen' ? 'marked seen' : 'on your watchlist'}.`);
+      const n = reread.result.marks.filter((m) => m.mark === unrated).length;
+      announce(
+        `Read again: ${n} ${n === 1 ? 'film' : 'films'} ${unrated === 'seen' ? 'marked seen' : 'on your watchlist'}.` +
+          (reread.changed.length ? ` ${changedText(reread.changed)}` : ''),
+      );
     } catch (err) {
       setState({ error: err.message, fileName });
     }
@@ -171,17 +194,7 @@ export function ImportRatings({ client, loaded }) {
       {r ? (
         <div class="import-result" data-matched={r.matched.length} data-marked={r.marks.length} data-unmatched={r.unmatched.length}>
           <p ref={summary} tabIndex={-1}>
-            <strong>
-              {filmsFound(r)} of {filmsFound(r) + misses(r).films}
-            </strong>{' '}
-            films in your {r.format} export ({state.fileName}) matched this catalogue
-            {state.undone
-              ? ' — the import was undone.'
-              : r.marks.length
-                ? ` and are now in your ${r.matched.length ? 'ratings and ' : ''}marks (${marksText(r.marks)}).`
-                : r.matched.length
-                  ? ' and are now in your ratings.'
-                  : '.'}{' '}
+            <SummaryText result={r} fileName={state.fileName} undone={state.undone} />{' '}
             {before && !state.undone ? (
               <button type="button" class="link-button" onClick={undo}>
                 Undo import
@@ -189,7 +202,10 @@ export function ImportRatings({ client, loaded }) {
             ) : null}
           </p>
           {state.changed.length > 0 && !state.undone ? <p class="muted small import-changed">{changedText(state.changed)}</p> : null}
-          {canReadAgain ? <ReadAgain fileName={state.fileName} guess={r.unratedGuess} onRead={readAgain} /> : null}
+          {canReadAgain ? (
+            <ReadAgain fileName={state.fileName} guess={r.unratedGuess} busy={state.again === 'reading'} onRead={readAgain} />
+          ) : null}
+          {state.again === 'stale' ? <p class="muted small">{STALE}</p> : null}
           {r.noLinks && r.format === 'IMDb' ? (
             <p class="muted small">
               {r.linksFailed
@@ -204,17 +220,18 @@ export function ImportRatings({ client, loaded }) {
   );
 }
 
-/** What a list's films without a rating were taken for, and the other ways to read them. */
-function ReadAgain({ fileName, guess, onRead }) {
+/** What a list's films without a rating were taken for, and the other ways to read them (held while one is read). */
+function ReadAgain({ fileName, guess, busy, onRead }) {
+  const held = busy ? 'true' : undefined; // aria-disabled: the button keeps its focus
   return (
     <p class="import-guess">
       {guessText(fileName, guess)}{' '}
       {guess !== 'seen' ? (
-        <button type="button" class="link-button" onClick={() => onRead('seen')}>
+        <button type="button" class="link-button" aria-disabled={held} onClick={() => onRead('seen')}>
           Mark them seen
         </button>
       ) : null}{' '}
-      <button type="button" class="link-button" onClick={() => onRead('watchlist')}>
+      <button type="button" class="link-button" aria-disabled={held} onClick={() => onRead('watchlist')}>
         Put them on my watchlist
       </button>
     </p>
@@ -236,5 +253,24 @@ function UnmatchedRows({ result }) {
         ))}
       </ul>
     </details>
+  );
+}
+
+/** "2 of 3 films in your IMDb export (ratings.csv) matched this catalogue and are now in your ratings." */
+function SummaryText({ result: r, fileName, undone }) {
+  return (
+    <>
+      <strong>
+        {filmsFound(r)} of {filmsFound(r) + misses(r).films}
+      </strong>{' '}
+      films in your {r.format} export ({fileName}) matched this catalogue
+      {undone
+        ? ' — the import was undone.'
+        : r.marks.length
+          ? ` and are now in your ${r.matched.length ? 'ratings and ' : ''}marks (${marksText(r.marks)}).`
+          : r.matched.length
+            ? ' and are now in your ratings.'
+            : '.'}
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { carried } from '../ui/format.js';
 import { RatingsContext } from './ratingsContext.js';
 import { forgetShareInUrl } from '../storage/shareLink.js';
 import { useUndoUntilChanged } from './useUndoUntilChanged.js';
+import { sameRatings } from '../together/friends.js';
 
 /** What did not arrive: parts that could not be read, and a link cut short. */
 function LinkDamage({ offer }) {
@@ -157,7 +158,8 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
             Load them
           </button>
         )}
-        {onTogether ? (
+        {/* One's own link opened again: there is no one else's taste to watch with. */}
+        {onTogether && !sameRatings(offer.entries, store.get().list) ? (
           <button
             type="button"
             class="button-quiet"

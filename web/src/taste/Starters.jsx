@@ -110,7 +110,7 @@ function StartersView({ client, store, ready, onPick }) {
           aria-hidden={rated ? undefined : 'true'}
           tabIndex={rated ? 0 : -1}
         >
-          See your next films ↓
+          See your next films <span aria-hidden="true">↓</span>
         </button>
         <button
           type="button"

@@ -7,7 +7,7 @@ import { listText, starsText, upperFirst } from '../ui/format.js';
 export const MAX_FRIENDS = 3; // four people in all: the engine's limit (together.hpp)
 
 /** Whether two lists of ratings rate the same films the same. */
-function sameRatings(a, b) {
+export function sameRatings(a, b) {
   if (a.length !== b.length) return false;
   const stars = new Map(a.map((e) => [e.movieId, e.stars]));
   return b.every((e) => stars.get(e.movieId) === e.stars);
