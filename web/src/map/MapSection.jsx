@@ -111,7 +111,8 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
       <p class="muted map-description" id="map-description">
         {map ? `The ${formatCount(map.movieIds.length)} films` : 'Every film'} with at least ten ratings, placed so that films the same
         people love sit close together: the film vectors that find “films like X”, laid out in two dimensions in this browser. A dot’s
-        colour is its most distinctive genre. {xOnMap ? 'Film X is ringed, with lines to its ten neighbours from the list above. ' : ''}
+        colour is its most distinctive genre; the legend counts the films of each colour.{' '}
+        {xOnMap ? 'Film X is ringed, with lines to its ten neighbours from the list above. ' : ''}
         {rated.length
           ? `Your ${rated.length} rated ${rated.length === 1 ? 'film has' : 'films have'} a thin ring in the colour of this text, your next films an orange one. `
           : ''}
