@@ -22,7 +22,7 @@ import { createTrainingStore } from '../../web/src/training/trainingStore.js';
 import { TrainingProgress } from '../../web/src/training/TrainingProgress.jsx';
 import { MAX_LISTED, UserPicker, listedViewers } from '../../web/src/viewers/UserPicker.jsx';
 import { ViewersPanel } from '../../web/src/viewers/ViewersPanel.jsx';
-import { CHOICES, HEAT, LOST, MODELS, POSTMAN, TOY, fakeClient, trainResult } from './fakeClient.js';
+import { CHOICES, HEAT, LOST, MODELS, POSTMAN, TOY, fakeClient, importAnswer, trainResult } from './fakeClient.js';
 import { MemoryStorage } from './memoryStorage.js';
 import { allSectionsIn } from './allSections.js';
 
@@ -201,18 +201,13 @@ describe('Your taste', () => {
 
   it('imports a watchlist: says the films are on the watchlist, and puts them there', async () => {
     const client = fakeClient();
-    client.answers.importRatings = async () => ({
-      format: 'Letterboxd',
-      noLinks: false,
-      linksFailed: false,
-      matched: [],
-      marks: [
-        { ...TOY, mark: 'watchlist', line: 2 },
-        { ...HEAT, mark: 'watchlist', line: 3 },
-      ],
-      unmatched: [],
-      unratedGuess: '',
-    });
+    client.answers.importRatings = async () =>
+      importAnswer({
+        marks: [
+          { ...TOY, mark: 'watchlist', line: 2 },
+          { ...HEAT, mark: 'watchlist', line: 3 },
+        ],
+      });
     const { store } = await renderApp(client);
     fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'watchlist.csv')] } });
     const result = await waitFor(() => document.querySelector('.import-result') ?? expect.unreachable('no result yet'));
@@ -226,18 +221,13 @@ describe('Your taste', () => {
     client.answers.importRatings = async ({ fileName, unrated }) => {
       asked.push([fileName, unrated]);
       const mark = unrated === 'watchlist' ? 'watchlist' : 'seen';
-      return {
-        format: 'Letterboxd',
-        noLinks: false,
-        linksFailed: false,
-        matched: [],
+      return importAnswer({
         marks: [
           { ...TOY, mark, line: 2 },
           { ...HEAT, mark, line: 3 },
         ],
-        unmatched: [],
         unratedGuess: unrated ? '' : 'seen',
-      };
+      });
     };
     const { store } = await renderApp(client);
     fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'my-list.csv')] } });
@@ -262,15 +252,11 @@ describe('Your taste', () => {
   it('reading a list again leaves the first reading standing when the ratings change meanwhile, and says so', async () => {
     const client = fakeClient();
     let answerAgain = null;
-    const answer = (mark) => ({
-      format: 'Letterboxd',
-      noLinks: false,
-      linksFailed: false,
-      matched: [],
-      marks: [{ ...TOY, mark, line: 2 }],
-      unmatched: [],
-      unratedGuess: mark === 'seen' ? 'seen' : '',
-    });
+    const answer = (mark) =>
+      importAnswer({
+        marks: [{ ...TOY, mark, line: 2 }],
+        unratedGuess: mark === 'seen' ? 'seen' : '',
+      });
     client.answers.importRatings = ({ unrated }) =>
       unrated ? new Promise((resolve) => (answerAgain = () => resolve(answer('watchlist')))) : Promise.resolve(answer('seen'));
     const { store } = await renderApp(client);
@@ -289,15 +275,11 @@ describe('Your taste', () => {
 
   it('offers to read a list again only while the ratings are as its import left them', async () => {
     const client = fakeClient();
-    client.answers.importRatings = async () => ({
-      format: 'Letterboxd',
-      noLinks: false,
-      linksFailed: false,
-      matched: [],
-      marks: [{ ...TOY, mark: 'seen', line: 2 }],
-      unmatched: [],
-      unratedGuess: 'seen',
-    });
+    client.answers.importRatings = async () =>
+      importAnswer({
+        marks: [{ ...TOY, mark: 'seen', line: 2 }],
+        unratedGuess: 'seen',
+      });
     const said = [];
     const stop = onAnnounce((text) => said.push(text));
     const { store } = await renderApp(client);
@@ -311,17 +293,15 @@ describe('Your taste', () => {
 
   it('offers to read an IMDb list that matched nothing, its films left out as not rated, as films seen', async () => {
     const client = fakeClient();
-    client.answers.importRatings = async ({ unrated }) => ({
-      format: 'IMDb',
-      noLinks: false,
-      linksFailed: false,
-      matched: [],
-      marks: unrated ? [{ ...TOY, mark: 'seen', line: 2 }] : [],
-      unmatched: unrated
-        ? []
-        : [{ line: 2, title: 'Toy Story', year: 1995, reason: 'not rated (a list of films, not your ratings)', unreadable: false }],
-      unratedGuess: unrated ? '' : 'not rated',
-    });
+    client.answers.importRatings = async ({ unrated }) =>
+      importAnswer({
+        format: 'IMDb',
+        marks: unrated ? [{ ...TOY, mark: 'seen', line: 2 }] : [],
+        unmatched: unrated
+          ? []
+          : [{ line: 2, title: 'Toy Story', year: 1995, reason: 'not rated (a list of films, not your ratings)', unreadable: false }],
+        unratedGuess: unrated ? '' : 'not rated',
+      });
     const { store } = await renderApp(client);
     fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'horror.csv')] } });
     const guess = await waitFor(() => document.querySelector('.import-guess') ?? expect.unreachable('no guess shown'));
@@ -332,18 +312,14 @@ describe('Your taste', () => {
 
   it('says which ratings a file changed, so none changes unseen', async () => {
     const client = fakeClient();
-    client.answers.importRatings = async () => ({
-      format: 'IMDb',
-      noLinks: false,
-      linksFailed: false,
-      matched: [
-        { ...TOY, stars: 5, line: 2 },
-        { ...HEAT, stars: 4, line: 3 },
-      ],
-      marks: [],
-      unmatched: [],
-      unratedGuess: '',
-    });
+    client.answers.importRatings = async () =>
+      importAnswer({
+        format: 'IMDb',
+        matched: [
+          { ...TOY, stars: 5, line: 2 },
+          { ...HEAT, stars: 4, line: 3 },
+        ],
+      });
     const said = [];
     const stop = onAnnounce((text) => said.push(text));
     const { store } = await renderApp(client);
@@ -361,18 +337,14 @@ describe('Your taste', () => {
 
   it('lists a line the engine could not read by its line and why, and does not count it as a film', async () => {
     const client = fakeClient();
-    client.answers.importRatings = async () => ({
-      format: 'Letterboxd',
-      noLinks: false,
-      linksFailed: false,
-      matched: [{ ...TOY, stars: 4, line: 2 }],
-      marks: [],
-      unmatched: [
-        { line: 3, title: '', year: 0, reason: 'the line could not be read: a quote inside an unquoted field', unreadable: true },
-        { line: 4, title: 'Nope', year: 2031, reason: 'no film of that title and year in this MovieLens catalogue', unreadable: false },
-      ],
-      unratedGuess: '',
-    });
+    client.answers.importRatings = async () =>
+      importAnswer({
+        matched: [{ ...TOY, stars: 4, line: 2 }],
+        unmatched: [
+          { line: 3, title: '', year: 0, reason: 'the line could not be read: a quote inside an unquoted field', unreadable: true },
+          { line: 4, title: 'Nope', year: 2031, reason: 'no film of that title and year in this MovieLens catalogue', unreadable: false },
+        ],
+      });
     await renderApp(client);
     fireEvent.change(document.querySelector('.import input[type=file]'), { target: { files: [new File(['x'], 'ratings.csv')] } });
     const result = await waitFor(() => document.querySelector('.import-result') ?? expect.unreachable('no result yet'));

@@ -277,18 +277,14 @@ function defaultAnswers(calls) {
     },
     async importRatings({ fileName }) {
       log('importRatings', fileName);
-      return {
+      return importAnswer({
         format: 'IMDb',
-        noLinks: false,
-        linksFailed: false,
         matched: [
           { ...TOY, stars: 5, line: 2 },
           { ...HEAT, stars: 4, line: 3 },
         ],
-        marks: [],
         unmatched: [{ line: 4, title: 'Breaking Bad', year: 2008, reason: 'a TV Series, not a film in MovieLens', unreadable: false }],
-        unratedGuess: '',
-      };
+      });
     },
     async profileCsv({ ratings, marks = [] }) {
       log('profileCsv', ratings, marks);
@@ -386,6 +382,11 @@ function declared(type, message) {
   const wrong = messageProblems(type, message);
   if (wrong.length) throw new Error(`fakeClient: the scripted ${type} answer is not what the protocol declares:\n  ${wrong.join('\n  ')}`);
   return message;
+}
+
+/** An import's answer as the worker gives it: a Letterboxd file that matched, marked and missed nothing, but for `parts`. */
+export function importAnswer(parts) {
+  return { format: 'Letterboxd', noLinks: false, linksFailed: false, matched: [], marks: [], unmatched: [], unratedGuess: '', ...parts };
 }
 
 /**
