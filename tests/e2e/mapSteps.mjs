@@ -45,7 +45,11 @@ export async function openMap(page) {
   await mapAtRest(page);
 }
 
-/** Moves the pointer over the canvas until a film's name shows; returns where, and which film. */
+/**
+ * Moves the pointer over the canvas until a film's name shows; returns where, and which film. The
+ * tooltip is read two frames after each move: read at once, it could still name the film under the
+ * pointer's last place, and a click here would pick another.
+ */
 async function findFilmUnderPointer(page) {
   const box = await page.locator('.map-canvas').boundingBox();
   for (let gy = 1; gy < 12; gy++) {
@@ -53,6 +57,7 @@ async function findFilmUnderPointer(page) {
       const x = box.x + (box.width * gx) / 16;
       const y = box.y + (box.height * gy) / 12;
       await page.mouse.move(x, y);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const id = await page
         .locator('.map-tip')
         .getAttribute('data-movie-id', { timeout: 50 })
@@ -102,6 +107,7 @@ export async function mapSteps(step, page, output, options = {}) {
       await page.locator('.map-frame').focus();
       await page.keyboard.press('0');
       await page.waitForFunction(() => Number(document.querySelector('.map-frame').dataset.zoom) === 1);
+      await mapAtRest(page); // the zoom reads 1.00 before the flight back has ended
       const hit = await findFilmUnderPointer(page);
       const tip = await page.locator('.map-tip').textContent();
       check(/\(\d{4}\)/.test(tip) && /\d+ ratings/.test(tip), `the tooltip should give the title, year and number of ratings: ${tip}`);

@@ -224,10 +224,11 @@ function MapTip({ map, i, group, relation, tip }) {
  * Enter makes it film X, the keys pan and zoom with a crosshair that names the film nearest it.
  */
 function mapInput({ canvas, view, hits, size, behaviour, map, onPick, setFocusFilm, steer, nearCentre }) {
-  function hitAt(event) {
+  /** The film nearest the event within the hover radius (of those `accept` takes), or -1. */
+  function hitAt(event, accept = undefined) {
     const rect = canvas.current.getBoundingClientRect();
     const [bx, by] = toBase(view.current.t, event.clientX - rect.left, event.clientY - rect.top);
-    return hits.nearest(bx, by, HOVER_RADIUS / view.current.t.k);
+    return hits.nearest(bx, by, HOVER_RADIUS / view.current.t.k, accept);
   }
 
   function onPointerMove(event) {
@@ -240,7 +241,11 @@ function mapInput({ canvas, view, hits, size, behaviour, map, onPick, setFocusFi
 
   function onClick(event) {
     if (!hits || event.defaultPrevented) return;
-    const i = hitAt(event);
+    // The film the tooltip names, when the click is on it too: a click comes in whole pixels, and
+    // where two dots overlap it could land a hair nearer the other one than the pointer's last move.
+    const shown = view.current.focus;
+    const onShown = shown >= 0 ? hitAt(event, (j) => j === shown) : -1;
+    const i = onShown >= 0 ? onShown : hitAt(event);
     if (i >= 0) onPick(map.movieIds[i]);
   }
 
