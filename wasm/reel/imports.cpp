@@ -298,7 +298,7 @@ Imported import_ratings(std::string_view bytes, std::string_view file, const Cat
                 miss.reason = "IMDb id " + quoted(id) + " is not of the form tt0114709";
             else if (!rated && unrated == Unrated::by_name)  // IMDb's guess: a list of films, not ratings
                 miss.reason = "not rated (a list of films, not your ratings)";
-            else if (!rec.fields[c_rating].empty() && (!digits(rec.fields[c_rating], rating) || rating < 1 || rating > 10))
+            else if (rated && (!digits(rec.fields[c_rating], rating) || rating < 1 || rating > 10))
                 miss.reason = "rating " + quoted(rec.fields[c_rating]) + " is not a whole number from 1 to 10";
             else if (year < 0)
                 miss.reason = not_a_year(field(rec, c_year));
