@@ -118,8 +118,8 @@ export class InProcessWorker extends EventTarget {
     });
   }
 
-  postMessage(message) {
-    const data = structuredClone(message);
+  postMessage(message, transfer = []) {
+    const data = structuredClone(message, { transfer });
     this.types.set(data.id, data.type);
     setTimeout(() => !this.terminated && this.handle(data), 0);
   }
