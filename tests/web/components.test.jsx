@@ -357,13 +357,45 @@ describe('Your taste', () => {
   });
 
   it('offers no watching together with the visitor’s own link, opened again', async () => {
-    window.history.replaceState(null, '', '/#ratings=1:5,6:4.5');
+    window.history.replaceState(null, '', '/#ratings=1:5,6:4.5&marks=34:w');
     const { store } = await renderApp();
-    const offer = screen.getByRole('region', { name: 'Ratings from a link' });
-    expect(within(offer).getByRole('button', { name: 'Watch together' })).toBeTruthy();
+    const offer = () => screen.getByRole('region', { name: 'Ratings from a link' });
+    expect(within(offer()).getByRole('button', { name: 'Watch together' })).toBeTruthy();
     store.rate(1, 5);
     store.rate(6, 4.5);
-    await waitFor(() => expect(within(offer).queryByRole('button', { name: 'Watch together' })).toBeNull());
+    // The same ratings, another mark: its mark is still something to add, but no one to watch with.
+    await waitFor(() => expect(within(offer()).queryByRole('button', { name: 'Watch together' })).toBeNull());
+    expect(within(offer()).getByRole('button', { name: 'Add them to mine' })).toBeTruthy();
+    // Everything in it here already: nothing to add or use, only why, and Dismiss.
+    store.mark(34, 'watchlist');
+    await waitFor(() =>
+      expect(offer().textContent).toMatch(/This link carries your own 2 ratings and 1 mark: they are all here already\./),
+    );
+    expect(within(offer()).queryByRole('button', { name: 'Add them to mine' })).toBeNull();
+    expect(within(offer()).queryByRole('button', { name: 'Use them instead of mine' })).toBeNull();
+    fireEvent.click(within(offer()).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('region', { name: 'Ratings from a link' })).toBeNull();
+  });
+
+  it('adds the friend of a second link opened to those already watching together, and no one twice', async () => {
+    window.history.replaceState(null, '', '/#ratings=1:5,6:4.5');
+    await renderApp();
+    const watch = () => within(screen.getByRole('region', { name: 'Ratings from a link' })).getByRole('button', { name: 'Watch together' });
+    fireEvent.click(watch());
+    await screen.findByRole('list', { name: 'Watch together' });
+    const members = () => within(screen.getByRole('list', { name: 'Watching together' })).getAllByRole('listitem');
+    await waitFor(() => expect(members()).toHaveLength(2));
+    // A second friend's link, pasted into the tab: they join; the first stays.
+    window.location.hash = '#ratings=34:4,1:2';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    fireEvent.click(await waitFor(watch));
+    await waitFor(() => expect(members()).toHaveLength(3));
+    // The first friend's link again: already in, so not offered to watch with.
+    window.location.hash = '#ratings=6:4.5,1:5';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    const offer = await screen.findByRole('region', { name: 'Ratings from a link' });
+    expect(within(offer).queryByRole('button', { name: 'Watch together' })).toBeNull();
+    expect(members()).toHaveLength(3);
   });
 
   it('says a link with nothing readable in it is so, offering only to dismiss it', async () => {

@@ -47,13 +47,35 @@ function NothingReadable({ offer, onDismiss }) {
   );
 }
 
+/** The visitor's own link opened again: everything in it is here already, so there is nothing to take. */
+function AlreadyYours({ offer, onDismiss }) {
+  return (
+    <div class="notice share-offer" role="region" aria-label="Ratings from a link">
+      <p>
+        <strong>This link carries your own {carried(offer.entries.length, offer.marks?.length ?? 0)}:</strong> they are all here already.
+      </p>
+      <div class="button-row">
+        <button type="button" class="button-quiet" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Whether every rating and mark the link carries is the visitor's already, and the link rates no film they have not. */
+function alreadyYours(offer, { list, marks }) {
+  return sameRatings(offer.entries, list) && (offer.marks ?? []).every((m) => marks.get(m.movieId)?.mark === m.mark);
+}
+
 /**
  * @param {{ offer: { entries: {movieId: number, stars: number}[], marks?: {movieId: number, mark: string}[], skipped: number,
  *                    cut?: { ratings: number, marks: number } | null },
- *           yours: number, onDone: () => void, onTogether?: (friend: object) => void }} props
+ *           yours: number, onDone: () => void, onTogether?: (friend: object) => void, friendsSoFar?: number }} props
  *   onTogether: "Watch together" — the link's ratings and marks become a friend's, kept apart from yours
+ *   (absent when no one more can join); friendsSoFar: the friends already watching with the visitor
  */
-export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
+export function SharedRatingsOffer({ offer, yours, onDone, onTogether, friendsSoFar = 0 }) {
   const store = useContext(RatingsContext);
   const [taken, setTaken] = useState(null); // what the page said once the visitor took the link's ratings
   const [before, offerUndo] = useUndoUntilChanged(store);
@@ -107,6 +129,8 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
 
   // A link none of whose ratings or marks could be read has nothing to offer but why.
   if (n === 0 && marks.length === 0) return <NothingReadable offer={offer} onDismiss={() => finish(null, 'The link was left alone.')} />;
+  if (n > 0 && alreadyYours(offer, store.get()))
+    return <AlreadyYours offer={offer} onDismiss={() => finish(null, 'The link was left alone.')} />;
 
   return (
     <div class="notice share-offer" role="region" aria-label="Ratings from a link">
@@ -158,7 +182,7 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
             Load them
           </button>
         )}
-        {/* One's own link opened again: there is no one else's taste to watch with. */}
+        {/* One's own ratings (with other marks) are no one else's taste to watch with. */}
         {onTogether && !sameRatings(offer.entries, store.get().list) ? (
           <button
             type="button"
@@ -166,7 +190,8 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether }) {
             disabled={n === 0}
             onClick={() => {
               forgetShareInUrl();
-              announce(`Watching together: one list for you and your friend, from the ${n} ratings in their link and yours.`);
+              const others = friendsSoFar ? `your ${friendsSoFar + 1} friends` : 'your friend';
+              announce(`Watching together: one list for you and ${others}, with the ${n} ratings in this link.`);
               onTogether({ entries: offer.entries, marks });
             }}
           >

@@ -20,6 +20,7 @@ import { StorageNotice } from './StorageNotice.jsx';
 import { useStore } from '../ui/useStore.js';
 import { Watchlist } from './Watchlist.jsx';
 import { WatchTogether } from '../together/WatchTogether.jsx';
+import { MAX_FRIENDS, sameRatings } from '../together/friends.js';
 import { YourRatings } from './YourRatings.jsx';
 
 /**
@@ -53,6 +54,12 @@ function YourTasteView(props) {
   const ready = needed.length > 0 && needed.every((name) => trained.has(name));
   const labelOf = (name) => models.find((m) => m.name === name)?.label ?? name;
   const lastYear = props.years?.max;
+  // A link's friend joins those already watching, while there is room and they are not in yet.
+  const canJoin = (entries) => friends.length < MAX_FRIENDS && !friends.some((f) => sameRatings(f.entries, entries));
+  const joinTogether = (friend) => {
+    endShareOffer();
+    setFriends((now) => [...now, friend]);
+  };
 
   return (
     <section class="panel taste" id="taste" aria-labelledby="taste-title">
@@ -74,10 +81,8 @@ function YourTasteView(props) {
           offer={shareOffer}
           yours={list.length}
           onDone={endShareOffer}
-          onTogether={(friend) => {
-            endShareOffer();
-            setFriends([friend]);
-          }}
+          friendsSoFar={friends.length}
+          onTogether={canJoin(shareOffer.entries) ? joinTogether : undefined}
         />
       ) : null}
       {friends.length > 0 ? (
