@@ -8,12 +8,6 @@ export async function ready(_, until) {
   return document.querySelector('.training-status').textContent;
 }
 
-/** Search works (the films are in): the state of the training card then. */
-export async function searchWorks(_, until) {
-  await until('the search', () => document.querySelector('#films input[role=combobox]:not([disabled])'), 60_000);
-  return document.querySelector('.training-status')?.dataset.state ?? null;
-}
-
 /** Films like X: type a title, pick the first option, ten neighbours with reasons. */
 export async function filmsLike(query, until) {
   const input = await until('the films search', () => document.querySelector('#films input[role=combobox]:not([disabled])'), 60_000);

@@ -118,8 +118,8 @@ export class InProcessWorker extends EventTarget {
     });
   }
 
-  postMessage(message, transfer = []) {
-    const data = structuredClone(message, { transfer });
+  postMessage(message) {
+    const data = structuredClone(message);
     this.types.set(data.id, data.type);
     setTimeout(() => !this.terminated && this.handle(data), 0);
   }

@@ -1,4 +1,2 @@
 // What Vite's `define` adds to the code at build time (vite.config.js, plugins/buildInfo.js).
 declare const __REEL_BUILD__: { id: string; sizes: Record<string, number> } | undefined;
-// The engine's response, asked for by index.html before the page's script (plugins/engineEarly.js).
-declare var reelEngine: Promise<Response> | undefined;

@@ -4,13 +4,11 @@
 import { render } from 'preact';
 import { App } from './App.jsx';
 import { startEngineWorker } from './engine/engineClient.js';
-import { sendResponse } from './engine/responsePort.js';
 import { createRatingsStore } from './taste/ratingsStore.js';
 import { linksToSection } from './ui/Later.jsx';
 import { noteBuild, registerServiceWorker, watchServiceWorker } from './site/siteUpdate.js';
 import { workerGoesWithPage } from './site/workerGoesWithPage.js';
 import './styles.css';
-import engineUrl from './wasm/reel.wasm?url';
 
 // Data sits beside index.html, so resolve it against the page (works under any deploy path).
 const dataUrl = new URL('./data/', document.baseURI).href;
@@ -30,10 +28,8 @@ noteBuild(storage);
 watchServiceWorker();
 
 // The worker starts, and the engine and data start downloading, before the page's first render.
-// index.html began the engine's download before this script arrived (plugins/engineEarly.js; a
-// development server's page does not); the worker, whose script comes later still, gets its bytes.
 const client = startEngineWorker();
-client.prefetch({ dataUrl, engine: sendResponse(self.reelEngine ?? fetch(engineUrl)) });
+client.prefetch({ dataUrl });
 workerGoesWithPage(client);
 
 const draw = () =>

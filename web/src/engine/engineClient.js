@@ -6,7 +6,7 @@ import { deriveClient } from './protocol.js';
 
 /**
  * What the client needs of a worker: a browser Worker, or a test's stand-in.
- * @typedef {{ postMessage(m: object, transfer?: Transferable[]): void, addEventListener(t: string, f: (event: any) => void): void,
+ * @typedef {{ postMessage(m: object): void, addEventListener(t: string, f: (event: any) => void): void,
  *   removeEventListener?(t: string, f: (event: any) => void): void, terminate?(): void }} WorkerLike
  */
 
@@ -89,13 +89,9 @@ export function createEngineClient(spawn) {
   function send(type, message, onProgress) {
     const w = worker ?? attach();
     const id = nextId++;
-    // A port in a request goes with it (structured cloning would refuse it).
-    const moved = /** @type {MessagePort[]} */ (
-      Object.values(message).filter((v) => typeof MessagePort !== 'undefined' && v instanceof MessagePort)
-    );
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, onProgress });
-      w.postMessage({ ...message, id }, moved);
+      w.postMessage({ ...message, id });
     });
   }
 

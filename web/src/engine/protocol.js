@@ -16,7 +16,6 @@ import {
   number,
   oneOf,
   optional,
-  port,
   problems,
   recordOf,
   string,
@@ -132,9 +131,8 @@ export const Profile = oneOf(listOf({ movieId: number, stars: number }), { movie
  * A client method takes one object holding these fields, and an onProgress callback where allowed.
  */
 export const REQUESTS = Object.freeze({
-  // Start the downloads at once, before the page renders; the load takes them over. `engine`: the
-  // wasm file as the page is downloading it (engine/responsePort.js).
-  prefetch: { fields: { dataUrl: optional(string), engine: optional(port) }, result: { started: boolean }, progress: null },
+  // Start the downloads at once, before the page renders; the load takes them over.
+  prefetch: { fields: { dataUrl: optional(string) }, result: { started: boolean }, progress: null },
   // Download and parse the bundled MovieLens. 'catalogue': the films are in, search works.
   load: {
     fields: { dataUrl: optional(string), seed: optional(number) },

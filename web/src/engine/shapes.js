@@ -23,8 +23,6 @@ export const uint32s = /** @type {Uint32Array} */ (shape('instance', 'Uint32Arra
 export const float32s = /** @type {Float32Array} */ (shape('instance', 'Float32Array'));
 export const bytes = /** @type {Uint8Array} */ (shape('instance', 'Uint8Array'));
 export const files = /** @type {File[]} */ (shape('files'));
-/** A MessagePort, moved to the worker with the message (engine/responsePort.js). */
-export const port = /** @type {MessagePort} */ (shape('instance', 'MessagePort'));
 /** Anything at all: for a field the worker checks itself (the engine's filter object). */
 export const unknown = /** @type {unknown} */ (shape('unknown'));
 

@@ -4,7 +4,7 @@
 
 /**
  * @typedef {object} Deps
- * @property {(onProgress?: (loaded: number, total: number | null) => void, fetching?: Promise<Response>) => Promise<any>} loadModule
+ * @property {(onProgress?: (loaded: number, total: number | null) => void) => Promise<any>} loadModule
  *   resolves to the instantiated Emscripten module, reporting the wasm's bytes as they arrive
  * @property {typeof import('./fetchProgress.js').fetchBytes} fetchBytes
  * @property {(message: object) => void} post

@@ -1,10 +1,9 @@
-// The bundled MovieLens's downloads: the engine (or its bytes as the page downloads them), then the
-// packed data (wasm/reel/packed.hpp), asked for as the engine's last bytes come and kept as it
-// arrives, so its films can go to the engine, and search work, while its ratings are still on their
-// way; links.csv (every film's IMDb and TMDB ids, for its links out and an IMDb import) only when
-// asked for, once the models are ready or an import needs it, so on a slow line it takes no
-// bandwidth from the first answer. The models kept in this browser are read meanwhile. Progress is
-// kept here until a load is there to report it.
+// The bundled MovieLens's downloads: the engine, then the packed data (wasm/reel/packed.hpp), asked
+// for as the engine's last bytes come and kept as it arrives, so its films can go to the engine,
+// and search work, while its ratings are still on their way; links.csv (every film's IMDb and TMDB
+// ids, for its links out and an IMDb import) only when asked for, once the models are ready or an
+// import needs it, so on a slow line it takes no bandwidth from the first answer. The models kept in
+// this browser are read meanwhile. Progress is kept here until a load is there to report it.
 import { moduleOf } from './module.js';
 
 const ENGINE_FILE = 'engine'; // the download progress's name for the wasm module
@@ -105,11 +104,9 @@ function whenEngineNearlyIn(now) {
 
 /**
  * @param {import('./context.js').Context} c @param {string} dataUrl
- * @param {Promise<Response>} [engineFetching]  the engine's response, when the page asked for it
- *   (index.html preloads it): taken instead of asking again
  * @returns {Downloads}
  */
-export function startDownloads(c, dataUrl, engineFetching) {
+export function startDownloads(c, dataUrl) {
   const { deps } = c;
   const base = baseOf(dataUrl);
   /** @type {((files: Record<string, { loaded: number, total: number | null }>) => void) | null} */
@@ -130,14 +127,10 @@ export function startDownloads(c, dataUrl, engineFetching) {
   // progress to no one here: the data is asked for at once.
   if (c.m.module) engineNear.go();
   const trackEngine = track(ENGINE_FILE);
-  const module = moduleOf(
-    c,
-    (loaded, total) => {
-      engineNear.progress(loaded, total);
-      trackEngine(loaded, total);
-    },
-    engineFetching,
-  );
+  const module = moduleOf(c, (loaded, total) => {
+    engineNear.progress(loaded, total);
+    trackEngine(loaded, total);
+  });
   // An engine that fails to come asks for no data: the load stops there, and its retry asks again.
   module.then(engineNear.go, engineNear.fail);
   const bytes = arriving();

@@ -37,15 +37,14 @@ async function gunzipped(body) {
 
 /**
  * @param {string} url
- * @param {{ onProgress?: (loaded: number, total: number|null) => void, onChunk?: (chunk: Uint8Array) => void, expected?: number|null, gzipped?: boolean, fetching?: Promise<Response> }} [options]
- *   gzipped: the file was gzipped at build time (the total is then its unzipped size);
- *   fetching: the file's response, already asked for elsewhere (the page: engine/responsePort.js)
+ * @param {{ onProgress?: (loaded: number, total: number|null) => void, onChunk?: (chunk: Uint8Array) => void, expected?: number|null, gzipped?: boolean }} [options]
+ *   gzipped: the file was gzipped at build time (the total is then its unzipped size)
  * @returns {Promise<Uint8Array>}
  */
-export async function fetchBytes(url, { onProgress, onChunk, expected = null, gzipped = false, fetching } = {}) {
+export async function fetchBytes(url, { onProgress, onChunk, expected = null, gzipped = false } = {}) {
   let response;
   try {
-    response = await (fetching ?? fetch(url));
+    response = await fetch(url);
   } catch (e) {
     throw new Error(`Could not download ${fileName(url)}: ${messageOf(e)}`, { cause: e });
   }

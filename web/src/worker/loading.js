@@ -2,7 +2,6 @@
 // renders), load (the bundled MovieLens) and loadFiles (one the visitor dropped or picked). A load
 // waits for the one before it and pauses a training run; the machine moves only when it succeeds.
 import { engineError, isTrap, messageOf } from '../engine/engineErrors.js';
-import { receiveResponse } from '../engine/responsePort.js';
 import { PARSE_BYTES_PER_MS, outOfMemory } from './dataset/datasetLimits.js';
 import { baseOf, startDownloads } from './downloads.js';
 import { integer } from './fields.js';
@@ -52,10 +51,8 @@ function engineLoad(m, load) {
 }
 
 /** @type {import('./context.js').Handler} */
-export async function prefetch(c, { dataUrl = './data/', engine }) {
-  // The page may be downloading the engine already (index.html preloads it): its bytes come through `engine`.
-  if (!c.m.downloads && !c.m.loading && c.m.state.name !== 'training')
-    c.m.downloads = startDownloads(c, dataUrl, engine && receiveResponse(engine));
+export async function prefetch(c, { dataUrl = './data/' }) {
+  if (!c.m.downloads && !c.m.loading && c.m.state.name !== 'training') c.m.downloads = startDownloads(c, dataUrl);
   return { started: true };
 }
 

@@ -6,14 +6,13 @@ import { modelStates } from './machine.js';
 /**
  * The module, started at most once at a time.
  * @param {import('./context.js').Context} c @param {(loaded: number, total: number | null) => void} [onProgress]
- * @param {Promise<Response>} [fetching]  the wasm file's response, when the page asked for it
  * @returns {Promise<any>}
  */
-export function moduleOf({ m, deps }, onProgress, fetching) {
+export function moduleOf({ m, deps }, onProgress) {
   if (!m.module) {
     // A failed attempt is forgotten, so a second load in this worker can try again.
     m.module = Promise.resolve()
-      .then(() => deps.loadModule(onProgress, fetching))
+      .then(() => deps.loadModule(onProgress))
       .catch((e) => {
         m.module = null;
         if (e?.detail || !isTrap(e)) throw e; // already a plain sentence (e.g. a web page instead of wasm)

@@ -15,14 +15,11 @@ import { createHandler } from './handler.js';
 export function serveEngine(createReel, wasmUrl, scope) {
   // The wasm bytes are fetched and checked here rather than by Emscripten, so a host that answers
   // with a web page gets a plain sentence instead of "Aborted(CompileError: … magic word …)".
-  /**
-   * @param {((loaded: number, total: number | null) => void) | undefined} onProgress
-   * @param {Promise<Response>} [fetching]  the file as the page is downloading it
-   */
-  async function loadModule(onProgress, fetching) {
+  /** @param {((loaded: number, total: number | null) => void) | undefined} onProgress */
+  async function loadModule(onProgress) {
     let bytes;
     try {
-      bytes = await fetchBytes(wasmUrl, { onProgress, expected: BUILD.sizes.engine ?? null, fetching });
+      bytes = await fetchBytes(wasmUrl, { onProgress, expected: BUILD.sizes.engine ?? null });
     } catch (e) {
       throw engineError('The engine file (reel.wasm) could not be downloaded. Check the connection and try again, or reload the page.', {
         detail: messageOf(e),
