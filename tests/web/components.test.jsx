@@ -465,6 +465,25 @@ describe('filters', () => {
     expect(toggled).toEqual(['Drama']);
   });
 
+  it('offers the genres in the order of the alphabet, whatever the catalogue’s', () => {
+    render(
+      <Filters
+        filters={NO_FILTERS}
+        onChange={() => {}}
+        genreNames={['Horror', 'Sci-Fi', 'Action', 'Film-Noir']}
+        years={null}
+        open
+        onToggleOpen={() => {}}
+      />,
+    );
+    for (const group of ['Only these genres', 'Never these genres']) {
+      const names = within(screen.getByRole('group', { name: group }))
+        .getAllByRole('button')
+        .map((b) => b.textContent);
+      expect(names).toEqual(['Action', 'Film-Noir', 'Horror', 'Sci-Fi']);
+    }
+  });
+
   it('narrow by genre in and out, a span of decades that cannot run backwards, and fame', () => {
     let filters = NO_FILTERS;
     const { rerender } = render(

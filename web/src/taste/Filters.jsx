@@ -10,6 +10,8 @@ import { ToggleGroup } from '../ui/ToggleGroup.jsx';
  *           open: boolean, onToggleOpen: (open: boolean) => void }} props
  */
 export function Filters({ filters, onChange, genreNames, years, open, onToggleOpen }) {
+  // In the alphabet's order, where a visitor looks for one; the engine's is its catalogue's.
+  const genres = [...genreNames].sort((a, b) => a.localeCompare(b, 'en'));
   const decades = decadesOf(years);
   const summary = describeFilters(filters);
   const fame = FAME[filters.fame];
@@ -56,7 +58,7 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
           </p>
           <ToggleGroup
             label="Only these genres"
-            items={genreNames}
+            items={genres}
             pressed={filters.include}
             onToggle={(g) => onChange(toggleGenre(filters, g, 'include'))}
           />
@@ -68,7 +70,7 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
           <ToggleGroup
             label="Never these genres"
             className="toggle-exclude"
-            items={genreNames}
+            items={genres}
             pressed={filters.exclude}
             onToggle={(g) => onChange(toggleGenre(filters, g, 'exclude'))}
           />
