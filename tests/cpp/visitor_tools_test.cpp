@@ -158,8 +158,12 @@ TEST_F(LatestSmall, LetterboxdsWatchedAndWatchlistFilesAreMarksTheirNamesTellApa
 TEST_F(LatestSmall, WhatDownloadForLetterboxdWroteImportsBack) {
     const std::vector<reel::ProfileEntry> films = {{1, 5.0f}, {4973, 3.5f}, {6, 0.0f}};  // Heat: seen, not rated
     const std::string csv = engine->letterboxd_csv(films);
-    const reel::Imported r = engine->import_ratings(csv, "reel-letterboxd.csv");
+    // Its name says "watched", as Letterboxd's own export of seen films does: read back, its unrated
+    // films are seen without asking (under a name that says nothing, the engine would ask).
+    const reel::Imported r = engine->import_ratings(csv, "reel-letterboxd-watched.csv");
     EXPECT_EQ(r.format, "Letterboxd");
+    EXPECT_EQ(r.unrated_guess, "");
+    EXPECT_EQ(engine->import_ratings(csv, "films.csv").unrated_guess, "seen");
     EXPECT_EQ(matched(r), (std::vector<std::pair<int32_t, float>>{{1, 5.0f}, {4973, 3.5f}}));
     ASSERT_EQ(r.marks.size(), 1u);
     EXPECT_EQ(r.marks[0].movie_id, 6);

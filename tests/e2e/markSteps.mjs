@@ -120,6 +120,8 @@ async function exportsAndBack(page, output, { first, second }) {
 
   const letterboxd = await downloaded(page, 'Download for Letterboxd');
   const lb = letterboxd.text.trim().split('\n');
+  // "watched" in its name, as in Letterboxd's own export of seen films: imported back, its unrated films are seen.
+  check(letterboxd.name === 'reel-letterboxd-watched.csv', `Letterboxd file name: ${letterboxd.name}`);
   check(lb[0] === 'Title,Year,imdbID,tmdbID,Rating,WatchedDate', `Letterboxd header: ${lb[0]}`);
   check(
     lb.length - 1 === lines.length - 1 - 2 && lb.slice(1).every((l) => /^".+",\d{4},tt\d{7,},\d*,\d(\.5)?,$/.test(l)),

@@ -46,7 +46,7 @@ export function ExportRatings({ client, list, marks = [], loaded }) {
         type="button"
         class="button-quiet"
         disabled={!loaded || (list.length === 0 && seen.length === 0)}
-        onClick={() => download(() => client.letterboxdCsv({ films: films() }), 'reel-letterboxd.csv')}
+        onClick={() => download(() => client.letterboxdCsv({ films: films() }), 'reel-letterboxd-watched.csv')}
       >
         Download for Letterboxd
       </button>
