@@ -41,8 +41,8 @@ const VIEW_MEANING = {
 
 /** "Liked by 41 of the 117 people who loved Toy Story" — from the training ratings, 4 stars or more. */
 export function whyText(n, x, likedFilm) {
-  if (likedFilm === 0) return `Near it on the model's map (nobody here gave ${x.name} 4 stars or more)`;
-  if (n.likedBoth === 0) return `None of the ${formatCount(likedFilm)} people who loved ${x.name} loved it too: near it on the model's map`;
+  if (likedFilm === 0) return `Near it on the model’s map (nobody here gave ${x.name} 4 stars or more)`;
+  if (n.likedBoth === 0) return `None of the ${formatCount(likedFilm)} people who loved ${x.name} loved it too: near it on the model’s map`;
   return `Liked by ${formatCount(n.likedBoth)} of the ${formatCount(likedFilm)} ${likedFilm === 1 ? 'person' : 'people'} who loved ${x.name}`;
 }
 

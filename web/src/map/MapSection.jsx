@@ -23,7 +23,7 @@ function Legend({ map }) {
   }, [map]);
   const groups = [...GROUPS.map((_, g) => g), OTHER].filter((g) => !map || counts[g] > 0);
   return (
-    <ul class="map-legend" aria-label="Colours: each film's most distinctive genre">
+    <ul class="map-legend" aria-label="Colours: each film’s most distinctive genre">
       {groups.map((g) => (
         <li key={g}>
           <span class="swatch" style={{ background: colourOf(g) }} aria-hidden="true" />

@@ -263,7 +263,7 @@ function NumbersPanelView({ client, models, choices, ready, round = 0, mapFigure
       {choices && seen ? (
         <div class="tables" aria-busy={warm.loading || neighbours.loading ? 'true' : 'false'}>
           {/* Scrollable on a phone, and reachable by keyboard there. */}
-          <div class="table-scroll" tabIndex={0} role="region" aria-label="Every model's figures">
+          <div class="table-scroll" tabIndex={0} role="region" aria-label="Every model’s figures">
             <WarmTable models={models} figures={warm.data} choices={choices} />
           </div>
           <div class="table-scroll" tabIndex={0} role="region" aria-label="Are the lists your own?">

@@ -124,7 +124,7 @@ function DatasetText({ stats, lastYear, dataset, source, heapBytes }) {
         <>
           {' '}
           Read in {seconds(source.readMs)}, loaded in {seconds(source.parseMs)}
-          {heapBytes ? `; the engine holds ${mbText(heapBytes)} of this tab's memory` : ''}.
+          {heapBytes ? `; the engine holds ${mbText(heapBytes)} of this tab’s memory` : ''}.
           {source.linksProblem
             ? ` Its links.csv was left out, so films have no links out and IMDb rows cannot match: ${source.linksProblem}`
             : ''}

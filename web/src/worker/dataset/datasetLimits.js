@@ -62,6 +62,6 @@ export function checkFits({ what, ratingsBytes, deviceMemoryGiB = null }) {
 export function outOfMemory({ what, ratingsBytes }) {
   return (
     `The engine ran out of memory loading ${what} (${sizeText(ratingsBytes)} — about ${millions(ratingsBytes / BYTES_PER_RATING)} ratings): ` +
-    `a browser tab's engine can use at most 4.3 GB (4 GiB), and this file needs more. A smaller MovieLens fits (25 million ratings have been seen to).`
+    `a browser tab’s engine can use at most 4.3 GB (4 GiB), and this file needs more. A smaller MovieLens fits (25 million ratings have been seen to).`
   );
 }
