@@ -29,31 +29,11 @@ function LinkDamage({ offer }) {
   );
 }
 
-/** A link none of whose ratings or marks could be read: why, and Dismiss. */
-function NothingReadable({ offer, onDismiss }) {
+/** A link with nothing to take (none of it could be read, or it is all here already): why, and Dismiss. */
+function NothingToTake({ children, onDismiss }) {
   return (
     <div class="notice share-offer" role="region" aria-label="Ratings from a link">
-      <p>
-        <strong>This link carries no rating or mark that could be read.</strong> Ask for it again, or for a file from “Download as CSV”,
-        which Reel imports whole.
-      </p>
-      <LinkDamage offer={offer} />
-      <div class="button-row">
-        <button type="button" class="button-quiet" onClick={onDismiss}>
-          Dismiss
-        </button>
-      </div>
-    </div>
-  );
-}
-
-/** The visitor's own link opened again: everything in it is here already, so there is nothing to take. */
-function AlreadyYours({ offer, onDismiss }) {
-  return (
-    <div class="notice share-offer" role="region" aria-label="Ratings from a link">
-      <p>
-        <strong>This link carries your own {carried(offer.entries.length, offer.marks?.length ?? 0)}:</strong> they are all here already.
-      </p>
+      {children}
       <div class="button-row">
         <button type="button" class="button-quiet" onClick={onDismiss}>
           Dismiss
@@ -128,9 +108,26 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether, friendsSo
   }
 
   // A link none of whose ratings or marks could be read has nothing to offer but why.
-  if (n === 0 && marks.length === 0) return <NothingReadable offer={offer} onDismiss={() => finish(null, 'The link was left alone.')} />;
+  const leaveAlone = () => finish(null, 'The link was left alone.');
+  if (n === 0 && marks.length === 0)
+    return (
+      <NothingToTake onDismiss={leaveAlone}>
+        <p>
+          <strong>This link carries no rating or mark that could be read.</strong> Ask for it again, or for a file from “Download as CSV”,
+          which Reel imports whole.
+        </p>
+        <LinkDamage offer={offer} />
+      </NothingToTake>
+    );
+  // The visitor's own link opened again.
   if (n > 0 && alreadyYours(offer, store.get()))
-    return <AlreadyYours offer={offer} onDismiss={() => finish(null, 'The link was left alone.')} />;
+    return (
+      <NothingToTake onDismiss={leaveAlone}>
+        <p>
+          <strong>This link carries your own {what}:</strong> they are all here already.
+        </p>
+      </NothingToTake>
+    );
 
   return (
     <div class="notice share-offer" role="region" aria-label="Ratings from a link">
