@@ -178,6 +178,19 @@ describe('Your taste', () => {
     expect(store.get().list.map((r) => r.movieId)).toEqual([1, 6]);
   });
 
+  it('says "1 rating" when it clears one, shown and aloud', async () => {
+    const said = [];
+    const stop = onAnnounce((text) => said.push(text));
+    const { store } = await renderApp();
+    store.rate(1, 5);
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear all' }));
+    expect(said.at(-1)).toBe('Cleared 1 rating. Undo is next to the button.');
+    expect(document.querySelector('.undo-bar').textContent).toMatch(/^Cleared 1 rating\. Undo$/);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(said.at(-1)).toBe('Your rating is back.');
+    stop();
+  });
+
   it('imports an export: says how many matched and lists the rest with why', async () => {
     const { store } = await renderApp();
     const input = document.querySelector('.import input[type=file]');

@@ -1,6 +1,7 @@
 // "Clear all" asks nothing and offers Undo: a mistaken click costs one more click, not the ratings.
 import { useContext, useRef, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
+import { count as ratingsText } from '../ui/format.js';
 import { RatingsContext } from './ratingsContext.js';
 
 export function ClearRatings({ count }) {
@@ -12,13 +13,13 @@ export function ClearRatings({ count }) {
   function clear() {
     const before = store.clear();
     setCleared(before);
-    announce(`Cleared ${before.length} ratings. Undo is next to the button.`);
+    announce(`Cleared ${ratingsText(before.length, 'rating')}. Undo is next to the button.`);
     setTimeout(() => undoButton.current?.focus(), 0); // the Clear button is now disabled; keep focus near
   }
 
   function undo() {
     store.replace(cleared);
-    announce(`Your ${cleared.length} ratings are back.`);
+    announce(cleared.length === 1 ? 'Your rating is back.' : `Your ${cleared.length} ratings are back.`);
     setCleared(null);
     setTimeout(() => clearButton.current?.focus(), 0); // Undo goes: focus back to Clear all, enabled again
   }
@@ -30,7 +31,7 @@ export function ClearRatings({ count }) {
       </button>
       {cleared && count === 0 ? (
         <span class="undo-bar">
-          Cleared {cleared.length} {cleared.length === 1 ? 'rating' : 'ratings'}.{' '}
+          Cleared {ratingsText(cleared.length, 'rating')}.{' '}
           <button type="button" class="link-button" ref={undoButton} onClick={undo}>
             Undo
           </button>
