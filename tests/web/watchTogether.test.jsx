@@ -12,6 +12,7 @@ import { WatchTogether } from '../../web/src/together/WatchTogether.jsx';
 import { memberName, readFriendLink, togetherReason } from '../../web/src/together/friends.js';
 import { BABE, HEAT, TOY, fakeClient } from './fakeClient.js';
 import { MemoryStorage } from './memoryStorage.js';
+import { onAnnounce } from '../../web/src/ui/announcer.js';
 
 afterEach(cleanup);
 
@@ -73,6 +74,8 @@ describe('a friend’s link', () => {
 
   it('offers "Watch together", which hands the link’s ratings and marks over as a friend’s', () => {
     const store = createRatingsStore({ storage: new MemoryStorage() });
+    const said = [];
+    const stop = onAnnounce((text) => said.push(text));
     let friend = null;
     render(
       <RatingsContext.Provider value={store}>
@@ -94,6 +97,8 @@ describe('a friend’s link', () => {
       marks: [{ movieId: 6, mark: 'seen' }],
     });
     expect(store.get().list).toHaveLength(0); // the friend's ratings are not the visitor's
+    expect(said.at(-1)).toBe('Watching together: one list for you and your friend, with the 1 rating in this link.');
+    stop();
   });
 });
 

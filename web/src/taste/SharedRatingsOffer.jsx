@@ -3,7 +3,7 @@
 // them), or kept apart as a friend's to watch together with.
 import { useContext, useState } from 'preact/hooks';
 import { announce } from '../ui/announcer.js';
-import { carried } from '../ui/format.js';
+import { carried, count } from '../ui/format.js';
 import { RatingsContext } from './ratingsContext.js';
 import { forgetShareInUrl } from '../storage/shareLink.js';
 import { useUndoUntilChanged } from './useUndoUntilChanged.js';
@@ -188,7 +188,7 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether, friendsSo
             onClick={() => {
               forgetShareInUrl();
               const others = friendsSoFar ? `your ${friendsSoFar + 1} friends` : 'your friend';
-              announce(`Watching together: one list for you and ${others}, with the ${n} ratings in this link.`);
+              announce(`Watching together: one list for you and ${others}, with the ${count(n, 'rating')} in this link.`);
               onTogether({ entries: offer.entries, marks });
             }}
           >
