@@ -29,19 +29,26 @@ function LinkDamage({ offer }) {
   );
 }
 
-/** A link with nothing to take (none of it could be read, or it is all here already): why, and Dismiss. */
-function NothingToTake({ children, onDismiss }) {
+/**
+ * The offer's region, whatever it says: the one element throughout, so what a screen reader is in
+ * stays while the offer becomes what was done with the link, or why there is nothing to take.
+ * @param {{ children: any, buttons: any }} props
+ */
+function Notice({ children, buttons }) {
   return (
     <div class="notice share-offer" role="region" aria-label="Ratings from a link">
       {children}
-      <div class="button-row">
-        <button type="button" class="button-quiet" onClick={onDismiss}>
-          Dismiss
-        </button>
-      </div>
+      <div class="button-row">{buttons}</div>
     </div>
   );
 }
+
+/** @param {{ onClick: () => void, disabled?: boolean, main?: boolean, children: any }} props */
+const Button = ({ onClick, disabled = false, main = false, children }) => (
+  <button type="button" class={main ? 'button' : 'button-quiet'} disabled={disabled} onClick={onClick}>
+    {children}
+  </button>
+);
 
 /** Whether every rating and mark the link carries is the visitor's already, and the link rates no film they have not. */
 function alreadyYours(offer, { list, marks }) {
@@ -65,12 +72,13 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether, friendsSo
   // The link's ratings (added or instead of yours) and its marks (always added): what Undo needs.
   const take = (how) => ({ ratings: how(offer.entries), marks: store.mergeMarks(marks) });
 
-  function finish(undo, sentence) {
+  /** @param {object | null} was  what Undo puts back (null: nothing was taken) @param {string} sentence */
+  function finish(was, sentence) {
     forgetShareInUrl();
     announce(sentence);
-    offerUndo(undo);
-    setTaken(undo ? sentence : null);
-    if (!undo) leave('taste-title');
+    offerUndo(was);
+    setTaken(was ? sentence : null);
+    if (!was) leave('taste-title');
   }
 
   // The offer goes with the button that holds focus: focus goes to a heading that stays, the next
@@ -80,125 +88,102 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether, friendsSo
     onDone();
   }
 
-  if (taken) {
-    return (
-      <div class="notice share-offer" role="region" aria-label="Ratings from a link">
-        <p>{taken}</p>
-        <div class="button-row">
-          {before ? (
-            <button
-              type="button"
-              class="button-quiet"
-              onClick={() => {
-                store.replace(before.ratings);
-                store.replaceMarks(before.marks);
-                announce('Undone: your ratings are as they were.');
-                leave('taste-title');
-              }}
-            >
-              Undo
-            </button>
-          ) : null}
-          <button type="button" class="button-quiet" onClick={() => leave('next-films-title')}>
-            Dismiss
-          </button>
-        </div>
-      </div>
-    );
+  function undo() {
+    store.replace(before.ratings);
+    store.replaceMarks(before.marks);
+    announce('Undone: your ratings are as they were.');
+    leave('taste-title');
   }
-
-  // A link none of whose ratings or marks could be read has nothing to offer but why.
   const leaveAlone = () => finish(null, 'The link was left alone.');
+  const dismiss = (onClick) => <Button onClick={onClick}>Dismiss</Button>;
+
+  if (taken)
+    return (
+      <Notice
+        buttons={
+          <>
+            {before ? <Button onClick={undo}>Undo</Button> : null}
+            {dismiss(() => leave('next-films-title'))}
+          </>
+        }
+      >
+        <p>{taken}</p>
+      </Notice>
+    );
+  // A link none of whose ratings or marks could be read has nothing to offer but why.
   if (n === 0 && marks.length === 0)
     return (
-      <NothingToTake onDismiss={leaveAlone}>
+      <Notice buttons={dismiss(leaveAlone)}>
         <p>
           <strong>This link carries no rating or mark that could be read.</strong> Ask for it again, or for a file from “Download as CSV”,
           which Reel imports whole.
         </p>
         <LinkDamage offer={offer} />
-      </NothingToTake>
+      </Notice>
     );
   // The visitor's own link opened again.
   if (n > 0 && alreadyYours(offer, store.get()))
     return (
-      <NothingToTake onDismiss={leaveAlone}>
+      <Notice buttons={dismiss(leaveAlone)}>
         <p>
           <strong>This link carries your own {what}:</strong> they are all here already.
         </p>
-      </NothingToTake>
+      </Notice>
     );
 
+  const addToMine = () =>
+    finish(
+      take((e) => store.merge(e)),
+      `Added the ${what} from the link to yours.`,
+    );
+  const useInstead = () =>
+    finish(
+      take((e) => store.replace(e)),
+      `Your ratings are now the ${n} from the link${marks.length ? `; its ${marks.length} marks are added to yours` : ''}.`,
+    );
+  const loadThem = () =>
+    finish(
+      take((e) => store.replace(e)),
+      `Loaded the ${what} from the link.`,
+    );
+  function watchTogether() {
+    forgetShareInUrl();
+    const others = friendsSoFar ? `your ${friendsSoFar + 1} friends` : 'your friend';
+    announce(`Watching together: one list for you and ${others}, with the ${count(n, 'rating')} in this link.`);
+    onTogether?.({ entries: offer.entries, marks });
+  }
+  const buttons = (
+    <>
+      {yours > 0 ? (
+        <>
+          <Button main onClick={addToMine}>
+            Add them to mine
+          </Button>
+          <Button disabled={n === 0} onClick={useInstead}>
+            Use them instead of mine
+          </Button>
+        </>
+      ) : (
+        <Button main onClick={loadThem}>
+          Load them
+        </Button>
+      )}
+      {/* One's own ratings (with other marks) are no one else's taste to watch with. */}
+      {onTogether && !sameRatings(offer.entries, store.get().list) ? (
+        <Button disabled={n === 0} onClick={watchTogether}>
+          Watch together
+        </Button>
+      ) : null}
+      <Button onClick={() => finish(null, 'The ratings in the link were left alone.')}>No thanks</Button>
+    </>
+  );
   return (
-    <div class="notice share-offer" role="region" aria-label="Ratings from a link">
+    <Notice buttons={buttons}>
       <p>
         <strong>This link carries {what}.</strong>{' '}
         {yours > 0 ? `You have ${yours} of your own in this browser.` : 'Load them to see the next films they lead to.'}
       </p>
       <LinkDamage offer={offer} />
-      <div class="button-row">
-        {yours > 0 ? (
-          <>
-            <button
-              type="button"
-              class="button"
-              onClick={() =>
-                finish(
-                  take((e) => store.merge(e)),
-                  `Added the ${what} from the link to yours.`,
-                )
-              }
-            >
-              Add them to mine
-            </button>
-            <button
-              type="button"
-              class="button-quiet"
-              disabled={n === 0}
-              onClick={() =>
-                finish(
-                  take((e) => store.replace(e)),
-                  `Your ratings are now the ${n} from the link${marks.length ? `; its ${marks.length} marks are added to yours` : ''}.`,
-                )
-              }
-            >
-              Use them instead of mine
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            class="button"
-            onClick={() =>
-              finish(
-                take((e) => store.replace(e)),
-                `Loaded the ${what} from the link.`,
-              )
-            }
-          >
-            Load them
-          </button>
-        )}
-        {/* One's own ratings (with other marks) are no one else's taste to watch with. */}
-        {onTogether && !sameRatings(offer.entries, store.get().list) ? (
-          <button
-            type="button"
-            class="button-quiet"
-            disabled={n === 0}
-            onClick={() => {
-              forgetShareInUrl();
-              const others = friendsSoFar ? `your ${friendsSoFar + 1} friends` : 'your friend';
-              announce(`Watching together: one list for you and ${others}, with the ${count(n, 'rating')} in this link.`);
-              onTogether({ entries: offer.entries, marks });
-            }}
-          >
-            Watch together
-          </button>
-        ) : null}
-        <button type="button" class="button-quiet" onClick={() => finish(null, 'The ratings in the link were left alone.')}>
-          No thanks
-        </button>
-      </div>
-    </div>
+    </Notice>
   );
 }
