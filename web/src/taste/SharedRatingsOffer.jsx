@@ -60,7 +60,7 @@ function alreadyYours(offer, { list, marks }) {
  *                    cut?: { ratings: number, marks: number } | null },
  *           yours: number, onDone: () => void, onTogether?: (friend: object) => void, friendsSoFar?: number }} props
  *   onTogether: "Watch together" — the link's ratings and marks become a friend's, kept apart from yours
- *   (absent when no one more can join); friendsSoFar: the friends already watching with the visitor
+ *   (absent when the link's ratings cannot join: friends.js's cannotJoin); friendsSoFar: the friends already watching with the visitor
  */
 export function SharedRatingsOffer({ offer, yours, onDone, onTogether, friendsSoFar = 0 }) {
   const store = useContext(RatingsContext);
@@ -168,8 +168,7 @@ export function SharedRatingsOffer({ offer, yours, onDone, onTogether, friendsSo
           Load them
         </Button>
       )}
-      {/* One's own ratings (with other marks) are no one else's taste to watch with. */}
-      {onTogether && !sameRatings(offer.entries, store.get().list) ? (
+      {onTogether ? (
         <Button disabled={n === 0} onClick={watchTogether}>
           Watch together
         </Button>

@@ -20,7 +20,7 @@ import { StorageNotice } from './StorageNotice.jsx';
 import { useStore } from '../ui/useStore.js';
 import { Watchlist } from './Watchlist.jsx';
 import { WatchTogether } from '../together/WatchTogether.jsx';
-import { MAX_FRIENDS, sameRatings } from '../together/friends.js';
+import { cannotJoin } from '../together/friends.js';
 import { YourRatings } from './YourRatings.jsx';
 
 /**
@@ -54,8 +54,9 @@ function YourTasteView(props) {
   const ready = needed.length > 0 && needed.every((name) => trained.has(name));
   const labelOf = (name) => models.find((m) => m.name === name)?.label ?? name;
   const lastYear = props.years?.max;
-  // A link's friend joins those already watching, while there is room and they are not in yet.
-  const canJoin = (entries) => friends.length < MAX_FRIENDS && !friends.some((f) => sameRatings(f.entries, entries));
+  // A link's friend joins those already watching, on the rules a pasted link meets (friends.js): not
+  // the visitor's own ratings, not a friend's already in, while there is room.
+  const canJoin = (entries) => !cannotJoin(entries, { yours: list, friends: friends.map((f) => f.entries) });
   const joinTogether = (friend) => {
     endShareOffer();
     setFriends((now) => [...now, friend]);

@@ -5,12 +5,27 @@ import { readShare } from '../storage/shareLink.js';
 import { listText, starsText, upperFirst } from '../ui/format.js';
 
 export const MAX_FRIENDS = 3; // four people in all: the engine's limit (together.hpp)
+const FULL = 'Watching together is for up to four people: remove a friend first.';
 
 /** Whether two lists of ratings rate the same films the same. */
 export function sameRatings(a, b) {
   if (a.length !== b.length) return false;
   const stars = new Map(a.map((e) => [e.movieId, e.stars]));
   return b.every((e) => stars.get(e.movieId) === e.stars);
+}
+
+/**
+ * Why a link carrying `entries` cannot add a friend to the group (a sentence for the visitor), or
+ * null: no room left, the visitor's own ratings, or a friend's already in. Pasted links and opened
+ * ones are held to the same rules.
+ * @param {{ movieId: number, stars: number }[]} entries
+ * @param {{ yours?: { movieId: number, stars: number }[], friends?: { movieId: number, stars: number }[][] }} group
+ */
+export function cannotJoin(entries, { yours = [], friends = [] }) {
+  if (friends.length >= MAX_FRIENDS) return FULL;
+  if (sameRatings(entries, yours)) return 'That link carries your own ratings: ask your friend for theirs.';
+  if (friends.some((f) => sameRatings(entries, f))) return 'That friend is already watching with you.';
+  return null;
 }
 
 /**
@@ -23,7 +38,7 @@ export function sameRatings(a, b) {
  *   the ratings already in the group: a link that carries the same again adds no one
  */
 export function readFriendLink(text, friendsSoFar, { yours = [], friends = [] } = {}) {
-  if (friendsSoFar >= MAX_FRIENDS) return { error: 'Watching together is for up to four people: remove a friend first.' };
+  if (friendsSoFar >= MAX_FRIENDS) return { error: FULL };
   const value = String(text ?? '').trim();
   if (value === '') return { error: 'Paste a friend’s Reel share link first.' };
   const at = value.indexOf('#');
@@ -31,8 +46,8 @@ export function readFriendLink(text, friendsSoFar, { yours = [], friends = [] } 
   if (!share) return { error: 'That is not a Reel share link: ask your friend for the one “Share link” makes on their Reel page.' };
   if (share.entries.length === 0)
     return { error: 'That link carries no rating Reel can read, so there is no taste to watch with. Ask your friend for a new link.' };
-  if (sameRatings(share.entries, yours)) return { error: 'That link carries your own ratings: ask your friend for theirs.' };
-  if (friends.some((f) => sameRatings(share.entries, f))) return { error: 'That friend is already watching with you.' };
+  const why = cannotJoin(share.entries, { yours, friends });
+  if (why) return { error: why };
   return { friend: { entries: share.entries, marks: share.marks, cut: share.cut } };
 }
 
