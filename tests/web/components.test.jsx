@@ -589,7 +589,7 @@ describe('filters', () => {
     fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Drama' }));
     await waitFor(() => expect(client.calls).toContainEqual(['recommendFor', [{ movieId: 1, stars: 5 }], '', { anyGenre: ['Drama'] }]));
     // One rating: a first visitor's list, the engine says which model's scores it mixed in, and how much.
-    expect(screen.getByText(/Picked by the ranking model, with 5 % of the implicit model's scores · filters: Drama/)).toBeTruthy();
+    expect(screen.getByText(/Picked by the ranking model, with 5 % of the implicit model’s scores · filters: Drama/)).toBeTruthy();
   });
 });
 

@@ -109,7 +109,7 @@ export function NextFilms({
           {!ready
             ? 'The model is not ready yet'
             : data?.model
-              ? `Picked by the ${labelOf(data.model).toLowerCase()}${data.mixedIn ? `, with ${Math.round(data.mix * 100)} % of the ${labelOf(data.mixedIn).toLowerCase()}'s scores` : ''}`
+              ? `Picked by the ${labelOf(data.model).toLowerCase()}${data.mixedIn ? `, with ${Math.round(data.mix * 100)} % of the ${labelOf(data.mixedIn).toLowerCase()}’s scores` : ''}`
               : data?.fromPopularity
                 ? 'The most-rated films, for now'
                 : 'Picked by the model that suits your number of ratings'}
