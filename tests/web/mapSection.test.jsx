@@ -1,14 +1,21 @@
 // @vitest-environment happy-dom
 // The map's section: "Find on the map" says when a film is not on it, and that note goes with the
-// film X it was about.
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+// film X it was about; the layout's progress moves its bar alone, not the section around it.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MapSection } from '../../web/src/map/MapSection.jsx';
 import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
 import { createTrainingStore } from '../../web/src/training/trainingStore.js';
 import { LOST, TOY, fakeClient } from './fakeClient.js';
 
 afterEach(cleanup);
+
+// The section's search box, counted: it renders again only when the section does.
+const searchRenders = vi.hoisted(() => ({ n: 0 }));
+vi.mock('../../web/src/films/FilmSearch.jsx', async (real) => {
+  const { FilmSearch } = await real();
+  return { FilmSearch: (props) => (searchRenders.n++, FilmSearch(props)) };
+});
 
 const MAP = {
   movieIds: Int32Array.from([TOY.movieId]),
@@ -40,5 +47,24 @@ describe('the map section', () => {
     expect(note().textContent).toMatch(/has only 3 ratings to learn from/);
     rerender(<MapSection {...props} filmId={TOY.movieId} />);
     expect(note()).toBeNull();
+  });
+
+  it('moves the layout bar step by step without rendering the section again', () => {
+    const progress = createTrainingStore();
+    const props = { error: null, progress, store: createRatingsStore({ storage: null }), search: async () => [], onPick: () => {} };
+    const more = { client: fakeClient(), loaded: true, filmId: null };
+    const { rerender } = render(<MapSection {...props} {...more} map={null} ready={false} />);
+    const bar = () => screen.getByRole('progressbar', { name: 'Map layout' });
+    expect(screen.getByText('The map is drawn once the models have trained.')).toBeTruthy();
+    rerender(<MapSection {...props} {...more} map={null} ready />);
+    expect(screen.getByText('Placing the films…')).toBeTruthy();
+    const before = searchRenders.n;
+    for (let epoch = 1; epoch <= 30; epoch++) act(() => progress.update({ stage: 'map', epoch, epochs: 90 }));
+    expect(screen.getByText('Placing the films: step 30 of 90')).toBeTruthy();
+    expect(bar().getAttribute('aria-valuenow')).toBe('30');
+    expect(bar().getAttribute('aria-valuemax')).toBe('90');
+    expect(searchRenders.n).toBe(before);
+    rerender(<MapSection {...props} {...more} map={MAP} ready />);
+    expect(bar().getAttribute('aria-valuenow')).toBe('90');
   });
 });

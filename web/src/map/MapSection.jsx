@@ -43,6 +43,33 @@ function Legend({ map }) {
   );
 }
 
+/** Its own component: the layout's ~90 steps re-render this bar, not the whole section around it. */
+function LayoutProgress({ progress, ready, laidOut }) {
+  const step = useStore(progress, (s) => s.progress.map ?? null);
+  const text = !ready
+    ? 'The map is drawn once the models have trained.'
+    : laidOut
+      ? 'Drawing…'
+      : step
+        ? `Placing the films: step ${step.epoch} of ${step.epochs}`
+        : 'Placing the films…';
+  return (
+    <>
+      <p class="muted">{text}</p>
+      <div
+        class="bar map-bar"
+        role="progressbar"
+        aria-label="Map layout"
+        aria-valuemin="0"
+        aria-valuemax={String(step?.epochs ?? 1)}
+        aria-valuenow={String(laidOut ? (step?.epochs ?? 1) : (step?.epoch ?? 0))}
+      >
+        <span class="bar-fill" style={{ '--done': laidOut ? 1 : step ? step.epoch / step.epochs : 0 }} />
+      </div>
+    </>
+  );
+}
+
 /**
  * @param {object} props
  * @param {object|null} props.map  the worker's map, once laid out (or restored)
@@ -62,7 +89,6 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
   const [View, setView] = useState(null);
   const [flyTo, setFlyTo] = useState(null);
   const [notOnMap, setNotOnMap] = useState(null);
-  const layoutProgress = useStore(progress, (s) => s.progress.map ?? null);
   const shown = useStore(shownStore);
   const rated = useStore(store, (s) => s.list);
   const onMap = useMemo(() => (map ? new Set(map.movieIds) : null), [map]);
@@ -136,30 +162,7 @@ function MapSectionView({ map, error, progress, ready, filmId, store, search, on
                 {error}
               </p>
             ) : (
-              <>
-                <p class="muted">
-                  {!ready
-                    ? 'The map is drawn once the models have trained.'
-                    : map
-                      ? 'Drawing…'
-                      : layoutProgress
-                        ? `Placing the films: step ${layoutProgress.epoch} of ${layoutProgress.epochs}`
-                        : 'Placing the films…'}
-                </p>
-                <div
-                  class="bar map-bar"
-                  role="progressbar"
-                  aria-label="Map layout"
-                  aria-valuemin="0"
-                  aria-valuemax={String(layoutProgress?.epochs ?? 1)}
-                  aria-valuenow={String(map ? (layoutProgress?.epochs ?? 1) : (layoutProgress?.epoch ?? 0))}
-                >
-                  <span
-                    class="bar-fill"
-                    style={{ '--done': map ? 1 : layoutProgress ? layoutProgress.epoch / layoutProgress.epochs : 0 }}
-                  />
-                </div>
-              </>
+              <LayoutProgress progress={progress} ready={ready} laidOut={Boolean(map)} />
             )}
           </div>
         )}
