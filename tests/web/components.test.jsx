@@ -19,6 +19,7 @@ import { RatingsContext } from '../../web/src/taste/ratingsContext.js';
 import { SimilarFilms } from '../../web/src/films/SimilarFilms.jsx';
 import { RATINGS_KEY } from '../../web/src/storage/storage.js';
 import { createTrainingStore } from '../../web/src/training/trainingStore.js';
+import { StageBar } from '../../web/src/training/StageBar.jsx';
 import { TrainingProgress } from '../../web/src/training/TrainingProgress.jsx';
 import { MAX_LISTED, UserPicker, listedViewers } from '../../web/src/viewers/UserPicker.jsx';
 import { ViewersPanel } from '../../web/src/viewers/ViewersPanel.jsx';
@@ -915,13 +916,15 @@ describe('App', () => {
     await waitFor(() => expect(document.title).toBe('Films like Toy Story (1995) — Reel'));
   });
 
-  it('renders the page a handful of times while training, the training card once per epoch', async () => {
+  it('renders the page and the training card a handful of times while training, a model’s bar once per epoch', async () => {
     let appRenders = 0;
     let cardRenders = 0;
+    let barRenders = 0;
     const previous = options.diffed;
     options.diffed = (vnode) => {
       if (vnode.type === App) appRenders += 1;
       if (vnode.type === TrainingProgress) cardRenders += 1;
+      if (vnode.type === StageBar) barRenders += 1;
       previous?.(vnode);
     };
     try {
@@ -946,7 +949,10 @@ describe('App', () => {
         },
       });
       await renderApp(client);
-      expect(cardRenders).toBeGreaterThanOrEqual(30);
+      // Each epoch re-renders its own model's row alone: one bar, not the card's four.
+      expect(barRenders).toBeGreaterThanOrEqual(60);
+      expect(barRenders).toBeLessThan(100);
+      expect(cardRenders).toBeLessThan(15);
       expect(appRenders).toBeLessThan(15);
     } finally {
       options.diffed = previous;

@@ -2,8 +2,8 @@
 // MovieLens the visitor dropped, the bytes read, unzipped and parsed — then one progress bar per
 // model with epoch, falling training loss and time left — or, on a return visit, the models restored
 // from this browser with a "Retrain here" for the curious. Below, which dataset it is and the way to
-// another (children: the dataset chooser). It alone re-renders on each progress event (it
-// subscribes to the progress store); its size is the same in every phase until ready, so nothing
+// another (children: the dataset chooser). Only its rows re-render on each progress event (they
+// subscribe to the progress store, each row only when its own figures change); its size is the same in every phase until ready, so nothing
 // below it moves while the models train. Once ready it folds to one line, the rest a click away:
 // a visitor came for the films, not the telemetry. It folds the first time it is out of sight, never
 // under the visitor's eyes (folding at once moved the whole page up: on a phone a layout shift of
@@ -15,11 +15,12 @@ import { ReadRow } from './ReadRow.jsx';
 import { StageBar } from './StageBar.jsx';
 import { useRef, useState } from 'preact/hooks';
 import { useOutOfSight } from '../ui/useOutOfSight.js';
+import { memo } from '../ui/memo.js';
 import { useStore } from '../ui/useStore.js';
 
 const PHONE = '(max-width: 480px)'; // as styles.css lays out a phone
 
-function StageRow({ stage, progress, trainMs, restored }) {
+const StageRow = memo(function StageRow({ stage, progress, trainMs, restored }) {
   const total = stage.epochs;
   const epoch = restored ? total : (progress?.epoch ?? stage.epochsDone ?? 0);
   const done = epoch >= total && total > 0;
@@ -49,10 +50,10 @@ function StageRow({ stage, progress, trainMs, restored }) {
       active={Boolean(progress)}
     />
   );
-}
+});
 
 /** The engine and the data, in bytes of their total, as they arrive. */
-function DownloadRow({ download, searchable, loaded }) {
+const DownloadRow = memo(function DownloadRow({ download, searchable, loaded }) {
   const files = Object.values(download?.files ?? {});
   const got = files.reduce((a, f) => a + f.loaded, 0);
   const known = files.every((f) => f.total !== null) && files.length > 0;
@@ -71,7 +72,7 @@ function DownloadRow({ download, searchable, loaded }) {
       active
     />
   );
-}
+});
 
 function statusText({ phase, loadStage, stats, trainMs, restored, kept, searchable, dataset }) {
   const total = formatDuration(Object.values(trainMs ?? {}).reduce((a, b) => a + b, 0));
@@ -161,7 +162,6 @@ export function TrainingProgress({
   onRetrain,
   unfold = false,
 }) {
-  const { progress, models: epochs } = useStore(store);
   const card = useRef(null);
   const headButton = useRef(/** @type {HTMLButtonElement | null} */ (null));
   const ready = phase === 'ready';
@@ -221,7 +221,7 @@ export function TrainingProgress({
         )}
       </div>
       <div class="training-details" id="training-details" hidden={folded}>
-        <TrainingDetails {...{ dataset, progress, phase, loadStage, searchable, models, epochs, trainMs, restored, ready }} />
+        <TrainingDetails {...{ dataset, store, phase, loadStage, searchable, models, trainMs, restored, ready }} />
         {onRetrain ? (
           // Its row is there from the start, unseen until ready: appearing at ready, it pushed the
           // page below down 47 px (a layout shift of 0.026, over the budget's 0.02).
@@ -249,8 +249,12 @@ export function TrainingProgress({
   );
 }
 
-/** The download (or read) and each model's bar: the telemetry the folded card keeps a click away. */
-function TrainingDetails({ dataset, progress, phase, loadStage, searchable, models, epochs, trainMs, restored, ready }) {
+/**
+ * The download (or read) and each model's bar: the telemetry the folded card keeps a click away. It
+ * alone follows the progress store, so an epoch re-renders these rows, not the card around them.
+ */
+function TrainingDetails({ dataset, store, phase, loadStage, searchable, models, trainMs, restored, ready }) {
+  const { progress, models: epochs } = useStore(store);
   return (
     <div class="stages">
       {dataset.kind === 'files' ? (
