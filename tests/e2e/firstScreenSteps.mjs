@@ -1,5 +1,5 @@
 // A first screen that invites, in a real Chromium: on a 390 px phone "Your taste" follows the
-// masthead and a one-line training card; at 1280 px open Filters leave the list in view and offer no
+// masthead and a one-line training card, one line in every phase so nothing below it moves; at 1280 px open Filters leave the list in view and offer no
 // IMAX; the viewers panel shows whole titles at 1280 and 390 px.
 import path from 'node:path';
 import { check, siteContext, waitForReady, watch } from './harness.mjs';
@@ -62,8 +62,25 @@ export async function firstScreenSteps(step, { page, browser, origin, log, outpu
     });
     const p = await phone.newPage();
     watch(p, log);
+    // The card's height at each of its sentences, from the first render to ready: what is below it
+    // moves whenever that changes.
+    await p.addInitScript(() => {
+      const seen = (window.__cardHeights = []);
+      new MutationObserver(() => {
+        const card = document.querySelector('.training');
+        const state = document.querySelector('.training-status')?.dataset.state;
+        const last = seen.at(-1);
+        if (card && (!last || last.state !== state || last.height !== card.offsetHeight)) seen.push({ state, height: card.offsetHeight });
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
     await p.goto(`${origin}/`);
     await waitForReady(p);
+    const heights = await p.evaluate(() => window.__cardHeights);
+    const phases = heights.map((h) => `${h.state} ${h.height}`).join(', ');
+    check(
+      heights.some((h) => h.state === 'training') && new Set(heights.map((h) => h.height)).size === 1,
+      `the training card should keep its height from the first render to ready on a phone: ${phases} px`,
+    );
     const card = await p.locator('.training').boundingBox();
     const taste = await p.locator('#taste').boundingBox();
     const masthead = await p.locator('.masthead').boundingBox();
@@ -79,6 +96,6 @@ export async function firstScreenSteps(step, { page, browser, origin, log, outpu
     const cut = await cutViewerTitles(p);
     check(cut.length === 0, `the viewers panel cuts titles at 390 px: ${cut.join(' | ')}`);
     await phone.close();
-    return `training card ${Math.round(card.height)} px; "Your taste" heading at ${Math.round(heading.y)} px`;
+    return `training card ${Math.round(card.height)} px in every phase (${heights.map((h) => h.state).join(', ')}); "Your taste" heading at ${Math.round(heading.y)} px`;
   });
 }

@@ -74,29 +74,62 @@ const DownloadRow = memo(function DownloadRow({ download, searchable, loaded }) 
   );
 });
 
+/** The rest of a status sentence: a phone's folded card shows the sentence without it, on one line. */
+const Tail = ({ children }) => <span class="status-tail">{children}</span>;
+
 function statusText({ phase, loadStage, stats, trainMs, restored, kept, searchable, dataset }) {
   const total = formatDuration(Object.values(trainMs ?? {}).reduce((a, b) => a + b, 0));
   switch (phase) {
     case 'loading':
       if (dataset?.kind === 'files') {
-        if (loadStage === 'parse') return `Loading the ratings of ${dataset.name} into the engine…`;
-        return `${loadStage === 'unzip' ? 'Unzipping' : 'Reading'} ${dataset.name} in this tab — nothing is uploaded…`;
+        if (loadStage === 'parse')
+          return (
+            <>
+              Loading the ratings<Tail> of {dataset.name} into the engine</Tail>…
+            </>
+          );
+        return (
+          <>
+            {loadStage === 'unzip' ? 'Unzipping' : 'Reading'} {dataset.name}
+            <Tail> in this tab — nothing is uploaded</Tail>…
+          </>
+        );
       }
       if (loadStage === 'parse') return 'Reading the ratings…';
-      return searchable ? 'Search works already — the ratings are on their way…' : 'Downloading the engine and the MovieLens films…';
+      return searchable ? (
+        <>
+          Search works already<Tail> — the ratings are on their way</Tail>…
+        </>
+      ) : (
+        <>
+          Downloading the engine<Tail> and the MovieLens films</Tail>…
+        </>
+      );
     case 'restoring':
-      return 'Restoring the models kept in this browser…';
+      return (
+        <>
+          Restoring the models<Tail> kept in this browser</Tail>…
+        </>
+      );
     case 'training':
-      return `Training on ${formatCount(stats?.train)} ratings — you can search and rate while it runs.`;
+      return (
+        <>
+          Training on {formatCount(stats?.train)} ratings<Tail> — you can search and rate while it runs</Tail>.
+        </>
+      );
     case 'paused':
       return 'Training paused.';
     case 'ready':
-      // The tail is left out of the folded line on a phone (styles.css), so it stays one line there.
-      if (restored) return `Ready — restored the models this browser trained on ${formatWhen(restored.savedAt)}.`;
+      if (restored)
+        return (
+          <>
+            Ready — restored<Tail> the models this browser trained on {formatWhen(restored.savedAt)}</Tail>.
+          </>
+        );
       return (
         <>
           Ready — trained in {total}
-          <span class="status-tail"> in this browser{kept?.kept ? ', and kept here for your next visit' : ''}</span>.
+          <Tail> in this browser{kept?.kept ? ', and kept here for your next visit' : ''}</Tail>.
         </>
       );
     default:
