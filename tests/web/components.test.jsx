@@ -479,6 +479,31 @@ describe('filters', () => {
     expect(toggled).toEqual(['Drama']);
   });
 
+  it('are a summary line while closed, and open with their body at the first press', () => {
+    let open = false;
+    const view = () => (
+      <Filters
+        filters={{ ...NO_FILTERS, include: ['Comedy'] }}
+        onChange={() => {}}
+        genreNames={['Comedy', 'Horror']}
+        years={{ min: 1902, max: 2018 }}
+        open={open}
+        onToggleOpen={(o) => (open = o)}
+      />
+    );
+    const { rerender } = render(view());
+    expect(document.querySelector('.filters-summary').textContent).toBe('Comedy');
+    expect(document.querySelector('.filters-body')).toBeNull();
+    fireEvent.click(document.querySelector('#filters summary'));
+    expect(open).toBe(true);
+    rerender(view());
+    expect(document.querySelector('#filters').open).toBe(true);
+    const pressed = within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Comedy' });
+    expect(pressed.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(document.querySelector('#filters summary'));
+    expect(open).toBe(false);
+  });
+
   it('offers the genres in the order of the alphabet, whatever the catalogue’s', () => {
     render(
       <Filters
@@ -587,6 +612,8 @@ describe('filters', () => {
   it('reach the engine for your next films', async () => {
     const { client, store } = await renderApp();
     store.rate(1, 5);
+    expect(screen.queryByRole('group', { name: 'Only these genres' })).toBeNull(); // closed, the panel is its summary alone
+    fireEvent.click(document.querySelector('#filters summary'));
     fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Drama' }));
     await waitFor(() => expect(client.calls).toContainEqual(['recommendFor', [{ movieId: 1, stars: 5 }], '', { anyGenre: ['Drama'] }]));
     // One rating: a first visitor's list, the engine says which model's scores it mixed in, and how much.

@@ -230,6 +230,7 @@ describe('what is said', () => {
     store.rate(1, 5);
     await waitFor(() => expect(document.querySelectorAll('.next-list > .film-item').length).toBeGreaterThan(0));
     expect(said.filter((s) => /^Your next films/.test(s))).toEqual([]);
+    fireEvent.click(document.querySelector('#filters summary'));
     fireEvent.click(within(screen.getByRole('group', { name: 'Only these genres' })).getByRole('button', { name: 'Drama' }));
     await waitFor(() => expect(said.filter((s) => /^Your next films, filtered \(Drama\): \d+ films\.$/.test(s))).toHaveLength(1));
   });

@@ -1,21 +1,22 @@
 // The filters a visitor narrows lists with: genres in and out, a span of decades, and a scale from
 // hidden gems to crowd-pleasers. One set, applied by the engine to "Your next films" and to
 // "films like X". On a wide screen the open body floats beside the list (styles.css), so the list it
-// changes stays in view; Escape closes it.
+// changes stays in view; Escape closes it. Its body is built only while open: closed, it is a line,
+// and the page re-renders "Your taste" as the engine loads and trains.
 import { ANY_FAME, FAME, NO_FILTERS, decadesOf, describeFilters, isFiltered, toggleGenre } from './filters.js';
 import { ToggleGroup } from '../ui/ToggleGroup.jsx';
+import { memo } from '../ui/memo.js';
 
 /**
  * @param {{ filters: object, onChange: (f: object) => void, genreNames: string[], years: {min: number, max: number}|null,
  *           open: boolean, onToggleOpen: (open: boolean) => void }} props
  */
-export function Filters({ filters, onChange, genreNames, years, open, onToggleOpen }) {
+export const Filters = memo(function Filters({ filters, onChange, genreNames, years, open, onToggleOpen }) {
   // In the alphabet's order, where a visitor looks for one; the engine's is its catalogue's. By code
   // unit, not localeCompare: a locale method loads ICU's data on a first visit (format.test.jsx).
   const genres = [...genreNames].sort();
   const decades = decadesOf(years);
   const summary = describeFilters(filters);
-  const fame = FAME[filters.fame];
 
   function setDecade(side, raw) {
     const d = raw === '' ? null : Number(raw);
@@ -42,93 +43,112 @@ export function Filters({ filters, onChange, genreNames, years, open, onToggleOp
         if (e.key === 'Escape' && open) close(e.currentTarget);
       }}
     >
-      <summary>
+      <summary
+        onClick={(e) => {
+          // Opened by the page, not the browser, so the body is there as the panel first shows.
+          e.preventDefault();
+          onToggleOpen(!open);
+        }}
+      >
         <span class="filters-title">
           <span class="filters-mark" aria-hidden="true" />
           Filters
         </span>
         <span class="filters-summary">{summary || 'none — every film can be suggested'}</span>
       </summary>
-      <div class="filters-body">
-        <p class="muted small">
-          They narrow your next films and films like the one you pick, inside the engine, so each list still holds ten.
-        </p>
-        <div class="filter-row">
-          <p class="filter-label" id="filter-include-label">
-            Only these genres
+      {open ? (
+        <div class="filters-body">
+          <p class="muted small">
+            They narrow your next films and films like the one you pick, inside the engine, so each list still holds ten.
           </p>
-          <ToggleGroup
-            label="Only these genres"
-            items={genres}
-            pressed={filters.include}
-            onToggle={(g) => onChange(toggleGenre(filters, g, 'include'))}
-          />
-        </div>
-        <div class="filter-row">
-          <p class="filter-label" id="filter-exclude-label">
-            Never these genres <span class="muted">(a film with any of them is left out)</span>
-          </p>
-          <ToggleGroup
-            label="Never these genres"
-            className="toggle-exclude"
-            items={genres}
-            pressed={filters.exclude}
-            onToggle={(g) => onChange(toggleGenre(filters, g, 'exclude'))}
-          />
-        </div>
-        <div class="filter-row filter-inline">
-          <label>
-            From{' '}
-            <select value={filters.fromDecade ?? ''} onChange={(e) => setDecade('fromDecade', e.currentTarget.value)}>
-              <option value="">the earliest</option>
-              {decades.map((d) => (
-                <option key={d} value={d}>
-                  the {d}s
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            to{' '}
-            <select value={filters.toDecade ?? ''} onChange={(e) => setDecade('toDecade', e.currentTarget.value)}>
-              <option value="">{years?.max ? `${years.max} (the latest)` : 'the latest'}</option>
-              {decades.map((d) => (
-                <option key={d} value={d}>
-                  the {d}s
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div class="filter-row">
-          <label class="filter-label" for="fame-range">
-            How well known
-          </label>
-          <div class="fame">
-            <span class="fame-end" aria-hidden="true">
-              Hidden gems
-            </span>
-            <input
-              id="fame-range"
-              type="range"
-              min="0"
-              max={String(FAME.length - 1)}
-              step="1"
-              value={String(filters.fame)}
-              aria-valuetext={`${fame.label}: ${fame.detail}`}
-              onInput={(e) => onChange({ ...filters, fame: Number(e.currentTarget.value) })}
+          <div class="filter-row">
+            <p class="filter-label" id="filter-include-label">
+              Only these genres
+            </p>
+            <ToggleGroup
+              label="Only these genres"
+              items={genres}
+              pressed={filters.include}
+              onToggle={(g) => onChange(toggleGenre(filters, g, 'include'))}
             />
-            <span class="fame-end" aria-hidden="true">
-              Crowd-pleasers
-            </span>
           </div>
-          <p class="fame-now" aria-hidden="true">
-            {filters.fame === ANY_FAME ? 'Any film, however many people rated it' : `${fame.label}: ${fame.detail}`}
-          </p>
+          <div class="filter-row">
+            <p class="filter-label" id="filter-exclude-label">
+              Never these genres <span class="muted">(a film with any of them is left out)</span>
+            </p>
+            <ToggleGroup
+              label="Never these genres"
+              className="toggle-exclude"
+              items={genres}
+              pressed={filters.exclude}
+              onToggle={(g) => onChange(toggleGenre(filters, g, 'exclude'))}
+            />
+          </div>
+          <div class="filter-row filter-inline">
+            <label>
+              From{' '}
+              <select value={filters.fromDecade ?? ''} onChange={(e) => setDecade('fromDecade', e.currentTarget.value)}>
+                <option value="">the earliest</option>
+                {decades.map((d) => (
+                  <option key={d} value={d}>
+                    the {d}s
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              to{' '}
+              <select value={filters.toDecade ?? ''} onChange={(e) => setDecade('toDecade', e.currentTarget.value)}>
+                <option value="">{years?.max ? `${years.max} (the latest)` : 'the latest'}</option>
+                {decades.map((d) => (
+                  <option key={d} value={d}>
+                    the {d}s
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <FameScale filters={filters} onChange={onChange} />
+          <FilterButtons filtered={isFiltered(filters)} onClear={() => onChange(NO_FILTERS)} onDone={close} />
         </div>
-        <FilterButtons filtered={isFiltered(filters)} onClear={() => onChange(NO_FILTERS)} onDone={close} />
-      </div>
+      ) : null}
     </details>
+  );
+});
+
+/**
+ * From hidden gems to crowd-pleasers: how many people rated a film here.
+ * @param {{ filters: object, onChange: (f: object) => void }} props
+ */
+function FameScale({ filters, onChange }) {
+  const fame = FAME[filters.fame];
+  return (
+    <div class="filter-row">
+      <label class="filter-label" for="fame-range">
+        How well known
+      </label>
+      <div class="fame">
+        <span class="fame-end" aria-hidden="true">
+          Hidden gems
+        </span>
+        <input
+          id="fame-range"
+          type="range"
+          min="0"
+          max={String(FAME.length - 1)}
+          step="1"
+          value={String(filters.fame)}
+          aria-valuetext={`${fame.label}: ${fame.detail}`}
+          onInput={(e) => onChange({ ...filters, fame: Number(e.currentTarget.value) })}
+        />
+        <span class="fame-end" aria-hidden="true">
+          Crowd-pleasers
+        </span>
+      </div>
+      <p class="fame-now" aria-hidden="true">
+        {filters.fame === ANY_FAME ? 'Any film, however many people rated it' : `${fame.label}: ${fame.detail}`}
+      </p>
+    </div>
   );
 }
 
