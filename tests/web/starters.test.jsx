@@ -3,7 +3,9 @@
 // rated, the engine chooses one film from their ratings so far to take its place — at once when
 // the rating came from elsewhere, only after focus leaves the card when they rated it there.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { options } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RateFilm } from '../../web/src/taste/RateFilm.jsx';
 import { Starters } from '../../web/src/taste/Starters.jsx';
 import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
 import { RatingsContext } from '../../web/src/taste/ratingsContext.js';
@@ -49,6 +51,29 @@ describe('rate a few you know', () => {
     store.rate(TOY.movieId, 5);
     await waitFor(() => expect(shown()).toEqual([LOST.movieId, POSTMAN.movieId, 34]));
     expect(asked.at(-1).exclude).toEqual([1, 6, 34, POSTMAN.movieId]); // never one shown before
+  });
+
+  it('draws the set once when it arrives: each card one render', async () => {
+    const cards = new Map(); // movieId → renders of its rating control
+    const previous = options.diffed;
+    options.diffed = (vnode) => {
+      if (vnode.type === RateFilm) cards.set(vnode.props.film.movieId, (cards.get(vnode.props.film.movieId) ?? 0) + 1);
+      previous?.(vnode);
+    };
+    try {
+      renderStarters(startersClient().client);
+      await waitFor(() => expect(shown()).toEqual([1, 6, 34]));
+      // Preact runs a render's effects in a task after the next frame: past both, whatever they render is in.
+      await new Promise(requestAnimationFrame);
+      await new Promise((r) => setTimeout(r));
+      expect([...cards]).toEqual([
+        [1, 1],
+        [6, 1],
+        [34, 1],
+      ]);
+    } finally {
+      options.diffed = previous;
+    }
   });
 
   it('offers, once a film is rated, a way down to the next films it leads to, its room kept before', async () => {

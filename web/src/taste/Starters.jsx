@@ -40,7 +40,8 @@ function StartersView({ client, store, ready, onPick }) {
   // The films on show: the set's, each rated one's place taken by its successor (replaced: rated
   // movieId → the film in its place), until the next set.
   const [replaced, setReplaced] = useState(() => new Map());
-  useEffect(() => setReplaced(new Map()), [starters.data]);
+  // (Kept as it is when nothing was replaced: a new empty map would render the twelve a second time.)
+  useEffect(() => setReplaced((m) => (m.size ? new Map() : m)), [starters.data]);
   const films = (starters.data ?? []).map(function shownIn(f) {
     const next = replaced.get(f.movieId);
     return next ? shownIn(next) : f;
