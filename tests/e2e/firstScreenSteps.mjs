@@ -62,15 +62,17 @@ export async function firstScreenSteps(step, { page, browser, origin, log, outpu
     });
     const p = await phone.newPage();
     watch(p, log);
-    // The card's height at each of its sentences, from the first render to ready: what is below it
-    // moves whenever that changes.
+    // The card's height at each of its sentences, from the first render to ready (what is below it
+    // moves whenever that changes), and which stage its hairline showed.
     await p.addInitScript(() => {
       const seen = (window.__cardHeights = []);
       new MutationObserver(() => {
         const card = document.querySelector('.training');
         const state = document.querySelector('.training-status')?.dataset.state;
+        const bar = document.querySelector('.folded-progress')?.dataset.stage ?? 'none';
         const last = seen.at(-1);
-        if (card && (!last || last.state !== state || last.height !== card.offsetHeight)) seen.push({ state, height: card.offsetHeight });
+        if (card && (!last || last.state !== state || last.height !== card.offsetHeight || last.bar !== bar))
+          seen.push({ state, bar, height: card.offsetHeight });
       }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
     });
     await p.goto(`${origin}/`);
@@ -80,6 +82,11 @@ export async function firstScreenSteps(step, { page, browser, origin, log, outpu
     check(
       heights.some((h) => h.state === 'training') && new Set(heights.map((h) => h.height)).size === 1,
       `the training card should keep its height from the first render to ready on a phone: ${phases} px`,
+    );
+    const bars = heights.map((h) => `${h.state}: ${h.bar}`).join(', ');
+    check(
+      heights.some((h) => h.bar === 'download') && heights.some((h) => h.bar === 'train') && heights.at(-1).bar === 'none',
+      `the folded card should show the download, then the training, along its foot, and nothing at ready: ${bars}`,
     );
     const card = await p.locator('.training').boundingBox();
     const taste = await p.locator('#taste').boundingBox();
@@ -96,6 +103,6 @@ export async function firstScreenSteps(step, { page, browser, origin, log, outpu
     const cut = await cutViewerTitles(p);
     check(cut.length === 0, `the viewers panel cuts titles at 390 px: ${cut.join(' | ')}`);
     await phone.close();
-    return `training card ${Math.round(card.height)} px in every phase (${heights.map((h) => h.state).join(', ')}); "Your taste" heading at ${Math.round(heading.y)} px`;
+    return `training card ${Math.round(card.height)} px in every phase (${bars}); "Your taste" heading at ${Math.round(heading.y)} px`;
   });
 }

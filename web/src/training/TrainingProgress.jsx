@@ -11,6 +11,8 @@
 // opens the first screen and nothing moves at ready.
 import { BUNDLED_NAME } from './DatasetChooser.jsx';
 import { formatCount, formatDuration, formatMB as mb, formatNumber, formatWhen } from '../ui/format.js';
+import { FoldedProgress } from './FoldedProgress.jsx';
+import { downloadShare } from './progressShares.js';
 import { ReadRow } from './ReadRow.jsx';
 import { StageBar } from './StageBar.jsx';
 import { useRef, useState } from 'preact/hooks';
@@ -54,12 +56,7 @@ const StageRow = memo(function StageRow({ stage, progress, trainMs, restored }) 
 
 /** The engine and the data, in bytes of their total, as they arrive. */
 const DownloadRow = memo(function DownloadRow({ download, searchable, loaded }) {
-  const files = Object.values(download?.files ?? {});
-  const got = files.reduce((a, f) => a + f.loaded, 0);
-  const known = files.every((f) => f.total !== null) && files.length > 0;
-  const total = known ? files.reduce((a, f) => a + f.total, 0) : null;
-  const done = loaded || (known && got >= total && files.length >= 3);
-  const share = done ? 1 : total ? got / total : 0;
+  const { got, total, done, share } = downloadShare(download, loaded);
   return (
     <StageBar
       name="Download"
@@ -253,6 +250,9 @@ export function TrainingProgress({
           </button>
         )}
       </div>
+      {folded && !ready ? (
+        <FoldedProgress store={store} models={models} phase={phase} loadStage={loadStage} bundled={dataset.kind !== 'files'} />
+      ) : null}
       <div class="training-details" id="training-details" hidden={folded}>
         <TrainingDetails {...{ dataset, store, phase, loadStage, searchable, models, trainMs, restored, ready }} />
         {onRetrain ? (
