@@ -61,52 +61,23 @@ export const Filters = memo(function Filters({ filters, onChange, genreNames, ye
           <p class="muted small">
             They narrow your next films and films like the one you pick, inside the engine, so each list still holds ten.
           </p>
-          <div class="filter-row">
-            <p class="filter-label" id="filter-include-label">
-              Only these genres
-            </p>
-            <ToggleGroup
-              label="Only these genres"
-              items={genres}
-              pressed={filters.include}
-              onToggle={(g) => onChange(toggleGenre(filters, g, 'include'))}
-            />
-          </div>
-          <div class="filter-row">
-            <p class="filter-label" id="filter-exclude-label">
-              Never these genres <span class="muted">(a film with any of them is left out)</span>
-            </p>
-            <ToggleGroup
-              label="Never these genres"
-              className="toggle-exclude"
-              items={genres}
-              pressed={filters.exclude}
-              onToggle={(g) => onChange(toggleGenre(filters, g, 'exclude'))}
-            />
-          </div>
+          <GenreRow side="include" filters={filters} onChange={onChange} genres={genres} />
+          <GenreRow side="exclude" filters={filters} onChange={onChange} genres={genres} />
           <div class="filter-row filter-inline">
-            <label>
-              From{' '}
-              <select value={filters.fromDecade ?? ''} onChange={(e) => setDecade('fromDecade', e.currentTarget.value)}>
-                <option value="">the earliest</option>
-                {decades.map((d) => (
-                  <option key={d} value={d}>
-                    the {d}s
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              to{' '}
-              <select value={filters.toDecade ?? ''} onChange={(e) => setDecade('toDecade', e.currentTarget.value)}>
-                <option value="">{years?.max ? `${years.max} (the latest)` : 'the latest'}</option>
-                {decades.map((d) => (
-                  <option key={d} value={d}>
-                    the {d}s
-                  </option>
-                ))}
-              </select>
-            </label>
+            <DecadeSelect
+              label="From"
+              first="the earliest"
+              value={filters.fromDecade}
+              decades={decades}
+              onPick={(d) => setDecade('fromDecade', d)}
+            />
+            <DecadeSelect
+              label="to"
+              first={years?.max ? `${years.max} (the latest)` : 'the latest'}
+              value={filters.toDecade}
+              decades={decades}
+              onPick={(d) => setDecade('toDecade', d)}
+            />
           </div>
           <FameScale filters={filters} onChange={onChange} />
           <FilterButtons filtered={isFiltered(filters)} onClear={() => onChange(NO_FILTERS)} onDone={close} />
@@ -115,6 +86,49 @@ export const Filters = memo(function Filters({ filters, onChange, genreNames, ye
     </details>
   );
 });
+
+/**
+ * "Only these genres" (side include) or "Never these genres" (exclude): a toggle for each genre.
+ * @param {{ side: 'include' | 'exclude', filters: object, onChange: (f: object) => void, genres: string[] }} props
+ */
+function GenreRow({ side, filters, onChange, genres }) {
+  const label = side === 'include' ? 'Only these genres' : 'Never these genres';
+  return (
+    <div class="filter-row">
+      <p class="filter-label" id={`filter-${side}-label`}>
+        {label}
+        {side === 'exclude' ? <span class="muted"> (a film with any of them is left out)</span> : null}
+      </p>
+      <ToggleGroup
+        label={label}
+        className={side === 'exclude' ? 'toggle-exclude' : undefined}
+        items={genres}
+        pressed={filters[side]}
+        onToggle={(g) => onChange(toggleGenre(filters, g, side))}
+      />
+    </div>
+  );
+}
+
+/**
+ * One end of the span of decades: "From the earliest", "to 2018 (the latest)", or a decade.
+ * @param {{ label: string, first: string, value: number | null, decades: number[], onPick: (raw: string) => void }} props
+ */
+function DecadeSelect({ label, first, value, decades, onPick }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value ?? ''} onChange={(e) => onPick(e.currentTarget.value)}>
+        <option value="">{first}</option>
+        {decades.map((d) => (
+          <option key={d} value={d}>
+            the {d}s
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /**
  * From hidden gems to crowd-pleasers: how many people rated a film here.
