@@ -3,16 +3,16 @@
 // model with epoch, falling training loss and time left — or, on a return visit, the models restored
 // from this browser with a "Retrain here" for the curious. Below, which dataset it is and the way to
 // another (children: the dataset chooser). Only its rows re-render on each progress event (they
-// subscribe to the progress store, each row only when its own figures change); its size is the same in every phase until ready, so nothing
-// below it moves while the models train. Once ready it folds to one line, the rest a click away:
-// a visitor came for the films, not the telemetry. It folds the first time it is out of sight, never
-// under the visitor's eyes (folding at once moved the whole page up: on a phone a layout shift of
-// 0.61, Lighthouse's mobile score 60); on a phone it is one line from the start, so "Your taste"
-// opens the first screen and nothing moves at ready.
+// subscribe to the progress store, each row only when its own figures change); its size is the
+// same in every phase until ready, so nothing below it moves while the models train. Once ready
+// it folds to one line, the rest a click away: a visitor came for the films, not the telemetry. It
+// folds the first time it is out of sight, never under the visitor's eyes (folding at once moved
+// the whole page up: on a phone a layout shift of 0.61, Lighthouse's mobile score 60); on a phone
+// it is one line from the start, so "Your taste" opens the first screen and nothing moves at ready.
 import { BUNDLED_NAME } from './DatasetChooser.jsx';
 import { formatCount, formatDuration, formatMB as mb, formatNumber, formatWhen } from '../ui/format.js';
 import { FoldedProgress } from './FoldedProgress.jsx';
-import { downloadShare } from './progressShares.js';
+import { downloadShare, epochOf } from './progressShares.js';
 import { ReadRow } from './ReadRow.jsx';
 import { StageBar } from './StageBar.jsx';
 import { useRef, useState } from 'preact/hooks';
@@ -24,7 +24,7 @@ const PHONE = '(max-width: 480px)'; // as styles.css lays out a phone
 
 const StageRow = memo(function StageRow({ stage, progress, trainMs, restored }) {
   const total = stage.epochs;
-  const epoch = restored ? total : (progress?.epoch ?? stage.epochsDone ?? 0);
+  const epoch = restored ? total : epochOf(stage, progress);
   const done = epoch >= total && total > 0;
   const timeText = restored
     ? 'restored'

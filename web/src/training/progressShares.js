@@ -15,11 +15,18 @@ export function downloadShare(download, loaded) {
 }
 
 /**
+ * The epoch a model is at: its latest epoch event, else what the engine said it had done (restored).
+ * @param {{ epochs: number, epochsDone?: number }} model
+ * @param {{ epoch: number } | undefined} progress  its latest epoch event
+ */
+export const epochOf = (model, progress) => progress?.epoch ?? model.epochsDone ?? 0;
+
+/**
  * @param {{ name: string, epochs: number, epochsDone?: number }[]} models  the engine's models
  * @param {Record<string, { epoch: number }>} epochs  each model's latest epoch event
  */
 export function trainingShare(models, epochs) {
   const total = models.reduce((a, m) => a + m.epochs, 0);
-  const done = models.reduce((a, m) => a + Math.min(m.epochs, epochs[m.name]?.epoch ?? m.epochsDone ?? 0), 0);
+  const done = models.reduce((a, m) => a + Math.min(m.epochs, epochOf(m, epochs[m.name])), 0);
   return total ? done / total : 0;
 }
