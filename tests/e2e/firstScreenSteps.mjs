@@ -99,10 +99,33 @@ export async function firstScreenSteps(step, { page, browser, origin, log, outpu
     const heading = await p.getByRole('heading', { name: 'Your taste', level: 2 }).boundingBox();
     check(heading.y + heading.height <= 844 / 2, `"Your taste" should be in the top half of the first screen: ${heading.y} px`);
     await p.screenshot({ path: path.join(output, 'first-screen-390.png') });
+    const stars = await tapStars(p);
     await chooseViewer(p, 1);
     const cut = await cutViewerTitles(p);
     check(cut.length === 0, `the viewers panel cuts titles at 390 px: ${cut.join(' | ')}`);
     await phone.close();
-    return `training card ${Math.round(card.height)} px in every phase (${bars}); "Your taste" heading at ${Math.round(heading.y)} px`;
+    return `training card ${Math.round(card.height)} px in every phase (${bars}); "Your taste" heading at ${Math.round(heading.y)} px; ${stars}`;
   });
+}
+
+/**
+ * A finger on a starter's fourth star, a little left of its middle (over the half that means 3.5),
+ * rates the whole star, and a second tap takes half a star off; the starters say so.
+ */
+async function tapStars(page) {
+  const hint = page.getByText('Tap a star to rate; tap again to take off half.');
+  check(await hint.isVisible(), 'the starters should say what a tap on a star does, on a phone');
+  const starter = page.locator('.starter').first();
+  await starter.scrollIntoViewIfNeeded();
+  const picture = await starter.locator('.rating-picture').boundingBox();
+  const star = picture.width / 5;
+  const checked = async (want) => {
+    await starter.locator(`input[aria-label="${want}"]:checked`).waitFor({ timeout: 5000 });
+    return starter.locator('input:checked').getAttribute('aria-label');
+  };
+  await page.touchscreen.tap(picture.x + 3.3 * star, picture.y + picture.height / 2);
+  const first = await checked('4 stars');
+  await page.touchscreen.tap(picture.x + 3.7 * star, picture.y + picture.height / 2);
+  const second = await checked('3.5 stars');
+  return `a tap on the fourth star gave ${first}, a second ${second} (stars ${Math.round(star)} px wide)`;
 }

@@ -78,6 +78,39 @@ describe('the rating control', () => {
     expect(fireEvent.keyDown(radio('4.5 stars'), { key: 'ArrowRight' })).toBe(true);
   });
 
+  it("takes a finger's tap as the whole star under it, and a second tap on it as half a star less", () => {
+    const rated = [];
+    const stars = (value) => <RatingStars film={TOY} value={value} onRate={(v) => rated.push(v)} onRemove={() => {}} />;
+    const { container, rerender } = render(stars(null));
+    // Five 20 px stars from x = 100: the left half of the fourth star is x 160–170.
+    container.querySelector('.rating-picture').getBoundingClientRect = () => ({ left: 100, width: 100, top: 0, height: 20 });
+    const group = screen.getByRole('radiogroup', { name: 'Rate Toy Story (1995)' });
+    const tapAt = (clientX, pointerType = 'touch') => {
+      const radio = within(group).getByRole('radio', { name: STAR_NAMES[Math.ceil((clientX - 100) / 10) - 1] });
+      fireEvent.pointerDown(radio, { pointerType, button: 0, clientX });
+      fireEvent.pointerUp(radio, { pointerType, button: 0, clientX });
+      return fireEvent.click(radio);
+    };
+    // The click the tap makes is cancelled, so the half star under the finger is not what counts.
+    expect(tapAt(165)).toBe(false);
+    expect(rated).toEqual([4]);
+    rerender(stars(4));
+    tapAt(175); // the same star again: half a star less
+    expect(rated).toEqual([4, 3.5]);
+    rerender(stars(3.5));
+    tapAt(162); // and again: back to the whole star
+    expect(rated).toEqual([4, 3.5, 4]);
+    rerender(stars(4));
+    tapAt(133); // another star: that whole star
+    expect(rated).toEqual([4, 3.5, 4, 2]);
+    // A mouse is precise: its click rates the half star it is on.
+    expect(tapAt(165, 'mouse')).toBe(true);
+    expect(rated).toEqual([4, 3.5, 4, 2, 3.5]);
+    // A click with no tap before it (a key, a screen reader) rates exactly its radio.
+    fireEvent.click(within(group).getByRole('radio', { name: '4.5 stars' }));
+    expect(rated).toEqual([4, 3.5, 4, 2, 3.5, 4.5]);
+  });
+
   it('names a film by its main title, its alternative shown after', () => {
     render(<RatingStars film={POSTMAN} value={null} onRate={() => {}} onRemove={() => {}} />);
     expect(screen.getByRole('radiogroup', { name: 'Rate The Postman (1994)' })).toBeTruthy();

@@ -90,39 +90,9 @@ function StartersView({ client, store, ready, onPick }) {
     announce(store.get().list.length > 0 ? 'Showing other films to rate, chosen from your ratings.' : 'Showing other films to rate.');
   }
 
-  const rated = ratings.size;
-  function toNextFilms() {
-    const heading = document.getElementById('next-films-title');
-    heading?.scrollIntoView({ block: 'start' });
-    heading?.focus({ preventScroll: true });
-  }
-
   return (
     <div class="starters">
-      <div class="starters-head">
-        <h3 id="starters-title">Rate a few you know</h3>
-        {/* One column: the list these ratings make lies below all twelve films, out of sight. Its
-            room is kept from the start (unseen until a first rating), so the films do not move down. */}
-        <button
-          type="button"
-          class="link-button jump-next"
-          onClick={toNextFilms}
-          style={rated ? undefined : { visibility: 'hidden' }}
-          aria-hidden={rated ? undefined : 'true'}
-          tabIndex={rated ? 0 : -1}
-        >
-          See your next films <span aria-hidden="true">↓</span>
-        </button>
-        <button
-          type="button"
-          class="button-quiet"
-          onClick={refresh}
-          disabled={!ready || starters.loading}
-          title="Others you are likely to know, chosen from your ratings so far"
-        >
-          Show others
-        </button>
-      </div>
+      <StartersHead rated={ratings.size > 0} canRefresh={ready && !starters.loading} onRefresh={refresh} />
       {starters.error ? (
         <p class="inline-error" role="alert">
           {starters.error}
@@ -154,6 +124,47 @@ function StartersView({ client, store, ready, onPick }) {
         </ul>
       </div>
     </div>
+  );
+}
+
+/** The heading, the way down to the list the ratings make, "Show others", and what a tap does. */
+function StartersHead({ rated, canRefresh, onRefresh }) {
+  function toNextFilms() {
+    const heading = document.getElementById('next-films-title');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }
+  return (
+    <>
+      <div class="starters-head">
+        <h3 id="starters-title">Rate a few you know</h3>
+        {/* One column: the list these ratings make lies below all twelve films, out of sight. Its
+            room is kept from the start (unseen until a first rating), so the films do not move down. */}
+        <button
+          type="button"
+          class="link-button jump-next"
+          onClick={toNextFilms}
+          style={rated ? undefined : { visibility: 'hidden' }}
+          aria-hidden={rated ? undefined : 'true'}
+          tabIndex={rated ? 0 : -1}
+        >
+          See your next films <span aria-hidden="true">↓</span>
+        </button>
+        <button
+          type="button"
+          class="button-quiet"
+          onClick={onRefresh}
+          disabled={!canRefresh}
+          title="Others you are likely to know, chosen from your ratings so far"
+        >
+          Show others
+        </button>
+      </div>
+      {/* Said only where fingers rate (styles.css); a screen reader's radios name every half star. */}
+      <p class="muted starters-hint" aria-hidden="true">
+        Tap a star to rate; tap again to take off half.
+      </p>
+    </>
   );
 }
 

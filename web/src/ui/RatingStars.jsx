@@ -1,8 +1,9 @@
 // The half-star rating control, the same wherever a film is shown. Its accessible contract is
 // fixed (tests rely on it): a radiogroup named "Rate <title as shown>" holding native radios named
 // "0.5 stars", "1 star" … "5 stars" (so arrow keys move between them as in any radio group), and a button
-// that removes the rating. Each radio is laid over its half of a star, so a click or tap on the
-// picture is a click on the radio; a horizontal drag across the stars rates where it ends.
+// that removes the rating. Each radio is laid over its half of a star, so a click on the picture is
+// a click on the radio. A finger is wider than half a star, so a tap rates the whole star it lands
+// on, and a second tap on that star takes half a star off; a horizontal drag rates where it ends.
 import { useRef, useState } from 'preact/hooks';
 import { filmLabel } from '../films/FilmMeta.jsx';
 import { useFocusFollowsFilm } from './focusFollow.js';
@@ -22,6 +23,7 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
   const root = useRef(null);
   useFocusFollowsFilm(root, film.movieId);
   const dragging = useRef(null); // { from, moved } while a pointer is held down
+  const tap = useRef(false); // a finger's tap rated, and the click it makes is still to come
   const label = filmLabel(film);
   const shown = preview ?? value ?? 0;
 
@@ -37,6 +39,7 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
     onPointerDown(e) {
       if (e.button !== 0) return;
       dragging.current = { from: valueAt(e), moved: false };
+      tap.current = false;
     },
     onPointerMove(e) {
       const v = valueAt(e);
@@ -50,6 +53,11 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
       dragging.current = null;
       if (e.pointerType !== 'mouse') setPreview(null);
       if (drag?.moved) onRate(valueAt(e));
+      else if (drag && e.pointerType === 'touch') {
+        const star = Math.ceil(valueAt(e));
+        onRate(value === star ? star - 0.5 : star);
+        tap.current = true;
+      }
     },
     onPointerLeave() {
       if (!dragging.current) setPreview(null);
@@ -58,6 +66,13 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
       // The browser took the gesture (a vertical scroll): no rating.
       dragging.current = null;
       setPreview(null);
+    },
+    // The click a finger's tap makes would check the half star under it, after the tap rated the
+    // whole star. Cancelled, the browser puts the group back as the rating left it. Keys and screen
+    // readers click without a tap, and rate the radio they are on.
+    onClick(e) {
+      if (tap.current && e.target instanceof HTMLInputElement) e.preventDefault();
+      tap.current = false;
     },
   };
 
