@@ -230,3 +230,39 @@ TEST(Search, ASequelIsFoundByItsNumberInDigitsNumeralsOrWords) {
     EXPECT_EQ(reel::numbered({"godfather", "part", "ii"}), (std::vector<std::string>{"godfather", "2"}));
     EXPECT_EQ(reel::numbered({"toy", "story"}), (std::vector<std::string>{"toy", "story"}));
 }
+
+TEST(Search, AWordOfATitlesInitialsFindsItWhenNoTitleHasThatWord) {
+    const reel::Catalog catalog = reel::Catalog::parse(
+        "movieId,title,genres\n"
+        "1,\"Lord of the Rings: The Fellowship of the Ring, The (2001)\",Fantasy\n"
+        "2,\"Lord of the Rings: The Two Towers, The (2002)\",Fantasy\n"
+        "3,\"Lord of the Rings, The (1978)\",Animation\n"
+        "4,\"Hunchback of Notre Dame, The (1996)\",Animation\n"
+        "5,Lord of War (2005),Action\n"
+        "6,Back to the Future (1985),Comedy\n"
+        "7,Back to the Future Part II (1989),Comedy\n"
+        "8,Toy Story 2 (1999),Animation\n");
+    const reel::TitleSearch search{catalog};
+    const std::vector<int32_t> popularity = {90, 80, 5, 30, 20, 70, 40, 60};
+    auto found = [&](std::string_view q) {
+        std::vector<std::pair<int, int>> out;  // (movieId, tier)
+        for (const auto& m : search.find(q, 10, popularity)) out.emplace_back(catalog.film(m.film).movie_id, m.tier);
+        return out;
+    };
+    using Found = std::vector<std::pair<int, int>>;
+    // The trilogy's initials, the better rated first; then, a tier below, what a typo or two
+    // makes of the word ("lotr" is two edits from "notre"); never Lord of War ("low").
+    EXPECT_EQ(found("lotr"), (Found{{1, 4}, {2, 4}, {3, 4}, {4, 5}}));
+    EXPECT_EQ(found("LOTR").at(0), (std::pair<int, int>{1, 4}));
+    EXPECT_EQ(found("tlotr").at(0), (std::pair<int, int>{1, 4}));  // with its article in front
+    EXPECT_EQ(found("lotrtfotr"), (Found{{1, 4}}));
+    EXPECT_EQ(found("bttf"), (Found{{6, 4}, {7, 4}}));
+    EXPECT_EQ(found("bttfp"), (Found{{7, 4}}));  // Part II's initials go on
+    EXPECT_EQ(found("ts2"), (Found{{8, 4}}));    // a sequel's number is a word of its own
+    // A word some title has is that title's, not initials: "lord" is four films' word.
+    for (const auto& [id, tier] : found("lord")) EXPECT_LT(tier, 4) << id;
+    // Two letters begin too many titles' initials: "lw" is nothing, not Lord of War.
+    EXPECT_TRUE(found("lw").empty());
+    // Initials are one word: "lotr 2001" is no film's initials, and its typo matches find none either.
+    for (const auto& [id, tier] : found("lotr 2001")) EXPECT_NE(tier, 4) << id;
+}

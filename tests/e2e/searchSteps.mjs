@@ -1,5 +1,6 @@
 // Search as people type it, in a real Chromium: an original and its remake both offered, the
-// better-supported first; a sequel by "part 2"; a name with the accents its alternate title carries.
+// better-supported first; a sequel by "part 2"; a name with the accents its alternate title carries;
+// a trilogy by its initials.
 import { check } from './harness.mjs';
 
 /** Types `query` into "Find a film you have seen" and waits for options whose first ones start with `first`. */
@@ -27,12 +28,13 @@ async function optionsFor(page, query, first) {
 
 export async function searchSteps(step, page, options = {}) {
   await step(
-    'search: "oldboy" offers the original and the remake, "godfather part 2" finds Part II, "amelie" is Amélie',
+    'search: "oldboy" offers the original and the remake, "godfather part 2" finds Part II, "amelie" is Amélie, "lotr" the trilogy',
     async () => {
       const seen = [
         await optionsFor(page, 'oldboy', ['Old Boy (2003)', 'Oldboy (2013)']),
         await optionsFor(page, 'godfather part 2', ['The Godfather: Part II (1974)']),
         await optionsFor(page, 'amelie', ['Amélie (2001)']),
+        await optionsFor(page, 'lotr', Array(3).fill('The Lord of the Rings: The ')),
       ];
       return seen.join(' | ');
     },

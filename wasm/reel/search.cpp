@@ -74,9 +74,9 @@ std::vector<std::string> numbered(const std::vector<std::string>& words) {
 }
 
 TitleSearch::Key TitleSearch::key_of(std::vector<std::string> words, std::string year, std::string year_end) {
-    Key key{std::move(words), std::move(year), std::move(year_end), 0, ""};
+    Key key{std::move(words), std::move(year), std::move(year_end), 0, "", ""};
     key.initials = initials_of(key.words, key.year);
-    for (const std::string& w : key.words) key.joined += w;
+    for (const std::string& w : key.words) key.joined += w, key.acronym += w[0];
     return key;
 }
 
@@ -270,18 +270,22 @@ std::vector<TitleMatch> TitleSearch::find(std::string_view query, size_t limit, 
         if (best >= 0) matches.push_back(TitleMatch{static_cast<int>(i), best});
     }
     if (matches.empty()) {
-        // Nothing matches as typed: try again forgiving typos, in up to kMaxTypoWords words. Only
-        // then, so the keystrokes of a title being typed (a few matches each) stay one pass.
-        std::vector<char> found(keys_.size(), 0);
-        for (const TitleMatch& m : matches) found[static_cast<size_t>(m.film)] = 1;
+        // Nothing matches as typed: one word may be a title's initials ("lotr" is The Lord of the
+        // Rings, as written or with its article first: "tlotr"); and every query is tried again
+        // forgiving typos, in up to kMaxTypoWords words. Only then, so the keystrokes of a title
+        // being typed (a few matches each) stay one pass.
+        const bool initials = q.size() == 1 && q[0].size() >= kMinAcronym;
         if (distinct.size() > kMaxTypoWords) distinct.resize(kMaxTypoWords);
         for (size_t i = 0; i < keys_.size(); ++i) {
-            if (found[i]) continue;
-            for (const Key& key : keys_[i])
-                if (near_match(distinct, q.back(), key, work)) {
-                    matches.push_back(TitleMatch{static_cast<int>(i), 4});
+            int best = -1;
+            for (const Key& key : keys_[i]) {
+                if (initials && (++work, starts_with(key.acronym, q[0]))) {
+                    best = 4;
                     break;
                 }
+                if (best < 0 && near_match(distinct, q.back(), key, work)) best = 5;
+            }
+            if (best >= 0) matches.push_back(TitleMatch{static_cast<int>(i), best});
         }
     }
     if (comparisons) *comparisons = work;

@@ -1,6 +1,6 @@
 // Title search forgiving of case, accents, MovieLens's moved articles and missing years, of
-// spacing ("oldboy" finds both "Oldboy" and "Old Boy") and of how a sequel is numbered ("part 2",
-// "part ii", "2", "two").
+// spacing ("oldboy" finds both "Oldboy" and "Old Boy"), of how a sequel is numbered ("part 2",
+// "part ii", "2", "two"), of typos, and taking a title's initials for it ("lotr").
 #pragma once
 #include <cstdint>
 #include <string>
@@ -22,8 +22,9 @@ std::vector<std::string> numbered(const std::vector<std::string>& words);
 
 struct TitleMatch {
     int film;  // catalog index
-    int tier;  // 0 exact title, 1 starts the title, 2 a run of words inside it, 3 words anywhere,
-               // 4 words anywhere with a typo or two ("pulp fction"), looked for only when 0–3 find nothing
+    int tier;  // 0 exact title, 1 starts the title, 2 a run of words inside it, 3 words anywhere;
+               // only when 0–3 find nothing: 4 the first letters of its words ("lotr", "bttf"),
+               // 5 words anywhere with a typo or two ("pulp fction")
 };
 
 class TitleSearch {
@@ -33,6 +34,9 @@ public:
     // a longer query is refused rather than cut, which would widen the matches without saying so.
     static constexpr size_t kMaxWords = 32;
     static constexpr size_t kMaxTypoWords = 8;  // words of a query looked at with typos forgiven
+    // A one-word query this long or longer may be a title's initials: shorter ones ("hp") start
+    // too many titles' initials to say which film is meant.
+    static constexpr size_t kMinAcronym = 3;
 
     TitleSearch() = default;
     explicit TitleSearch(const Catalog& catalog);
@@ -54,6 +58,7 @@ private:
         std::string year_end;            // "2007" of "(2006–2007)", else empty
         uint32_t initials = 0;           // a bit per first letter of its words: a cheap first filter
         std::string joined;              // the words with no spaces: "Old Boy" is "oldboy"
+        std::string acronym;             // the first letter of each word: "Back to the Future" is "bttf"
     };
     // A query as the keys are compared with it: its words, without repeats (`distinct`: "every
     // word somewhere" needs each only once), and its words joined with the last 0, 1 or 2 left
