@@ -4,7 +4,7 @@
 // App's load, crash and Retry paths.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { options } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AboutPanel } from '../../web/src/site/AboutPanel.jsx';
 import { Filters } from '../../web/src/taste/Filters.jsx';
 import { NO_FILTERS } from '../../web/src/taste/filters.js';
@@ -78,37 +78,71 @@ describe('the rating control', () => {
     expect(fireEvent.keyDown(radio('4.5 stars'), { key: 'ArrowRight' })).toBe(true);
   });
 
-  it("takes a finger's tap as the whole star under it, and a second tap on it as half a star less", () => {
+  it("takes a finger's tap on a star's middle as the whole star, and another there as half a star less", async () => {
     const rated = [];
     const stars = (value) => <RatingStars film={TOY} value={value} onRate={(v) => rated.push(v)} onRemove={() => {}} />;
     const { container, rerender } = render(stars(null));
-    // Five 20 px stars from x = 100: the left half of the fourth star is x 160–170.
+    // Five 20 px stars from x = 100: the fourth is x 160–180, its middle 40 % x 166–174.
     container.querySelector('.rating-picture').getBoundingClientRect = () => ({ left: 100, width: 100, top: 0, height: 20 });
     const group = screen.getByRole('radiogroup', { name: 'Rate Toy Story (1995)' });
-    const tapAt = (clientX, pointerType = 'touch') => {
-      const radio = within(group).getByRole('radio', { name: STAR_NAMES[Math.ceil((clientX - 100) / 10) - 1] });
-      fireEvent.pointerDown(radio, { pointerType, button: 0, clientX });
-      fireEvent.pointerUp(radio, { pointerType, button: 0, clientX });
-      return fireEvent.click(radio);
+    const radioAt = (clientX) => within(group).getByRole('radio', { name: STAR_NAMES[Math.ceil((clientX - 100) / 10) - 1] });
+    // A tap, and the click it makes; then the moment after, when a whole-star tap rates.
+    const tapAt = async (clientX, pointerType = 'touch') => {
+      fireEvent.pointerDown(radioAt(clientX), { pointerType, button: 0, clientX });
+      fireEvent.pointerUp(radioAt(clientX), { pointerType, button: 0, clientX });
+      const through = fireEvent.click(radioAt(clientX));
+      await new Promise((resolve) => setTimeout(resolve));
+      return through;
     };
-    // The click the tap makes is cancelled, so the half star under the finger is not what counts.
-    expect(tapAt(165)).toBe(false);
+    // The click the tap makes, on the half star under the finger, is cancelled; the whole star is rated.
+    expect(await tapAt(168)).toBe(false);
     expect(rated).toEqual([4]);
     rerender(stars(4));
-    tapAt(175); // the same star again: half a star less
+    expect(document.activeElement).toBe(radioAt(168)); // held, so the film stays for a second tap
+    await tapAt(172); // the same star again: half a star less
     expect(rated).toEqual([4, 3.5]);
     rerender(stars(3.5));
-    tapAt(162); // and again: back to the whole star
+    await tapAt(167); // and again: back to the whole star
     expect(rated).toEqual([4, 3.5, 4]);
     rerender(stars(4));
-    tapAt(133); // another star: that whole star
+    await tapAt(131); // another star: that whole star
     expect(rated).toEqual([4, 3.5, 4, 2]);
-    // A mouse is precise: its click rates the half star it is on.
-    expect(tapAt(165, 'mouse')).toBe(true);
-    expect(rated).toEqual([4, 3.5, 4, 2, 3.5]);
+    // Nearer an edge, and at a radio's centre (where VoiceOver touches to activate it), a tap
+    // rates the half star it is on: the click goes through.
+    expect(await tapAt(165)).toBe(true);
+    expect(await tapAt(175)).toBe(true);
+    expect(rated).toEqual([4, 3.5, 4, 2, 3.5, 4]);
+    // A mouse is precise: its click rates the half star it is on, middle or not.
+    expect(await tapAt(168, 'mouse')).toBe(true);
+    expect(rated).toEqual([4, 3.5, 4, 2, 3.5, 4, 3.5]);
     // A click with no tap before it (a key, a screen reader) rates exactly its radio.
     fireEvent.click(within(group).getByRole('radio', { name: '4.5 stars' }));
-    expect(rated).toEqual([4, 3.5, 4, 2, 3.5, 4.5]);
+    expect(rated.at(-1)).toBe(4.5);
+  });
+
+  it('rates nothing for a tap that made no click (a long press), and lets a key or a later click through', async () => {
+    const rated = [];
+    const { container } = render(<RatingStars film={TOY} value={null} onRate={(v) => rated.push(v)} onRemove={() => {}} />);
+    container.querySelector('.rating-picture').getBoundingClientRect = () => ({ left: 100, width: 100, top: 0, height: 20 });
+    const radio = (name) => screen.getByRole('radio', { name });
+    const press = () => {
+      fireEvent.pointerDown(radio('2 stars'), { pointerType: 'touch', button: 0, clientX: 130 });
+      fireEvent.pointerUp(radio('2 stars'), { pointerType: 'touch', button: 0, clientX: 130 });
+    };
+    let now = 1000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      press();
+      fireEvent.keyDown(radio('2 stars'), { key: 'ArrowRight' });
+      expect(fireEvent.click(radio('2.5 stars'))).toBe(true); // the arrow's click
+      press();
+      now += 1500;
+      expect(fireEvent.click(radio('3 stars'))).toBe(true); // a screen reader's, long after
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(rated).toEqual([2.5, 3]);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('names a film by its main title, its alternative shown after', () => {

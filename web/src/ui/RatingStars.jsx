@@ -2,8 +2,9 @@
 // fixed (tests rely on it): a radiogroup named "Rate <title as shown>" holding native radios named
 // "0.5 stars", "1 star" … "5 stars" (so arrow keys move between them as in any radio group), and a button
 // that removes the rating. Each radio is laid over its half of a star, so a click on the picture is
-// a click on the radio. A finger is wider than half a star, so a tap rates the whole star it lands
-// on, and a second tap on that star takes half a star off; a horizontal drag rates where it ends.
+// a click on the radio. A finger is wider than half a star: a tap on a star's middle rates that
+// whole star, and another there takes half a star off. A tap nearer an edge, a drag (which rates
+// where it ends), keys and assistive technology rate the half star they are on.
 import { useRef, useState } from 'preact/hooks';
 import { filmLabel } from '../films/FilmMeta.jsx';
 import { useFocusFollowsFilm } from './focusFollow.js';
@@ -23,23 +24,33 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
   const root = useRef(null);
   useFocusFollowsFilm(root, film.movieId);
   const dragging = useRef(null); // { from, moved } while a pointer is held down
-  const tap = useRef(false); // a finger's tap rated, and the click it makes is still to come
+  const tap = useRef(null); // { star, at }: a finger's tap on a star's middle, until the click it makes
   const label = filmLabel(film);
   const shown = preview ?? value ?? 0;
 
-  function valueAt(event) {
+  /** Where a pointer is over the stars, in stars: 0 at the left edge, 5 at the right. */
+  function starsAt(event) {
     const box = picture.current.getBoundingClientRect();
-    const x = Math.min(1, Math.max(0, (event.clientX - box.left) / Math.max(1, box.width)));
-    return Math.max(0.5, Math.ceil(x * 10) / 2);
+    return 5 * Math.min(1, Math.max(0, (event.clientX - box.left) / Math.max(1, box.width)));
+  }
+  const valueAt = (event) => Math.max(0.5, Math.ceil(starsAt(event) * 2) / 2);
+
+  // A finger aimed at a star lands near its middle, the line between its two halves. Only the
+  // middle 40 % counts as the whole star: VoiceOver activates a radio by a touch at its centre, a
+  // quarter of the way into the star, and that must still rate the half it names.
+  function wholeStarAt(event) {
+    const at = starsAt(event);
+    const star = Math.ceil(at);
+    return Math.abs(at - (star - 0.5)) <= 0.2 ? star : null;
   }
 
-  // A tap or click lands on one of the radios laid over the picture and checks it natively. A drag
-  // across the stars (finger or mouse held down) previews as it goes and rates where it is let go.
+  // A click lands on one of the radios laid over the picture and checks it natively. A drag across
+  // the stars (finger or mouse held down) previews as it goes and rates where it is let go.
   const pointer = {
     onPointerDown(e) {
       if (e.button !== 0) return;
       dragging.current = { from: valueAt(e), moved: false };
-      tap.current = false;
+      tap.current = null;
     },
     onPointerMove(e) {
       const v = valueAt(e);
@@ -54,9 +65,8 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
       if (e.pointerType !== 'mouse') setPreview(null);
       if (drag?.moved) onRate(valueAt(e));
       else if (drag && e.pointerType === 'touch') {
-        const star = Math.ceil(valueAt(e));
-        onRate(value === star ? star - 0.5 : star);
-        tap.current = true;
+        const star = wholeStarAt(e);
+        if (star !== null) tap.current = { star, at: performance.now() };
       }
     },
     onPointerLeave() {
@@ -67,18 +77,27 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
       dragging.current = null;
       setPreview(null);
     },
-    // The click a finger's tap makes would check the half star under it, after the tap rated the
-    // whole star. Cancelled, the browser puts the group back as the rating left it. Keys and screen
-    // readers click without a tap, and rate the radio they are on.
+    // The click a whole-star tap makes would check the half star under it: it is cancelled, and
+    // the star rated once the browser has put the group back as it was. Rated before the click
+    // arrives, a film leaving its list would let the click land on the next film up. A tap with no
+    // click after it (a long press) must not take a later key's or screen reader's click: only a
+    // click within a second counts.
     onClick(e) {
-      if (tap.current && e.target instanceof HTMLInputElement) e.preventDefault();
-      tap.current = false;
+      const t = tap.current;
+      tap.current = null;
+      if (!t || performance.now() - t.at >= 1000 || !(e.target instanceof HTMLInputElement)) return;
+      e.preventDefault();
+      // Safari does not focus a tapped radio; held, the focus keeps the film where the finger is
+      // (a rated starter stays until focus leaves it) for a second tap.
+      e.target.focus({ preventScroll: true });
+      setTimeout(() => onRate(value === t.star ? t.star - 0.5 : t.star));
     },
   };
 
   // A radio group wraps around at its ends: one arrow press past 5 stars would rate the film half a
   // star. The stars stop at their ends, as a slider does.
   function onKeyDown(e) {
+    tap.current = null; // a key's click is the key's
     const at = STAR_VALUES.indexOf(Number(e.target.value));
     const past =
       (at === STAR_VALUES.length - 1 && (e.key === 'ArrowRight' || e.key === 'ArrowDown')) ||
