@@ -100,17 +100,19 @@ export async function firstScreenSteps(step, { page, browser, origin, log, outpu
     check(heading.y + heading.height <= 844 / 2, `"Your taste" should be in the top half of the first screen: ${heading.y} px`);
     await p.screenshot({ path: path.join(output, 'first-screen-390.png') });
     const stars = await tapStars(p);
+    const stayed = await tapNextFilm(p);
     await chooseViewer(p, 1);
     const cut = await cutViewerTitles(p);
     check(cut.length === 0, `the viewers panel cuts titles at 390 px: ${cut.join(' | ')}`);
     await phone.close();
-    return `training card ${Math.round(card.height)} px in every phase (${bars}); "Your taste" heading at ${Math.round(heading.y)} px; ${stars}`;
+    return `training card ${Math.round(card.height)} px in every phase (${bars}); "Your taste" heading at ${Math.round(heading.y)} px; ${stars}; ${stayed}`;
   });
 }
 
 /**
- * A finger on a starter's fourth star, a little left of its middle (over the half that means 3.5),
- * rates the whole star, and a second tap takes half a star off; the starters say so.
+ * A finger on the middle of a starter's fourth star, a little left (over the half that means 3.5),
+ * rates the whole star, and a second tap there, a little right, takes half a star off; the
+ * starters say so.
  */
 async function tapStars(page) {
   const hint = page.getByText('Tap a star to rate; tap again to take off half.');
@@ -123,9 +125,38 @@ async function tapStars(page) {
     await starter.locator(`input[aria-label="${want}"]:checked`).waitFor({ timeout: 5000 });
     return starter.locator('input:checked').getAttribute('aria-label');
   };
-  await page.touchscreen.tap(picture.x + 3.3 * star, picture.y + picture.height / 2);
+  await page.touchscreen.tap(picture.x + 3.4 * star, picture.y + picture.height / 2);
   const first = await checked('4 stars');
-  await page.touchscreen.tap(picture.x + 3.7 * star, picture.y + picture.height / 2);
+  await page.touchscreen.tap(picture.x + 3.6 * star, picture.y + picture.height / 2);
   const second = await checked('3.5 stars');
   return `a tap on the fourth star gave ${first}, a second ${second} (stars ${Math.round(star)} px wide)`;
+}
+
+/**
+ * A next film rated by a finger leaves the list, and focus follows it to "Your ratings", far down
+ * a phone's page; the page stays where the finger is, and the film that moves up is not rated.
+ */
+async function tapNextFilm(page) {
+  // The list answered for the ratings as they are: an answer on its way would move the rows.
+  await page.waitForFunction(() => {
+    const list = document.querySelector('.next-list');
+    return list && !list.hidden && list.dataset.answers === list.dataset.version;
+  });
+  const row = page.locator('.next-list .rating').first();
+  await row.scrollIntoViewIfNeeded();
+  const movieId = await row.getAttribute('data-movie-id');
+  const picture = await row.locator('.rating-picture').boundingBox();
+  const before = await page.evaluate(() => scrollY);
+  const ratedBefore = await page.locator('[data-ratings-home] .rating').count();
+  await page.touchscreen.tap(picture.x + 4.5 * (picture.width / 5), picture.y + picture.height / 2);
+  await page.locator(`[data-ratings-home] .rating[data-movie-id="${movieId}"] input:checked`).waitFor({ state: 'attached' });
+  await page.waitForFunction(() => document.activeElement?.closest('[data-ratings-home]'));
+  const focused = await page.evaluate(() => document.activeElement?.closest('.rating')?.dataset.movieId);
+  check(focused === movieId, `focus should follow film ${movieId} to "Your ratings": it is on film ${focused}`);
+  const after = await page.evaluate(() => scrollY);
+  // One tap, one film: the row that moves up into the finger's place is not rated too.
+  const ratedAfter = await page.locator('[data-ratings-home] .rating').count();
+  check(ratedAfter === ratedBefore + 1, `one tap should rate one film: ${ratedBefore} rated before, ${ratedAfter} after`);
+  check(Math.abs(after - before) < 100, `rating a next film by touch should not scroll the page: ${before} → ${after} px`);
+  return `a next film rated by touch, focus in "Your ratings", the page still at ${Math.round(after)} px`;
 }

@@ -8,8 +8,14 @@ import { useEffect } from 'preact/hooks';
 // (the browser may or may not fire blur), so "did this control hold focus when it went?" is asked
 // of this, not of focus events.
 let lastFocused = null;
+// Whether the last thing the visitor did was with a pointer (a finger, a mouse) or a key. Focus
+// follows a film either way, but only a keyboard user is taken to where it went: a finger that
+// rated a next film would otherwise be thrown down the page to "Your ratings".
+let byPointer = false;
 if (typeof document !== 'undefined') {
   document.addEventListener('focusin', (e) => (lastFocused = e.target), true);
+  document.addEventListener('pointerdown', () => (byPointer = true), true);
+  document.addEventListener('keydown', () => (byPointer = false), true);
 }
 
 /** Where a rated film's control lives once it leaves a list: its checked star, in "Your ratings" first. */
@@ -45,10 +51,11 @@ export function useFocusFollowsFilm(ref, movieId, findHome = ratedFilm) {
         const elsewhere = findHome(movieId);
         if (elsewhere === null && ++tries < 10) return void setTimeout(follow, 30);
         const fallback = fallbackId ? document.getElementById(fallbackId) : null;
-        if (elsewhere) /** @type {HTMLElement} */ (elsewhere).focus();
+        const how = { preventScroll: byPointer };
+        if (elsewhere) /** @type {HTMLElement} */ (elsewhere).focus(how);
         // A control the browser will not focus (Chromium lays out a closed <details>'s content, so it
         // has boxes, yet refuses it focus) leaves focus on the page's start: the fallback takes it.
-        if (document.activeElement !== elsewhere) fallback?.focus();
+        if (document.activeElement !== elsewhere) fallback?.focus(how);
       };
       setTimeout(follow, 0);
     };
