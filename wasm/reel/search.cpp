@@ -1,6 +1,7 @@
 // Each title becomes word lists (as written, and with ", The" moved back to the front, each also
 // with its sequel number as digits); a query matches when its words, the last possibly unfinished,
-// line up with a title's, or when they spell it with other spacing.
+// line up with a title's, or when they spell it with other spacing. When none does, a one-word
+// query may be a title's initials, and every query is tried again with a typo or two forgiven.
 #include "search.hpp"
 
 #include <algorithm>
