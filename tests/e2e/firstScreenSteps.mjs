@@ -100,7 +100,7 @@ export async function firstScreenSteps(step, { page, browser, origin, log, outpu
     check(heading.y + heading.height <= 844 / 2, `"Your taste" should be in the top half of the first screen: ${heading.y} px`);
     await p.screenshot({ path: path.join(output, 'first-screen-390.png') });
     const stars = await tapStars(p);
-    const stayed = await tapNextFilm(p);
+    const stayed = await rateNextFilmsByTouch(p);
     await chooseViewer(p, 1);
     const cut = await cutViewerTitles(p);
     check(cut.length === 0, `the viewers panel cuts titles at 390 px: ${cut.join(' | ')}`);
@@ -134,29 +134,60 @@ async function tapStars(page) {
 
 /**
  * A next film rated by a finger leaves the list, and focus follows it to "Your ratings", far down
- * a phone's page; the page stays where the finger is, and the film that moves up is not rated.
+ * a phone's page; the page stays where the finger is, and the film that moves up into its place is
+ * not rated by the click the browser sends after the gesture: neither after a tap, nor after a
+ * short drag, which rates as it is let go.
  */
-async function tapNextFilm(page) {
-  // The list answered for the ratings as they are: an answer on its way would move the rows.
-  await page.waitForFunction(() => {
-    const list = document.querySelector('.next-list');
-    return list && !list.hidden && list.dataset.answers === list.dataset.version;
-  });
+async function rateNextFilmsByTouch(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const tap = (box) => page.touchscreen.tap(box.x + 4.5 * (box.width / 5), box.y + box.height / 2);
+  const drag = async (box) => {
+    const touch = (type, stars) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: stars === null ? [] : [{ x: box.x + stars * (box.width / 5), y: box.y + box.height / 2 }],
+      });
+    await touch('touchStart', 3.35); // a few pixels, from 3.5 stars over into 4
+    await touch('touchMove', 3.55);
+    await touch('touchMove', 3.7);
+    await touch('touchEnd', null);
+  };
+  const tapped = await rateNextFilm(page, tap, '5');
+  await page.waitForFunction(() => document.activeElement?.closest('[data-ratings-home]'));
+  const focused = await page.evaluate(() => document.activeElement?.closest('[data-ratings-home] .rating')?.dataset.movieId);
+  check(focused === tapped.movieId, `focus should follow film ${tapped.movieId} to "Your ratings": it is on film ${focused}`);
+  const dragged = await rateNextFilm(page, drag, '4');
+  await cdp.detach();
+  return `a next film rated by a tap and one by a short drag, one film each, the page still at ${tapped.after} and ${dragged.after} px`;
+}
+
+/** Rates the first of the next films by `gesture` on its stars, to `stars`; checks that only it was rated, and the page stayed. */
+async function rateNextFilm(page, gesture, stars) {
+  await listAnswered(page); // an answer on its way would move the rows
   const row = page.locator('.next-list .rating').first();
   await row.scrollIntoViewIfNeeded();
   const movieId = await row.getAttribute('data-movie-id');
-  const picture = await row.locator('.rating-picture').boundingBox();
   const before = await page.evaluate(() => scrollY);
-  const ratedBefore = await page.locator('[data-ratings-home] .rating').count();
-  await page.touchscreen.tap(picture.x + 4.5 * (picture.width / 5), picture.y + picture.height / 2);
-  await page.locator(`[data-ratings-home] .rating[data-movie-id="${movieId}"] input:checked`).waitFor({ state: 'attached' });
-  await page.waitForFunction(() => document.activeElement?.closest('[data-ratings-home]'));
-  const focused = await page.evaluate(() => document.activeElement?.closest('.rating')?.dataset.movieId);
-  check(focused === movieId, `focus should follow film ${movieId} to "Your ratings": it is on film ${focused}`);
-  const after = await page.evaluate(() => scrollY);
-  // One tap, one film: the row that moves up into the finger's place is not rated too.
-  const ratedAfter = await page.locator('[data-ratings-home] .rating').count();
-  check(ratedAfter === ratedBefore + 1, `one tap should rate one film: ${ratedBefore} rated before, ${ratedAfter} after`);
+  const rated = page.locator('[data-ratings-home] .rating');
+  const ratedBefore = await rated.count();
+  await gesture(await row.locator('.rating-picture').boundingBox());
+  await page
+    .locator(`[data-ratings-home] .rating[data-movie-id="${movieId}"] input[value="${stars}"]:checked`)
+    .waitFor({ state: 'attached' });
+  await listAnswered(page); // for every rating the gesture made, a stray one too
+  const after = Math.round(await page.evaluate(() => scrollY));
+  check(
+    (await rated.count()) === ratedBefore + 1,
+    `one gesture should rate one film: ${ratedBefore} rated before, ${await rated.count()} after`,
+  );
   check(Math.abs(after - before) < 100, `rating a next film by touch should not scroll the page: ${before} → ${after} px`);
-  return `a next film rated by touch, focus in "Your ratings", the page still at ${Math.round(after)} px`;
+  return { movieId, after };
+}
+
+/** The next films answered for the ratings as they are now. */
+function listAnswered(page) {
+  return page.waitForFunction(() => {
+    const list = document.querySelector('.next-list');
+    return list && !list.hidden && list.dataset.answers === list.dataset.version;
+  });
 }

@@ -145,6 +145,39 @@ describe('the rating control', () => {
     }
   });
 
+  it('does not rate another film with the click a short drag makes once the dragged film has left its list', () => {
+    const rated = [];
+    const Row = ({ film }) => <RatingStars film={film} value={null} onRate={(v) => rated.push([film.movieId, v])} onRemove={() => {}} />;
+    const List = ({ films }) => (
+      <ol>
+        {films.map((f) => (
+          <li key={f.movieId}>
+            <Row film={f} />
+          </li>
+        ))}
+      </ol>
+    );
+    const { container, rerender } = render(<List films={[TOY, HEAT]} />);
+    for (const p of container.querySelectorAll('.rating-picture'))
+      p.getBoundingClientRect = () => ({ left: 100, width: 100, top: 0, height: 20 });
+    const [toy, heat] = screen.getAllByRole('radiogroup');
+    // A finger drags a little across Toy Story's fourth star: rated 4 as it is let go, Toy Story leaves…
+    fireEvent.pointerDown(within(toy).getByRole('radio', { name: '3.5 stars' }), { pointerType: 'touch', button: 0, clientX: 167 });
+    fireEvent.pointerMove(within(toy).getByRole('radio', { name: '3.5 stars' }), { pointerType: 'touch', clientX: 172 });
+    fireEvent.pointerUp(within(toy).getByRole('radio', { name: '3.5 stars' }), { pointerType: 'touch', button: 0, clientX: 172 });
+    expect(rated).toEqual([[TOY.movieId, 4]]);
+    rerender(<List films={[HEAT]} />);
+    // …and the click the drag makes lands on Heat, which moved up into its place: cancelled.
+    expect(fireEvent.click(within(heat).getByRole('radio', { name: '3.5 stars' }))).toBe(false);
+    expect(rated).toEqual([[TOY.movieId, 4]]);
+    // The next click is the visitor's own.
+    fireEvent.click(within(heat).getByRole('radio', { name: '3 stars' }));
+    expect(rated).toEqual([
+      [TOY.movieId, 4],
+      [HEAT.movieId, 3],
+    ]);
+  });
+
   it('names a film by its main title, its alternative shown after', () => {
     render(<RatingStars film={POSTMAN} value={null} onRate={() => {}} onRemove={() => {}} />);
     expect(screen.getByRole('radiogroup', { name: 'Rate The Postman (1994)' })).toBeTruthy();

@@ -12,6 +12,11 @@ import { starsText } from './format.js';
 
 export const STAR_VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
 let instances = 0;
+// Where a finger or a mouse was last let go over stars, and when, until the click it makes. A drag
+// rates as it is let go, so a next film may leave its list before the click the browser sends after
+// a short drag: that click lands on the film that moved up, and must not rate it.
+const NONE = { root: null, at: -Infinity };
+let released = NONE;
 
 /**
  * @param {{ film: object, value: number|null, onRate: (stars: number) => void, onRemove: () => void,
@@ -51,6 +56,7 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
       if (e.button !== 0) return;
       dragging.current = { from: valueAt(e), moved: false };
       tap.current = null;
+      released = NONE;
     },
     onPointerMove(e) {
       const v = valueAt(e);
@@ -62,6 +68,7 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
     onPointerUp(e) {
       const drag = dragging.current;
       dragging.current = null;
+      released = { root: root.current, at: performance.now() };
       if (e.pointerType !== 'mouse') setPreview(null);
       if (drag?.moved) onRate(valueAt(e));
       else if (drag && e.pointerType === 'touch') {
@@ -83,6 +90,9 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
     // click after it (a long press) must not take a later key's or screen reader's click: only a
     // click within a second counts.
     onClick(e) {
+      const stray = released.root !== root.current && performance.now() - released.at < 1000;
+      released = NONE;
+      if (stray && e.target instanceof HTMLInputElement) return void e.preventDefault();
       const t = tap.current;
       tap.current = null;
       if (!t || performance.now() - t.at >= 1000 || !(e.target instanceof HTMLInputElement)) return;
@@ -98,6 +108,7 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
   // star. The stars stop at their ends, as a slider does.
   function onKeyDown(e) {
     tap.current = null; // a key's click is the key's
+    released = NONE;
     const at = STAR_VALUES.indexOf(Number(e.target.value));
     const past =
       (at === STAR_VALUES.length - 1 && (e.key === 'ArrowRight' || e.key === 'ArrowDown')) ||
