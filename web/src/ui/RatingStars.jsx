@@ -84,15 +84,17 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
       dragging.current = null;
       setPreview(null);
     },
-    // The click a whole-star tap makes would check the half star under it: it is cancelled, and
-    // the star rated once the browser has put the group back as it was. Rated before the click
-    // arrives, a film leaving its list would let the click land on the next film up. A tap with no
-    // click after it (a long press) must not take a later key's or screen reader's click: only a
-    // click within a second counts.
     onClick(e) {
+      // A click on these stars after a finger or mouse was let go over other stars is that
+      // gesture's, landed here as its film left (see `released`).
       const stray = released.root !== root.current && performance.now() - released.at < 1000;
       released = NONE;
       if (stray && e.target instanceof HTMLInputElement) return void e.preventDefault();
+      // The click a whole-star tap makes would check the half star under it: it is cancelled, and
+      // the star rated once the browser has put the group back as it was. Rated before the click
+      // arrives, a film leaving its list would let the click land on the next film up. A tap with
+      // no click after it (a long press) must not take a later key's or screen reader's click: only
+      // a click within a second counts.
       const t = tap.current;
       tap.current = null;
       if (!t || performance.now() - t.at >= 1000 || !(e.target instanceof HTMLInputElement)) return;
