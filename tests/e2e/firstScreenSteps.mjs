@@ -147,16 +147,18 @@ async function rateNextFilmsByTouch(page) {
         type,
         touchPoints: stars === null ? [] : [{ x: box.x + stars * (box.width / 5), y: box.y + box.height / 2 }],
       });
-    await touch('touchStart', 3.35); // a few pixels, from 3.5 stars over into 4
-    await touch('touchMove', 3.55);
-    await touch('touchMove', 3.7);
+    // Nine pixels, from the fourth star's right half to the middle of its left: a drag, so 3.5
+    // (a tap there would rate the whole star).
+    await touch('touchStart', 3.8);
+    await touch('touchMove', 3.6);
+    await touch('touchMove', 3.45);
     await touch('touchEnd', null);
   };
   const tapped = await rateNextFilm(page, tap, '5');
   await page.waitForFunction(() => document.activeElement?.closest('[data-ratings-home]'));
   const focused = await page.evaluate(() => document.activeElement?.closest('[data-ratings-home] .rating')?.dataset.movieId);
   check(focused === tapped.movieId, `focus should follow film ${tapped.movieId} to "Your ratings": it is on film ${focused}`);
-  const dragged = await rateNextFilm(page, drag, '4');
+  const dragged = await rateNextFilm(page, drag, '3.5');
   await cdp.detach();
   return `a next film rated by a tap and one by a short drag, one film each, the page still at ${tapped.after} and ${dragged.after} px`;
 }

@@ -145,7 +145,7 @@ describe('the rating control', () => {
     }
   });
 
-  it('does not rate another film with the click a short drag makes once the dragged film has left its list', () => {
+  it("takes a finger's shake as a tap, and a drag's click as nothing, wherever it lands", async () => {
     const rated = [];
     const Row = ({ film }) => <RatingStars film={film} value={null} onRate={(v) => rated.push([film.movieId, v])} onRemove={() => {}} />;
     const List = ({ films }) => (
@@ -161,21 +161,34 @@ describe('the rating control', () => {
     for (const p of container.querySelectorAll('.rating-picture'))
       p.getBoundingClientRect = () => ({ left: 100, width: 100, top: 0, height: 20 });
     const [toy, heat] = screen.getAllByRole('radiogroup');
-    // A finger drags a little across Toy Story's fourth star: rated 4 as it is let go, Toy Story leaves…
-    fireEvent.pointerDown(within(toy).getByRole('radio', { name: '3.5 stars' }), { pointerType: 'touch', button: 0, clientX: 167 });
-    fireEvent.pointerMove(within(toy).getByRole('radio', { name: '3.5 stars' }), { pointerType: 'touch', clientX: 172 });
-    fireEvent.pointerUp(within(toy).getByRole('radio', { name: '3.5 stars' }), { pointerType: 'touch', button: 0, clientX: 172 });
+    const radio = (group, name) => within(group).getByRole('radio', { name });
+    const under = (group, x) => radio(group, STAR_NAMES[Math.ceil((x - 100) / 10) - 1]);
+    const press = (group, from, to) => {
+      fireEvent.pointerDown(under(group, from), { pointerType: 'touch', button: 0, clientX: from });
+      fireEvent.pointerMove(under(group, from), { pointerType: 'touch', clientX: to });
+      fireEvent.pointerUp(under(group, from), { pointerType: 'touch', button: 0, clientX: to });
+    };
+    // Two pixels across the line in the fourth star's middle: a tap, so the whole star.
+    press(toy, 171, 169);
+    expect(fireEvent.click(under(toy, 169))).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve));
     expect(rated).toEqual([[TOY.movieId, 4]]);
-    rerender(<List films={[HEAT]} />);
-    // …and the click the drag makes lands on Heat, which moved up into its place: cancelled.
-    expect(fireEvent.click(within(heat).getByRole('radio', { name: '3.5 stars' }))).toBe(false);
-    expect(rated).toEqual([[TOY.movieId, 4]]);
-    // The next click is the visitor's own.
-    fireEvent.click(within(heat).getByRole('radio', { name: '3 stars' }));
+    // Seven pixels is a drag, rated where it ends (3.5, where a tap would give 4); its click, on
+    // the same stars, rates nothing more.
+    press(toy, 176, 169);
+    expect(fireEvent.click(under(toy, 169))).toBe(false);
     expect(rated).toEqual([
       [TOY.movieId, 4],
-      [HEAT.movieId, 3],
+      [TOY.movieId, 3.5],
     ]);
+    // A drag whose film then leaves its list: its click lands on Heat, moved up into its place.
+    press(toy, 176, 169);
+    rerender(<List films={[HEAT]} />);
+    expect(fireEvent.click(radio(heat, '3.5 stars'))).toBe(false);
+    expect(rated).toHaveLength(3);
+    // The next click is the visitor's own.
+    fireEvent.click(radio(heat, '3 stars'));
+    expect(rated.at(-1)).toEqual([HEAT.movieId, 3]);
   });
 
   it('names a film by its main title, its alternative shown after', () => {

@@ -12,11 +12,32 @@ import { starsText } from './format.js';
 
 export const STAR_VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
 let instances = 0;
-// Where a finger or a mouse was last let go over stars, and when, until the click it makes. A drag
-// rates as it is let go, so a next film may leave its list before the click the browser sends after
-// a short drag: that click lands on the film that moved up, and must not rate it.
-const NONE = { root: null, at: -Infinity };
-let released = NONE;
+// How far a pointer moves, in stars, before a press is a drag: a finger shakes by a pixel or two
+// over the line between a star's halves, and that is still a tap.
+const DRAG_STARS = 0.25;
+
+/**
+ * Cancels the click the browser may still send after a drag, wherever it lands: the drag rated as
+ * it was let go, so its film may have left its list and put another film's stars, or its title,
+ * under the finger. Until the next press or key, or a second.
+ */
+function swallowNextClick() {
+  const stop = (/** @type {Event} */ e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    done();
+  };
+  const done = () => {
+    clearTimeout(timer);
+    document.removeEventListener('click', stop, true);
+    document.removeEventListener('pointerdown', done, true);
+    document.removeEventListener('keydown', done, true);
+  };
+  const timer = setTimeout(done, 1000);
+  document.addEventListener('click', stop, true);
+  document.addEventListener('pointerdown', done, true);
+  document.addEventListener('keydown', done, true);
+}
 
 /**
  * @param {{ film: object, value: number|null, onRate: (stars: number) => void, onRemove: () => void,
@@ -28,7 +49,7 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
   const picture = useRef(null);
   const root = useRef(null);
   useFocusFollowsFilm(root, film.movieId);
-  const dragging = useRef(null); // { from, moved } while a pointer is held down
+  const dragging = useRef(null); // { from, moved }: where a held pointer went down (in stars), and whether it is a drag
   const tap = useRef(null); // { star, at }: a finger's tap on a star's middle, until the click it makes
   const label = filmLabel(film);
   const shown = preview ?? value ?? 0;
@@ -38,7 +59,8 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
     const box = picture.current.getBoundingClientRect();
     return 5 * Math.min(1, Math.max(0, (event.clientX - box.left) / Math.max(1, box.width)));
   }
-  const valueAt = (event) => Math.max(0.5, Math.ceil(starsAt(event) * 2) / 2);
+  const valueOf = (stars) => Math.max(0.5, Math.ceil(stars * 2) / 2); // the half star that covers a point
+  const valueAt = (event) => valueOf(starsAt(event));
 
   // A finger aimed at a star lands near its middle, the line between its two halves. Only the
   // middle 40 % counts as the whole star: VoiceOver activates a radio by a touch at its centre, a
@@ -54,24 +76,26 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
   const pointer = {
     onPointerDown(e) {
       if (e.button !== 0) return;
-      dragging.current = { from: valueAt(e), moved: false };
+      dragging.current = { from: starsAt(e), moved: false };
       tap.current = null;
-      released = NONE;
     },
     onPointerMove(e) {
       const v = valueAt(e);
-      if (dragging.current) {
-        if (v !== dragging.current.from) dragging.current.moved = true;
+      const drag = dragging.current;
+      if (drag) {
+        // A mouse is steady: a move to another half is a drag. A finger must go further.
+        if (e.pointerType === 'mouse' ? v !== valueOf(drag.from) : Math.abs(starsAt(e) - drag.from) >= DRAG_STARS) drag.moved = true;
         setPreview(v);
       } else if (e.pointerType === 'mouse') setPreview(v);
     },
     onPointerUp(e) {
       const drag = dragging.current;
       dragging.current = null;
-      released = { root: root.current, at: performance.now() };
       if (e.pointerType !== 'mouse') setPreview(null);
-      if (drag?.moved) onRate(valueAt(e));
-      else if (drag && e.pointerType === 'touch') {
+      if (drag?.moved) {
+        onRate(valueAt(e));
+        swallowNextClick();
+      } else if (drag && e.pointerType === 'touch') {
         const star = wholeStarAt(e);
         if (star !== null) tap.current = { star, at: performance.now() };
       }
@@ -85,11 +109,6 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
       setPreview(null);
     },
     onClick(e) {
-      // A click on these stars after a finger or mouse was let go over other stars is that
-      // gesture's, landed here as its film left (see `released`).
-      const stray = released.root !== root.current && performance.now() - released.at < 1000;
-      released = NONE;
-      if (stray && e.target instanceof HTMLInputElement) return void e.preventDefault();
       // The click a whole-star tap makes would check the half star under it: it is cancelled, and
       // the star rated once the browser has put the group back as it was. Rated before the click
       // arrives, a film leaving its list would let the click land on the next film up. A tap with
@@ -110,7 +129,6 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
   // star. The stars stop at their ends, as a slider does.
   function onKeyDown(e) {
     tap.current = null; // a key's click is the key's
-    released = NONE;
     const at = STAR_VALUES.indexOf(Number(e.target.value));
     const past =
       (at === STAR_VALUES.length - 1 && (e.key === 'ArrowRight' || e.key === 'ArrowDown')) ||
