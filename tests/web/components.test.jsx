@@ -13,6 +13,7 @@ import { App } from '../../web/src/App.jsx';
 import { CRASH_SENTENCE, engineError } from '../../web/src/engine/engineErrors.js';
 import { NumbersPanel } from '../../web/src/numbers/NumbersPanel.jsx';
 import { RatingStars } from '../../web/src/ui/RatingStars.jsx';
+import { YourRatings } from '../../web/src/taste/YourRatings.jsx';
 import { onAnnounce } from '../../web/src/ui/announcer.js';
 import { createRatingsStore } from '../../web/src/taste/ratingsStore.js';
 import { RatingsContext } from '../../web/src/taste/ratingsContext.js';
@@ -194,6 +195,26 @@ describe('the rating control', () => {
   it('names a film by its main title, its alternative shown after', () => {
     render(<RatingStars film={POSTMAN} value={null} onRate={() => {}} onRemove={() => {}} />);
     expect(screen.getByRole('radiogroup', { name: 'Rate The Postman (1994)' })).toBeTruthy();
+  });
+});
+
+describe('Your ratings', () => {
+  it('keeps a film rated again in its row, newest first by when each came in, until it leaves', async () => {
+    const store = createRatingsStore({ storage: new MemoryStorage() });
+    store.replace([TOY, HEAT, LOST].map((f, i) => ({ movieId: f.movieId, stars: 4, at: i + 1 })));
+    withStore(<YourRatings client={fakeClient()} store={store} loaded onPick={() => {}} />, store);
+    const order = () => [...document.querySelectorAll('.rated-list > li')].map((li) => Number(li.dataset.movieId));
+    const checked = (film) => document.querySelector(`.rated-list [data-movie-id="${film.movieId}"] input:checked`)?.value;
+    await waitFor(() => expect(order()).toEqual([LOST.movieId, HEAT.movieId, TOY.movieId]));
+    // Rated again, Toy Story stays last: a second tap or an arrow key on its stars is still on it.
+    store.rate(TOY.movieId, 2);
+    await waitFor(() => expect(checked(TOY)).toBe('2'));
+    expect(order()).toEqual([LOST.movieId, HEAT.movieId, TOY.movieId]);
+    // Removed and rated again, Heat is a new rating: first.
+    store.remove(HEAT.movieId);
+    await waitFor(() => expect(order()).toEqual([LOST.movieId, TOY.movieId]));
+    store.rate(HEAT.movieId, 3);
+    await waitFor(() => expect(order()).toEqual([HEAT.movieId, LOST.movieId, TOY.movieId]));
   });
 });
 

@@ -7,7 +7,7 @@ import { FilmTitle, RatingCount } from '../films/FilmMeta.jsx';
 import { filmLinkProps } from '../films/filmLinks.js';
 import { RateFilm } from './RateFilm.jsx';
 import { useFilms } from '../films/useFilms.js';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { useStore } from '../ui/useStore.js';
 
 /** How many ratings are on screen at first, and how many more each "Show more" adds. */
@@ -20,7 +20,17 @@ export const RATINGS_PAGE = 50;
 export function YourRatings({ client, store, loaded, onPick, children }) {
   const list = useStore(store, (s) => s.list);
   const [shown, setShown] = useState(RATINGS_PAGE);
-  const newestFirst = useMemo(() => [...list].sort((a, b) => b.at - a.at), [list]);
+  // Newest first by when each film came into the list while it is on screen: a film rated again
+  // keeps its row, so a second tap or an arrow key on its stars stays on it rather than on the film
+  // that moved up into its place. (A reload orders by the latest rating.)
+  const cameIn = useRef(new Map());
+  const newestFirst = useMemo(() => {
+    const since = cameIn.current;
+    const now = new Set(list.map((r) => r.movieId));
+    for (const id of since.keys()) if (!now.has(id)) since.delete(id); // removed: rated again, it is new
+    for (const r of list) if (!since.has(r.movieId)) since.set(r.movieId, r.at);
+    return [...list].sort((a, b) => since.get(b.movieId) - since.get(a.movieId));
+  }, [list]);
   const onScreen = newestFirst.slice(0, shown);
   // Only the films on screen are asked of the worker.
   const films = useFilms(
