@@ -12,6 +12,10 @@ import { starsText } from './format.js';
 
 export const STAR_VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
 let instances = 0;
+
+// How long after a finger is let go the click it makes may still arrive: a click later than this
+// is someone else's (a key's, a screen reader's).
+const CLICK_WITHIN_MS = 1000;
 // How far a pointer moves, in stars, before a press is a drag: a finger shakes by a pixel or two
 // over the line between a star's halves, and that is still a tap.
 const DRAG_STARS = 0.25;
@@ -33,7 +37,7 @@ function swallowNextClick() {
     document.removeEventListener('pointerdown', done, true);
     document.removeEventListener('keydown', done, true);
   };
-  const timer = setTimeout(done, 1000);
+  const timer = setTimeout(done, CLICK_WITHIN_MS);
   document.addEventListener('click', stop, true);
   document.addEventListener('pointerdown', done, true);
   document.addEventListener('keydown', done, true);
@@ -112,11 +116,10 @@ export function RatingStars({ film, value, onRate, onRemove, compact = false }) 
       // The click a whole-star tap makes would check the half star under it: it is cancelled, and
       // the star rated once the browser has put the group back as it was. Rated before the click
       // arrives, a film leaving its list would let the click land on the next film up. A tap with
-      // no click after it (a long press) must not take a later key's or screen reader's click: only
-      // a click within a second counts.
+      // no click after it (a long press) must not take a later key's or screen reader's click.
       const t = tap.current;
       tap.current = null;
-      if (!t || performance.now() - t.at >= 1000 || !(e.target instanceof HTMLInputElement)) return;
+      if (!t || performance.now() - t.at >= CLICK_WITHIN_MS || !(e.target instanceof HTMLInputElement)) return;
       e.preventDefault();
       // Safari does not focus a tapped radio; held, the focus keeps the film where the finger is
       // (a rated starter stays until focus leaves it) for a second tap.
